@@ -1,0 +1,40 @@
+import { parseAsOf, parseCli, runCli } from '../src/io/cli.ts';
+import { runBuild, type BuildStage } from '../src/io/build-pipeline.ts';
+import { siteStage } from '../src/io/stages/site.ts';
+
+const USAGE = `Aufruf: npm run build -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--as-of JJJJ-MM-TT] [--skip STUFE,…]
+
+Prüft die Inhalte und erzeugt Website, PDFs und Bericht. Die bisherige Ausgabe wird erst ersetzt,
+wenn alles gelungen ist. Stufen: ${['site'].join(', ')}.`;
+
+/** Build stages in order; later issues add PDFs, search index and report here. */
+const STAGES: BuildStage[] = [siteStage];
+
+await runCli(async () => {
+  const { values } = parseCli(process.argv.slice(2), {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'dist' },
+    'private-out': { type: 'string', default: 'dist-private' },
+    'cache-dir': { type: 'string', default: '.cache' },
+    'as-of': { type: 'string' },
+    skip: { type: 'string', default: '' },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  await runBuild(
+    {
+      contentDir: values.content,
+      outDir: values.out,
+      privateOutDir: values['private-out'],
+      cacheDir: values['cache-dir'],
+      asOf: parseAsOf(values['as-of']),
+      skip: values.skip.split(',').filter(Boolean),
+      log: (line) => console.log(line),
+    },
+    STAGES,
+  );
+  return 0;
+});

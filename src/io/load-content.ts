@@ -1,0 +1,49 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseContent, type ContentFile, type ParseContentResult } from '../lib/parse-content.ts';
+import { MAX_CONTENT_FILE_BYTES } from '../lib/source-text.ts';
+
+/** Reads every file below `contentDir` and parses it into the content model. */
+export async function loadContent(contentDir: string): Promise<ParseContentResult> {
+  const root = path.resolve(contentDir);
+  const files = await readContentFiles(root);
+  const prefix = displayPrefixFor(root);
+  return parseContent(files, prefix);
+}
+
+/** Paths in messages are shown relative to the working directory, e.g. `content/toms/x.yaml`. */
+function displayPrefixFor(root: string): string {
+  const relative = path.relative(process.cwd(), root).split(path.sep).join('/');
+  if (relative === '') return '';
+  return relative.startsWith('..') ? `${root.split(path.sep).join('/')}/` : `${relative}/`;
+}
+
+export async function readContentFiles(root: string): Promise<ContentFile[]> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ContentDirError(root);
+  const out: ContentFile[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) {
+        const relative = path.relative(root, full).split(path.sep).join('/');
+        const size = (await stat(full)).size;
+        // Oversized files are reported by the parser; reading only the start keeps memory flat.
+        const bytes = size > MAX_CONTENT_FILE_BYTES ? new Uint8Array(size) : new Uint8Array(await readFile(full));
+        out.push({ path: relative, bytes });
+      }
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+export class ContentDirError extends Error {
+  readonly code = 'CONTENT_DIR_MISSING';
+  constructor(readonly dir: string) {
+    super(`Der Inhaltsordner „${dir}“ existiert nicht. Geben Sie mit --content einen vorhandenen Ordner an.`);
+  }
+}

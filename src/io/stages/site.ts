@@ -1,0 +1,15 @@
+import path from 'node:path';
+import type { BuildStage } from '../build-pipeline.ts';
+
+/** Astro builds the public site into the staging folder. */
+export const siteStage: BuildStage = {
+  name: 'site',
+  label: 'Website erzeugen',
+  async run({ options, stagingOut, content }) {
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);
+    if (content.site) process.env.VERTRAGSWERK_SITE_URL = content.site.base_url;
+    const { build } = await import('astro');
+    await build({ root: process.cwd(), outDir: stagingOut, logLevel: 'warn', mode: 'production' });
+  },
+};

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { Agreement, AgreementVersion, SectionFrontMatter } from '../schemas/agreement.ts';
+import type { Council } from '../schemas/council.ts';
+import type { dpiaMetaSchema, dpiaSectionSchema } from '../schemas/dpia.ts';
+import type { Risk } from '../schemas/dpia.ts';
+import type { LedgerEntry } from '../schemas/ledger.ts';
+import type { Childminder, Provider } from '../schemas/party.ts';
+import type { SiteConfig } from '../schemas/site.ts';
+import type { Tom } from '../schemas/tom.ts';
+import type { PathSegment } from './diagnostics.ts';
+
+/** Where a piece of content came from, so every rule can name file and line. */
+export interface SourceRef {
+  file: string;
+  /** Path of the item inside its file (e.g. `['entries', 3]`). */
+  path: PathSegment[];
+}
+
+export interface Located {
+  source: SourceRef;
+}
+
+export interface Section extends SectionFrontMatter, Located {
+  /** Markdown body. */
+  body: string;
+  /** Line where the body starts in the file. */
+  bodyLine: number;
+}
+
+export interface Version extends AgreementVersion, Located {
+  agreementId: string;
+  /** Folder name; the validator checks it equals `version`. */
+  folder: string;
+  /** Sorted by number, then by file name (regime variants share a number). */
+  sections: Section[];
+}
+
+export interface AgreementEntry extends Agreement, Located {
+  folder: string;
+  /** Sorted oldest first. */
+  versions: Version[];
+}
+
+export type TomEntry = Tom & Located;
+export type RiskEntry = Risk & Located;
+
+export interface DpiaSection extends z.infer<typeof dpiaSectionSchema>, Located {
+  body: string;
+  bodyLine: number;
+}
+
+export interface Dpia {
+  meta: (z.infer<typeof dpiaMetaSchema> & Located) | undefined;
+  sections: DpiaSection[];
+  risks: RiskEntry[];
+}
+
+export type ProviderEntry = Provider & Located & { kind: 'traeger' };
+export type ChildminderEntry = Childminder & Located & { kind: 'kindertagespflege' };
+export type PartyEntry = ProviderEntry | ChildminderEntry;
+
+export type LedgerEntryLocated = LedgerEntry & Located;
+
+export interface Ledger extends Located {
+  agreement: string;
+  entries: LedgerEntryLocated[];
+}
+
+export interface Content {
+  site: (SiteConfig & Located) | undefined;
+  agreements: AgreementEntry[];
+  toms: TomEntry[];
+  dpia: Dpia;
+  providers: ProviderEntry[];
+  childminders: ChildminderEntry[];
+  ledgers: Ledger[];
+  council: (Council & Located) | undefined;
+  /** Line lookup for any field of any parsed file. */
+  lineOf(source: SourceRef, ...field: PathSegment[]): { line: number; column: number } | undefined;
+  /** Every file that was read, relative paths, sorted. */
+  files: string[];
+}

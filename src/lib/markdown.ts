@@ -1,0 +1,60 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toString } from 'mdast-util-to-string';
+import type { Root as MdRoot } from 'mdast';
+
+export interface ParagraphAnchor {
+  /** Absatz number as written, „(2)“ → 2. */
+  number: number;
+  anchor: string;
+}
+
+export interface RenderedBody {
+  html: string;
+  paragraphs: ParagraphAnchor[];
+  /** Plain text, for search snippets, diffs and the PDF outline. */
+  text: string;
+}
+
+const ABSATZ = /^\((\d+)\)\s/;
+
+/**
+ * Renders a content body (Markdown only; the validator has refused MDX code) to HTML.
+ * Raw HTML in the source is dropped, never passed through. Each Absatz „(n)“ gets the
+ * stable anchor `<anchorPrefix>-abs-<n>`.
+ */
+export function renderMarkdownBody(markdown: string, anchorPrefix: string): RenderedBody {
+  const paragraphs: ParagraphAnchor[] = [];
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(() => (tree: Root) => {
+      for (const node of tree.children) {
+        if (node.type !== 'element' || node.tagName !== 'p') continue;
+        const first = node.children[0];
+        if (first?.type !== 'text') continue;
+        const match = ABSATZ.exec(first.value);
+        if (!match) continue;
+        const number = Number(match[1]);
+        const anchor = `${anchorPrefix}-abs-${number}`;
+        paragraphs.push({ number, anchor });
+        node.properties = { ...node.properties, id: anchor, className: ['absatz'] };
+        (first as Text).value = first.value.slice(match[0].length);
+        const marker: Element = {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['absatz-nr'], href: `#${anchor}` },
+          children: [{ type: 'text', value: `(${number})` }],
+        };
+        node.children = [marker, { type: 'text', value: '\u00a0' }, ...(node.children as ElementContent[])];
+      }
+    })
+    .use(rehypeStringify);
+  const mdTree = unified().use(remarkParse).parse(markdown) as MdRoot;
+  const html = String(processor.processSync(markdown));
+  const text = mdTree.children.map((n) => toString(n)).join('\n\n');
+  return { html, paragraphs, text };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
+
+/** Art. 28(3) sentence 2 lit. a–h GDPR, plus the general part of sentence 1. */
+export const ART28_POINTS = [
+  'art28-3-a',
+  'art28-3-b',
+  'art28-3-c',
+  'art28-3-d',
+  'art28-3-e',
+  'art28-3-f',
+  'art28-3-g',
+  'art28-3-h',
+] as const;
+export type Art28Point = (typeof ART28_POINTS)[number];
+
+export const ART28_LABELS: Record<Art28Point, string> = {
+  'art28-3-a': 'Verarbeitung nur auf dokumentierte Weisung',
+  'art28-3-b': 'Verpflichtung der Beschäftigten zur Vertraulichkeit',
+  'art28-3-c': 'Maßnahmen nach Art. 32 DSGVO',
+  'art28-3-d': 'Unterauftragsverarbeiter nur nach Art. 28 Abs. 2 und 4',
+  'art28-3-e': 'Unterstützung bei Betroffenenrechten',
+  'art28-3-f': 'Unterstützung bei den Pflichten nach Art. 32–36',
+  'art28-3-g': 'Löschung oder Rückgabe nach Ende der Verarbeitung',
+  'art28-3-h': 'Informationen und Überprüfungen (Audits)',
+};
+
+/** `content/agreements/<agreement-id>/agreement.yaml` */
+export const agreementSchema = z.strictObject({
+  id: slugId,
+  title: nonEmptyText,
+  short_title: nonEmptyText,
+  /** Which party registry signs it: providers (`traeger`) or childminders. */
+  party_kind: z.enum(['traeger', 'kindertagespflege'], {
+    error: 'muss „traeger“ oder „kindertagespflege“ sein',
+  }),
+  /** Parties are eligible when a facility (or the childminder) is in this Bedarfsplan. */
+  bedarfsplan: nonEmptyText,
+  /** Council paper that asked for the agreement (id in content/council). */
+  paper: nonEmptyText,
+  summary: nonEmptyText,
+  /** Headings of the two parts, e.g. „Teil A – Auftragsverarbeitung nach Art. 28 DSGVO“. */
+  parts: z
+    .strictObject({ A: nonEmptyText, B: nonEmptyText })
+    .default({ A: 'Teil A – Auftragsverarbeitung', B: 'Teil B – Zusammenarbeit' }),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const VERSION_STATUSES = ['entwurf', 'beschlossen', 'abgeloest'] as const;
+export const VERSION_STATUS_LABELS: Record<(typeof VERSION_STATUSES)[number], string> = {
+  entwurf: 'Entwurf',
+  beschlossen: 'Beschlossen',
+  abgeloest: 'Abgelöst',
+};
+
+/** `content/agreements/<agreement-id>/<version>/version.yaml` */
+export const versionSchema = z
+  .strictObject({
+    version: versionId,
+    status: z.enum(VERSION_STATUSES, { error: 'muss „entwurf“, „beschlossen“ oder „abgeloest“ sein' }),
+    /** Body that adopted it, e.g. „Jugendhilfeausschuss“. */
+    adopted_by: nonEmptyText.optional(),
+    adopted: isoDate.optional(),
+    /** Council paper (id in content/council) and session number. */
+    paper: nonEmptyText.optional(),
+    session: nonEmptyText.optional(),
+    effective: isoDate.optional(),
+    supersedes: versionId.optional(),
+    /** Short change summary, one item per change, for the changes page and the feed. */
+    changes: z.array(nonEmptyText).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status !== 'entwurf') {
+      for (const key of ['adopted', 'adopted_by', 'paper', 'session'] as const) {
+        if (v[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `fehlt: eine Version mit Status „${v.status}“ braucht „${key}“`,
+          });
+        }
+      }
+    }
+  });
+export type AgreementVersion = z.infer<typeof versionSchema>;
+
+/** Front matter of `content/agreements/<agreement-id>/<version>/<nn>-<slug>.mdx` */
+export const sectionSchema = z.strictObject({
+  id: slugId,
+  number: z.number({ error: 'muss eine ganze Zahl sein (die Paragraphennummer)' }).int().positive(),
+  part: z.enum(['A', 'B'], { error: 'muss „A“ oder „B“ sein' }),
+  title: nonEmptyText,
+  covers: z
+    .array(z.enum(ART28_POINTS, { error: 'muss ein Punkt des Art. 28 Abs. 3 sein: art28-3-a bis art28-3-h' }))
+    .default([]),
+  regimes: z.array(regime).min(1, { error: 'darf nicht leer sein' }).default([...REGIMES]),
+});
+export type SectionFrontMatter = z.infer<typeof sectionSchema>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isoDate, nonEmptyText, slugId } from './common.ts';
+
+export const paperSchema = z.strictObject({
+  /** Paper number as the council system writes it, e.g. „A0311/22“. */
+  id: z.string().regex(/^[A-Z]\d{4}\/\d{2}$/, { error: 'muss eine Vorlagennummer wie „A0311/22“ sein' }),
+  kind: z.enum(['antrag', 'vorlage'], { error: 'muss „antrag“ oder „vorlage“ sein' }),
+  date: isoDate,
+  title: nonEmptyText,
+  submitted_by: nonEmptyText.optional(),
+});
+
+export const consultationSchema = z.strictObject({
+  paper: nonEmptyText,
+  body: nonEmptyText,
+  date: isoDate,
+  public: z.boolean({ error: 'muss true oder false sein' }),
+  role: nonEmptyText,
+});
+
+export const resolutionSchema = z.strictObject({
+  paper: nonEmptyText,
+  number: z.number().int().positive(),
+  text: nonEmptyText,
+  /** What carries the point out: adopting an agreement, or concluding individual agreements. */
+  kind: z.enum(['rahmenvereinbarung', 'einzelvereinbarungen'], {
+    error: 'muss „rahmenvereinbarung“ oder „einzelvereinbarungen“ sein',
+  }),
+  agreement: slugId,
+  adopted: isoDate.optional(),
+  adopted_by: nonEmptyText.optional(),
+});
+
+export const offerLetterSchema = z.strictObject({
+  agreement: slugId,
+  date: isoDate,
+  summary: nonEmptyText,
+  voluntary: z.boolean(),
+});
+
+export const beschlusskontrolleSchema = z.strictObject({
+  paper: nonEmptyText,
+  session: nonEmptyText,
+  /** The date the report was given: the default `--as-of` of the report. */
+  date: isoDate,
+  sender: nonEmptyText,
+  addressees: nonEmptyText,
+  reference: nonEmptyText.optional(),
+  subject: nonEmptyText,
+});
+
+/** `content/council/council.yaml` */
+export const councilSchema = z.strictObject({
+  papers: z.array(paperSchema).min(1),
+  consultations: z.array(consultationSchema).default([]),
+  resolutions: z.array(resolutionSchema).default([]),
+  offer_letters: z.array(offerLetterSchema).default([]),
+  beschlusskontrolle: z.array(beschlusskontrolleSchema).default([]),
+});
+export type Council = z.infer<typeof councilSchema>;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { nonEmptyText } from './common.ts';
+
+/** `content/site.yaml`: publisher data for Impressum, feed and PDFs (no natural persons). */
+export const siteSchema = z.strictObject({
+  title: nonEmptyText,
+  /** Absolute URL the site is published at; used for the feed, the sitemap and PDF links. */
+  base_url: z.string().url({ error: 'muss eine absolute URL sein (z. B. https://vereinbarungen.example.de)' }),
+  publisher: nonEmptyText,
+  department: nonEmptyText,
+  address: nonEmptyText,
+  /** Functional mailbox, e.g. for accessibility feedback; not a person's address. */
+  contact_email: z.string().email({ error: 'muss eine E-Mail-Adresse sein' }),
+  data_protection_officer: nonEmptyText,
+  /** The agreement shown first on the start page. */
+  main_agreement: nonEmptyText,
+});
+export type SiteConfig = z.infer<typeof siteSchema>;

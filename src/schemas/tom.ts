@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { nonEmptyText, slugId, versionId } from './common.ts';
+
+/** The seven protection goals of the Standard-Datenschutzmodell (SDM). */
+export const SDM_GOALS = [
+  'datenminimierung',
+  'verfuegbarkeit',
+  'integritaet',
+  'vertraulichkeit',
+  'nichtverkettung',
+  'transparenz',
+  'intervenierbarkeit',
+] as const;
+export type SdmGoal = (typeof SDM_GOALS)[number];
+
+export const SDM_GOAL_LABELS: Record<SdmGoal, string> = {
+  datenminimierung: 'Datenminimierung',
+  verfuegbarkeit: 'Verfügbarkeit',
+  integritaet: 'Integrität',
+  vertraulichkeit: 'Vertraulichkeit',
+  nichtverkettung: 'Nichtverkettung',
+  transparenz: 'Transparenz',
+  intervenierbarkeit: 'Intervenierbarkeit',
+};
+
+export const TOM_STATUSES = ['umgesetzt', 'in-umsetzung', 'geplant'] as const;
+export const TOM_STATUS_LABELS: Record<(typeof TOM_STATUSES)[number], string> = {
+  umgesetzt: 'umgesetzt',
+  'in-umsetzung': 'in Umsetzung',
+  geplant: 'geplant',
+};
+
+/** Art. 32 GDPR references a measure can rest on. */
+export const ART32_REFS = [
+  'art32-1-a',
+  'art32-1-b',
+  'art32-1-c',
+  'art32-1-d',
+  'art32-2',
+  'art32-4',
+] as const;
+export const ART32_LABELS: Record<(typeof ART32_REFS)[number], string> = {
+  'art32-1-a': 'Art. 32 Abs. 1 lit. a',
+  'art32-1-b': 'Art. 32 Abs. 1 lit. b',
+  'art32-1-c': 'Art. 32 Abs. 1 lit. c',
+  'art32-1-d': 'Art. 32 Abs. 1 lit. d',
+  'art32-2': 'Art. 32 Abs. 2',
+  'art32-4': 'Art. 32 Abs. 4',
+};
+
+export const tomSchema = z.strictObject({
+  id: slugId,
+  goal: z.enum(SDM_GOALS, {
+    error: `muss eines der SDM-Gewährleistungsziele sein: ${SDM_GOALS.join(', ')}`,
+  }),
+  art32: z
+    .array(z.enum(ART32_REFS, { error: `muss einer von ${ART32_REFS.join(', ')} sein` }))
+    .min(1, { error: 'braucht mindestens einen Bezug auf Art. 32 DSGVO' }),
+  title: nonEmptyText,
+  description: nonEmptyText,
+  responsible: nonEmptyText,
+  status: z.enum(TOM_STATUSES, { error: 'muss „umgesetzt“, „in-umsetzung“ oder „geplant“ sein' }),
+  /** Agreement version from which the measure is part of the annex. */
+  since_version: versionId,
+});
+export type Tom = z.infer<typeof tomSchema>;
+
+/** `content/toms/<goal>.yaml`: a list of measures. */
+export const tomFileSchema = z.strictObject({
+  measures: z.array(tomSchema),
+});

@@ -1,0 +1,31 @@
+import type { Content } from '../lib/content-model.ts';
+import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
+import type { Rule, RuleOptions } from './rule.ts';
+import { art28Coverage } from './rules/art28-coverage.ts';
+import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
+import { idStability } from './rules/id-stability.ts';
+import { ledgerConsistency } from './rules/ledger-consistency.ts';
+import { paragraphNumbering } from './rules/paragraph-numbering.ts';
+import { references } from './rules/references.ts';
+import { requiredFiles } from './rules/required-files.ts';
+import { sectionNumbering } from './rules/section-numbering.ts';
+import { uniqueIds } from './rules/unique-ids.ts';
+import { versionChain } from './rules/version-chain.ts';
+
+export const RULES: readonly Rule[] = [
+  requiredFiles,
+  uniqueIds,
+  references,
+  versionChain,
+  sectionNumbering,
+  paragraphNumbering,
+  art28Coverage,
+  idStability,
+  ledgerConsistency,
+  dpiaResidualRisk,
+];
+
+/** Runs every cross-file rule over parsed content; returns all findings, sorted. */
+export function runRules(content: Content, options: RuleOptions = {}): Diagnostic[] {
+  return RULES.flatMap((rule) => rule.check(content, options)).sort(compareDiagnostics);
+}

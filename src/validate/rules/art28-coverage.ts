@@ -1,0 +1,29 @@
+import { ART28_LABELS, ART28_POINTS } from '../../schemas/agreement.ts';
+import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
+import type { Diagnostic } from '../../lib/diagnostics.ts';
+import { at, type Rule } from '../rule.ts';
+
+export const art28Coverage: Rule = {
+  id: 'art28-abdeckung',
+  description: 'Jede beschlossene Version deckt für jeden Rechtsrahmen alle Punkte des Art. 28 Abs. 3 DSGVO (a–h) ab.',
+  check(content) {
+    const out: Diagnostic[] = [];
+    for (const agreement of content.agreements) {
+      for (const version of agreement.versions) {
+        if (version.status === 'entwurf') continue;
+        for (const point of ART28_POINTS) {
+          const missingFor = REGIMES.filter(
+            (regime) => !version.sections.some((s) => s.regimes.includes(regime) && s.covers.includes(point)),
+          );
+          if (missingFor.length === 0) continue;
+          const letter = point.slice(-1);
+          const scope = missingFor.length === REGIMES.length ? '' : ` für ${missingFor.map((r) => REGIME_LABELS[r]).join(', ')}`;
+          out.push(
+            at(content, this.id, version.source, ['status'], `Version ${version.version} deckt Art. 28 Abs. 3 lit. ${letter} DSGVO („${ART28_LABELS[point]}“)${scope} in keinem Paragraphen ab.`, `Tragen Sie „${point}“ in „covers“ des Paragraphen ein, der die Regelung enthält, oder ergänzen Sie eine solche Regelung.`),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

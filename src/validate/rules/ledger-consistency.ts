@@ -1,0 +1,58 @@
+import { formatDateDe } from '../../lib/dates.ts';
+import type { Diagnostic } from '../../lib/diagnostics.ts';
+import { isEligible } from '../../lib/eligibility.ts';
+import { at, type Rule } from '../rule.ts';
+
+export const ledgerConsistency: Rule = {
+  id: 'zeichnungsregister',
+  description: 'Registereinträge sind in sich stimmig: Reihenfolge der Daten, Form und Funktion bei Unterschrift, nichts nach dem Stichtag, nur berechtigte Partner.',
+  check(content, options) {
+    const out: Diagnostic[] = [];
+    const parties = new Map([...content.providers, ...content.childminders].map((p) => [p.id, p]));
+    for (const ledger of content.ledgers) {
+      const agreement = content.agreements.find((a) => a.id === ledger.agreement);
+      if (!agreement) continue;
+      for (const entry of ledger.entries) {
+        const error = (field: string, message: string, hint: string) => out.push(at(content, this.id, entry.source, [field], message, hint));
+        const version = agreement.versions.find((v) => v.version === entry.version);
+        const party = parties.get(entry.party);
+        if (party && !isEligible(party, agreement)) {
+          const why =
+            party.kind !== agreement.party_kind
+              ? `gehört nicht zum Kreis dieser Vereinbarung (${agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen'})`
+              : `hat keine Einrichtung im Bedarfsplan ${agreement.bedarfsplan}`;
+          error('party', `„${entry.party}“ ${why} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Bedarfsplan-Eintrag.');
+        }
+        if (version?.status === 'entwurf') {
+          error('version', `Version ${entry.version} ist ein Entwurf und kann nicht angeboten oder gezeichnet werden.`, 'Tragen Sie nur beschlossene Versionen ein.');
+        }
+        if (version?.adopted && entry.offered < version.adopted) {
+          error('offered', `Angeboten am ${formatDateDe(entry.offered)}, aber Version ${entry.version} wurde erst am ${formatDateDe(version.adopted)} beschlossen.`, 'Prüfen Sie das Angebotsdatum.');
+        }
+        if (entry.signed) {
+          if (entry.signed < entry.offered) error('signed', `Unterzeichnet am ${formatDateDe(entry.signed)}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten; unterzeichnet werden kann erst nach dem Angebot.');
+          if (!entry.form) error('signed', 'Bei einer Unterschrift fehlt die Form.', 'Ergänzen Sie „form: schriftlich“ oder „form: elektronisch“.');
+          if (!entry.signatory) error('signed', 'Bei einer Unterschrift fehlt die Funktion der unterzeichnenden Person.', 'Ergänzen Sie „signatory:“ mit „function:“ (und „name:“).');
+          if (entry.declined) error('declined', 'Der Eintrag ist zugleich unterzeichnet und abgelehnt.', 'Entfernen Sie eines der beiden Daten; ein späterer Rückzug wird mit „withdrawn“ erfasst.');
+        } else {
+          if (entry.form) error('form', 'Eine Form ist angegeben, aber kein Unterschriftsdatum.', 'Ergänzen Sie „signed“ oder entfernen Sie „form“.');
+          if (entry.withdrawn) error('withdrawn', 'Ein Widerruf ist eingetragen, aber keine Unterschrift.', 'Nur eine Unterschrift kann widerrufen werden; nutzen Sie sonst „declined“.');
+        }
+        if (entry.withdrawn && entry.signed && entry.withdrawn < entry.signed) {
+          error('withdrawn', `Widerrufen am ${formatDateDe(entry.withdrawn)}, vor der Unterschrift am ${formatDateDe(entry.signed)}.`, 'Prüfen Sie beide Daten.');
+        }
+        if (entry.declined && entry.declined < entry.offered) error('declined', `Abgelehnt am ${formatDateDe(entry.declined)}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten.');
+        if (entry.intent && entry.intent < entry.offered) error('intent', `Absicht erklärt am ${formatDateDe(entry.intent)}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten.');
+        if (options.asOf) {
+          for (const field of ['offered', 'intent', 'signed', 'declined', 'withdrawn'] as const) {
+            const value = entry[field];
+            if (value && value > options.asOf) {
+              error(field, `Das Datum ${formatDateDe(value)} liegt nach dem Stichtag ${formatDateDe(options.asOf)}.`, 'Tragen Sie Ereignisse erst ein, wenn sie stattgefunden haben, oder wählen Sie mit --as-of einen späteren Stichtag.');
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

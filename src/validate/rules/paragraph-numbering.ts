@@ -1,0 +1,29 @@
+import type { Diagnostic } from '../../lib/diagnostics.ts';
+import { at, type Rule } from '../rule.ts';
+
+export const paragraphNumbering: Rule = {
+  id: 'absatz-nummerierung',
+  description: 'Absätze eines Paragraphen sind als „(1)“, „(2)“ … fortlaufend nummeriert.',
+  check(content) {
+    const out: Diagnostic[] = [];
+    for (const agreement of content.agreements) {
+      for (const version of agreement.versions) {
+        for (const section of version.sections) {
+          const lines = section.body.split('\n');
+          let expected = 1;
+          lines.forEach((text, index) => {
+            const match = /^\((\d+)\)\s/.exec(text);
+            if (!match) return;
+            const found = Number(match[1]);
+            if (found !== expected) {
+              const d = at(content, this.id, section.source, [], `Absatz „(${found})“ folgt, erwartet war „(${expected})“.`, 'Nummerieren Sie die Absätze fortlaufend ab (1).');
+              out.push({ ...d, line: section.bodyLine + index, column: 1, field: undefined });
+            }
+            expected = found + 1;
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

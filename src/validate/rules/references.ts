@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../../lib/diagnostics.ts';
+import { at, type Rule } from '../rule.ts';
+
+export const references: Rule = {
+  id: 'verweise',
+  description: 'Jeder Verweis auf eine Kennung (Maßnahme, Vorlage, Vereinbarung, Vertragspartner, Version) führt zu einem vorhandenen Eintrag.',
+  check(content) {
+    const out: Diagnostic[] = [];
+    const tomIds = new Set(content.toms.map((t) => t.id));
+    const paperIds = new Set((content.council?.papers ?? []).map((p) => p.id));
+    const agreementIds = new Map(content.agreements.map((a) => [a.id, a]));
+    const partyIds = new Set([...content.providers, ...content.childminders].map((p) => p.id));
+    const allVersions = new Set(content.agreements.flatMap((a) => a.versions.map((v) => v.version)));
+    const list = (values: Iterable<string>) => [...values].slice(0, 6).join(', ');
+
+    for (const risk of content.dpia.risks) {
+      risk.toms.forEach((id, i) => {
+        if (!tomIds.has(id)) {
+          out.push(at(content, this.id, risk.source, ['toms', i], `Die Maßnahme „${id}“ gibt es im TOM-Katalog nicht.`, 'Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.'));
+        }
+      });
+    }
+    for (const tom of content.toms) {
+      if (!allVersions.has(tom.since_version)) {
+        out.push(at(content, this.id, tom.source, ['since_version'], `Eine Version „${tom.since_version}“ gibt es bei keiner Vereinbarung.`, `Vorhandene Versionen: ${list(allVersions)}.`));
+      }
+    }
+    const council = content.council;
+    if (council) {
+      const paperRef = (paper: string, field: (string | number)[]) => {
+        if (!paperIds.has(paper)) {
+          out.push(at(content, this.id, council.source, field, `Die Vorlage „${paper}“ steht nicht unter „papers“.`, 'Ergänzen Sie die Vorlage unter „papers“ oder korrigieren Sie die Nummer.'));
+        }
+      };
+      council.consultations.forEach((c, i) => paperRef(c.paper, ['consultations', i, 'paper']));
+      council.resolutions.forEach((r, i) => {
+        paperRef(r.paper, ['resolutions', i, 'paper']);
+        if (!agreementIds.has(r.agreement)) out.push(at(content, this.id, council.source, ['resolutions', i, 'agreement'], `Die Vereinbarung „${r.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+      });
+      council.offer_letters.forEach((o, i) => {
+        if (!agreementIds.has(o.agreement)) out.push(at(content, this.id, council.source, ['offer_letters', i, 'agreement'], `Die Vereinbarung „${o.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+      });
+      council.beschlusskontrolle.forEach((b, i) => paperRef(b.paper, ['beschlusskontrolle', i, 'paper']));
+    }
+    for (const agreement of content.agreements) {
+      if (council && !paperIds.has(agreement.paper)) {
+        out.push(at(content, this.id, agreement.source, ['paper'], `Die Vorlage „${agreement.paper}“ steht nicht in content/council/council.yaml.`, 'Ergänzen Sie die Vorlage dort unter „papers“ oder korrigieren Sie die Nummer.'));
+      }
+      for (const version of agreement.versions) {
+        if (version.paper && council && !paperIds.has(version.paper)) {
+          out.push(at(content, this.id, version.source, ['paper'], `Die Vorlage „${version.paper}“ steht nicht in content/council/council.yaml.`, 'Ergänzen Sie die Vorlage dort unter „papers“ oder korrigieren Sie die Nummer.'));
+        }
+      }
+    }
+    if (content.site && !agreementIds.has(content.site.main_agreement)) {
+      out.push(at(content, this.id, content.site.source, ['main_agreement'], `Die Vereinbarung „${content.site.main_agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+    }
+    for (const ledger of content.ledgers) {
+      const agreement = agreementIds.get(ledger.agreement);
+      if (!agreement) {
+        out.push(at(content, this.id, ledger.source, ['agreement'], `Die Vereinbarung „${ledger.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+        continue;
+      }
+      const versions = new Set(agreement.versions.map((v) => v.version));
+      for (const entry of ledger.entries) {
+        if (!partyIds.has(entry.party)) {
+          out.push(at(content, this.id, entry.source, ['party'], `Den Vertragspartner „${entry.party}“ gibt es nicht.`, 'Korrigieren Sie die Kennung oder legen Sie den Partner in content/parties/ an.'));
+        }
+        if (!versions.has(entry.version)) {
+          out.push(at(content, this.id, entry.source, ['version'], `Die Vereinbarung „${agreement.id}“ hat keine Version „${entry.version}“.`, `Vorhandene Versionen: ${list(versions)}.`));
+        }
+      }
+    }
+    return out;
+  },
+};

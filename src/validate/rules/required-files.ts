@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../../lib/diagnostics.ts';
+import type { Rule } from '../rule.ts';
+
+export const requiredFiles: Rule = {
+  id: 'pflichtdateien',
+  description: 'Die Pflichtdateien (site.yaml, council.yaml, dpia.yaml, mindestens eine Vereinbarung) sind vorhanden.',
+  check(content) {
+    const out: Diagnostic[] = [];
+    const prefix = commonPrefix(content.files);
+    const missing = (file: string, what: string) => {
+      // Files that exist but failed their schema are reported there already.
+      if (content.files.includes(prefix + file)) return;
+      out.push({ file: prefix + file, message: `Die Datei fehlt (${what}).`, hint: 'Legen Sie sie nach dem Muster in der README.md des Ordners an.', rule: this.id, severity: 'error' });
+    };
+    if (!content.site) missing('site.yaml', 'Angaben zum Herausgeber');
+    if (!content.council) missing('council/council.yaml', 'Stadtratsvorlagen und Beschlüsse');
+    if (!content.dpia.meta) missing('dpia/dpia.yaml', 'Stammdaten der Datenschutz-Folgenabschätzung');
+    if (content.agreements.length === 0 && !content.files.some((f) => f.includes('agreements/'))) {
+      missing('agreements/', 'mindestens eine Vereinbarung');
+    }
+    return out;
+  },
+};
+
+function commonPrefix(files: string[]): string {
+  const known = ['site.yaml', 'agreements/', 'toms/', 'dpia/', 'parties/', 'ledger/', 'council/'];
+  for (const file of files) {
+    for (const k of known) {
+      const i = file.indexOf(k);
+      if (i >= 0 && (i === 0 || file[i - 1] === '/')) return file.slice(0, i);
+    }
+  }
+  return 'content/';
+}
