@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BuildStage } from '../build-pipeline.ts';
 
@@ -9,7 +11,13 @@ export const siteStage: BuildStage = {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);
     if (content.site) process.env.VERTRAGSWERK_SITE_URL = content.site.base_url;
-    const { build } = await import('astro');
-    await build({ root: process.cwd(), outDir: stagingOut, logLevel: 'warn', mode: 'production' });
+    // A fresh cache per build: no stale data store, and parallel builds cannot collide.
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'vertragswerk-astro-'));
+    try {
+      const { build } = await import('astro');
+      await build({ root: process.cwd(), outDir: stagingOut, cacheDir, logLevel: 'warn', mode: 'production' });
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   },
 };

@@ -1,0 +1,40 @@
+import type { AgreementView } from './agreement-view.ts';
+import { escapeHtml } from './html.ts';
+
+export interface AgreementBodyOptions {
+  /** Heading level of the part headings (the site page uses 2, the PDF too). */
+  partLevel?: 2 | 3;
+  /** Show the copy-link buttons (site only; the PDF has no script). */
+  copyLinks?: boolean;
+}
+
+/**
+ * The agreement text as HTML: parts, §§ and Absätze with their stable anchors. The site's
+ * reader and every PDF render this same markup, so they cannot disagree.
+ */
+export function renderAgreementBodyHtml(view: AgreementView, options: AgreementBodyOptions = {}): string {
+  const partLevel = options.partLevel ?? 2;
+  const sectionLevel = partLevel + 1;
+  const out: string[] = [];
+  for (const part of view.parts) {
+    out.push(`<section class="teil" id="teil-${part.part.toLowerCase()}" aria-labelledby="teil-${part.part.toLowerCase()}-titel">`);
+    out.push(`<h${partLevel} id="teil-${part.part.toLowerCase()}-titel">${escapeHtml(part.title)}</h${partLevel}>`);
+    for (const s of part.sections) {
+      const variant = s.isVariant ? ` data-variante="${escapeHtml(view.regime)}"` : '';
+      out.push(`<section class="paragraph" id="${escapeHtml(s.anchor)}" aria-labelledby="${escapeHtml(s.anchor)}-titel"${variant}>`);
+      const copy = options.copyLinks
+        ? ` <button type="button" class="link-kopieren" data-anker="${escapeHtml(s.anchor)}" hidden>Link kopieren<span class="visually-hidden"> zu ${escapeHtml(s.label)}</span></button>`
+        : '';
+      out.push(
+        `<h${sectionLevel} id="${escapeHtml(s.anchor)}-titel"><a class="anker" href="#${escapeHtml(s.anchor)}">${escapeHtml(s.label)}</a> ${escapeHtml(s.title)}${copy}</h${sectionLevel}>`,
+      );
+      if (s.isVariant) {
+        out.push(`<p class="variante-hinweis">Fassung für Träger unter ${escapeHtml(view.regimeLabel)}.</p>`);
+      }
+      out.push(s.html);
+      out.push('</section>');
+    }
+    out.push('</section>');
+  }
+  return out.join('\n');
+}
