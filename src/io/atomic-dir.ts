@@ -78,7 +78,23 @@ export async function acquireLock(lockFile: string): Promise<() => Promise<void>
   throw new LockError(`Die Sperrdatei ${lockFile} konnte nicht angelegt werden.`);
 }
 
-function isRunning(pid: number): boolean {
+/**
+ * Like `acquireLock`, but waits while another running process holds the lock
+ * (for short shared work such as unpacking the browser), up to `timeoutMs`.
+ */
+export async function waitForLock(lockFile: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await acquireLock(lockFile);
+    } catch (error) {
+      if (!(error instanceof LockError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -17,7 +17,7 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
   } catch (cause) {
     const text = String((cause as Error).message)
       .replace(/^Unknown option '(.+?)'.*$/s, 'Unbekannte Option „$1“.')
-      .replace(/^Option '(.+?)' argument missing.*$/s, 'Die Option „$1“ braucht einen Wert.');
+      .replace(/^Option '(.+?)(?: <value>)?' argument missing.*$/s, 'Die Option „$1“ braucht einen Wert.');
     throw new UsageError(`${text}\n\n${usage}`);
   }
 }
@@ -41,7 +41,7 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
       return;
     }
     if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'CONTENT_DIR_MISSING') {
-      process.stderr.write(`${(error as Error).message}\n`);
+      process.stderr.write(`${(error as unknown as Error).message}\n`);
       process.exitCode = 2;
       return;
     }
