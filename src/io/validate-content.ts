@@ -1,5 +1,5 @@
 import type { Content } from '../lib/content-model.ts';
-import type { Diagnostic } from '../lib/diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { runRules } from '../validate/index.ts';
 import type { RuleOptions } from '../validate/rule.ts';
 import { loadContent } from './load-content.ts';
@@ -14,6 +14,7 @@ export interface ValidationResult {
 export async function validateContentDir(contentDir: string, options: RuleOptions = {}): Promise<ValidationResult> {
   const { content, diagnostics } = await loadContent(contentDir);
   const ruleDiagnostics = runRules(content, options);
-  const all = [...diagnostics, ...ruleDiagnostics];
+  // File and line order, so an author can work through the list top to bottom.
+  const all = [...diagnostics, ...ruleDiagnostics].sort(compareDiagnostics);
   return { content, diagnostics: all, errors: all.filter((d) => d.severity === 'error').length };
 }

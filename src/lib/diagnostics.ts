@@ -54,7 +54,7 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[], fileCou
   const warnings = diagnostics.length - errors;
   const files = fileCount === 1 ? '1 Datei' : `${fileCount} Dateien`;
   if (errors === 0 && warnings === 0) return `${files} geprüft: keine Fehler.`;
-  const e = errors === 1 ? '1 Fehler' : `${errors} Fehler`;
-  const w = warnings === 1 ? '1 Warnung' : `${warnings} Warnungen`;
-  return `${files} geprüft: ${e}, ${w}.`;
+  const e = errors === 0 ? 'keine Fehler' : errors === 1 ? '1 Fehler' : `${errors} Fehler`;
+  const w = warnings === 0 ? '' : warnings === 1 ? ', 1 Warnung' : `, ${warnings} Warnungen`;
+  return `${files} geprüft: ${e}${w}.`;
 }

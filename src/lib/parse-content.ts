@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { agreementSchema, sectionSchema, versionSchema } from '../schemas/agreement.ts';
 import { councilSchema } from '../schemas/council.ts';
-import { dpiaMetaSchema, dpiaSectionSchema, riskRegisterSchema } from '../schemas/dpia.ts';
-import { ledgerFileSchema } from '../schemas/ledger.ts';
+import { dpiaMetaSchema, dpiaSectionSchema, riskRegisterSchema, riskSchema } from '../schemas/dpia.ts';
+import { ledgerEntrySchema, ledgerFileSchema } from '../schemas/ledger.ts';
 import { childminderSchema, providerSchema } from '../schemas/party.ts';
 import { siteSchema } from '../schemas/site.ts';
-import { tomFileSchema } from '../schemas/tom.ts';
+import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
+import { slugId, toSlug } from '../schemas/common.ts';
 import type {
   AgreementEntry,
   Content,
@@ -18,7 +19,7 @@ import type {
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import { parseMdxSource } from './mdx-source.ts';
 import { decodeContentFile } from './source-text.ts';
-import { zodIssuesToDiagnostics } from './zod-diagnostics.ts';
+import { checkSchema } from './zod-diagnostics.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export interface ContentFile {
@@ -27,22 +28,46 @@ export interface ContentFile {
   bytes: Uint8Array;
 }
 
+/** Kinds of things other content refers to by id. */
+export type GapKind = 'agreement' | 'version' | 'sections' | 'tom' | 'party' | 'paper';
+
+/**
+ * What exists in the files but could not be read (its error is already reported), so
+ * cross-checks do not report the same mistake again as a dangling reference.
+ */
+export interface ContentGaps {
+  /** `kind:id` of things that failed to load: `party:traeger-001`, `version:muster/1.1`, `sections:muster/1.1`. */
+  ids: Set<string>;
+  /** Kinds of which a file could not be read at all, so any id of that kind may be missing. */
+  kinds: Set<GapKind>;
+}
+
+export interface ParsedContent extends Content {
+  gaps: ContentGaps;
+}
+
 export interface ParseContentResult {
-  content: Content;
+  content: ParsedContent;
   diagnostics: Diagnostic[];
 }
 
 /**
  * Turns the files of a content folder into the content model. Pure: it takes bytes and
- * returns data plus every problem found (all of them, not only the first).
+ * returns data plus every problem found (all of them, not only the first). What can be
+ * read is kept even when a neighbour in the same file is broken, so later checks still run.
  * `displayPrefix` is put before each path in messages (e.g. `content/`).
  */
 export function parseContent(files: readonly ContentFile[], displayPrefix = ''): ParseContentResult {
   const diagnostics: Diagnostic[] = [];
   const yamlSources = new Map<string, YamlSource>();
   const display = (path: string) => displayPrefix + path;
+  const gaps: ContentGaps = { ids: new Set(), kinds: new Set() };
+  const gap = (kind: GapKind, id?: unknown) => {
+    if (typeof id === 'string' && id !== '') gaps.ids.add(`${kind}:${id}`);
+    else gaps.kinds.add(kind);
+  };
 
-  const content: Content = {
+  const content: ParsedContent = {
     site: undefined,
     agreements: [],
     toms: [],
@@ -56,11 +81,13 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       const yaml = yamlSources.get(source.file);
       return yaml?.lineOf([...source.path, ...field]);
     },
+    gaps,
   };
 
   const versionsByFolder = new Map<string, Version>();
   const agreementsByFolder = new Map<string, AgreementEntry>();
   const sectionsByVersionFolder = new Map<string, Section[]>();
+  const present = new Set(files.map((f) => f.path));
 
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path, 'en'));
   for (const file of sorted) {
@@ -68,32 +95,55 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     const kind = classify(file.path);
     if (kind.type === 'ignored') continue;
     if (kind.type === 'unknown') {
-      diagnostics.push({
-        file: shown,
-        message: kind.reason,
-        hint: 'Verschieben oder löschen Sie die Datei; die erlaubten Ordner und Dateinamen stehen in content/README.md.',
-        rule: 'datei',
-        severity: 'error',
-      });
+      diagnostics.push({ file: shown, message: kind.reason, hint: kind.hint, rule: 'datei', severity: 'error' });
       continue;
     }
+    const stem = (file.path.split('/').pop() ?? '').replace(/\.(ya?ml|mdx)$/, '');
+    /** Records that this file's contents are missing from the model. */
+    const unreadable = (raw?: unknown) => {
+      const id = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).id : undefined;
+      switch (kind.type) {
+        case 'agreement':
+          return gap('agreement', kind.agreement);
+        case 'version':
+          return gap('version', `${kind.agreement}/${kind.version}`);
+        case 'section':
+          return gap('sections', `${kind.agreement}/${kind.version}`);
+        case 'toms':
+          return gap('tom');
+        case 'provider':
+        case 'childminder':
+          gap('party', stem);
+          if (typeof id === 'string') gap('party', id);
+          return;
+        case 'council':
+          return gap('paper');
+        default:
+          return;
+      }
+    };
     const decoded = decodeContentFile(shown, file.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic);
+      unreadable();
       continue;
     }
 
     if (kind.type === 'section' || kind.type === 'dpia-section') {
       const mdx = parseMdxSource(shown, decoded.text);
-      if (!mdx.ok) {
-        diagnostics.push(...mdx.diagnostics);
+      diagnostics.push(...mdx.diagnostics);
+      if (!mdx.source) {
+        unreadable();
         continue;
       }
       yamlSources.set(shown, mdx.source.frontMatter);
       const ref: SourceRef = { file: shown, path: [] };
       if (kind.type === 'section') {
         const data = check(sectionSchema, mdx.source.frontMatter, diagnostics);
-        if (!data) continue;
+        if (!data) {
+          unreadable();
+          continue;
+        }
         const section: Section = { ...data, body: mdx.source.body, bodyLine: mdx.source.bodyLine, source: ref };
         const key = `${kind.agreement}/${kind.version}`;
         const list = sectionsByVersionFolder.get(key) ?? [];
@@ -111,10 +161,12 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     const yaml = parseYamlSource(shown, decoded.text);
     if (!yaml.ok) {
       diagnostics.push(...yaml.diagnostics);
+      unreadable();
       continue;
     }
     yamlSources.set(shown, yaml.source);
     const ref = (path: PathSegment[] = []): SourceRef => ({ file: shown, path });
+    const raw = yaml.source.data;
 
     switch (kind.type) {
       case 'site': {
@@ -125,6 +177,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       case 'agreement': {
         const data = check(agreementSchema, yaml.source, diagnostics);
         if (data) agreementsByFolder.set(kind.agreement, { ...data, folder: kind.agreement, versions: [], source: ref() });
+        else unreadable(raw);
         break;
       }
       case 'version': {
@@ -137,12 +190,12 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
             sections: [],
             source: ref(),
           });
-        }
+        } else unreadable(raw);
         break;
       }
       case 'toms': {
-        const data = check(tomFileSchema, yaml.source, diagnostics);
-        if (data) data.measures.forEach((tom, i) => content.toms.push({ ...tom, source: ref(['measures', i]) }));
+        const items = checkList(tomFileSchema, 'measures', tomSchema, yaml.source, diagnostics, (item) => gap('tom', idOf(item)));
+        for (const { data, index } of items) content.toms.push({ ...data, source: ref(['measures', index]) });
         break;
       }
       case 'dpia-meta': {
@@ -151,66 +204,73 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         break;
       }
       case 'risks': {
-        const data = check(riskRegisterSchema, yaml.source, diagnostics);
-        if (data) data.risks.forEach((risk, i) => content.dpia.risks.push({ ...risk, source: ref(['risks', i]) }));
+        const items = checkList(riskRegisterSchema, 'risks', riskSchema, yaml.source, diagnostics, () => undefined);
+        for (const { data, index } of items) content.dpia.risks.push({ ...data, source: ref(['risks', index]) });
         break;
       }
       case 'provider': {
         const data = check(providerSchema, yaml.source, diagnostics);
         if (data) content.providers.push({ ...data, kind: 'traeger', source: ref() });
+        else unreadable(raw);
         break;
       }
       case 'childminder': {
         const data = check(childminderSchema, yaml.source, diagnostics);
         if (data) content.childminders.push({ ...data, kind: 'kindertagespflege', source: ref() });
+        else unreadable(raw);
         break;
       }
       case 'ledger': {
-        const data = check(ledgerFileSchema, yaml.source, diagnostics);
-        if (data) {
-          const ledger: Ledger = {
-            agreement: data.agreement,
-            entries: data.entries.map((entry, i) => ({ ...entry, source: ref(['entries', i]) })),
+        const entries = checkList(ledgerFileSchema, 'entries', ledgerEntrySchema, yaml.source, diagnostics, () => undefined);
+        const agreement = slugId.safeParse((raw as { agreement?: unknown } | null)?.agreement);
+        if (agreement.success) {
+          content.ledgers.push({
+            agreement: agreement.data,
+            entries: entries.map(({ data, index }) => ({ ...data, source: ref(['entries', index]) })),
             source: ref(),
-          };
-          content.ledgers.push(ledger);
+          });
         }
         break;
       }
       case 'council': {
         const data = check(councilSchema, yaml.source, diagnostics);
         if (data) content.council = { ...data, source: ref() };
+        else unreadable(raw);
         break;
       }
     }
   }
 
-  // Assemble agreements → versions → sections.
+  // Assemble agreements → versions → sections. A missing parent is reported once, and only
+  // when its file is absent: a parent that failed to parse has its own message already.
+  const orphanAgreements = new Set<string>();
   for (const [key, version] of versionsByFolder) {
     const sections = sectionsByVersionFolder.get(key) ?? [];
     version.sections = sections.sort((a, b) => a.number - b.number || a.source.file.localeCompare(b.source.file, 'en'));
     const agreement = agreementsByFolder.get(version.agreementId);
     if (agreement) agreement.versions.push(version);
-    else {
-      diagnostics.push({
-        file: display(`agreements/${version.agreementId}/agreement.yaml`),
-        message: `Die Vereinbarung „${version.agreementId}“ hat Versionen, aber keine gültige agreement.yaml.`,
-        hint: 'Legen Sie agreement.yaml nach dem Muster in content/agreements/README.md an.',
-        rule: 'struktur',
-        severity: 'error',
-      });
-    }
+    else orphanAgreements.add(version.agreementId);
+  }
+  for (const id of orphanAgreements) {
+    gap('agreement', id);
+    if (present.has(`agreements/${id}/agreement.yaml`)) continue;
+    diagnostics.push({
+      file: display(`agreements/${id}/agreement.yaml`),
+      message: `Die Vereinbarung „${id}“ hat Versionen, aber keine Datei agreement.yaml.`,
+      hint: 'Legen Sie agreement.yaml nach dem Muster in content/agreements/README.md an.',
+      rule: 'struktur',
+      severity: 'error',
+    });
   }
   for (const [key, sections] of sectionsByVersionFolder) {
-    if (!versionsByFolder.has(key) && sections[0]) {
-      diagnostics.push({
-        file: display(`agreements/${key}/version.yaml`),
-        message: `Der Ordner „${key}“ enthält Paragraphen, aber keine gültige version.yaml.`,
-        hint: 'Legen Sie version.yaml nach dem Muster in content/agreements/README.md an.',
-        rule: 'struktur',
-        severity: 'error',
-      });
-    }
+    if (versionsByFolder.has(key) || !sections[0] || present.has(`agreements/${key}/version.yaml`)) continue;
+    diagnostics.push({
+      file: display(`agreements/${key}/version.yaml`),
+      message: `Der Ordner „agreements/${key}“ enthält Paragraphen, aber keine Datei version.yaml.`,
+      hint: 'Legen Sie version.yaml nach dem Muster in content/agreements/README.md an.',
+      rule: 'struktur',
+      severity: 'error',
+    });
   }
   content.agreements = [...agreementsByFolder.values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
   for (const agreement of content.agreements) agreement.versions.sort((a, b) => compareVersions(a.version, b.version));
@@ -229,15 +289,48 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function check<S extends z.ZodType>(schema: S, source: YamlSource, diagnostics: Diagnostic[]): z.infer<S> | undefined {
-  const result = schema.safeParse(source.data, { reportInput: true });
-  if (result.success) return result.data;
-  diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, source));
+  const result = checkSchema(schema, source);
+  if (result.ok) return result.data;
+  diagnostics.push(...result.diagnostics);
   return undefined;
+}
+
+/**
+ * Checks a file that holds a list (`measures`, `risks`, `entries`): every problem of the
+ * file is reported, and the entries that are valid on their own are still returned, with
+ * their index in the file. `onInvalid` sees each raw entry that is not.
+ */
+function checkList<S extends z.ZodType>(
+  fileSchema: z.ZodType,
+  key: string,
+  itemSchema: S,
+  source: YamlSource,
+  diagnostics: Diagnostic[],
+  onInvalid: (raw: unknown) => void,
+): { data: z.infer<S>; index: number }[] {
+  const whole = checkSchema(fileSchema, source);
+  if (!whole.ok) diagnostics.push(...whole.diagnostics);
+  const list = (source.data as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(list)) {
+    onInvalid(undefined);
+    return [];
+  }
+  const out: { data: z.infer<S>; index: number }[] = [];
+  list.forEach((raw, index) => {
+    const item = itemSchema.safeParse(raw);
+    if (item.success) out.push({ data: item.data, index });
+    else onInvalid(raw);
+  });
+  return out;
+}
+
+function idOf(raw: unknown): unknown {
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).id : undefined;
 }
 
 type FileKind =
   | { type: 'ignored' }
-  | { type: 'unknown'; reason: string }
+  | { type: 'unknown'; reason: string; hint: string }
   | { type: 'site' }
   | { type: 'agreement'; agreement: string }
   | { type: 'version'; agreement: string; version: string }
@@ -252,16 +345,20 @@ type FileKind =
   | { type: 'council' };
 
 const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const LAYOUT = 'Die erlaubten Ordner und Dateinamen stehen in content/README.md.';
 
 /** Decides from its path what a content file is. */
 export function classify(path: string): FileKind {
   const parts = path.split('/');
   const name = parts[parts.length - 1] ?? '';
   if (name === 'README.md' || name.startsWith('.')) return { type: 'ignored' };
-  if (!parts.every((p) => SAFE_NAME.test(p))) {
+  const unsafe = parts.find((p) => !SAFE_NAME.test(p));
+  if (unsafe !== undefined) {
+    const better = safeName(unsafe);
     return {
       type: 'unknown',
-      reason: 'Der Datei- oder Ordnername enthält Zeichen, die nicht erlaubt sind (nur Kleinbuchstaben, Ziffern, „-“, „_“ und „.“).',
+      reason: `Der Name „${unsafe}“ enthält ${describeUnsafe(unsafe)}; erlaubt sind nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“.`,
+      hint: better ? `Benennen Sie ${unsafe === name ? 'die Datei' : 'den Ordner'} um, z. B. in „${better}“.` : `Benennen Sie die Datei um. ${LAYOUT}`,
     };
   }
   const [top, a, b, c] = parts;
@@ -285,7 +382,37 @@ export function classify(path: string): FileKind {
   if (top === 'ledger' && n === 2 && name.endsWith('.yaml')) return { type: 'ledger' };
   if (top === 'council' && n === 2 && name === 'council.yaml') return { type: 'council' };
   if (name.endsWith('.yml')) {
-    return { type: 'unknown', reason: 'YAML-Dateien enden in diesem Projekt auf „.yaml“, nicht auf „.yml“.' };
+    return {
+      type: 'unknown',
+      reason: 'YAML-Dateien enden in diesem Projekt auf „.yaml“, nicht auf „.yml“; diese Datei wird sonst nicht gelesen.',
+      hint: `Benennen Sie die Datei in „${name.slice(0, -4)}.yaml“ um.`,
+    };
   }
-  return { type: 'unknown', reason: 'Diese Datei liegt an einer Stelle, an der Vertragswerk keine Inhalte erwartet.' };
+  return { type: 'unknown', reason: `Hier erwartet Vertragswerk keine Datei: ${EXPECTED_HERE[top ?? ''] ?? EXPECTED_HERE['']}`, hint: `Verschieben oder löschen Sie die Datei. ${LAYOUT}` };
+}
+
+const EXPECTED_HERE: Record<string, string> = {
+  '': 'im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
+  agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
+  toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
+  dpia: 'in dpia/ liegen dpia.yaml, risks.yaml und der Ordner sections mit MDX-Dateien.',
+  parties: 'in parties/ liegen die Ordner traeger und kindertagespflege mit je einer YAML-Datei pro Vertragspartner.',
+  ledger: 'in ledger/ liegt je Vereinbarung eine YAML-Datei.',
+  council: 'in council/ liegt nur council.yaml.',
+};
+
+function describeUnsafe(name: string): string {
+  if (/\s/.test(name)) return 'ein Leerzeichen';
+  if (/[A-ZÄÖÜ]/.test(name)) return 'Großbuchstaben';
+  if (/[äöüß]/.test(name)) return 'Umlaute oder ß';
+  if (/^[._-]/.test(name)) return 'ein Sonderzeichen am Anfang';
+  return 'Sonderzeichen';
+}
+
+/** A permitted name close to `name` („Traeger 003.yaml“ → „traeger-003.yaml“), or `''`. */
+function safeName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot).toLowerCase()] : [name, ''];
+  const slug = toSlug(base);
+  return slug && SAFE_NAME.test(slug + ext) ? slug + ext : '';
 }

@@ -15,11 +15,15 @@ export function decodeContentFile(file: string, bytes: Uint8Array): DecodeResult
     diagnostic: { file, line, message, hint, rule: 'datei', severity: 'error' },
   });
   if (bytes.byteLength > MAX_CONTENT_FILE_BYTES) {
-    const mb = (bytes.byteLength / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 });
+    // Rounded up, so a file just over the limit never reads as „1 MB groß; erlaubt ist höchstens 1 MB“.
+    const mb = (Math.ceil((bytes.byteLength / 1024 / 1024) * 10) / 10).toLocaleString('de-DE', { maximumFractionDigits: 1 });
     return fail(
       `Die Datei ist ${mb} MB groß; erlaubt ist höchstens 1 MB.`,
       'Teilen Sie den Inhalt auf mehrere Dateien auf oder prüfen Sie, ob versehentlich eine falsche Datei hier liegt.',
     );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('Die Datei ist UTF-16-kodiert.', 'Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.');
   }
   let text: string;
   try {
@@ -36,6 +40,14 @@ export function decodeContentFile(file: string, bytes: Uint8Array): DecodeResult
   text = text.replace(/\r\n?/g, '\n');
   if (text.includes('\u0000')) {
     return fail('Die Datei enthält Null-Bytes und ist keine Textdatei.', 'Ersetzen Sie sie durch eine Textdatei.');
+  }
+  const conflict = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (conflict) {
+    return fail(
+      `Die Datei enthält eine Konfliktmarkierung aus git („${conflict[1]}“).`,
+      'Lösen Sie den Konflikt auf: behalten Sie die richtige Fassung und löschen Sie die Zeilen mit „<<<<<<<“, „=======“ und „>>>>>>>“.',
+      text.slice(0, conflict.index).split('\n').length,
+    );
   }
   if (text.trim() === '') {
     return fail('Die Datei ist leer.', 'Füllen Sie die Datei nach dem Muster in der README.md des Ordners oder löschen Sie sie.');

@@ -1,54 +1,125 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics.ts';
 
 /** A parsed YAML text that can say on which line any field stands. */
 export interface YamlSource {
   file: string;
   data: unknown;
-  /** 1-based line of the node at `path`, or of its nearest existing parent. */
+  /** 1-based line and column of the key at `path`, or of its nearest existing parent. */
   lineOf(path: readonly PathSegment[]): { line: number; column: number };
 }
 
 export type YamlParseResult = { ok: true; source: YamlSource } | { ok: false; diagnostics: Diagnostic[] };
 
+/** More aliases than this in one file is an attack (“billion laughs”), not content. */
+const MAX_ALIAS_COUNT = 100;
+const STRING_TAG = 'tag:yaml.org,2002:str';
+
 /**
  * Parses YAML with line tracking. `lineOffset` shifts reported lines, for front matter
- * that starts below the `---` of an MDX file.
+ * that starts below the `---` of an MDX file. Never throws: every problem is a diagnostic.
  */
 export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlParseResult {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings ("2022-03-31"), `no` stays a string.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
-  const problems = [...doc.errors];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      diagnostics: problems.map((error) => {
-        const pos = lineCounter.linePos(error.pos[0]);
-        return {
-          file,
-          line: pos.line + lineOffset,
-          column: pos.col,
-          message: `YAML-Syntaxfehler: ${translateYamlError(error.code, error.message)}`,
-          hint: 'Prüfen Sie Einrückung (Leerzeichen, keine Tabs), Doppelpunkte und Anführungszeichen in dieser Zeile und der darüber.',
-          rule: 'syntax',
-          severity: 'error' as const,
-        };
-      }),
-    };
+  const at = (offset: number, message: string, hint: string): Diagnostic => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line + lineOffset, column: pos.col, message, hint, rule: 'syntax', severity: 'error' };
+  };
+
+  const syntax = [...doc.errors, ...doc.warnings].map((error) => {
+    const { offset, message, hint } = describeYamlError(text, error);
+    return at(offset, `YAML-Syntaxfehler: ${message}`, hint);
+  });
+  if (syntax.length > 0) return { ok: false, diagnostics: firstPerLine(syntax) };
+
+  const unsupported: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+        unsupported.push(at(offset, 'YAML-Syntaxfehler: Ein Feldname ist eine Liste oder ein Block.', 'Feldnamen sind einfache Wörter wie „title“; entfernen Sie „?“ und Klammern vor dem Doppelpunkt.'));
+      }
+    },
+    Node(_key, node) {
+      if (node.tag && node.tag !== STRING_TAG && !isAlias(node)) {
+        const start = node.range ? node.range[0] : 0;
+        // The node starts after its tag; point at the tag, which is what must go.
+        const bang = text.lastIndexOf('!', start);
+        const offset = bang >= 0 && !text.slice(bang, start).includes('\n') ? (text.lastIndexOf('!', bang - 1) === bang - 1 ? bang - 1 : bang) : start;
+        unsupported.push(at(offset, `YAML-Syntaxfehler: Die Typangabe „${shortTag(node.tag)}“ ist in Inhaltsdateien nicht erlaubt.`, 'Entfernen Sie die Typangabe; Werte sind Text, Zahlen, Listen oder Felder.'));
+      }
+    },
+  });
+  if (unsupported.length > 0) return { ok: false, diagnostics: firstPerLine(unsupported) };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    return { ok: false, diagnostics: [aliasProblem(doc, cause, at)] };
   }
   return {
     ok: true,
     source: {
       file,
-      data: doc.toJS({ maxAliasCount: 100 }),
+      data,
       lineOf: (path) => {
-        const offset = offsetOf(doc, path);
-        const pos = lineCounter.linePos(offset);
+        const pos = lineCounter.linePos(offsetOf(doc, path));
         return { line: pos.line + lineOffset, column: pos.col };
       },
     },
   };
+}
+
+function aliasProblem(doc: Document, cause: unknown, at: (offset: number, message: string, hint: string) => Diagnostic): Diagnostic {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  if (/unresolved alias/i.test(reason)) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, alias) {
+        if (!alias.resolve(doc) && alias.range) {
+          offset = alias.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    const name = /:\s*(\S+)\s*$/.exec(reason)?.[1] ?? '';
+    return at(
+      offset,
+      `YAML-Syntaxfehler: Ein Wert beginnt mit „*“ („*${name}“); YAML liest das als Verweis auf einen Anker „&${name}“, den es hier nicht gibt.`,
+      `Setzen Sie den Wert in Anführungszeichen, z. B. "*${name}", oder lassen Sie das „*“ weg.`,
+    );
+  }
+  return at(0, 'YAML-Syntaxfehler: Die Datei verwendet zu viele Verweise („*“) auf Anker („&“).', 'Schreiben Sie die Werte aus, statt sie über Anker zu wiederholen.');
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/** One syntax error usually causes more on the same line; the first is the one to fix. */
+function firstPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<number | undefined>();
+  return diagnostics.filter((d) => {
+    if (seen.has(d.line)) return false;
+    seen.add(d.line);
+    return true;
+  });
 }
 
 function offsetOf(doc: Document, path: readonly PathSegment[]): number {
@@ -58,10 +129,9 @@ function offsetOf(doc: Document, path: readonly PathSegment[]): number {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
       if (!pair) break;
-      // Point at the key, where authors look for a field.
+      // Point at the key, where authors look for a field, even when the value starts below.
       if (isScalar(pair.key) && pair.key.range) best = pair.key.range[0];
       node = pair.value;
-      if (isNode(node) && node.range && !isScalar(node)) best = Math.max(best, node.range[0]);
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (!isNode(item)) break;
@@ -74,20 +144,116 @@ function offsetOf(doc: Document, path: readonly PathSegment[]): number {
   return best;
 }
 
-const YAML_ERROR_TEXT: Record<string, string> = {
-  DUPLICATE_KEY: 'Ein Feld steht doppelt in derselben Ebene.',
-  BAD_INDENT: 'Die Einrückung passt nicht zur Ebene darüber.',
-  TAB_AS_INDENT: 'Tabulatoren sind als Einrückung nicht erlaubt.',
-  MISSING_CHAR: 'Ein Zeichen fehlt (etwa ein schließendes Anführungszeichen oder eine Klammer).',
-  BLOCK_AS_IMPLICIT_KEY: 'Ein mehrzeiliger Wert steht, wo ein Feldname erwartet wird.',
-  MULTILINE_IMPLICIT_KEY: 'Ein Feldname erstreckt sich über mehrere Zeilen (fehlt ein Doppelpunkt?).',
-  UNEXPECTED_TOKEN: 'Unerwartetes Zeichen.',
-  BAD_SCALAR_START: 'Ein Wert beginnt mit einem Zeichen, das in YAML Anführungszeichen braucht.',
-  ALIAS_PROPS: 'Ungültiger Alias.',
-};
+const INDENT_HINT = 'Rücken Sie Felder derselben Ebene gleich weit ein, nur mit Leerzeichen (je Ebene zwei).';
+const QUOTE_HINT = 'Setzen Sie den ganzen Wert in Anführungszeichen, z. B. title: "Teil A: Auftragsverarbeitung".';
 
-function translateYamlError(code: string, original: string): string {
-  const known = YAML_ERROR_TEXT[code];
-  const firstLine = original.split('\n')[0] ?? original;
-  return known ? `${known} (${firstLine.replace(/ at line \d+, column \d+:?$/, '')})` : firstLine;
+/** A German description of a `yaml` parser error, placed where the author must fix it. */
+export function describeYamlError(text: string, error: YAMLError): { offset: number; message: string; hint: string } {
+  const offset = error.pos[0];
+  const found = text.slice(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)).split('\n')[0] ?? '';
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = keyAt(text, error.pos[0]);
+      const first = firstKeyLine(text, error.pos[0], key);
+      const where = first ? ` (zuerst in Zeile ${first})` : '';
+      return { offset, message: `Das Feld „${key}“ steht zweimal auf derselben Ebene${where}.`, hint: 'Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen.' };
+    }
+    case 'TAB_AS_INDENT':
+      return { offset, message: 'Die Zeile ist mit einem Tabulator eingerückt.', hint: `${INDENT_HINT} Stellen Sie den Editor so ein, dass er Leerzeichen statt Tabulatoren einfügt.` };
+    case 'BAD_INDENT': {
+      const bracket = /end with an? ([}\]])/.exec(error.message)?.[1];
+      if (bracket) {
+        const open = bracket === '}' ? '{' : '[';
+        return {
+          offset: unclosedBracket(text, error.pos[0], open, bracket) ?? offset,
+          message: `Die Klammer „${open}“ wird nicht mit „${bracket}“ geschlossen.`,
+          hint: `Schließen Sie die Klammer am Ende der Zeile mit „${bracket}“.`,
+        };
+      }
+      return { offset, message: 'Die Einrückung passt nicht zu den Zeilen darüber.', hint: INDENT_HINT };
+    }
+    case 'MISSING_CHAR': {
+      const quote = /closing (["'])quote/.exec(error.message)?.[1];
+      if (quote) {
+        return {
+          offset: unclosedQuote(text, error.pos[0], quote) ?? offset,
+          message: `Ein Wert beginnt mit einem Anführungszeichen (${quote}), das nicht geschlossen wird.`,
+          hint: `Setzen Sie ans Ende des Werts ebenfalls ein ${quote} oder lassen Sie die Anführungszeichen weg.`,
+        };
+      }
+      return { offset, message: 'Nach dem Feldnamen fehlt der Doppelpunkt.', hint: 'Schreiben Sie „feld: wert“ mit Doppelpunkt und Leerzeichen.' };
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { offset, message: 'In einem Wert steht ein Doppelpunkt mit Leerzeichen („: “), oder die Zeile darunter ist zu weit eingerückt.', hint: `${QUOTE_HINT} ${INDENT_HINT}` };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { offset, message: 'Hier wird „feld: wert“ erwartet: der Doppelpunkt fehlt oder die Einrückung stimmt nicht.', hint: `Schreiben Sie „feld: wert“. ${INDENT_HINT}` };
+    case 'BAD_SCALAR_START':
+      return { offset, message: `Ein Wert beginnt mit „${found}“; das ist in YAML nur in Anführungszeichen erlaubt.`, hint: QUOTE_HINT };
+    case 'BAD_DQ_ESCAPE':
+      return { offset, message: 'In doppelten Anführungszeichen steht ein Backslash „\\“, der kein gültiges Escape-Zeichen ist.', hint: 'Schreiben Sie „\\\\“ für einen Backslash oder verwenden Sie einfache Anführungszeichen.' };
+    case 'MULTIPLE_DOCS':
+      return { offset, message: 'Die Datei enthält eine zweite Zeile „---“ und damit mehrere YAML-Dokumente.', hint: 'Entfernen Sie die Zeile „---“; jede Datei enthält genau einen Block von Feldern.' };
+    case 'UNEXPECTED_TOKEN':
+      return { offset, message: `Unerwartetes Zeichen „${found}“.`, hint: `Prüfen Sie Einrückung und Doppelpunkte in dieser Zeile. ${QUOTE_HINT}` };
+    case 'BLOCK_IN_FLOW':
+      return { offset, message: 'In eckigen oder geschweiften Klammern steht ein mehrzeiliger Block.', hint: 'Schreiben Sie den Inhalt der Klammern in eine Zeile oder verwenden Sie eingerückte Zeilen ohne Klammern.' };
+    case 'KEY_OVER_1024_CHARS':
+      return { offset, message: 'Ein Feldname ist länger als 1024 Zeichen (fehlt ein Zeilenumbruch?).', hint: 'Prüfen Sie, ob vor dem Doppelpunkt ein Zeilenumbruch fehlt.' };
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_DIRECTIVE':
+    case 'BAD_PROP_ORDER':
+    case 'MULTIPLE_TAGS':
+    case 'MULTIPLE_ANCHORS':
+    case 'ALIAS_PROPS':
+    case 'BAD_ALIAS':
+      return { offset, message: `Das Zeichen „${found.charAt(0)}“ hat in YAML eine besondere Bedeutung (Typangabe, Anker oder Verweis).`, hint: QUOTE_HINT };
+    default:
+      return { offset, message: 'Die Zeile ist kein gültiges YAML.', hint: `Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der darüber. ${QUOTE_HINT}` };
+  }
+}
+
+/** Where a quoted value opens that is not closed on its line, searching upwards from `before`. */
+function unclosedQuote(text: string, before: number, quote: string): number | undefined {
+  const opener = quote === '"' ? /(^|[\s[{,:-])"(?:[^"\\\n]|\\.)*$/ : /(^|[\s[{,:-])'(?:[^'\n]|'')*$/;
+  let end = before;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    const match = opener.exec(line);
+    if (match) return start + match.index + match[1]!.length;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** Where a flow collection opens that is not closed on its line, searching upwards from `before`. */
+function unclosedBracket(text: string, before: number, open: string, close: string): number | undefined {
+  let end = before;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    const opened = line.lastIndexOf(open);
+    if (opened >= 0 && line.indexOf(close, opened) === -1) return start + opened;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** The field name that starts at `offset` (up to its colon). */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const quoted = /^(["'])(.*?)\1/.exec(rest);
+  if (quoted) return quoted[2]!;
+  return (/^([^:#]*?)\s*:/.exec(rest)?.[1] ?? rest).trim();
+}
+
+/** Line of the first `key:` at the same indentation as the duplicate at `offset`. */
+function firstKeyLine(text: string, offset: number, key: string): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const column = offset - lineStart;
+  const lines = text.slice(0, lineStart).split('\n');
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^[ -]{${column}}${escaped}\\s*:`);
+  const index = lines.findIndex((line) => pattern.test(line));
+  return index === -1 ? undefined : index + 1;
 }

@@ -76,7 +76,8 @@ export const versionSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [key],
-            message: `fehlt: eine Version mit Status „${v.status}“ braucht „${key}“`,
+            message: `eine Version mit Status „${v.status}“ braucht das Feld „${key}“`,
+            params: { hint: `Ergänzen Sie „${key}: …“ oder setzen Sie „status: entwurf“, solange die Version nicht beschlossen ist.` },
           });
         }
       }
@@ -87,11 +88,14 @@ export type AgreementVersion = z.infer<typeof versionSchema>;
 /** Front matter of `content/agreements/<agreement-id>/<version>/<nn>-<slug>.mdx` */
 export const sectionSchema = z.strictObject({
   id: slugId,
-  number: z.number({ error: 'muss eine ganze Zahl sein (die Paragraphennummer)' }).int().positive(),
+  number: z
+    .number({ error: 'muss eine ganze Zahl sein (die Paragraphennummer)' })
+    .int({ error: 'muss eine ganze Zahl sein (die Paragraphennummer)' })
+    .positive({ error: 'muss 1 oder größer sein' }),
   part: z.enum(['A', 'B'], { error: 'muss „A“ oder „B“ sein' }),
   title: nonEmptyText,
   covers: z
-    .array(z.enum(ART28_POINTS, { error: 'muss ein Punkt des Art. 28 Abs. 3 sein: art28-3-a bis art28-3-h' }))
+    .array(z.enum(ART28_POINTS, { error: 'muss ein Punkt des Art.\u00a028 Abs.\u00a03 DSGVO sein: art28-3-a bis art28-3-h' }))
     .default([]),
   regimes: z.array(regime).min(1, { error: 'darf nicht leer sein' }).default([...REGIMES]),
 });

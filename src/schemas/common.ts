@@ -3,8 +3,32 @@ import { z } from 'zod';
 /** Calendar date as written in content: ISO `YYYY-MM-DD`, and a real day. */
 export const isoDate = z
   .string({ error: 'muss ein Datum im Format JJJJ-MM-TT sein (z. B. 2022-03-31)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'muss ein Datum im Format JJJJ-MM-TT sein (z. B. 2022-03-31)' })
-  .refine((value) => isRealDate(value), { error: 'ist kein gültiges Kalenderdatum' });
+  .superRefine((value, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+      const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+      const pad = (n: string) => n.padStart(2, '0');
+      const iso = german
+        ? `${german[3]}-${pad(german[2]!)}-${pad(german[1]!)}`
+        : short
+          ? `${short[1]}-${pad(short[2]!)}-${pad(short[3]!)}`
+          : undefined;
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: 'ist kein Datum im Format JJJJ-MM-TT',
+        params: { hint: iso ? `Schreiben Sie ${iso}.` : 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-03-31.' },
+      });
+    } else if (!isRealDate(value)) {
+      const [y, m, d] = value.split('-');
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: 'ist kein gültiges Kalenderdatum',
+        params: { hint: `Prüfen Sie Tag und Monat: den ${d}.${m}.${y} gibt es nicht.` },
+      });
+    }
+  });
 
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -18,9 +42,28 @@ export function isRealDate(value: string): boolean {
  */
 export const slugId = z
   .string({ error: 'muss eine Kennung sein (Kleinbuchstaben, Ziffern, Bindestriche)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten (z. B. „tom-zugriff-01“)',
+  .superRefine((value, ctx) => {
+    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return;
+    const suggestion = toSlug(value);
+    ctx.addIssue({
+      code: 'custom',
+      input: value,
+      message: 'ist keine gültige Kennung: erlaubt sind nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche',
+      params: { hint: suggestion ? `Schreiben Sie z. B. „${suggestion}“.` : 'Schreiben Sie z. B. „tom-zugriff-01“.' },
+    });
   });
+
+/** A valid id close to what the author wrote („Risiko 2“ → „risiko-2“). */
+export function toSlug(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 /** Version numbers are written as strings ("1.0"), never as YAML numbers. */
 export const versionId = z
@@ -47,7 +90,9 @@ export const REGIME_LABELS: Record<Regime, string> = {
 
 export const postalAddress = z.strictObject({
   street: nonEmptyText,
-  postal_code: z.string().regex(/^\d{5}$/, { error: 'muss eine fünfstellige Postleitzahl sein' }),
+  postal_code: z
+    .string({ error: 'muss eine fünfstellige Postleitzahl in Anführungszeichen sein (z. B. "01069")' })
+    .regex(/^\d{5}$/, { error: 'muss eine fünfstellige Postleitzahl sein' }),
   city: nonEmptyText,
 });
 export type PostalAddress = z.infer<typeof postalAddress>;

@@ -20,7 +20,10 @@ export const consultationSchema = z.strictObject({
 
 export const resolutionSchema = z.strictObject({
   paper: nonEmptyText,
-  number: z.number().int().positive(),
+  number: z
+    .number({ error: 'muss eine ganze Zahl sein (die Nummer des Beschlusspunkts)' })
+    .int({ error: 'muss eine ganze Zahl sein (die Nummer des Beschlusspunkts)' })
+    .positive({ error: 'muss 1 oder größer sein' }),
   text: nonEmptyText,
   /** What carries the point out: adopting an agreement, or concluding individual agreements. */
   kind: z.enum(['rahmenvereinbarung', 'einzelvereinbarungen'], {

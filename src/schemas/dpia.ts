@@ -68,7 +68,10 @@ export const dpiaMetaSchema = z.strictObject({
 /** Front matter of `content/dpia/sections/<nn>-<slug>.mdx` */
 export const dpiaSectionSchema = z.strictObject({
   id: slugId,
-  order: z.number({ error: 'muss eine ganze Zahl sein' }).int().positive(),
+  order: z
+    .number({ error: 'muss eine ganze Zahl sein' })
+    .int({ error: 'muss eine ganze Zahl sein' })
+    .positive({ error: 'muss 1 oder größer sein' }),
   title: nonEmptyText,
   /** Which point of Art. 35(7) GDPR the section answers, if any. */
   art35: z.enum(['a', 'b', 'c', 'd'], { error: 'muss „a“, „b“, „c“ oder „d“ sein' }).optional(),

@@ -14,7 +14,10 @@ export const facilitySchema = z.strictObject({
   address: postalAddress,
   /** Absent when the facility is not in any Bedarfsplan. */
   bedarfsplan: bedarfsplanEntry.optional(),
-  places: z.number({ error: 'muss eine ganze Zahl sein' }).int().nonnegative(),
+  places: z
+    .number({ error: 'muss eine ganze Zahl sein' })
+    .int({ error: 'muss eine ganze Zahl sein' })
+    .nonnegative({ error: 'darf nicht negativ sein' }),
 });
 
 export const contactSchema = z.strictObject({
@@ -47,7 +50,10 @@ export const childminderSchema = z.strictObject({
   ...personFields,
   address: postalAddress,
   bedarfsplan: bedarfsplanEntry.optional(),
-  places: z.number({ error: 'muss eine ganze Zahl sein' }).int().nonnegative(),
+  places: z
+    .number({ error: 'muss eine ganze Zahl sein' })
+    .int({ error: 'muss eine ganze Zahl sein' })
+    .nonnegative({ error: 'darf nicht negativ sein' }),
   regime: regime.default('dsgvo'),
 });
 export type Childminder = z.infer<typeof childminderSchema>;

@@ -5,7 +5,7 @@ import { nonEmptyText } from './common.ts';
 export const siteSchema = z.strictObject({
   title: nonEmptyText,
   /** Absolute URL the site is published at; used for the feed, the sitemap and PDF links. */
-  base_url: z.string().url({ error: 'muss eine absolute URL sein (z. B. https://vereinbarungen.example.de)' }),
+  base_url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein (z. B. https://vereinbarungen.example.de)' }),
   publisher: nonEmptyText,
   department: nonEmptyText,
   address: nonEmptyText,

@@ -3,6 +3,7 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Rule, RuleOptions } from './rule.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
+import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
@@ -15,6 +16,7 @@ import { versionChain } from './rules/version-chain.ts';
 export const RULES: readonly Rule[] = [
   requiredFiles,
   uniqueIds,
+  fileNames,
   references,
   versionChain,
   sectionNumbering,

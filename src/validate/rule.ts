@@ -1,5 +1,6 @@
 import type { Content, SourceRef } from '../lib/content-model.ts';
 import { formatFieldPath, type Diagnostic, type PathSegment } from '../lib/diagnostics.ts';
+import type { GapKind, ParsedContent } from '../lib/parse-content.ts';
 
 export interface RuleOptions {
   /** Reference date: no ledger event may lie after it. Absent: no future check. */
@@ -36,4 +37,26 @@ export function at(
     rule,
     severity,
   };
+}
+
+/**
+ * Whether `kind:id` may exist in a file that could not be read. Its error is reported
+ * already; a rule must not report the same mistake again as a dangling reference.
+ * `id` ending in `/` asks for any id with that prefix (e.g. every version of an agreement).
+ */
+export function mayBeUnreadable(content: Content, kind: GapKind, id?: string): boolean {
+  const gaps = (content as Partial<ParsedContent>).gaps;
+  if (!gaps) return false;
+  if (gaps.kinds.has(kind)) return true;
+  if (id === undefined) return [...gaps.ids].some((key) => key.startsWith(`${kind}:`));
+  if (id.endsWith('/')) return [...gaps.ids].some((key) => key.startsWith(`${kind}:${id}`));
+  return gaps.ids.has(`${kind}:${id}`);
+}
+
+/** „a, b und c“, or `empty` for an empty list. */
+export function listGerman(values: Iterable<string>, empty: string, quote = true): string {
+  const items = [...values].map((v) => (quote ? `„${v}“` : v));
+  if (items.length === 0) return empty;
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 }

@@ -1,4 +1,5 @@
 import { riskLevel, riskScore, RISK_LEVEL_LABELS } from '../../lib/risk.ts';
+import { DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { at, type Rule } from '../rule.ts';
 
@@ -11,10 +12,10 @@ export const dpiaResidualRisk: Rule = {
       const before = riskLevel(risk.before);
       const after = riskLevel(risk.after);
       if (after === 'hoch') {
-        out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ bleibt nach den Maßnahmen hoch.`, 'Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO).'));
+        out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ bleibt nach den Maßnahmen hoch (Eintrittswahrscheinlichkeit × Schwere: ${describe(risk.after)}).`, 'Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO).'));
       }
       if (riskScore(risk.after) > riskScore(risk.before)) {
-        out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ ist nach den Maßnahmen höher eingestuft als davor (${RISK_LEVEL_LABELS[before]} → ${RISK_LEVEL_LABELS[after]}).`, 'Prüfen Sie die Einstufung von Eintrittswahrscheinlichkeit und Schwere.'));
+        out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ ist nach den Maßnahmen höher eingestuft als davor (vorher ${describe(risk.before)}, nachher ${describe(risk.after)}).`, 'Prüfen Sie die Einstufung von Eintrittswahrscheinlichkeit und Schwere.'));
       }
       if (before !== 'gering' && risk.toms.length === 0) {
         out.push(at(content, this.id, risk.source, ['toms'], `Das Risiko „${risk.id}“ ist ${RISK_LEVEL_LABELS[before]}, nennt aber keine Maßnahme.`, 'Tragen Sie unter „toms“ die Maßnahmen ein, die das Risiko mindern.'));
@@ -23,3 +24,8 @@ export const dpiaResidualRisk: Rule = {
     return out;
   },
 };
+
+/** „überschaubar × groß“: likelihood × severity. */
+function describe(a: { likelihood: keyof typeof DSK_LEVEL_LABELS; severity: keyof typeof DSK_LEVEL_LABELS }): string {
+  return `${DSK_LEVEL_LABELS[a.likelihood]} × ${DSK_LEVEL_LABELS[a.severity]}`;
+}

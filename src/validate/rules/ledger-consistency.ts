@@ -1,3 +1,4 @@
+import type { PartyEntry } from '../../lib/content-model.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { isEligible } from '../../lib/eligibility.ts';
@@ -8,7 +9,9 @@ export const ledgerConsistency: Rule = {
   description: 'Registereinträge sind in sich stimmig: Reihenfolge der Daten, Form und Funktion bei Unterschrift, nichts nach dem Stichtag, nur berechtigte Partner.',
   check(content, options) {
     const out: Diagnostic[] = [];
-    const parties = new Map([...content.providers, ...content.childminders].map((p) => [p.id, p]));
+    // First occurrence wins, as in the duplicate check: a second file with the same id is reported there.
+    const parties = new Map<string, PartyEntry>();
+    for (const party of [...content.providers, ...content.childminders]) if (!parties.has(party.id)) parties.set(party.id, party);
     for (const ledger of content.ledgers) {
       const agreement = content.agreements.find((a) => a.id === ledger.agreement);
       if (!agreement) continue;
@@ -17,11 +20,13 @@ export const ledgerConsistency: Rule = {
         const version = agreement.versions.find((v) => v.version === entry.version);
         const party = parties.get(entry.party);
         if (party && !isEligible(party, agreement)) {
-          const why =
-            party.kind !== agreement.party_kind
-              ? `gehört nicht zum Kreis dieser Vereinbarung (${agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen'})`
-              : `hat keine Einrichtung im Bedarfsplan ${agreement.bedarfsplan}`;
-          error('party', `„${entry.party}“ ${why} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Bedarfsplan-Eintrag.');
+          const circle = agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen';
+          if (party.kind !== agreement.party_kind) {
+            error('party', `„${entry.party}“ gehört nicht zum Kreis dieser Vereinbarung (${circle}) und ist nicht berechtigt.`, `Diese Vereinbarung zeichnen nur ${circle}: tragen Sie den Partner im Register der passenden Vereinbarung ein.`);
+          } else {
+            const why = party.kind === 'traeger' ? `hat keine Einrichtung im Bedarfsplan ${agreement.bedarfsplan}` : `steht nicht im Bedarfsplan ${agreement.bedarfsplan}`;
+            error('party', `„${entry.party}“ ${why} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Bedarfsplan-Eintrag („bedarfsplan: { plan: …, entry: … }“).');
+          }
         }
         if (version?.status === 'entwurf') {
           error('version', `Version ${entry.version} ist ein Entwurf und kann nicht angeboten oder gezeichnet werden.`, 'Tragen Sie nur beschlossene Versionen ein.');

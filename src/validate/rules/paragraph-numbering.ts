@@ -16,7 +16,7 @@ export const paragraphNumbering: Rule = {
             if (!match) return;
             const found = Number(match[1]);
             if (found !== expected) {
-              const d = at(content, this.id, section.source, [], `Absatz „(${found})“ folgt, erwartet war „(${expected})“.`, 'Nummerieren Sie die Absätze fortlaufend ab (1).');
+              const d = at(content, this.id, section.source, [], expected === 1 ? `Der erste Absatz ist „(${found})“, erwartet war „(1)“.` : `Auf Absatz „(${expected - 1})“ folgt „(${found})“, erwartet war „(${expected})“.`, 'Nummerieren Sie die Absätze fortlaufend ab „(1)“.');
               out.push({ ...d, line: section.bodyLine + index, column: 1, field: undefined });
             }
             expected = found + 1;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../lib/diagnostics.ts';
-import { at, type Rule } from '../rule.ts';
+import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
 export const references: Rule = {
   id: 'verweise',
@@ -10,19 +10,22 @@ export const references: Rule = {
     const paperIds = new Set((content.council?.papers ?? []).map((p) => p.id));
     const agreementIds = new Map(content.agreements.map((a) => [a.id, a]));
     const partyIds = new Set([...content.providers, ...content.childminders].map((p) => p.id));
-    const allVersions = new Set(content.agreements.flatMap((a) => a.versions.map((v) => v.version)));
-    const list = (values: Iterable<string>) => [...values].slice(0, 6).join(', ');
+    // A version whose number differs from its folder is reported by „versionen“; references to either are accepted here.
+    const versionsOf = (a: (typeof content.agreements)[number]) => [...new Set(a.versions.flatMap((v) => [v.version, v.folder]))].sort();
+    const allVersions = new Set(content.agreements.flatMap(versionsOf));
+    const agreementsHint = `Vorhandene Vereinbarungen: ${listGerman([...agreementIds.keys()].slice(0, 8), 'keine')}.`;
+    const unknownAgreement = (id: string) => !agreementIds.has(id) && !mayBeUnreadable(content, 'agreement', id);
 
     for (const risk of content.dpia.risks) {
       risk.toms.forEach((id, i) => {
-        if (!tomIds.has(id)) {
+        if (!tomIds.has(id) && !mayBeUnreadable(content, 'tom', id)) {
           out.push(at(content, this.id, risk.source, ['toms', i], `Die Maßnahme „${id}“ gibt es im TOM-Katalog nicht.`, 'Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.'));
         }
       });
     }
     for (const tom of content.toms) {
-      if (!allVersions.has(tom.since_version)) {
-        out.push(at(content, this.id, tom.source, ['since_version'], `Eine Version „${tom.since_version}“ gibt es bei keiner Vereinbarung.`, `Vorhandene Versionen: ${list(allVersions)}.`));
+      if (!allVersions.has(tom.since_version) && !mayBeUnreadable(content, 'version') && !mayBeUnreadable(content, 'agreement')) {
+        out.push(at(content, this.id, tom.source, ['since_version'], `Eine Version „${tom.since_version}“ gibt es bei keiner Vereinbarung.`, `Vorhandene Versionen: ${listGerman([...allVersions].sort(), 'keine')}.`));
       }
     }
     const council = content.council;
@@ -35,10 +38,10 @@ export const references: Rule = {
       council.consultations.forEach((c, i) => paperRef(c.paper, ['consultations', i, 'paper']));
       council.resolutions.forEach((r, i) => {
         paperRef(r.paper, ['resolutions', i, 'paper']);
-        if (!agreementIds.has(r.agreement)) out.push(at(content, this.id, council.source, ['resolutions', i, 'agreement'], `Die Vereinbarung „${r.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+        if (unknownAgreement(r.agreement)) out.push(at(content, this.id, council.source, ['resolutions', i, 'agreement'], `Die Vereinbarung „${r.agreement}“ gibt es nicht.`, agreementsHint));
       });
       council.offer_letters.forEach((o, i) => {
-        if (!agreementIds.has(o.agreement)) out.push(at(content, this.id, council.source, ['offer_letters', i, 'agreement'], `Die Vereinbarung „${o.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+        if (unknownAgreement(o.agreement)) out.push(at(content, this.id, council.source, ['offer_letters', i, 'agreement'], `Die Vereinbarung „${o.agreement}“ gibt es nicht.`, agreementsHint));
       });
       council.beschlusskontrolle.forEach((b, i) => paperRef(b.paper, ['beschlusskontrolle', i, 'paper']));
     }
@@ -52,22 +55,22 @@ export const references: Rule = {
         }
       }
     }
-    if (content.site && !agreementIds.has(content.site.main_agreement)) {
-      out.push(at(content, this.id, content.site.source, ['main_agreement'], `Die Vereinbarung „${content.site.main_agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+    if (content.site && unknownAgreement(content.site.main_agreement)) {
+      out.push(at(content, this.id, content.site.source, ['main_agreement'], `Die Vereinbarung „${content.site.main_agreement}“ gibt es nicht.`, agreementsHint));
     }
     for (const ledger of content.ledgers) {
       const agreement = agreementIds.get(ledger.agreement);
       if (!agreement) {
-        out.push(at(content, this.id, ledger.source, ['agreement'], `Die Vereinbarung „${ledger.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${list(agreementIds.keys())}.`));
+        if (unknownAgreement(ledger.agreement)) out.push(at(content, this.id, ledger.source, ['agreement'], `Die Vereinbarung „${ledger.agreement}“ gibt es nicht.`, agreementsHint));
         continue;
       }
-      const versions = new Set(agreement.versions.map((v) => v.version));
+      const versions = versionsOf(agreement);
       for (const entry of ledger.entries) {
-        if (!partyIds.has(entry.party)) {
+        if (!partyIds.has(entry.party) && !mayBeUnreadable(content, 'party', entry.party)) {
           out.push(at(content, this.id, entry.source, ['party'], `Den Vertragspartner „${entry.party}“ gibt es nicht.`, 'Korrigieren Sie die Kennung oder legen Sie den Partner in content/parties/ an.'));
         }
-        if (!versions.has(entry.version)) {
-          out.push(at(content, this.id, entry.source, ['version'], `Die Vereinbarung „${agreement.id}“ hat keine Version „${entry.version}“.`, `Vorhandene Versionen: ${list(versions)}.`));
+        if (!versions.includes(entry.version) && !mayBeUnreadable(content, 'version', `${agreement.folder}/${entry.version}`)) {
+          out.push(at(content, this.id, entry.source, ['version'], `Die Vereinbarung „${agreement.id}“ hat keine Version „${entry.version}“.`, `Vorhandene Versionen: ${listGerman(versions, 'keine')}.`));
         }
       }
     }

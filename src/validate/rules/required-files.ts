@@ -10,13 +10,13 @@ export const requiredFiles: Rule = {
     const missing = (file: string, what: string) => {
       // Files that exist but failed their schema are reported there already.
       if (content.files.includes(prefix + file)) return;
-      out.push({ file: prefix + file, message: `Die Datei fehlt (${what}).`, hint: 'Legen Sie sie nach dem Muster in der README.md des Ordners an.', rule: this.id, severity: 'error' });
+      out.push({ file: prefix + file, message: `Die Datei fehlt (${what}).`, hint: `Legen Sie sie nach dem Muster in content/${readmeOf(file)} an.`, rule: this.id, severity: 'error' });
     };
     if (!content.site) missing('site.yaml', 'Angaben zum Herausgeber');
     if (!content.council) missing('council/council.yaml', 'Stadtratsvorlagen und Beschlüsse');
     if (!content.dpia.meta) missing('dpia/dpia.yaml', 'Stammdaten der Datenschutz-Folgenabschätzung');
     if (content.agreements.length === 0 && !content.files.some((f) => f.includes('agreements/'))) {
-      missing('agreements/', 'mindestens eine Vereinbarung');
+      out.push({ file: `${prefix}agreements/`, message: 'Es gibt keine Vereinbarung: der Ordner fehlt oder ist leer.', hint: 'Legen Sie eine Vereinbarung nach dem Muster in content/agreements/README.md an.', rule: this.id, severity: 'error' });
     }
     return out;
   },
@@ -31,4 +31,9 @@ function commonPrefix(files: string[]): string {
     }
   }
   return 'content/';
+}
+
+function readmeOf(file: string): string {
+  const folder = file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : '';
+  return `${folder}README.md`;
 }

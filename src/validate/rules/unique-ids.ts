@@ -8,7 +8,14 @@ interface Occurrence {
   field: PathSegment[];
 }
 
-function duplicates(content: Content, what: string, items: Occurrence[]): Diagnostic[] {
+type Describe = (id: string, where: string) => { message: string; hint: string };
+
+const idTaken = (what: string): Describe => (id, where) => ({
+  message: `Die Kennung „${id}“ ist schon vergeben (${what} in ${where}).`,
+  hint: 'Vergeben Sie eine neue, noch nicht benutzte Kennung.',
+});
+
+function duplicates(content: Content, describe: Describe, items: Occurrence[]): Diagnostic[] {
   const first = new Map<string, Occurrence>();
   const out: Diagnostic[] = [];
   for (const item of items) {
@@ -19,9 +26,8 @@ function duplicates(content: Content, what: string, items: Occurrence[]): Diagno
     }
     const line = content.lineOf(earlier.source, ...earlier.field)?.line;
     const where = line ? `${earlier.source.file}:${line}` : earlier.source.file;
-    out.push(
-      at(content, 'eindeutige-kennungen', item.source, item.field, `Die Kennung „${item.id}“ ist schon vergeben (${what}, ${where}).`, 'Vergeben Sie eine neue, noch nicht benutzte Kennung.'),
-    );
+    const { message, hint } = describe(item.id, where);
+    out.push(at(content, 'eindeutige-kennungen', item.source, item.field, message, hint));
   }
   return out;
 }
@@ -36,12 +42,13 @@ export const uniqueIds: Rule = {
     );
     const entries: Occurrence[] = content.providers.flatMap((p) =>
       p.facilities.flatMap((f, i) =>
-        f.bedarfsplan ? [{ id: `${f.bedarfsplan.plan} ${f.bedarfsplan.entry}`, source: p.source, field: ['facilities', i, 'bedarfsplan', 'entry'] }] : [],
+        f.bedarfsplan ? [{ id: `${f.bedarfsplan.plan}\u0000${f.bedarfsplan.entry}`, source: p.source, field: ['facilities', i, 'bedarfsplan', 'entry'] }] : [],
       ),
     );
     const toms: Occurrence[] = content.toms.map((t) => ({ id: t.id, source: t.source, field: ['id'] }));
     const risks: Occurrence[] = content.dpia.risks.map((r) => ({ id: r.id, source: r.source, field: ['id'] }));
     const dpiaSections: Occurrence[] = content.dpia.sections.map((s) => ({ id: s.id, source: s.source, field: ['id'] }));
+    const dpiaOrder: Occurrence[] = content.dpia.sections.map((s) => ({ id: String(s.order), source: s.source, field: ['order'] }));
     const papers: Occurrence[] = (content.council?.papers ?? []).map((p, i) => ({
       id: p.id,
       source: content.council!.source,
@@ -49,18 +56,40 @@ export const uniqueIds: Rule = {
     }));
     const ledgers: Occurrence[] = content.ledgers.map((l) => ({ id: l.agreement, source: l.source, field: ['agreement'] }));
     const ledgerEntries: Occurrence[] = content.ledgers.flatMap((l) =>
-      l.entries.map((e) => ({ id: `${e.party} ${e.version}`, source: e.source, field: ['party'] })),
+      l.entries.map((e) => ({ id: `${e.party}\u0000${e.version}`, source: e.source, field: ['party'] })),
     );
     return [
-      ...duplicates(content, 'Vertragspartner', parties),
-      ...duplicates(content, 'Einrichtung', facilities),
-      ...duplicates(content, 'Bedarfsplan-Eintrag', entries),
-      ...duplicates(content, 'Maßnahme', toms),
-      ...duplicates(content, 'Risiko', risks),
-      ...duplicates(content, 'DSFA-Abschnitt', dpiaSections),
-      ...duplicates(content, 'Vorlage', papers),
-      ...duplicates(content, 'Zeichnungsregister', ledgers),
-      ...duplicates(content, 'Registereintrag für Partner und Version', ledgerEntries),
+      ...duplicates(content, idTaken('Vertragspartner'), parties),
+      ...duplicates(content, idTaken('Einrichtung'), facilities),
+      ...duplicates(content, (key, where) => {
+        const [plan, entry] = key.split('\u0000');
+        return {
+          message: `Der Eintrag „${entry}“ im Bedarfsplan ${plan} ist schon einer anderen Einrichtung zugeordnet (${where}).`,
+          hint: 'Jede Einrichtung hat im Bedarfsplan eine eigene Nummer: prüfen Sie „entry“.',
+        };
+      }, entries),
+      ...duplicates(content, idTaken('Maßnahme'), toms),
+      ...duplicates(content, idTaken('Risiko'), risks),
+      ...duplicates(content, idTaken('DSFA-Abschnitt'), dpiaSections),
+      ...duplicates(content, (order, where) => ({
+        message: `Die Position ${order} hat schon ein anderer DSFA-Abschnitt (${where}).`,
+        hint: 'Vergeben Sie unter „order“ jede Position nur einmal.',
+      }), dpiaOrder),
+      ...duplicates(content, (id, where) => ({
+        message: `Die Vorlage „${id}“ steht schon unter „papers“ (${where}).`,
+        hint: 'Löschen Sie den doppelten Eintrag oder korrigieren Sie die Nummer.',
+      }), papers),
+      ...duplicates(content, (id, where) => ({
+        message: `Für die Vereinbarung „${id}“ gibt es schon ein Zeichnungsregister (${where}).`,
+        hint: 'Führen Sie beide Register in einer Datei zusammen.',
+      }), ledgers),
+      ...duplicates(content, (key, where) => {
+        const [party, version] = key.split('\u0000');
+        return {
+          message: `Für „${party}“ und Version ${version} gibt es schon einen Eintrag (${where}).`,
+          hint: 'Tragen Sie alle Ereignisse (Angebot, Absicht, Unterschrift, Ablehnung, Widerruf) in diesem einen Eintrag ein.',
+        };
+      }, ledgerEntries),
     ];
   },
 };

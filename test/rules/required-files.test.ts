@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { requiredFiles as rule } from '../../src/validate/rules/required-files.ts';
+import { findings, formatAll, locations, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+
+const remove = (file: string): FileEdit => ({ file, delete: true });
+
+const ROWS: [string, FileEdit[], string[]][] = [
+  ['site.yaml missing', [remove('site.yaml')], ['content/site.yaml']],
+  ['council.yaml missing', [remove('council/council.yaml')], ['content/council/council.yaml']],
+  ['dpia.yaml missing', [remove('dpia/dpia.yaml')], ['content/dpia/dpia.yaml']],
+  ['no agreement at all', [...validFixture().keys()].filter((f) => f.startsWith('agreements/')).map(remove), ['content/agreements/']],
+  ['a required file that exists but is invalid is reported by its schema, not here', [replace('site.yaml', 'title: Vertragswerk Testinhalt', 'title: [')], []],
+];
+
+describe('rule pflichtdateien (required files)', () => {
+  it('finds nothing in the valid fixture', () => {
+    expect(findings(rule)).toEqual([]);
+  });
+
+  it.each(ROWS)('%s', (_title, edits, expected) => {
+    expect(locations(findings(rule, edits))).toEqual(expected);
+  });
+
+  it('words every finding for authors', () => {
+    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+      "# site.yaml missing
+      Fehler: content/site.yaml Die Datei fehlt (Angaben zum Herausgeber).
+        → Legen Sie sie nach dem Muster in content/README.md an.
+      # council.yaml missing
+      Fehler: content/council/council.yaml Die Datei fehlt (Stadtratsvorlagen und Beschlüsse).
+        → Legen Sie sie nach dem Muster in content/council/README.md an.
+      # dpia.yaml missing
+      Fehler: content/dpia/dpia.yaml Die Datei fehlt (Stammdaten der Datenschutz-Folgenabschätzung).
+        → Legen Sie sie nach dem Muster in content/dpia/README.md an.
+      # no agreement at all
+      Fehler: content/agreements/ Es gibt keine Vereinbarung: der Ordner fehlt oder ist leer.
+        → Legen Sie eine Vereinbarung nach dem Muster in content/agreements/README.md an.
+      # a required file that exists but is invalid is reported by its schema, not here
+      "
+    `);
+  });
+});

@@ -1,0 +1,129 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareDiagnostics, formatDiagnostic, formatLocation, type Diagnostic } from '../../src/lib/diagnostics.ts';
+import { parseContent, type ContentFile } from '../../src/lib/parse-content.ts';
+import { runRules } from '../../src/validate/index.ts';
+import type { Rule, RuleOptions } from '../../src/validate/rule.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const VALID_DIR = path.join(ROOT, 'test/fixtures/valid');
+export const INVALID_DIR = path.join(ROOT, 'test/fixtures/invalid');
+
+/** One change to a copy of the valid fixture. Paths are relative to the content folder. */
+export type FileEdit =
+  /** Replace text that must occur exactly once (so a drifting fixture fails loudly). */
+  | { file: string; replace: string; with: string }
+  /** Write the file (new or overwritten); a function generates large bytes lazily. */
+  | { file: string; write: string | Uint8Array | (() => Uint8Array) }
+  | { file: string; delete: true }
+  | { file: string; rename: string }
+  /** Re-encode the file: UTF-8 byte-order mark, Windows line endings, or ISO-8859-1. */
+  | { file: string; encode: 'bom' | 'crlf' | 'latin1' };
+
+export type FileTree = Map<string, Uint8Array>;
+
+/** Reads a folder as the loader does: every file except dot files, relative POSIX paths. */
+export function readTree(dir: string): FileTree {
+  const tree: FileTree = new Map();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else tree.set(path.relative(dir, full).split(path.sep).join('/'), new Uint8Array(readFileSync(full)));
+    }
+  };
+  walk(dir);
+  return new Map([...tree].sort(([a], [b]) => a.localeCompare(b, 'en')));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
+
+/** Applies edits in order to a copy of `tree`; throws when an edit does not fit the tree. */
+export function applyEdits(tree: FileTree, edits: readonly FileEdit[]): FileTree {
+  const out: FileTree = new Map(tree);
+  const existing = (file: string) => {
+    const bytes = out.get(file);
+    if (!bytes) throw new Error(`Edit refers to a missing file: ${file}`);
+    return bytes;
+  };
+  for (const edit of edits) {
+    if ('replace' in edit) {
+      const text = utf8.decode(existing(edit.file));
+      const count = text.split(edit.replace).length - 1;
+      if (count !== 1) throw new Error(`Expected exactly one „${edit.replace}“ in ${edit.file}, found ${count}`);
+      out.set(edit.file, encoder.encode(text.replace(edit.replace, () => edit.with)));
+    } else if ('write' in edit) {
+      const value = typeof edit.write === 'function' ? edit.write() : edit.write;
+      out.set(edit.file, typeof value === 'string' ? encoder.encode(value) : value);
+    } else if ('delete' in edit) {
+      existing(edit.file);
+      out.delete(edit.file);
+    } else if ('rename' in edit) {
+      const bytes = existing(edit.file);
+      out.delete(edit.file);
+      out.set(edit.rename, bytes);
+    } else {
+      out.set(edit.file, encode(existing(edit.file), edit.encode));
+    }
+  }
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b, 'en')));
+}
+
+function encode(bytes: Uint8Array, how: 'bom' | 'crlf' | 'latin1'): Uint8Array {
+  const text = utf8.decode(bytes);
+  if (how === 'bom') return encoder.encode(`\ufeff${text}`);
+  if (how === 'crlf') return encoder.encode(text.replace(/\r?\n/g, '\r\n'));
+  return Uint8Array.from(text, (char) => {
+    const code = char.codePointAt(0)!;
+    if (code > 0xff) throw new Error(`Cannot encode „${char}“ as ISO-8859-1`);
+    return code;
+  });
+}
+
+export function toContentFiles(tree: FileTree): ContentFile[] {
+  return [...tree].map(([file, bytes]) => ({ path: file, bytes }));
+}
+
+/** Parses and cross-checks content held in memory, as `npm run validate` does from disk. */
+export function validateTree(tree: FileTree, options: RuleOptions = {}, displayPrefix = 'content/'): Diagnostic[] {
+  const { content, diagnostics } = parseContent(toContentFiles(tree), displayPrefix);
+  return [...diagnostics, ...runRules(content, options)].sort(compareDiagnostics);
+}
+
+/** All findings as the author reads them in the terminal, in the CLI's order. */
+export function formatAll(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map(formatDiagnostic).join('\n');
+}
+
+/** Writes `tree` as a folder, replacing whatever was there. */
+export function writeTree(dir: string, tree: FileTree): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [file, bytes] of tree) {
+    const target = path.join(dir, ...file.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+  }
+}
+
+let validTree: FileTree | undefined;
+
+/** A copy-free view of the valid fixture, read once per test file. */
+export function validFixture(): FileTree {
+  validTree ??= readTree(VALID_DIR);
+  return validTree;
+}
+
+export const replace = (file: string, text: string, by: string): FileEdit => ({ file, replace: text, with: by });
+
+/** What one rule reports on the valid fixture with `edits` applied. */
+export function findings(rule: Rule, edits: readonly FileEdit[] = [], options: RuleOptions = {}): Diagnostic[] {
+  const { content } = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+  return rule.check(content, options).sort(compareDiagnostics);
+}
+
+/** `file:line:column field` of each finding: the part of a message that tables can state. */
+export function locations(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.severity === 'warning' ? 'Warnung ' : ''}${formatLocation(d)}${d.field ? ` ${d.field}` : ''}`);
+}
