@@ -1,0 +1,138 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { findBrowser } from '../src/io/browser.ts';
+import { runMeasured, type Measured } from '../src/io/pdf/bench-tools.ts';
+import { writeSyntheticContent } from '../src/io/pdf/synthetic.ts';
+import { parseManifest } from '../src/lib/pdf/manifest.ts';
+
+const USAGE = `Aufruf: npm run bench -- [--providers N] [--seed S] [--base ORDNER] [--concurrency N] [--skip-site] [--keep]
+
+Misst Website- und PDF-Erzeugung mit synthetischen Inhalten (die Texte aus --base, Standard
+„content“, dazu N erzeugte Träger, Standard 1000) und gibt die Werte mit den Zielen aus.
+Kein Test: die Zahlen hängen von der Maschine ab.`;
+
+class BenchError extends Error {
+  readonly exitCode = 1;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const de1 = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const de0 = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${de1.format(seconds)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m}:${String(Math.round(seconds - m * 60)).padStart(2, '0')} min`;
+}
+
+function gigabytes(bytes: number): string {
+  return `${de1.format(bytes / 1e9)} GB`;
+}
+
+await runCli(async () => {
+  const { values } = parseCli(
+    process.argv.slice(2),
+    {
+      providers: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      base: { type: 'string', default: 'content' },
+      concurrency: { type: 'string', default: '2' },
+      'skip-site': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const providers = Number(values.providers);
+  if (!Number.isInteger(providers) || providers < 1) throw new UsageError(`--providers erwartet eine ganze Zahl ab 1, erhalten: „${values.providers}“.`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed erwartet eine ganze Zahl, erhalten: „${values.seed}“.`);
+
+  const work = await mkdtemp(path.join(os.tmpdir(), 'vertragswerk-bench-'));
+  const synth = path.join(work, 'content');
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+  const script = (name: string, args: string[], echo = false) => runMeasured(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', `${name}.ts`), ...args], { cwd: ROOT, env, echo });
+  const failed = (label: string, m: Measured) => {
+    throw new BenchError(`${label} ist fehlgeschlagen (Exit ${m.code}):\n${m.stdout.slice(-2000)}\n${m.stderr.slice(-2000)}`);
+  };
+  const rows: [string, string, string, boolean | undefined][] = [];
+  let peak = 0;
+  try {
+    console.log(`Erzeuge synthetische Inhalte: ${de0.format(providers)} Träger (Seed ${seed}) aus ${values.base} …`);
+    await writeSyntheticContent(values.base, synth, { providers, seed });
+    const browser = await findBrowser();
+
+    if (!values['skip-site']) {
+      for (const [label, content] of [
+        ['Website, mitgelieferte Inhalte', values.base],
+        [`Website, ${de0.format(providers)} Träger`, synth],
+      ] as const) {
+        console.log(`Messe: ${label} (--skip pdf) …`);
+        const dist = path.join(work, `site-${rows.length}`);
+        const m = await script('build', ['--content', content, '--out', dist, '--private-out', `${dist}-private`, '--cache-dir', path.join(work, 'site-cache'), '--skip', 'pdf']);
+        if (m.code !== 0) failed(label, m);
+        peak = Math.max(peak, m.peakRssBytes);
+        rows.push([label, duration(m.seconds), '–', undefined]);
+      }
+    }
+
+    const dist = path.join(work, 'dist');
+    const pdfArgs = ['--content', synth, '--out', dist, '--private-out', `${dist}-private`, '--cache-dir', path.join(work, 'cache'), '--concurrency', values.concurrency];
+    console.log(`Messe: alle PDFs für ${de0.format(providers)} Träger …`);
+    const full = await script('pdf', pdfArgs, true);
+    if (full.code !== 0) failed('Der PDF-Lauf', full);
+    peak = Math.max(peak, full.peakRssBytes);
+    const manifest = parseManifest(await readFile(path.join(dist, 'pdf/manifest.json'), 'utf8'), 'manifest.json');
+    const privateCount = await readFile(path.join(`${dist}-private`, 'pdf/manifest.json'), 'utf8').then(
+      (t) => parseManifest(t, 'private').entries.length,
+      () => 0,
+    );
+    const count = manifest.entries.length + privateCount;
+    const pages = manifest.entries.reduce((s, e) => s + e.pages, 0) / Math.max(1, manifest.entries.length);
+    const rate = count / full.seconds;
+
+    console.log('Messe: erneut bauen ohne Änderung …');
+    const again = await script('pdf', pdfArgs);
+    if (again.code !== 0) failed('Der Lauf ohne Änderung', again);
+    peak = Math.max(peak, again.peakRssBytes);
+
+    const party = manifest.entries[0]?.party;
+    let changed: Measured | undefined;
+    if (party) {
+      console.log(`Messe: ein Träger geändert (${party}) …`);
+      const file = path.join(synth, 'parties/traeger', `${party}.yaml`);
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/street: (.*)/, 'street: $1a'));
+      changed = await script('pdf', pdfArgs);
+      if (changed.code !== 0) failed('Der Lauf mit einem geänderten Träger', changed);
+      peak = Math.max(peak, changed.peakRssBytes);
+    }
+    const renderedAfterChange = /(\d+) neu/.exec(changed?.stdout ?? '')?.[1] ?? '?';
+
+    rows.push(
+      ['PDFs je Sekunde (ganzer Lauf inkl. Browserstart)', de1.format(rate), '≥ 6', rate >= 6],
+      [`Alle PDFs: ${de0.format(count)} Stück, Ø ${de0.format(pages)} Seiten`, duration(full.seconds), '< 4:00 min', full.seconds < 240],
+      ['  umgerechnet auf 1.000 PDFs', duration((full.seconds * 1000) / count), '–', undefined],
+      ['Erneut bauen ohne Änderung', duration(again.seconds), '< 15 s', again.seconds < 15],
+      [`Ein Träger geändert (${renderedAfterChange} PDFs neu)`, changed ? duration(changed.seconds) : '–', '–', undefined],
+      ['Höchster Speicherbedarf (Prozessbaum, PSS)', gigabytes(peak), '< 2 GB', peak < 2e9],
+    );
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log(`\nMessung auf ${os.cpus().length} Kernen, Node ${process.version}, ${browser.source}, ${values.concurrency} Seiten gleichzeitig\n`);
+    console.log(`${'Messgröße'.padEnd(width)}  ${'Wert'.padStart(12)}  Ziel`);
+    for (const [label, value, target, ok] of rows) {
+      console.log(`${label.padEnd(width)}  ${value.padStart(12)}  ${target}${ok === undefined ? '' : ok ? '  ✓' : '  ✗'}`);
+    }
+    return 0;
+  } finally {
+    if (values.keep) console.log(`\nArbeitsordner bleibt: ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatDiagnostic, summarizeDiagnostics } from '../src/lib/diagnostics.ts';
+import { mergeManifests, parseManifest, renderManifestJson } from '../src/lib/pdf/manifest.ts';
+import { parseShard } from '../src/lib/pdf/shard.ts';
+import { writeFileAtomic } from '../src/io/atomic-dir.ts';
+import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
+import { validateContentDir } from '../src/io/validate-content.ts';
+
+const USAGE = `Aufruf: npm run pdf -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--cache-dir ORDNER]
+                       [--party KENNUNG[,KENNUNG…]] [--shard K/N] [--concurrency N]
+       npm run pdf -- merge-manifests DATEI… --out dist/pdf/manifest.json
+
+Erzeugt die persönlichen PDF-Ausfertigungen (ohne Website) nach ORDNER/pdf/ und das Verzeichnis
+pdf/manifest.json. Ausfertigungen für Kindertagespflegepersonen gehen nur in den nicht öffentlichen
+Ordner (--private-out, Standard dist-private). Unveränderte PDFs kommen aus dem Cache.
+
+  --party      nur die PDFs dieser Partner (Kennung wie traeger-001)
+  --shard K/N  nur den K-ten von N Teilen (nach Kennung), schreibt pdf/manifest-shard-K-of-N.json;
+               die Teile führt „merge-manifests“ zusammen
+  --concurrency gleichzeitig druckende Seiten (Standard 2)`;
+
+await runCli(async () => {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'merge-manifests') return mergeCommand(argv.slice(1));
+  const { values, positionals } = parseCli(
+    argv,
+    {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      'private-out': { type: 'string', default: 'dist-private' },
+      'cache-dir': { type: 'string', default: '.cache' },
+      party: { type: 'string', multiple: true },
+      shard: { type: 'string' },
+      concurrency: { type: 'string', default: '2' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.\n\n${USAGE}`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) {
+    throw new UsageError(`--shard erwartet K/N mit 1 ≤ K ≤ N, z. B. „--shard 2/4“; erhalten: „${values.shard}“.`);
+  }
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+    throw new UsageError(`--concurrency erwartet eine ganze Zahl von 1 bis 16, erhalten: „${values.concurrency}“.`);
+  }
+  const validation = await validateContentDir(values.content);
+  for (const d of validation.diagnostics) console.log(formatDiagnostic(d));
+  if (validation.errors > 0) {
+    throw new ContentError(`\n${summarizeDiagnostics(validation.diagnostics, validation.content.files.length)}\nKeine PDFs erzeugt.`);
+  }
+  const result = await buildPdfs({
+    content: validation.content,
+    outDir: path.resolve(values.out),
+    privateOutDir: path.resolve(values['private-out']),
+    cacheDir: path.resolve(values['cache-dir']),
+    parties: (values.party ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean),
+    shard,
+    concurrency,
+    log: (line) => console.log(line),
+  });
+  const rate = result.rendered > 0 ? ` (${(result.rendered / result.seconds).toLocaleString('de-DE', { maximumFractionDigits: 1 })} PDFs/s)` : '';
+  console.log(
+    `✓ ${result.total} PDFs: ${result.rendered} neu, ${result.cached} aus dem Cache in ${result.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s${rate}`,
+  );
+  console.log(`  Verzeichnis: ${path.relative(process.cwd(), result.publicManifestPath)}`);
+  if (result.privateManifest.entries.length > 0) {
+    console.log(`  Nicht öffentlich: ${path.relative(process.cwd(), result.privateManifestPath)} (${result.privateManifest.entries.length} PDFs)`);
+  }
+  return 0;
+});
+
+async function mergeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.out) throw new UsageError(`merge-manifests braucht --out DATEI.\n\n${USAGE}`);
+  if (positionals.length === 0) throw new UsageError(`merge-manifests braucht mindestens eine Verzeichnisdatei.\n\n${USAGE}`);
+  const inputs = [];
+  for (const file of positionals) {
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Die Datei „${file}“ gibt es nicht.`);
+    });
+    inputs.push({ manifest: parseManifest(text, file), source: file });
+  }
+  const merged = mergeManifests(inputs);
+  await writeFileAtomic(values.out, renderManifestJson(merged));
+  console.log(`✓ ${merged.entries.length} Einträge aus ${inputs.length} Dateien → ${values.out}`);
+  return 0;
+}

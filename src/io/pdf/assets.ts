@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PDF_PIPELINE_VERSION } from '../../lib/pdf/party-document.ts';
+import { TEMPLATE_FILES, type PdfTemplates } from '../../lib/pdf/render-html.ts';
+import { ContentError } from '../cli.ts';
+
+const require = createRequire(import.meta.url);
+
+interface FontFace {
+  pkg: '@fontsource/source-serif-4' | '@fontsource/source-sans-3';
+  family: string;
+  weight: 400 | 600;
+  style: 'normal' | 'italic';
+}
+
+const FACES: FontFace[] = [
+  { pkg: '@fontsource/source-serif-4', family: 'Source Serif 4', weight: 400, style: 'normal' },
+  { pkg: '@fontsource/source-serif-4', family: 'Source Serif 4', weight: 400, style: 'italic' },
+  { pkg: '@fontsource/source-serif-4', family: 'Source Serif 4', weight: 600, style: 'normal' },
+  { pkg: '@fontsource/source-sans-3', family: 'Source Sans 3', weight: 400, style: 'normal' },
+  { pkg: '@fontsource/source-sans-3', family: 'Source Sans 3', weight: 600, style: 'normal' },
+];
+const SUBSETS = ['latin', 'latin-ext'] as const;
+
+export interface PdfAssets {
+  templates: PdfTemplates;
+  /** SHA-256 over templates, fonts and the pipeline version: part of every cache key. */
+  hash: string;
+}
+
+export function defaultTemplatesDir(): string {
+  return path.resolve(import.meta.dirname, '../../../templates');
+}
+
+function packageDir(pkg: string): string {
+  return path.dirname(require.resolve(`${pkg}/package.json`));
+}
+
+/** Reads the print templates and the self-hosted fonts. */
+export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promise<PdfAssets> {
+  const hash = createHash('sha256').update(PDF_PIPELINE_VERSION);
+  const texts: Partial<Record<keyof typeof TEMPLATE_FILES, string>> = {};
+  for (const [key, file] of Object.entries(TEMPLATE_FILES) as [keyof typeof TEMPLATE_FILES, string][]) {
+    const full = path.join(templatesDir, file);
+    const text = await readFile(full, 'utf8').catch(() => {
+      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
+    });
+    texts[key] = text;
+    hash.update(`\0${file}\0${text}`);
+  }
+  const css: string[] = [];
+  for (const face of FACES) {
+    const dir = packageDir(face.pkg);
+    const unicode = JSON.parse(await readFile(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+    const stem = face.pkg.replace('@fontsource/', '');
+    for (const subset of SUBSETS) {
+      const base = path.join(dir, 'files', `${stem}-${subset}-${face.weight}-${face.style}`);
+      const woff2 = await readFile(`${base}.woff2`);
+      hash.update(woff2);
+      css.push(
+        `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');unicode-range:${unicode[subset]};}`,
+      );
+    }
+  }
+  const fontCss = css.join('\n');
+  const templates: PdfTemplates = {
+    document: texts.document!,
+    cover: texts.cover!,
+    annexes: texts.annexes!,
+    signature: texts.signature!,
+    running: texts.running!,
+    css: texts.css!,
+    fontCss,
+  };
+  return { templates, hash: hash.digest('hex') };
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { BuildStage } from '../build-pipeline.ts';
+import { buildPdfs } from '../pdf/build-pdfs.ts';
+
+/**
+ * Personal PDFs into the staging folders: providers' copies and `pdf/manifest.json` into the
+ * public output, childminders' copies (personal data) only into the private one. Runs before
+ * the site, which reads the manifest (size, pages, SHA-256) from VERTRAGSWERK_PDF_MANIFEST.
+ */
+export const pdfStage: BuildStage = {
+  name: 'pdf',
+  label: 'PDFs erzeugen',
+  async run({ options, content, stagingOut, stagingPrivate }) {
+    const result = await buildPdfs({
+      content,
+      outDir: stagingOut,
+      privateOutDir: stagingPrivate,
+      cacheDir: path.resolve(options.cacheDir),
+      log: options.log,
+    });
+    process.env.VERTRAGSWERK_PDF_MANIFEST = result.publicManifestPath;
+    const privateNote = result.privateManifest.entries.length > 0 ? `, davon ${result.privateManifest.entries.length} nicht öffentlich` : '';
+    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache`;
+  },
+};

@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
+import {
+  buildAgreementView,
+  currentVersionOf,
+  findAgreement,
+  findVersion,
+  sectionsForRegime,
+  type AgreementView,
+} from '../agreement-view.ts';
+import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
+import { formatDateDe } from '../dates.ts';
+import { isEligible, partiesFor } from '../eligibility.ts';
+import { riskLevel, type RiskLevel } from '../risk.ts';
+import { ledgerEntriesFor } from '../signing-status.ts';
+
+/** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
+export const PDF_PIPELINE_VERSION = 'pdf-6';
+
+export interface PdfJob {
+  agreementId: string;
+  version: string;
+  partyId: string;
+  partyKind: 'traeger' | 'kindertagespflege';
+  regime: Regime;
+  /** Childminders' copies hold personal data: they go to the private output only. */
+  isPrivate: boolean;
+  /** Relative to the output root: `pdf/<agreement>/<version>/<party>.pdf`. */
+  path: string;
+}
+
+export interface FacilityRow {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  entry: string;
+  places: number;
+}
+
+export interface TomRow {
+  id: string;
+  title: string;
+  description: string;
+  responsible: string;
+  status: string;
+  art32: string;
+}
+
+export interface TomGroup {
+  goal: string;
+  label: string;
+  measures: TomRow[];
+}
+
+export interface RiskCountRow {
+  level: RiskLevel;
+  label: string;
+  before: number;
+  after: number;
+}
+
+export interface SignatureBlock {
+  /** „Für den Träger“ etc. */
+  role: string;
+  /** Organisation or person that signs. */
+  party: string;
+  /** Function of the signing person, when the ledger knows it. */
+  function: string | null;
+  /** Name, only when it may be printed (`oeffentlich: true`, or the childminder herself in her private copy). */
+  name: string | null;
+}
+
+/** Everything one personal PDF shows: agreement `version` for party `partyId`. */
+export interface PartyDocument {
+  job: PdfJob;
+  /** Short, stable id printed on the cover: agreement, version, party and a digest of all inputs. */
+  documentId: string;
+  /** SHA-256 of everything this document shows (the PDF cache key is built from it). */
+  digest: string;
+  /** SHA-256 of the agreement text (version and regime variant) this copy reproduces. */
+  textSha256: string;
+  agreement: AgreementView;
+  publisher: {
+    name: string;
+    department: string;
+    address: string;
+    baseUrl: string;
+    dpiaUrl: string;
+    checkUrl: string;
+  };
+  cover: {
+    title: string;
+    shortTitle: string;
+    version: string;
+    statusLabel: string;
+    adoptedBy: string | null;
+    adoptedText: string | null;
+    paper: string | null;
+    session: string | null;
+    effectiveText: string | null;
+    isCurrent: boolean;
+    currentVersion: string;
+    offeredText: string | null;
+  };
+  party: {
+    id: string;
+    kind: 'traeger' | 'kindertagespflege';
+    kindLabel: string;
+    name: string;
+    legalForm: string | null;
+    street: string;
+    postalCode: string;
+    city: string;
+    regime: Regime;
+    regimeLabel: string;
+  };
+  bedarfsplan: string;
+  facilities: FacilityRow[];
+  placesTotal: number;
+  toms: TomGroup[];
+  tomCount: number;
+  dpia: {
+    available: boolean;
+    title: string;
+    version: string;
+    dateText: string;
+    result: string;
+    nextReviewText: string | null;
+    risks: RiskCountRow[];
+    riskTotal: number;
+    reviews: { role: string; dateText: string; result: string }[];
+  };
+  /** The party's signature block; the city's block is text in the signature template. */
+  partySignature: SignatureBlock;
+  metadata: PdfMetadata;
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  creator: string;
+  producer: string;
+  /** ISO dates from the content, never the clock. */
+  creationDate: string;
+  modDate: string;
+  language: 'de';
+}
+
+/** „1.10“ after „1.9“. */
+export function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The agreement text a reader under `regime` sees at `version`, as a digest: the same for every
+ * party under that regime, so a copy can be compared with the published text.
+ */
+export function versionTextSha256(content: Content, agreementId: string, version: string, regime: Regime): string {
+  const agreement = findAgreement(content, agreementId);
+  const v = findVersion(agreement, version);
+  const canonical = {
+    agreement: { id: agreement.id, title: agreement.title, parts: agreement.parts },
+    version: { version: v.version, status: v.status, adopted: v.adopted ?? null, adopted_by: v.adopted_by ?? null, paper: v.paper ?? null, session: v.session ?? null, effective: v.effective ?? null },
+    regime,
+    sections: sectionsForRegime(v, regime).map((s) => ({ id: s.id, number: s.number, part: s.part, title: s.title, body: s.body })),
+  };
+  return sha256Hex(JSON.stringify(canonical));
+}
+
+/**
+ * Which PDFs a build writes: for every agreement, every eligible party gets each non-draft version
+ * it was offered (ledger) and the version in force. Sorted by path.
+ */
+export function planPdfJobs(content: Content): PdfJob[] {
+  const jobs: PdfJob[] = [];
+  for (const agreement of content.agreements) {
+    const current = currentVersionOf(agreement);
+    const adopted = new Set(agreement.versions.filter((v) => v.status !== 'entwurf').map((v) => v.version));
+    const offered = new Map<string, Set<string>>();
+    const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
+    for (const entry of ledger?.entries ?? []) {
+      if (!adopted.has(entry.version)) continue;
+      if (!offered.has(entry.party)) offered.set(entry.party, new Set());
+      offered.get(entry.party)!.add(entry.version);
+    }
+    for (const party of partiesFor(content, agreement)) {
+      if (!isEligible(party, agreement)) continue;
+      const versions = new Set(offered.get(party.id) ?? []);
+      if (current && current.status !== 'entwurf') versions.add(current.version);
+      for (const version of [...versions].sort(compareVersions)) jobs.push(jobFor(agreement, version, party));
+    }
+  }
+  return jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function jobFor(agreement: AgreementEntry, version: string, party: PartyEntry): PdfJob {
+  return {
+    agreementId: agreement.id,
+    version,
+    partyId: party.id,
+    partyKind: party.kind,
+    regime: party.regime,
+    isPrivate: party.kind === 'kindertagespflege',
+    path: `pdf/${agreement.id}/${version}/${party.id}.pdf`,
+  };
+}
+
+/** Agreement views per (agreement, version, regime), shared by all parties' documents of a build. */
+export type AgreementViewCache = Map<string, AgreementView>;
+
+function cachedView(content: Content, cache: AgreementViewCache | undefined, agreementId: string, version: string, regime: Regime): AgreementView {
+  const key = `${agreementId}\u0000${version}\u0000${regime}`;
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const view = buildAgreementView(content, agreementId, version, regime);
+  cache?.set(key, view);
+  return view;
+}
+
+const RISK_LEVELS: { level: RiskLevel; label: string }[] = [
+  { level: 'hoch', label: 'hohes Risiko' },
+  { level: 'normal', label: 'normales Risiko' },
+  { level: 'gering', label: 'geringes Risiko' },
+];
+
+export function buildPartyDocument(
+  content: Content,
+  agreementId: string,
+  version: string,
+  partyId: string,
+  options: { views?: AgreementViewCache; textHashes?: Map<string, string>; viewDigests?: WeakMap<AgreementView, string> } = {},
+): PartyDocument {
+  const agreement = findAgreement(content, agreementId);
+  const v = findVersion(agreement, version);
+  const party = partiesFor(content, agreement).find((p) => p.id === partyId);
+  if (!party) {
+    throw new Error(`Den Vertragspartner „${partyId}“ gibt es für die Vereinbarung „${agreementId}“ nicht.`);
+  }
+  const job = jobFor(agreement, version, party);
+  const view = cachedView(content, options.views, agreementId, version, party.regime);
+  const hashKey = `${agreementId}\u0000${version}\u0000${party.regime}`;
+  let textSha256 = options.textHashes?.get(hashKey);
+  if (!textSha256) {
+    textSha256 = versionTextSha256(content, agreementId, version, party.regime);
+    options.textHashes?.set(hashKey, textSha256);
+  }
+  const site = content.site;
+  const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
+  const entry = ledgerEntriesFor(content, agreementId, version).get(party.id);
+
+  const facilities: FacilityRow[] =
+    party.kind === 'traeger'
+      ? party.facilities
+          .filter((f) => f.bedarfsplan?.plan === agreement.bedarfsplan)
+          .map((f) => ({
+            name: f.name,
+            street: f.address.street,
+            postalCode: f.address.postal_code,
+            city: f.address.city,
+            entry: f.bedarfsplan!.entry,
+            places: f.places,
+          }))
+      : party.bedarfsplan?.plan === agreement.bedarfsplan
+        ? [
+            {
+              name: 'Kindertagespflegestelle',
+              street: party.address.street,
+              postalCode: party.address.postal_code,
+              city: party.address.city,
+              entry: party.bedarfsplan.entry,
+              places: party.places,
+            },
+          ]
+        : [];
+
+  const applicable = content.toms.filter((t) => compareVersions(t.since_version, version) <= 0);
+  const toms: TomGroup[] = SDM_GOALS.map((goal) => ({
+    goal,
+    label: SDM_GOAL_LABELS[goal],
+    measures: applicable
+      .filter((t) => t.goal === goal)
+      .map((t) => ({
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        responsible: t.responsible,
+        status: TOM_STATUS_LABELS[t.status],
+        art32: `${t.art32.map((ref) => ART32_LABELS[ref].replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
+      })),
+  })).filter((g) => g.measures.length > 0);
+
+  const meta = content.dpia.meta;
+  const risks = content.dpia.risks;
+  const dpia: PartyDocument['dpia'] = {
+    available: meta !== undefined,
+    title: meta?.title ?? 'Datenschutz-Folgenabschätzung',
+    version: meta?.version ?? '',
+    dateText: meta ? formatDateDe(meta.date) : '',
+    result: meta?.result ?? '',
+    nextReviewText: meta?.next_review ? formatDateDe(meta.next_review) : null,
+    risks: RISK_LEVELS.map(({ level, label }) => ({
+      level,
+      label,
+      before: risks.filter((r) => riskLevel(r.before) === level).length,
+      after: risks.filter((r) => riskLevel(r.after) === level).length,
+    })),
+    riskTotal: risks.length,
+    reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, dateText: formatDateDe(r.date), result: r.result })),
+  };
+
+  const isProvider = party.kind === 'traeger';
+  const signatory = entry?.signatory;
+  const partySignature: SignatureBlock = {
+    role: isProvider ? 'Für den Träger' : 'Die Kindertagespflegeperson',
+    party: party.name,
+    function: isProvider ? (signatory?.function ?? null) : 'Kindertagespflegeperson',
+    // A childminder signs herself and her copy is private; a provider's signatory only when public.
+    name: isProvider ? (signatory?.oeffentlich ? signatory.name : null) : party.name,
+  };
+
+  const regimeLabel = REGIME_LABELS[party.regime];
+  const publisher = site?.publisher ?? '';
+  const partyLabel = isProvider ? party.name : `Kindertagespflegeperson ${party.id}`;
+  const metadata: PdfMetadata = {
+    title: `${agreement.short_title} – Version ${version} – ${partyLabel}`,
+    author: publisher,
+    subject: `${agreement.title}. Ausfertigung für ${party.id} (${regimeLabel}).`,
+    keywords: [agreement.short_title, `Version ${version}`, regimeLabel, party.id, 'Auftragsverarbeitung', 'Art. 28 DSGVO'],
+    creator: 'Vertragswerk',
+    producer: 'Vertragswerk (Chromium, pdf-lib)',
+    creationDate: v.adopted ?? v.effective ?? '2000-01-01',
+    modDate: [v.adopted, v.effective].filter((d): d is string => Boolean(d)).sort().at(-1) ?? '2000-01-01',
+    language: 'de',
+  };
+
+  const doc: Omit<PartyDocument, 'documentId' | 'digest'> = {
+    job,
+    textSha256,
+    agreement: view,
+    publisher: {
+      name: publisher,
+      department: site?.department ?? '',
+      address: site?.address ?? '',
+      baseUrl,
+      dpiaUrl: `${baseUrl}/dsfa/`,
+      checkUrl: `${baseUrl}/pruefen/`,
+    },
+    cover: {
+      title: agreement.title,
+      shortTitle: agreement.short_title,
+      version,
+      statusLabel: view.version.statusLabel,
+      adoptedBy: v.adopted_by ?? null,
+      adoptedText: v.adopted ? formatDateDe(v.adopted) : null,
+      paper: v.paper ?? null,
+      session: v.session ?? null,
+      effectiveText: v.effective ? formatDateDe(v.effective) : null,
+      isCurrent: view.isCurrent,
+      currentVersion: view.currentVersion,
+      offeredText: entry ? formatDateDe(entry.offered) : null,
+    },
+    party: {
+      id: party.id,
+      kind: party.kind,
+      kindLabel: isProvider ? 'Träger' : 'Kindertagespflegeperson',
+      name: party.name,
+      legalForm: isProvider ? party.legal_form : null,
+      street: party.address.street,
+      postalCode: party.address.postal_code,
+      city: party.address.city,
+      regime: party.regime,
+      regimeLabel,
+    },
+    bedarfsplan: agreement.bedarfsplan,
+    facilities,
+    placesTotal: facilities.reduce((sum, f) => sum + f.places, 0),
+    toms,
+    tomCount: applicable.length,
+    dpia,
+    partySignature,
+    metadata,
+  };
+  // The agreement view (the whole text) is shared by many documents: digest it once.
+  let viewDigest = options.viewDigests?.get(view);
+  if (!viewDigest) {
+    viewDigest = sha256Hex(JSON.stringify(view));
+    options.viewDigests?.set(view, viewDigest);
+  }
+  const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigest }));
+  return { ...doc, documentId: `${agreementId}-${version}-${party.id}-${digest.slice(0, 8)}`, digest };
+}

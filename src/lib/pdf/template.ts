@@ -1,0 +1,130 @@
+import { escapeHtml } from '../html.ts';
+
+/**
+ * A small Mustache subset for the print templates staff edit in `templates/`:
+ * `{{name}}` inserts escaped text, `{{{name}}}` inserts HTML the renderer produced itself,
+ * `{{#name}}…{{/name}}` repeats for a list or shows for a true value, `{{^name}}…{{/name}}`
+ * shows when the value is empty or false, `{{! note }}` is a comment. Dotted names
+ * (`party.name`) and `{{.}}` work. An unknown name is an error, never an empty string.
+ */
+export type TemplateValue = string | number | boolean | null | TemplateValue[] | { [key: string]: TemplateValue };
+export type TemplateData = { [key: string]: TemplateValue };
+
+export class TemplateError extends Error {
+  readonly exitCode = 1;
+}
+
+type SectionNode = { type: 'section'; name: string; inverted: boolean; line: number; children: Node[] };
+type Node = { type: 'text'; text: string } | { type: 'var'; name: string; raw: boolean; line: number } | SectionNode;
+
+export interface CompiledTemplate {
+  name: string;
+  render(data: TemplateData): string;
+}
+
+const TAG = /\{\{(\{?)\s*([#^/!]?)([^}]*?)\}?\}\}/g;
+
+export function compileTemplate(templateName: string, source: string): CompiledTemplate {
+  const root: Node[] = [];
+  const stack: { node: SectionNode | undefined; children: Node[] }[] = [{ node: undefined, children: root }];
+  let last = 0;
+  const lineAt = (index: number) => source.slice(0, index).split('\n').length;
+  const fail = (line: number, message: string): never => {
+    throw new TemplateError(`Druckvorlage „${templateName}“, Zeile ${line}: ${message}`);
+  };
+  for (const match of source.matchAll(TAG)) {
+    const index = match.index;
+    const top = stack[stack.length - 1]!;
+    if (index > last) top.children.push({ type: 'text', text: source.slice(last, index) });
+    last = index + match[0].length;
+    const brace = match[1] ?? '';
+    const sigil = match[2] ?? '';
+    const name = (match[3] ?? '').trim();
+    const line = lineAt(index);
+    if (sigil === '!') continue;
+    if (!name) fail(line, `leerer Platzhalter „${match[0]}“. Schreiben Sie den Namen zwischen die Klammern, z. B. {{party.name}}.`);
+    if (sigil === '#' || sigil === '^') {
+      const node: SectionNode = { type: 'section', name, inverted: sigil === '^', line, children: [] };
+      top.children.push(node);
+      stack.push({ node, children: node.children });
+    } else if (sigil === '/') {
+      if (!top.node || top.node.name !== name) {
+        const open = top.node ? `offen ist „{{#${top.node.name}}}“ aus Zeile ${top.node.line}` : 'es ist kein Abschnitt offen';
+        fail(line, `„{{/${name}}}“ schließt nichts – ${open}. Prüfen Sie die Paare {{#…}} und {{/…}}.`);
+      }
+      stack.pop();
+    } else {
+      top.children.push({ type: 'var', name, raw: brace === '{', line });
+    }
+  }
+  if (stack.length > 1) {
+    const open = stack[stack.length - 1]!.node!;
+    fail(open.line, `„{{#${open.name}}}“ wird nie mit „{{/${open.name}}}“ geschlossen.`);
+  }
+  if (last < source.length) root.push({ type: 'text', text: source.slice(last) });
+  return { name: templateName, render: (data) => renderNodes(templateName, root, [data]) };
+}
+
+function lookup(stack: TemplateValue[], name: string): TemplateValue | undefined {
+  if (name === '.') return stack[stack.length - 1];
+  const [head, ...rest] = name.split('.') as [string, ...string[]];
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const frame = stack[i];
+    if (frame && typeof frame === 'object' && !Array.isArray(frame) && head in frame) {
+      let value: TemplateValue | undefined = frame[head];
+      for (const key of rest) {
+        value = value && typeof value === 'object' && !Array.isArray(value) && key in value ? value[key] : undefined;
+      }
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function knownNames(stack: TemplateValue[]): string {
+  const names = new Set<string>();
+  for (const frame of stack) {
+    if (frame && typeof frame === 'object' && !Array.isArray(frame)) for (const key of Object.keys(frame)) names.add(key);
+  }
+  return [...names].sort().join(', ');
+}
+
+function renderNodes(templateName: string, nodes: Node[], stack: TemplateValue[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out += node.text;
+      continue;
+    }
+    const value = lookup(stack, node.name);
+    if (value === undefined) {
+      throw new TemplateError(
+        `Druckvorlage „${templateName}“, Zeile ${node.line}: den Platzhalter „${node.name}“ gibt es nicht. Verfügbar sind hier: ${knownNames(stack)}.`,
+      );
+    }
+    if (node.type === 'var') {
+      if (value !== null && typeof value === 'object') {
+        throw new TemplateError(
+          `Druckvorlage „${templateName}“, Zeile ${node.line}: „${node.name}“ ist eine Liste oder Gruppe und kann nicht direkt eingesetzt werden. Verwenden Sie {{#${node.name}}}…{{/${node.name}}}.`,
+        );
+      }
+      const text = value === null ? '' : String(value);
+      out += node.raw ? text : escapeHtml(text);
+      continue;
+    }
+    const empty = value === null || value === false || value === '' || (Array.isArray(value) && value.length === 0);
+    if (node.inverted) {
+      if (empty) out += renderNodes(templateName, node.children, stack);
+      continue;
+    }
+    if (empty) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) out += renderNodes(templateName, node.children, [...stack, item]);
+    } else if (typeof value === 'object') {
+      out += renderNodes(templateName, node.children, [...stack, value]);
+    } else {
+      out += renderNodes(templateName, node.children, stack);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
+import { hashTree } from './support/tree-hash.ts';
+import { ROOT, runScript, type CliResult } from './support/run-cli.ts';
+
+// One real build of the fixture (plus a childminders' agreement) in beforeAll, a second one
+// with an empty cache for the byte comparison, a third one with the warm cache.
+let work: string;
+let contentDir: string;
+let first: CliResult;
+let second: CliResult;
+let manifest: PdfManifest;
+const out = (name: string) => path.join(work, name);
+
+const build = (dist: string, cache: string) =>
+  runScript('build', ['--content', contentDir, '--out', out(dist), '--private-out', out(`${dist}-private`), '--cache-dir', out(cache), '--skip', 'site']);
+
+function tool(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function filesBelow(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'vw-pdf-'));
+  contentDir = out('content');
+  await cp(path.join(ROOT, 'test/fixtures/valid'), contentDir, { recursive: true });
+  const childminders = path.join(contentDir, 'agreements/tagespflege');
+  await cp(path.join(contentDir, 'agreements/muster'), childminders, { recursive: true });
+  const yaml = path.join(childminders, 'agreement.yaml');
+  await writeFile(
+    yaml,
+    (await readFile(yaml, 'utf8'))
+      .replace('id: muster', 'id: tagespflege')
+      .replace('party_kind: traeger', 'party_kind: kindertagespflege')
+      .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
+  );
+  first = await build('dist', 'cache');
+  expect(first.code, first.stdout + first.stderr).toBe(0);
+  second = await build('dist2', 'cache2');
+  expect(second.code, second.stdout + second.stderr).toBe(0);
+  manifest = parseManifest(await readFile(out('dist/pdf/manifest.json'), 'utf8'), 'manifest.json');
+}, 180_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('PDF build of the fixture', () => {
+  it('names the browser in the log and reports what it built', () => {
+    expect(first.stdout).toMatch(/^Browser: (@sparticuz\/chromium|System-Chromium|PUPPETEER_EXECUTABLE_PATH).*HeadlessChrome\//m);
+    expect(first.stdout).toContain('✓ PDFs erzeugen');
+    expect(first.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 5 neu, 0 aus dem Cache');
+  });
+
+  it('lists every public PDF in the manifest with its real size, pages and SHA-256', async () => {
+    expect(manifest.entries.map((e) => `${e.path} ${e.regime}`)).toEqual([
+      'pdf/muster/1.0/traeger-001.pdf dsgvo',
+      'pdf/muster/1.0/traeger-002.pdf kdg',
+      'pdf/muster/1.1/traeger-001.pdf dsgvo',
+      'pdf/muster/1.1/traeger-002.pdf kdg',
+    ]);
+    for (const entry of manifest.entries) {
+      const bytes = await readFile(path.join(out('dist'), entry.path));
+      expect(entry.bytes).toBe(bytes.length);
+      expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      expect(entry.pages).toBe(pdf.getPageCount());
+      expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(de)');
+    }
+  });
+
+  it('puts the childminder’s copy only into the private output, with its own manifest', async () => {
+    expect((await filesBelow(out('dist'))).filter((f) => f.includes('ktp-'))).toEqual([]);
+    expect(await filesBelow(out('dist-private'))).toEqual(['pdf/manifest.json', 'pdf/tagespflege/1.1/ktp-001.pdf']);
+    const privateManifest = parseManifest(await readFile(out('dist-private/pdf/manifest.json'), 'utf8'), 'private');
+    expect(privateManifest.entries.map((e) => e.party)).toEqual(['ktp-001']);
+    expect(JSON.stringify(manifest)).not.toContain('ktp-001');
+    const text = tool('pdftotext', [out('dist-private/pdf/tagespflege/1.1/ktp-001.pdf'), '-']).stdout;
+    expect(text).toContain('Maria Tagesmutter');
+  });
+
+  it('passes pdfinfo: tagged, A4, title, author, creator, dates from the content', () => {
+    const info = tool('pdfinfo', [out('dist/pdf/muster/1.1/traeger-002.pdf')]);
+    expect(info.status).toBe(0);
+    expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
+    expect(info.stdout).toMatch(/^Title:\s+Mustervereinbarung – Version 1\.1 – Katholische Kirchgemeinde St\. Muster$/m);
+    expect(info.stdout).toMatch(/^Author:\s+Landeshauptstadt Musterstadt$/m);
+    expect(info.stdout).toMatch(/^Creator:\s+Vertragswerk$/m);
+    expect(info.stdout).toMatch(/^CreationDate:\s+Thu May 11 00:00:00 2023 UTC$/m);
+    expect(info.stdout).toMatch(/^Page size:\s+594\.96 x 841\.92 pts \(A4\)$/m);
+    expect(info.stdout).toMatch(/^Pages:\s+\d+$/m);
+    expect(info.stdout).toMatch(/^Metadata Stream:\s+yes$/m);
+  });
+
+  it.each(['dist/pdf/muster/1.0/traeger-001.pdf', 'dist/pdf/muster/1.1/traeger-002.pdf', 'dist-private/pdf/tagespflege/1.1/ktp-001.pdf'])(
+    '%s: fonts all embedded, qpdf --check clean, no unknown structure types',
+    (file) => {
+      const fonts = tool('pdffonts', [out(file)]).stdout.split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(2);
+      for (const line of fonts) expect(line).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
+      expect(fonts.join('\n')).toContain('SourceSerif4');
+      const check = tool('qpdf', ['--check', out(file)]);
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      expect(tool('pdfinfo', ['-struct', out(file)]).stderr).toBe('');
+    },
+  );
+
+  it('has selectable text: §§, the provider’s name, page numbers in the footer', () => {
+    const text = tool('pdftotext', [out('dist/pdf/muster/1.1/traeger-002.pdf'), '-']).stdout;
+    expect(text).toMatch(/§\s1 Gegenstand/u);
+    expect(text).toContain('Katholische Kirchgemeinde St. Muster');
+    expect(text).toContain('Seite 1 von');
+    expect(text).toContain('kirchliche Datenschutzaufsicht');
+    expect(text).not.toContain('\u00ad');
+  });
+
+  it('has a bookmark for every § and annex', () => {
+    const json = JSON.parse(tool('qpdf', ['--json', '--json-key=outlines', out('dist/pdf/muster/1.1/traeger-001.pdf')]).stdout) as {
+      outlines: { title: string; kids: { title: string; kids: { title: string }[] }[] }[];
+    };
+    const titles: string[] = [];
+    const walk = (items: { title: string; kids?: unknown[] }[], depth: number) =>
+      items.forEach((i) => {
+        titles.push(`${'  '.repeat(depth)}${i.title}`);
+        walk((i.kids ?? []) as { title: string }[], depth + 1);
+      });
+    walk(json.outlines, 0);
+    // „~“ marks the non-breaking space in „§ 1“.
+    expect(titles.join('\n').replaceAll('\u00a0', '~')).toMatchInlineSnapshot(`
+      "Mustervereinbarung über die gemeinsame Nutzung einer Software
+        Teil A – Auftragsverarbeitung
+          §~1 Gegenstand
+          §~2 Sicherheit der Verarbeitung
+          §~3 Löschung und Kontrollen
+        Teil B – Zusammenarbeit
+          §~4 Aufsicht
+        Anlage 1 – Einrichtungen im Bedarfsplan 2021/2022
+        Anlage 2 – Technische und organisatorische Maßnahmen
+          Vertraulichkeit
+        Anlage 3 – Zusammenfassung der Datenschutz-Folgenabschätzung
+          Prüfvermerke
+        Unterschriften"
+    `);
+  });
+
+  it('is byte-reproducible: a second build with an empty cache gives the same files', async () => {
+    expect(second.stdout).toContain('5 neu, 0 aus dem Cache');
+    expect(await hashTree(out('dist2'))).toEqual(await hashTree(out('dist')));
+    expect(await hashTree(out('dist2-private'))).toEqual(await hashTree(out('dist-private')));
+  });
+
+  it('renders nothing when nothing changed, and the output stays the same', async () => {
+    const before = await hashTree(out('dist'));
+    const again = await build('dist', 'cache');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
+    expect(again.stdout).not.toContain('Browser:');
+    expect(await hashTree(out('dist'))).toEqual(before);
+  });
+
+  it('gives the same bytes whether a PDF was printed on a fresh or on a reused page', async () => {
+    // In the full build the 1.1 copies were printed on pages reused from earlier PDFs; here each on a fresh page.
+    const single = await runScript('pdf', ['--content', contentDir, '--party', 'traeger-002', '--out', out('dist4'), '--private-out', out('dist4-private'), '--cache-dir', out('cache4')]);
+    expect(single.code, single.stderr).toBe(0);
+    expect(single.stdout).toContain('2 PDFs: 2 neu');
+    for (const file of ['pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-002.pdf']) {
+      expect((await readFile(out(`dist4/${file}`))).equals(await readFile(out(`dist/${file}`))), file).toBe(true);
+    }
+  });
+
+  it('splits into shards by party and merges their manifests into the full one', async () => {
+    const shards = [];
+    for (const shard of ['1/2', '2/2']) {
+      const result = await runScript('pdf', ['--content', contentDir, '--shard', shard, '--out', out('shards'), '--private-out', out('shards-private'), '--cache-dir', out('cache')]);
+      expect(result.code, result.stderr).toBe(0);
+      shards.push(out(`shards/pdf/manifest-shard-${shard.replace('/', '-of-')}.json`));
+    }
+    const parts = await Promise.all(shards.map(async (f) => parseManifest(await readFile(f, 'utf8'), f).entries.map((e) => e.party)));
+    // Parties in id order: ktp-001 | traeger-001, traeger-002 (the childminder's copy goes to the private shard manifest).
+    expect(parts).toEqual([[], ['traeger-001', 'traeger-002', 'traeger-001', 'traeger-002']]);
+    expect(parseManifest(await readFile(out('shards-private/pdf/manifest-shard-1-of-2.json'), 'utf8'), 'p').entries.map((e) => e.party)).toEqual(['ktp-001']);
+    const merged = await runScript('pdf', ['merge-manifests', ...shards, '--out', out('merged.json')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(await readFile(out('merged.json'), 'utf8')).toBe(await readFile(out('dist/pdf/manifest.json'), 'utf8'));
+  });
+
+  it('rebuilds only the PDFs of a provider whose data changed', async () => {
+    const file = path.join(contentDir, 'parties/traeger/traeger-002.yaml');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('Kirchplatz 2,', 'Kirchplatz 3,'));
+    try {
+      const changed = await build('dist3', 'cache');
+      expect(changed.code, changed.stderr).toBe(0);
+      expect(changed.stdout).toContain('2 neu, 3 aus dem Cache');
+    } finally {
+      await writeFile(file, original);
+    }
+  });
+});

@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
+import type { Content } from '../src/lib/content-model.ts';
+import { buildPartyDocument, compareVersions, planPdfJobs, versionTextSha256 } from '../src/lib/pdf/party-document.ts';
+import { cssString, renderPartyDocumentHtml } from '../src/lib/pdf/render-html.ts';
+import { ROOT } from './support/run-cli.ts';
+
+let content: Content;
+let assets: PdfAssets;
+
+beforeAll(async () => {
+  ({ content } = await loadContent(path.join(ROOT, 'test/fixtures/valid')));
+  assets = await loadPdfAssets();
+});
+
+/** The fixture plus a childminders' agreement (same text), for the private-output cases. */
+function withChildminderAgreement(base: Content): Content {
+  const muster = base.agreements.find((a) => a.id === 'muster')!;
+  return { ...base, agreements: [...base.agreements, { ...muster, id: 'tagespflege', party_kind: 'kindertagespflege' }] };
+}
+
+function withProvider(base: Content, id: string, change: (p: Content['providers'][number]) => Content['providers'][number]): Content {
+  return { ...base, providers: base.providers.map((p) => (p.id === id ? change(p) : p)) };
+}
+
+describe('which PDFs a build writes', () => {
+  it('gives every eligible provider each version it was offered and the current one; no PDF without a facility in the Bedarfsplan', () => {
+    expect(planPdfJobs(content).map((j) => `${j.path} ${j.regime}${j.isPrivate ? ' privat' : ''}`)).toEqual([
+      'pdf/muster/1.0/traeger-001.pdf dsgvo',
+      'pdf/muster/1.0/traeger-002.pdf kdg',
+      'pdf/muster/1.1/traeger-001.pdf dsgvo',
+      'pdf/muster/1.1/traeger-002.pdf kdg',
+    ]);
+  });
+
+  it('marks childminders’ copies private', () => {
+    const jobs = planPdfJobs(withChildminderAgreement(content)).filter((j) => j.partyKind === 'kindertagespflege');
+    expect(jobs.map((j) => [j.path, j.isPrivate])).toEqual([['pdf/tagespflege/1.1/ktp-001.pdf', true]]);
+  });
+
+  it.each([
+    ['1.9', '1.10', -1],
+    ['1.1', '1.1', 0],
+    ['2.0', '1.12', 1],
+  ])('orders version %s against %s', (a, b, sign) => {
+    expect(Math.sign(compareVersions(a, b))).toBe(sign);
+  });
+});
+
+describe('the document of one party', () => {
+  it('lists only the facilities in the agreement’s Bedarfsplan', () => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
+    expect(doc.facilities.map((f) => [f.name, f.entry, f.places])).toEqual([['Kita St. Muster', 'KT-0002', 60]]);
+    expect(doc.placesTotal).toBe(60);
+  });
+
+  it.each([
+    ['1.0', ['tom-vertraulichkeit-01']],
+    ['1.1', ['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']],
+  ])('annexes to version %s the TOMs valid since then', (version, ids) => {
+    const doc = buildPartyDocument(content, 'muster', version, 'traeger-001');
+    expect(doc.toms.flatMap((g) => g.measures.map((m) => m.id))).toEqual(ids);
+    expect(doc.tomCount).toBe(ids.length);
+  });
+
+  it.each([
+    ['traeger-001', 'dsgvo', 'staatliche Aufsichtsbehörde', false],
+    ['traeger-002', 'kdg', 'kirchliche Datenschutzaufsicht', true],
+  ])('reads the regime variant of %s (%s)', (partyId, regime, text, note) => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', partyId);
+    expect(doc.party.regime).toBe(regime);
+    const html = renderPartyDocumentHtml(doc, assets.templates);
+    expect(html).toContain(text);
+    expect(html.includes('Fassung für Träger unter KDG')).toBe(note);
+  });
+
+  it('gives providers under one regime the same text digest, other regimes another', () => {
+    const a = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const b = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
+    expect(a.textSha256).toBe(versionTextSha256(content, 'muster', '1.1', 'dsgvo'));
+    expect(b.textSha256).not.toBe(a.textSha256);
+    expect(a.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.documentId).toMatch(/^muster-1\.1-traeger-001-[0-9a-f]{8}$/);
+  });
+
+  it('shows the signatory’s function but the name only when it is public', () => {
+    const hidden = buildPartyDocument(content, 'muster', '1.0', 'traeger-001');
+    expect(hidden.partySignature).toEqual({ role: 'Für den Träger', party: 'Kinderhaus Elbaue e. V.', function: 'Geschäftsführerin', name: null });
+    const html = renderPartyDocumentHtml(hidden, assets.templates);
+    expect(html).toContain('Geschäftsführerin');
+    expect(html).not.toContain('Erika Beispiel');
+    expect(JSON.stringify(hidden)).not.toContain('Erika Beispiel');
+
+    const ledgers = content.ledgers.map((l) => ({
+      ...l,
+      entries: l.entries.map((e) => (e.signatory ? { ...e, signatory: { ...e.signatory, oeffentlich: true } } : e)),
+    }));
+    const shown = buildPartyDocument({ ...content, ledgers }, 'muster', '1.0', 'traeger-001');
+    expect(shown.partySignature.name).toBe('Erika Beispiel');
+    expect(renderPartyDocumentHtml(shown, assets.templates)).toContain('Erika Beispiel');
+  });
+
+  it('leaves the signatory lines blank when the ledger names nobody', () => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
+    expect(doc.partySignature.function).toBeNull();
+    expect(renderPartyDocumentHtml(doc, assets.templates)).toContain('Name und Funktion in Druckschrift');
+  });
+
+  it('summarises the DPIA: result, risk counts before and after, link to the site', () => {
+    const { dpia, publisher } = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    expect(dpia.result).toBe('Nach den Maßnahmen verbleibt kein hohes Risiko.');
+    expect(dpia.risks.map((r) => [r.level, r.before, r.after])).toEqual([
+      ['hoch', 1, 0],
+      ['normal', 1, 1],
+      ['gering', 0, 1],
+    ]);
+    expect(publisher.dpiaUrl).toBe('https://test.example/dsfa/');
+  });
+
+  it('takes the PDF dates from the version, never the clock', () => {
+    const { metadata } = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    expect(metadata).toMatchObject({ creationDate: '2023-05-11', modDate: '2023-06-01', author: 'Landeshauptstadt Musterstadt', creator: 'Vertragswerk', language: 'de' });
+    expect(metadata.title).toBe('Mustervereinbarung – Version 1.1 – Kinderhaus Elbaue e. V.');
+  });
+
+  it('puts the childminder’s own name into her (private) copy and signs as Kindertagespflegeperson', () => {
+    const doc = buildPartyDocument(withChildminderAgreement(content), 'tagespflege', '1.1', 'ktp-001');
+    expect(doc.job.isPrivate).toBe(true);
+    expect(doc.party.name).toBe('Maria Tagesmutter');
+    expect(doc.partySignature).toMatchObject({ function: 'Kindertagespflegeperson', name: 'Maria Tagesmutter' });
+    expect(doc.facilities).toEqual([{ name: 'Kindertagespflegestelle', street: 'Beispielweg 2', postalCode: '01277', city: 'Musterstadt', entry: 'TP-0001', places: 5 }]);
+    expect(doc.metadata.title).not.toContain('Maria');
+  });
+});
+
+describe('the HTML for the printer', () => {
+  it('escapes names from the content: <script> comes out as text, also in the running header', () => {
+    const evil = '<script>alert(1)</script> & „Co“';
+    const tampered = withProvider(content, 'traeger-001', (p) => ({ ...p, name: evil, facilities: p.facilities.map((f) => ({ ...f, name: `${evil} Kita` })) }));
+    const doc = buildPartyDocument(tampered, 'muster', '1.1', 'traeger-001');
+    const html = renderPartyDocumentHtml(doc, assets.templates);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; „Co“');
+    expect(html).toContain(`@top-left {\n    content: "Mustervereinbarung" " · Version " "1.1";`);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('is a German document with cover, §§, three annexes and a signature page; footer counts pages', () => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const html = renderPartyDocumentHtml(doc, assets.templates);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
+    for (const text of ['Persönliche Ausfertigung', '§\u00a01</a> Gegenstand', 'Anlage 1 –', 'Anlage 2 –', 'Anlage 3 –', 'Unterschriften', doc.documentId, doc.textSha256]) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain("@font-face{font-family:'Source Serif 4'");
+    expect(html).not.toMatch(/(src|href)="?https?:/);
+    expect(html).toContain('content: "Seite " counter(page) " von " counter(pages);');
+    expect(html).toContain(`content: "${doc.documentId}";`);
+  });
+
+  it.each([
+    ['Kita-Planer 2', '"Kita-Planer 2"'],
+    ['a "b" \\ c', '"a \\22 b\\22  \\5C  c"'],
+    ['</style><script>', '"\\3C /style\\3E \\3C script\\3E "'],
+  ])('writes %j as the CSS string %s', (text, expected) => {
+    expect(cssString(text)).toBe(expected);
+  });
+
+  it('refuses a template with an unknown placeholder instead of printing a gap', () => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const broken = { ...assets.templates, cover: '<p>{{party.nmae}}</p>' };
+    expect(() => renderPartyDocumentHtml(doc, broken)).toThrowError(/^Druckvorlage „cover\.html“, Zeile 1: den Platzhalter „party\.nmae“ gibt es nicht/);
+  });
+});

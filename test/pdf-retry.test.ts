@@ -1,0 +1,105 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
+import { createFinalizePool } from '../src/io/pdf/finalize-pool.ts';
+import { finalizePdf } from '../src/lib/pdf/finalize-pdf.ts';
+import { buildPartyDocument } from '../src/lib/pdf/party-document.ts';
+import type { PrintFn } from '../src/io/pdf/renderer.ts';
+import type { Content } from '../src/lib/content-model.ts';
+import { ROOT } from './support/run-cli.ts';
+
+// The retry logic with a stand-in printer: no browser, so crashes and hangs can be staged.
+let content: Content;
+let tinyPdf: Uint8Array;
+let work: string;
+
+beforeAll(async () => {
+  ({ content } = await loadContent(path.join(ROOT, 'test/fixtures/valid')));
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  tinyPdf = await doc.save();
+  work = await mkdtemp(path.join(os.tmpdir(), 'vw-pdf-retry-'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function run(name: string, print: PrintFn, options: { parties?: string[]; timeoutMs?: number } = {}) {
+  const log: string[] = [];
+  const dir = path.join(work, name);
+  const result = buildPdfs({
+    content,
+    outDir: path.join(dir, 'dist'),
+    privateOutDir: path.join(dir, 'dist-private'),
+    cacheDir: path.join(dir, 'cache'),
+    log: (line) => log.push(line),
+    print,
+    parties: options.parties,
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
+  return { result, log, dir };
+}
+
+async function files(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => f.endsWith('.pdf') || f.endsWith('.json')).sort();
+}
+
+describe('a crashed or hung page', () => {
+  it('is tried once more, and the build goes on', async () => {
+    let calls = 0;
+    const { result, log } = await run('once', async () => {
+      calls++;
+      if (calls === 1) throw new Error('Die Seite ist abgestürzt (Target closed).');
+      return tinyPdf;
+    });
+    const done = await result;
+    expect(done.rendered).toBe(4);
+    expect(calls).toBe(5);
+    expect(log.filter((l) => l.startsWith('Warnung:'))).toEqual([expect.stringMatching(/^Warnung: pdf\/muster\/1\.0\/traeger-001\.pdf – Die Seite ist abgestürzt \(Target closed\)\. Neuer Versuch …$/)]);
+  });
+
+  it('fails the build with a German message after the second failure and writes no PDF', async () => {
+    const { result, dir } = await run('twice', async () => {
+      throw new Error('Die Seite ist abgestürzt (Target closed).');
+    });
+    await expect(result).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [Error: Das PDF pdf/muster/1.0/traeger-001.pdf (muster, Version 1.0, traeger-001) konnte auch im zweiten Versuch nicht erzeugt werden: Die Seite ist abgestürzt (Target closed).
+      Es wurde keine unvollständige Datei geschrieben; die bisherige Ausgabe bleibt unverändert. Prüfen Sie die Druckvorlagen in templates/ und ob der Browser startet, und bauen Sie dann erneut.]
+    `);
+    expect(await files(dir)).toEqual([]);
+  });
+
+  it('counts as failed when it hangs past the time limit', async () => {
+    const { result, log, dir } = await run('hang', () => new Promise<Uint8Array>(() => undefined), { parties: ['traeger-002'], timeoutMs: 10 });
+    await expect(result).rejects.toThrowError(/traeger-002\) konnte auch im zweiten Versuch nicht erzeugt werden: Zeitüberschreitung nach 0,01 s\./);
+    expect(log[0]).toMatch(/Zeitüberschreitung nach 0,01 s\. Neuer Versuch …$/);
+    expect(await files(dir)).toEqual([]);
+  });
+
+  it('refuses an unknown party with a usage error', async () => {
+    const { result } = await run('unknown', async () => tinyPdf, { parties: ['traeger-003'] });
+    await expect(result).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: Für „traeger-003“ gibt es keine PDFs: Kennung unbekannt oder der Partner steht nicht im Bedarfsplan der Vereinbarung.]`,
+    );
+  });
+});
+
+describe('finalizing in a worker thread', () => {
+  it('gives the same bytes as on the main thread', async () => {
+    const { metadata } = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const pool = createFinalizePool();
+    try {
+      const [inWorker, inMain] = await Promise.all([pool.finalize(tinyPdf, metadata, []), finalizePdf(tinyPdf, metadata, [])]);
+      expect(pool.usesWorker).toBe(true);
+      expect(inWorker.pages).toBe(1);
+      expect(Buffer.from(inWorker.bytes).equals(Buffer.from(inMain.bytes))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
