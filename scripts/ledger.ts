@@ -1,0 +1,107 @@
+import { ContentError, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { editLedgerInDir } from '../src/io/ledger-file.ts';
+import { loadValidContent } from '../src/io/report/render-report.ts';
+import { LEDGER_COMMANDS, type LedgerCommand } from '../src/lib/ledger-edit.ts';
+import { buildLedgerList, defaultStatusDate, renderLedgerCsv, renderLedgerTable, renderStatusText } from '../src/lib/report/ledger-list.ts';
+import { findAgreement } from '../src/lib/report/view.ts';
+
+const USAGE = `Aufruf:
+  npm run ledger -- offer|intent|sign|decline|withdraw --party KENNUNG --agreement KENNUNG --version V --date JJJJ-MM-TT
+                    [--form schriftlich|elektronisch] [--function TEXT] [--name TEXT] [--today JJJJ-MM-TT] [--content ORDNER]
+  npm run ledger -- list [--agreement KENNUNG] [--version V] [--open] [--format table|csv] [--as-of JJJJ-MM-TT]
+  npm run ledger -- status [--agreement KENNUNG] [--as-of JJJJ-MM-TT]
+
+Pflegt das Zeichnungsregister content/ledger/<Vereinbarung>.yaml. Jede Änderung wird vorher geprüft;
+bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
+  offer     Angebot eintragen (vor allen anderen Ereignissen nötig)
+  intent    Absicht zur Unterzeichnung eintragen
+  sign      Unterschrift eintragen (--form, --function und --name sind Pflicht; der Name bleibt intern)
+  decline   Ablehnung eintragen
+  withdraw  Widerruf einer Unterschrift eintragen
+  list      Partner mit Stand auflisten; --open nur die, die noch nicht unterzeichnet haben
+  status    Zeichnungsstand in Sätzen, wie im Bericht
+Ohne --agreement gilt main_agreement aus content/site.yaml; --today ersetzt das heutige Datum
+(Ereignisse in der Zukunft werden abgewiesen); list und status zählen ohne --as-of alle Einträge.`;
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+await runCli(async () => {
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    {
+      content: { type: 'string', default: 'content' },
+      party: { type: 'string' },
+      agreement: { type: 'string' },
+      version: { type: 'string' },
+      date: { type: 'string' },
+      form: { type: 'string' },
+      function: { type: 'string' },
+      name: { type: 'string' },
+      today: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'table' },
+      'as-of': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, ...extra] = positionals;
+  if (!command) throw new UsageError(`Es fehlt der Unterbefehl.\n\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`Unerwartetes Argument „${extra[0]}“.\n\n${USAGE}`);
+
+  if (command === 'list' || command === 'status') {
+    const asOf = parseAsOf(values['as-of']);
+    const content = await loadValidContent(values.content);
+    const agreement = findAgreement(content, values.agreement);
+    if (command === 'status') {
+      process.stdout.write(renderStatusText(content, agreement, asOf ?? defaultStatusDate(content)));
+      return 0;
+    }
+    if (values.format !== 'table' && values.format !== 'csv') {
+      throw new UsageError(`--format erwartet table oder csv, erhalten: „${values.format}“.`);
+    }
+    if (values.version && !agreement.versions.some((v) => v.version === values.version)) {
+      throw new UsageError(`Die Vereinbarung „${agreement.id}“ hat keine Version „${values.version}“ (vorhanden: ${agreement.versions.map((v) => v.version).join(', ')}).`);
+    }
+    const list = buildLedgerList(content, agreement, { version: values.version, asOf, openOnly: values.open });
+    process.stdout.write(values.format === 'csv' ? renderLedgerCsv(list, content) : renderLedgerTable(list));
+    return 0;
+  }
+
+  if (!(LEDGER_COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`Unbekannter Unterbefehl „${command}“.\n\n${USAGE}`);
+  }
+  const missing = (['party', 'version', 'date'] as const).filter((key) => !values[key]);
+  if (missing.length > 0) {
+    throw new UsageError(`Für „${command}“ fehlt ${missing.map((m) => `--${m}`).join(', ')}.\n\n${USAGE}`);
+  }
+  let agreementId = values.agreement;
+  if (!agreementId) {
+    const content = await loadValidContent(values.content);
+    agreementId = findAgreement(content, undefined).id;
+  }
+  const result = await editLedgerInDir(
+    values.content,
+    {
+      command: command as LedgerCommand,
+      party: values.party!,
+      agreement: agreementId,
+      version: values.version!,
+      date: values.date!,
+      form: values.form,
+      function: values.function,
+      name: values.name,
+    },
+    values.today ?? localToday(),
+  );
+  if (!result.ok) throw new ContentError(`Fehler: ${result.message}\nDas Zeichnungsregister bleibt unverändert.`);
+  console.log(`Eingetragen: ${result.message}\nDatei: ${result.file}`);
+  return 0;
+});

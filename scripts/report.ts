@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { writeFileAtomic } from '../src/io/ledger-file.ts';
+import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
+import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
+
+const USAGE = `Aufruf: npm run report -- [--as-of JJJJ-MM-TT] [--format md|html|pdf] [--agreement KENNUNG] [--out DATEI] [--content ORDNER]
+
+Erzeugt die Hausmitteilung zur Beschlusskontrolle mit dem Zeichnungsstand am Ende des Stichtags.
+  --as-of      Stichtag; ohne Angabe das Datum der Beschlusskontrolle in content/council/council.yaml
+  --format     md (Standard, ohne --out auf die Standardausgabe), html oder pdf
+  --agreement  Vereinbarung; ohne Angabe main_agreement aus content/site.yaml
+  --out        Zieldatei; für html und pdf ohne Angabe out/beschlusskontrolle-<Vereinbarung>-<Stichtag>.<Format>`;
+
+await runCli(async () => {
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    {
+      content: { type: 'string', default: 'content' },
+      'as-of': { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      agreement: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`Unerwartetes Argument „${positionals[0]}“.\n\n${USAGE}`);
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) {
+    throw new UsageError(`--format erwartet md, html oder pdf, erhalten: „${values.format}“.\n\n${USAGE}`);
+  }
+  const asOf = parseAsOf(values['as-of']);
+  const content = await loadValidContent(values.content);
+  const view = buildBeschlusskontrolleView(content, { asOf, agreementId: values.agreement });
+  const output = await renderReport(view, format);
+  if (!values.out && format === 'md') {
+    process.stdout.write(output as string);
+    return 0;
+  }
+  const out = values.out ?? path.join('out', `beschlusskontrolle-${view.agreementId}-${view.asOf}.${format}`);
+  await writeFileAtomic(out, output);
+  const kind = view.final ? 'abschließender Stand' : 'Zwischenstand';
+  console.error(`Bericht zur Beschlusskontrolle (${kind} am ${view.asOfText}) geschrieben: ${out}`);
+  return 0;
+});

@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderReportHtml, renderReportIndexHtml, renderReportMarkdown } from '../../lib/report/render.ts';
+import { reportAgreements, reportUrls } from '../../lib/report/urls.ts';
+import { beschlusskontrolleEntries, buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
+import type { BuildStage } from '../build-pipeline.ts';
+import { loadReportFontCss } from '../report/fonts.ts';
+
+/**
+ * The Beschlusskontrolle letters as HTML and Markdown under /beschlusskontrolle/bericht/: one per
+ * agreement, on the date of its latest recorded Beschlusskontrolle (not after --as-of). Aggregate
+ * figures only, no names.
+ */
+export const reportStage: BuildStage = {
+  name: 'report',
+  label: 'Bericht zur Beschlusskontrolle erzeugen',
+  async run({ content, stagingOut, options }) {
+    const fontCss = await loadReportFontCss();
+    const views: BeschlusskontrolleView[] = [];
+    for (const agreement of reportAgreements(content)) {
+      const entries = beschlusskontrolleEntries(content, agreement).filter((e) => e.paper === beschlusskontrolleEntries(content, agreement)[0]?.paper);
+      const entry = [...entries].reverse().find((e) => !options.asOf || e.date <= options.asOf);
+      // Before the first recorded Beschlusskontrolle, the letter shows the state on --as-of itself.
+      const asOf = entry?.date ?? options.asOf ?? entries[0]!.date;
+      const view = buildBeschlusskontrolleView(content, { agreementId: agreement.id, asOf });
+      const dir = path.join(stagingOut, ...reportUrls.html(agreement.id).split('/').filter(Boolean));
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'index.html'), renderReportHtml(view, { fontCss }));
+      await writeFile(path.join(dir, 'bericht.md'), renderReportMarkdown(view));
+      views.push(view);
+    }
+    const indexDir = path.join(stagingOut, ...reportUrls.index().split('/').filter(Boolean));
+    await mkdir(indexDir, { recursive: true });
+    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, { fontCss }));
+    return views.length === 1 ? '1 Bericht' : `${views.length} Berichte`;
+  },
+};

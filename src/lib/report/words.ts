@@ -1,0 +1,114 @@
+import type { Agreement } from '../../schemas/agreement.ts';
+
+/** German numbers: „8.240“ (thousands separator), no locale surprises. */
+const INTEGER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatNumber(value: number): string {
+  return INTEGER.format(value);
+}
+
+/** „58,6 %“ with a non-breaking space; „–“ when the whole is zero. */
+export function formatPercent(part: number, whole: number): string {
+  if (whole <= 0) return '–';
+  return `${ONE_DECIMAL.format((part / whole) * 100)}\u00a0%`;
+}
+
+/** „A0311/22“ → „A 0311/22“, as council letters write a paper number in running text. */
+export function formatPaperNumber(paperId: string): string {
+  return paperId.replace(/^([A-Z])(\d)/, '$1\u00a0$2');
+}
+
+/** The nouns and clauses a sentence about the parties of one agreement needs, singular and plural. */
+export interface PartyWords {
+  /** Nominative: „Träger“ / „Träger“. */
+  one: string;
+  many: string;
+  /** Dative: „(von) einem Träger“ / „(von) 87 Trägern“. */
+  dativeOne: string;
+  dativeMany: string;
+  /** „der Einrichtungen im Bedarfsplan 2021/2022 betreibt“ (relative clause, after a comma). */
+  eligibleOne: (plan: string) => string;
+  eligibleMany: (plan: string) => string;
+  /** „weiterer“ / „weitere“ (nominative, singular of the noun's gender). */
+  furtherOne: string;
+  /** „keiner“ / „keine“. */
+  none: string;
+  /** „berechtigter“ (Träger) / „berechtigte“ (Kindertagespflegeperson), nominative singular. */
+  eligibleAdjectiveOne: string;
+  /** Verb for places: a provider „betreibt“ places, a childminder „bietet“ them. */
+  placesVerbOne: string;
+  placesVerbMany: string;
+  /** „Der unterzeichnende Träger“ / „Die unterzeichnenden Träger“. */
+  signedSubjectOne: string;
+  signedSubjectMany: string;
+}
+
+export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
+  traeger: {
+    one: 'Träger',
+    many: 'Träger',
+    dativeOne: 'Träger',
+    dativeMany: 'Trägern',
+    eligibleOne: (plan) => `der Einrichtungen im Bedarfsplan ${plan} betreibt`,
+    eligibleMany: (plan) => `die Einrichtungen im Bedarfsplan ${plan} betreiben`,
+    furtherOne: 'weiterer',
+    none: 'keiner',
+    eligibleAdjectiveOne: 'berechtigter',
+    placesVerbOne: 'betreibt',
+    placesVerbMany: 'betreiben',
+    signedSubjectOne: 'Der unterzeichnende Träger',
+    signedSubjectMany: 'Die unterzeichnenden Träger',
+  },
+  kindertagespflege: {
+    one: 'Kindertagespflegeperson',
+    many: 'Kindertagespflegepersonen',
+    dativeOne: 'Kindertagespflegeperson',
+    dativeMany: 'Kindertagespflegepersonen',
+    eligibleOne: (plan) => `die in den Bedarfsplan ${plan} aufgenommen ist`,
+    eligibleMany: (plan) => `die in den Bedarfsplan ${plan} aufgenommen sind`,
+    furtherOne: 'weitere',
+    none: 'keine',
+    eligibleAdjectiveOne: 'berechtigte',
+    placesVerbOne: 'bietet',
+    placesVerbMany: 'bieten',
+    signedSubjectOne: 'Die unterzeichnende Kindertagespflegeperson',
+    signedSubjectMany: 'Die unterzeichnenden Kindertagespflegepersonen',
+  },
+};
+
+/** „1 Träger“, „51 Träger“; the noun follows the number. */
+export function counted(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** „hat“ / „haben“ for a subject of `n`. */
+export function has(n: number): string {
+  return n === 1 ? 'hat' : 'haben';
+}
+
+/** „ist“ / „sind“. */
+export function is(n: number): string {
+  return n === 1 ? 'ist' : 'sind';
+}
+
+/**
+ * The nominative article of a council body: „der Jugendhilfeausschuss“, „die
+ * Dienstberatung“, „das Gremium“. Bodies are nouns whose ending gives the gender reliably enough.
+ */
+export function bodyWithArticle(body: string, capital = false): string {
+  const last = body.trim().split(/\s+/)[0] ?? body;
+  const article = /(ung|ion|konferenz|versammlung|kommission|runde)$/i.test(last)
+    ? 'die'
+    : /(gremium|kollegium|amt|präsidium)$/i.test(last)
+      ? 'das'
+      : 'der';
+  const text = `${article} ${body}`;
+  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** Joins „A, B und C“. */
+export function joinGerman(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
+}

@@ -1,0 +1,122 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { structuredPatch } from 'diff';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyEdits, validFixture, writeTree } from './support/content-variants.ts';
+import { ROOT, runScript } from './support/run-cli.ts';
+
+const COMMENTED_LEDGER = readFileSync(path.join(import.meta.dirname, 'fixtures/ledger/muster.yaml'), 'utf8');
+let tmp: string;
+let dir: string;
+let ledgerFile: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'vertragswerk-ledger-cli-'));
+  dir = path.join(tmp, 'content');
+  writeTree(dir, applyEdits(validFixture(), [{ file: 'ledger/muster.yaml', write: COMMENTED_LEDGER }]));
+  ledgerFile = path.join(dir, 'ledger', 'muster.yaml');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ledger = (args: string[]) => runScript('ledger', [...args, '--content', dir]);
+
+describe('npm run ledger (fixture)', () => {
+  it('refuses with exit 1 and a German message; the file stays byte-identical', async () => {
+    const before = readFileSync(ledgerFile);
+    const result = await ledger(['sign', '--party', 'traeger-002', '--agreement', 'muster', '--version', '1.1', '--date', '2023-06-10', '--form', 'schriftlich', '--function', 'Pfarrer', '--name', 'Paul Probe']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "Fehler: Version 1.1 wurde „traeger-002“ (Katholische Kirchgemeinde St. Muster) noch nicht angeboten.
+        → Tragen Sie zuerst das Angebot ein: npm run ledger -- offer --party traeger-002 --agreement muster --version 1.1 --date JJJJ-MM-TT
+      Das Zeichnungsregister bleibt unverändert.
+      "
+    `);
+    expect(readFileSync(ledgerFile).equals(before)).toBe(true);
+  });
+
+  it.each([
+    [['sign', '--agreement', 'muster', '--version', '1.0', '--date', '2022-06-01'], 'Für „sign“ fehlt --party.'],
+    [['ship', '--party', 'traeger-002'], 'Unbekannter Unterbefehl „ship“.'],
+    [[], 'Es fehlt der Unterbefehl.'],
+    [['list', '--format', 'xlsx'], '--format erwartet table oder csv, erhalten: „xlsx“.'],
+  ])('usage error %j → exit 2', async (args, firstLine) => {
+    const before = readFileSync(ledgerFile);
+    const result = await ledger(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(firstLine);
+    expect(readFileSync(ledgerFile).equals(before)).toBe(true);
+  });
+
+  it('records an offer and says what it did', async () => {
+    const result = await ledger(['offer', '--party', 'traeger-002', '--agreement', 'muster', '--version', '1.1', '--date', '2023-06-05', '--today', '2024-01-01']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+      "Eingetragen: „traeger-002“ (Katholische Kirchgemeinde St. Muster): Version 1.1 am 5. Juni 2023 angeboten.
+      Datei: <dir>/ledger/muster.yaml
+      "
+    `);
+  });
+
+  it('lists who has not signed yet, as a table and as CSV', async () => {
+    const table = await ledger(['list', '--open']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatchInlineSnapshot(`
+      "Noch nicht unterzeichnet: muster, Version 1.1, Stand 20. Juni 2023
+
+      Kennung      Name                                  Recht  Stand            Angeboten   Absicht
+      -----------  ------------------------------------  -----  ---------------  ----------  ----------
+      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  05.06.2023  20.06.2023
+      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            05.06.2023
+
+      2 Einträge
+      "
+    `);
+    const csv = await ledger(['list', '--open', '--format', 'csv', '--version', '1.0']);
+    expect(csv.stdout).toMatchInlineSnapshot(`
+      "Kennung;Name;Recht;Stand;Angeboten;Absicht
+      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;2022-04-04;2022-04-20
+      "
+    `);
+  });
+
+  it('prints the status like the report’s key sentence', async () => {
+    const result = await ledger(['status', '--as-of', '2022-08-24']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "Mustervereinbarung, Fassung 1.0, Stand 24. August 2022:
+
+      Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger (50,0 %) die Vereinbarung unterzeichnet.
+      1 weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen.
+      Insgesamt ist 1 Angebot noch offen.
+      Plätze im Bedarfsplan bei Unterzeichnenden: 80 von 140 (57,1 %).
+      "
+    `);
+  });
+});
+
+describe('npm run ledger (bundled content)', () => {
+  it('signs for an open provider in a copy of the real ledger, adding lines only', async () => {
+    const copy = path.join(tmp, 'real');
+    cpSync(path.join(ROOT, 'content'), copy, { recursive: true });
+    const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.0', '--content', copy]);
+    expect(list.code).toBe(0);
+    const [header, first] = list.stdout.split('\n');
+    expect(header).toBe('Kennung;Name;Recht;Stand;Angeboten;Absicht');
+    const party = first!.split(';')[0]!;
+    const file = path.join(copy, 'ledger', 'kita-planer-2.yaml');
+    const before = readFileSync(file, 'utf8');
+    const result = await runScript('ledger', [
+      'sign', '--party', party, '--agreement', 'kita-planer-2', '--version', '1.0', '--date', '2024-02-01',
+      '--form', 'elektronisch', '--function', 'Geschäftsführung', '--name', 'Test Person', '--today', '2024-02-01', '--content', copy,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const lines = structuredPatch('a', 'b', before, after).hunks.flatMap((h) => h.lines.filter((l) => l.startsWith('+') || l.startsWith('-')));
+    expect(lines.every((l) => l.startsWith('+'))).toBe(true);
+    expect(lines.join('\n')).toContain('+    signed: 2024-02-01\n+    form: elektronisch');
+  });
+});

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import { loadReportFontCss } from '../src/io/report/fonts.ts';
+import { loadValidContent, renderReport } from '../src/io/report/render-report.ts';
+import { reportStage } from '../src/io/stages/report.ts';
+import type { BuildContext } from '../src/io/build-pipeline.ts';
+import { renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
+import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
+import { applyEdits, validFixture, VALID_DIR, writeTree } from './support/content-variants.ts';
+import { ROOT, runScript } from './support/run-cli.ts';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'vertragswerk-report-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run report', () => {
+  it('prints the Markdown letter for the fixture, as the library renders it', async () => {
+    const result = await runScript('report', ['--content', VALID_DIR]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { content } = await loadContent(VALID_DIR);
+    expect(result.stdout).toBe(renderReportMarkdown(buildBeschlusskontrolleView(content)));
+  });
+
+  it('writes the HTML page with embedded fonts and says where', async () => {
+    const out = path.join(tmp, 'bericht.html');
+    const result = await runScript('report', ['--content', VALID_DIR, '--format', 'html', '--out', out, '--as-of', '2023-06-30']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`Bericht zur Beschlusskontrolle (Zwischenstand am 30.\u00a0Juni 2023) geschrieben: ${out}\n`);
+    const { content } = await loadContent(VALID_DIR);
+    const expected = renderReportHtml(buildBeschlusskontrolleView(content, { asOf: '2023-06-30' }), { fontCss: await loadReportFontCss() });
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+    expect(expected).toContain("src:url(data:font/woff2;base64,");
+  });
+
+  it.each([
+    [['--format', 'docx'], 2, '--format erwartet md, html oder pdf, erhalten: „docx“.'],
+    [['--as-of', '2022-02-30'], 2, '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „2022-02-30“.'],
+    [['--agreement', 'kita'], 2, 'Die Vereinbarung „kita“ gibt es nicht. Vorhandene Vereinbarungen: „muster“.'],
+  ])('%j → exit %i', async (args, code, firstLine) => {
+    const result = await runScript('report', ['--content', VALID_DIR, ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toBe(firstLine);
+  });
+
+  it('refuses content with errors (the figures could be wrong)', async () => {
+    const dir = path.join(tmp, 'broken');
+    writeTree(dir, applyEdits(validFixture(), [{ file: 'ledger/muster.yaml', replace: '    form: schriftlich\n', with: '' }]));
+    const result = await runScript('report', ['--content', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Bei einer Unterschrift fehlt die Form.');
+    expect(result.stderr).toContain('erst dann stimmen die Zahlen des Berichts');
+  });
+});
+
+describe('bundled content', () => {
+  it('says 87 and 51 on the recorded Beschlusskontrolle date', async () => {
+    const content = await loadValidContent(path.join(ROOT, 'content'));
+    const view = buildBeschlusskontrolleView(content);
+    expect(view.asOf).toBe('2022-08-24');
+    expect([view.figures?.eligible, view.figures?.signed]).toEqual([87, 51]);
+    const md = renderReportMarkdown(view);
+    expect(md).toContain('# Beschlusskontrolle zu A\u00a00311/22 (Sitzungsnummer: JHA/036/2022)');
+    expect(md).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
+    expect(md).toContain('Sehr geehrte Fraktionen und Mitglieder des Stadtrates,');
+  });
+});
+
+describe('PDF and build stage', () => {
+  it('prints a tagged PDF with the letter’s metadata, the same bytes twice', async () => {
+    const { content } = await loadContent(VALID_DIR);
+    const view = buildBeschlusskontrolleView(content);
+    const first = (await renderReport(view, 'pdf')) as Uint8Array;
+    const second = (await renderReport(view, 'pdf')) as Uint8Array;
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const pdf = await PDFDocument.load(first, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('Beschlusskontrolle zu A\u00a00001/22 (Sitzungsnummer: JHA/001/2022) – Stand 24.\u00a0August 2022');
+    expect(pdf.getAuthor()).toBe('Landeshauptstadt Musterstadt, Geschäftsbereich Bildung und Jugend');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2022-08-24T00:00:00.000Z');
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    const file = path.join(tmp, 'bericht.pdf');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, first);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger');
+    expect(text).toContain('Mit freundlichen Grüßen');
+  }, 120_000);
+
+  it('puts HTML and Markdown under /beschlusskontrolle/bericht/ without names', async () => {
+    const { content } = await loadContent(VALID_DIR);
+    const stagingOut = path.join(tmp, 'dist');
+    const context = { content, stagingOut, stagingPrivate: path.join(tmp, 'private'), options: { skip: [], log: () => {} } } as unknown as BuildContext;
+    expect(await reportStage.run(context)).toBe('1 Bericht');
+    const dir = path.join(stagingOut, 'beschlusskontrolle', 'bericht');
+    const html = readFileSync(path.join(dir, 'muster', 'index.html'), 'utf8');
+    const md = readFileSync(path.join(dir, 'muster', 'bericht.md'), 'utf8');
+    expect(md).toBe(renderReportMarkdown(buildBeschlusskontrolleView(content)));
+    expect(html).toContain('Von 2 Trägern');
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<a href="muster/">Beschlusskontrolle zu A\u00a00001/22');
+    for (const text of [html, md]) for (const name of ['Erika Beispiel', 'Paul Probe', 'Maria Tagesmutter']) expect(text).not.toContain(name);
+    // Reports on a later date than the build's --as-of are left out.
+    const early = path.join(tmp, 'dist-early');
+    const earlyContext = { ...context, stagingOut: early, options: { skip: [], log: () => {}, asOf: '2022-08-23' } } as unknown as BuildContext;
+    expect(await reportStage.run(earlyContext)).toBe('0 Berichte');
+    expect(existsSync(path.join(early, 'beschlusskontrolle', 'bericht', 'muster'))).toBe(false);
+  });
+});
