@@ -1,14 +1,18 @@
 import { parseAsOf, parseCli, runCli } from '../src/io/cli.ts';
 import { runBuild, type BuildStage } from '../src/io/build-pipeline.ts';
 import { siteStage } from '../src/io/stages/site.ts';
+import { reportStage } from '../src/io/stages/report.ts';
+import { pdfStage } from '../src/io/stages/pdf.ts';
+import { searchStage } from '../src/io/stages/search.ts';
 
 const USAGE = `Aufruf: npm run build -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--as-of JJJJ-MM-TT] [--skip STUFE,…]
 
 Prüft die Inhalte und erzeugt Website, PDFs und Bericht. Die bisherige Ausgabe wird erst ersetzt,
-wenn alles gelungen ist. Stufen: ${['site'].join(', ')}.`;
+wenn alles gelungen ist. Stufen: ${['pdf', 'site', 'report', 'search'].join(', ')}.`;
 
 /** Build stages in order; later issues add PDFs, search index and report here. */
-const STAGES: BuildStage[] = [siteStage];
+// pdf runs before site: the site shows size, pages and SHA-256 from the PDF manifest.
+const STAGES: BuildStage[] = [pdfStage, siteStage, reportStage, searchStage];
 
 await runCli(async () => {
   const { values } = parseCli(process.argv.slice(2), {

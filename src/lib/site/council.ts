@@ -1,0 +1,124 @@
+import type { Content } from '../content-model.ts';
+import { formatDateDe } from '../dates.ts';
+import { signingSnapshots } from './signing.ts';
+import type { Link } from './home.ts';
+import { memo } from './memo.ts';
+import { paperAnchor, urls } from './urls.ts';
+
+export type ResolutionStatus = 'beschlossen' | 'in-umsetzung' | 'erledigt' | 'offen';
+
+export const RESOLUTION_STATUS_LABELS: Record<ResolutionStatus, string> = {
+  beschlossen: 'beschlossen',
+  'in-umsetzung': 'in Umsetzung',
+  erledigt: 'erledigt',
+  offen: 'offen',
+};
+
+export interface CouncilPaperView {
+  id: string;
+  anchor: string;
+  kindLabel: string;
+  dateText: string;
+  title: string;
+  submittedBy?: string;
+  consultations: { dateText: string; date: string; body: string; role: string; publicLabel: string; isDecision: boolean }[];
+  resolutions: { number: number; text: string; status: ResolutionStatus; statusLabel: string; statusText: string[]; links: Link[] }[];
+  versions: Link[];
+  reports: { anchor: string; dateText: string; session: string; sender: string; addressees: string; subject: string; reference?: string; figuresHref?: string }[];
+}
+
+export interface CouncilView {
+  title: string;
+  intro: string;
+  papers: CouncilPaperView[];
+}
+
+export function buildCouncilView(content: Content): CouncilView {
+  return memo(content, 'council', () => {
+    const council = content.council;
+    const papers = [...(council?.papers ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    return {
+      title: 'Stadtrat: Vorlagen, Beratungsfolge und Beschlüsse',
+      intro:
+        'Die Vorlagen und Anträge, auf denen die Vereinbarungen beruhen, in zeitlicher Reihenfolge: wer wann beraten hat, was beschlossen wurde und wie weit die Umsetzung ist.',
+      papers: papers.map((paper): CouncilPaperView => {
+        const consultations = (council?.consultations ?? [])
+          .filter((c) => c.paper === paper.id)
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+          .map((c) => ({
+            date: c.date,
+            dateText: formatDateDe(c.date),
+            body: c.body,
+            role: c.role,
+            publicLabel: c.public ? 'öffentlich' : 'nicht öffentlich',
+            isDecision: /beschließend/i.test(c.role),
+          }));
+        const resolutions = (council?.resolutions ?? [])
+          .filter((r) => r.paper === paper.id)
+          .sort((a, b) => a.number - b.number)
+          .map((r) => {
+            const agreement = content.agreements.find((a) => a.id === r.agreement);
+            if (r.kind === 'rahmenvereinbarung') {
+              const status: ResolutionStatus = r.adopted ? 'beschlossen' : 'offen';
+              return {
+                number: r.number,
+                text: r.text,
+                status,
+                statusLabel: RESOLUTION_STATUS_LABELS[status],
+                statusText: r.adopted ? [`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` vom ${r.adopted_by}` : ''}.`] : ['Noch nicht beschlossen.'],
+                links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
+              };
+            }
+            const letters = (council?.offer_letters ?? []).filter((o) => o.agreement === r.agreement);
+            const snapshots = agreement ? signingSnapshots(content, agreement) : [];
+            const latest = snapshots[snapshots.length - 1];
+            const status: ResolutionStatus =
+              letters.length === 0 ? 'offen' : latest && latest.eligible > 0 && latest.signed === latest.eligible ? 'erledigt' : 'in-umsetzung';
+            const statusText = [
+              ...letters.map((o) => `Angebot mit Schreiben vom ${formatDateDe(o.date)}${o.voluntary ? '; die Teilnahme ist freiwillig' : ''}.`),
+              ...snapshots.map((s) => `${s.heading}: ${s.headline}`),
+            ];
+            return {
+              number: r.number,
+              text: r.text,
+              status,
+              statusLabel: RESOLUTION_STATUS_LABELS[status],
+              statusText: statusText.length > 0 ? statusText : ['Noch keine Angebote versandt.'],
+              links: agreement ? [{ href: `${urls.signing()}#${agreement.id}`, label: `Zeichnungsstand: ${agreement.short_title}` }] : [],
+            };
+          });
+        const versions = content.agreements.flatMap((a) =>
+          a.versions.filter((v) => v.paper === paper.id).map((v) => ({ href: urls.reader(a.id, v.version), label: `${a.short_title}, Version ${v.version}` })),
+        );
+        const reports = (council?.beschlusskontrolle ?? [])
+          .filter((b) => b.paper === paper.id)
+          .map((b) => {
+            const agreement = content.agreements.find((a) => a.paper === paper.id) ??
+              content.agreements.find((a) => (council?.resolutions ?? []).some((r) => r.paper === paper.id && r.agreement === a.id));
+            return {
+              anchor: `beschlusskontrolle-${b.session.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+              dateText: formatDateDe(b.date),
+              session: b.session,
+              sender: b.sender,
+              addressees: b.addressees,
+              subject: b.subject,
+              reference: b.reference,
+              figuresHref: agreement ? `${urls.signing()}#${agreement.id}-beschlusskontrolle-${b.date}` : undefined,
+            };
+          });
+        return {
+          id: paper.id,
+          anchor: paperAnchor(paper.id),
+          kindLabel: paper.kind === 'antrag' ? 'Antrag' : 'Vorlage',
+          dateText: formatDateDe(paper.date),
+          title: paper.title,
+          submittedBy: paper.submitted_by,
+          consultations,
+          resolutions,
+          versions,
+          reports,
+        };
+      }),
+    };
+  });
+}

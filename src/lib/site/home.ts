@@ -1,0 +1,117 @@
+import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import type { AgreementEntry, Content } from '../content-model.ts';
+import { formatDateDe } from '../dates.ts';
+import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from './agreements.ts';
+import { buildFeedView } from './feed.ts';
+import { signingSnapshots } from './signing.ts';
+import { urls } from './urls.ts';
+
+export interface Link {
+  href: string;
+  label: string;
+}
+
+export interface AgreementTeaser {
+  id: string;
+  title: string;
+  shortTitle: string;
+  summary: string;
+  version: string;
+  statusLabel: string;
+  /** „beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss, gültig ab 1. Juni 2023“ */
+  statusText: string;
+  readerHref: string;
+  overviewHref: string;
+  coverageHref: string;
+  changes?: Link;
+}
+
+export interface HomeFigure {
+  heading: string;
+  headline: string;
+  share: string;
+  href: string;
+}
+
+export interface HomeView {
+  title: string;
+  lead: string;
+  main?: AgreementTeaser;
+  figures: HomeFigure[];
+  paths: { heading: string; text: string; links: Link[] }[];
+  others: AgreementTeaser[];
+  news: { dateText: string; title: string; href: string }[];
+}
+
+export function buildAgreementTeaser(agreement: AgreementEntry): AgreementTeaser {
+  const version = currentVersion(agreement);
+  const parts: string[] = [];
+  if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` vom ${version.adopted_by}` : ''}`);
+  if (version.effective) parts.push(`gültig ab ${formatDateDe(version.effective)}`);
+  const previous = previousVersion(agreement, version.version);
+  return {
+    id: agreement.id,
+    title: agreement.title,
+    shortTitle: agreement.short_title,
+    summary: agreement.summary,
+    version: version.version,
+    statusLabel: version.status === 'beschlossen' ? 'gültig' : VERSION_STATUS_LABELS[version.status],
+    statusText: parts.length > 0 ? parts.join(', ') : 'noch nicht beschlossen',
+    readerHref: urls.reader(agreement.id, version.version),
+    overviewHref: urls.agreement(agreement.id),
+    coverageHref: urls.coverage(agreement.id, version.version),
+    changes: previous
+      ? { href: urls.changes(agreement.id, previous.version, version.version), label: `Änderungen gegenüber Version ${previous.version}` }
+      : undefined,
+  };
+}
+
+export function buildHomeView(content: Content): HomeView {
+  const main = mainAgreement(content);
+  const figures: HomeFigure[] = main
+    ? signingSnapshots(content, main).map((s) => ({
+        heading: s.heading,
+        headline: s.headline,
+        share: s.signedShare,
+        href: `${urls.signing()}#${s.id}`,
+      }))
+    : [];
+  return {
+    title: content.site?.title ?? 'Vertragswerk',
+    lead:
+      'Hier stehen die Vereinbarungen über die gemeinsame Nutzung der Software „Kita-Planer 2“ im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.',
+    main: main ? buildAgreementTeaser(main) : undefined,
+    figures,
+    paths: [
+      {
+        heading: 'Für Träger',
+        text: 'Ihre persönliche Ausfertigung herunterladen und prüfen, ob eine Datei unverändert ist.',
+        links: [
+          { href: urls.providers(), label: 'Trägerverzeichnis und Downloads' },
+          { href: urls.check(), label: 'PDF-Ausfertigung prüfen' },
+        ],
+      },
+      {
+        heading: 'Für Mitglieder des Stadtrates',
+        text: 'Beschlüsse, Beratungsfolge und der Stand der Umsetzung mit Zahlen zum Stichtag.',
+        links: [
+          { href: urls.council(), label: 'Vorlagen und Beschlüsse' },
+          { href: urls.signing(), label: 'Zeichnungsstand (Beschlusskontrolle)' },
+        ],
+      },
+      {
+        heading: 'Für Datenschutzbeauftragte',
+        text: 'Technische und organisatorische Maßnahmen, Risiken und die Abdeckung von Art.\u00a028 Abs.\u00a03 DSGVO.',
+        links: [
+          { href: urls.toms(), label: 'Maßnahmenkatalog (TOM)' },
+          { href: urls.dpia(), label: 'Datenschutz-Folgenabschätzung' },
+          ...(main ? [{ href: urls.coverage(main.id, currentVersion(main).version), label: 'Art.\u00a028 Abs.\u00a03 – Abdeckung' }] : []),
+        ],
+      },
+    ],
+    others: agreementsInOrder(content)
+      .filter((a) => a !== main)
+      .map(buildAgreementTeaser),
+    news: buildFeedView(content).entries.slice(0, 4).map((e) => ({ dateText: formatDateDe(e.date), title: e.title, href: e.path })),
+  };
+}

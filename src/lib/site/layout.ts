@@ -1,0 +1,75 @@
+import type { Content } from '../content-model.ts';
+import { mainAgreement } from './agreements.ts';
+import { absoluteUrl, urls } from './urls.ts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** This is the page shown. */
+  current: boolean;
+  /** The page shown lies in this part of the site. */
+  active: boolean;
+}
+
+export interface LayoutView {
+  lang: 'de';
+  siteTitle: string;
+  /** Contents of <title>: page title and site title. */
+  documentTitle: string;
+  description: string;
+  canonicalUrl: string;
+  feedHref: string;
+  publisher: string;
+  department: string;
+  nav: NavItem[];
+  footer: { href: string; label: string }[];
+}
+
+export interface PageMeta {
+  /** Site path of the page, with trailing slash. */
+  path: string;
+  title: string;
+  description?: string;
+}
+
+/** Header, navigation and footer of every page. */
+export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
+  const site = content.site;
+  const siteTitle = site?.title ?? 'Vertragswerk';
+  const main = mainAgreement(content);
+  const sections: { href: string; label: string; prefixes: string[] }[] = [
+    { href: urls.home(), label: 'Start', prefixes: [] },
+    ...(main ? [{ href: urls.agreement(main.id), label: 'Vereinbarung', prefixes: ['/vereinbarung/'] }] : []),
+    { href: urls.toms(), label: 'Maßnahmen', prefixes: ['/toms/'] },
+    { href: urls.dpia(), label: 'Folgenabschätzung', prefixes: ['/dsfa/'] },
+    { href: urls.providers(), label: 'Träger', prefixes: ['/traeger/', '/pruefen/'] },
+    { href: urls.signing(), label: 'Zeichnungsstand', prefixes: ['/beschlusskontrolle/'] },
+    { href: urls.council(), label: 'Stadtrat', prefixes: ['/stadtrat/'] },
+    { href: urls.search(), label: 'Suche', prefixes: ['/suche/'] },
+  ];
+  const nav = sections.map((s) => {
+    const current = s.href === page.path;
+    return { href: s.href, label: s.label, current, active: current || s.prefixes.some((p) => page.path.startsWith(p)) };
+  });
+  const isHome = page.path === urls.home();
+  return {
+    lang: 'de',
+    siteTitle,
+    documentTitle: isHome ? siteTitle : `${page.title} – ${siteTitle}`,
+    description: page.description ?? main?.summary ?? siteTitle,
+    canonicalUrl: absoluteUrl(site?.base_url ?? 'https://example.invalid', page.path),
+    feedHref: urls.feed(),
+    publisher: site?.publisher ?? '',
+    department: site?.department ?? '',
+    nav,
+    footer: [
+      { href: urls.imprint(), label: 'Impressum' },
+      { href: urls.privacy(), label: 'Datenschutz' },
+      { href: urls.accessibility(), label: 'Barrierefreiheit' },
+      { href: urls.easyLanguage(), label: 'Leichte Sprache' },
+      { href: urls.check(), label: 'PDF prüfen' },
+      { href: urls.feed(), label: 'Neuigkeiten (Atom-Feed)' },
+      { href: urls.sitemap(), label: 'Sitemap' },
+    ],
+  };
+}

@@ -1,0 +1,154 @@
+import { REGIME_LABELS } from '../../schemas/common.ts';
+import type { AgreementEntry, Content, ProviderEntry } from '../content-model.ts';
+import { formatDateShort } from '../dates.ts';
+import { bedarfsplanPlaces, isEligible } from '../eligibility.ts';
+import { ledgerEntriesFor, PARTY_STATUS_LABELS, statusAsOf } from '../signing-status.ts';
+import { adoptedVersions, latestLedgerDateFor } from './agreements.ts';
+import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
+import { compareGerman, formatCount, formatNumber } from './format.ts';
+import { memo } from './memo.ts';
+import { urls } from './urls.ts';
+
+export interface ProviderRow {
+  id: string;
+  name: string;
+  href: string;
+  regimeLabel: string;
+  facilities: string;
+  places: string;
+}
+
+export interface ProviderDirectoryView {
+  title: string;
+  intro: string;
+  summary: string;
+  rows: ProviderRow[];
+}
+
+export interface ProviderPageView {
+  id: string;
+  name: string;
+  legalForm: string;
+  regimeLabel: string;
+  address: string;
+  facilitiesSummary: string;
+  facilities: { name: string; address: string; planEntry: string; places: string; inPlan: boolean }[];
+  downloads: DownloadView[];
+  signing?: { agreement: string; version: string; statusLabel: string; dateText?: string }[];
+  signingAsOfText?: string;
+  contacts: { name: string; function: string; email?: string; phone?: string }[];
+  checkHref: string;
+  directoryHref: string;
+}
+
+/** Agreements that providers sign. */
+function providerAgreements(content: Content): AgreementEntry[] {
+  return content.agreements.filter((a) => a.party_kind === 'traeger');
+}
+
+/** Providers eligible under any provider agreement, in German name order; cached per build. */
+export function eligibleProviders(content: Content): ProviderEntry[] {
+  return memo(content, 'eligible-providers', () => {
+    const agreements = providerAgreements(content);
+    return content.providers.filter((p) => agreements.some((a) => isEligible(p, a))).sort((a, b) => compareGerman(a.name, b.name));
+  });
+}
+
+function planOf(content: Content): AgreementEntry | undefined {
+  return providerAgreements(content).find((a) => a.id === content.site?.main_agreement) ?? providerAgreements(content)[0];
+}
+
+function address(a: { street: string; postal_code: string; city: string }): string {
+  return `${a.street}, ${a.postal_code} ${a.city}`;
+}
+
+export function buildProviderDirectoryView(content: Content): ProviderDirectoryView {
+  return memo(content, 'provider-directory', () => {
+    const agreement = planOf(content);
+    const providers = eligibleProviders(content);
+    let facilities = 0;
+    let places = 0;
+    const rows = providers.map((p) => {
+      const inPlan = agreement ? p.facilities.filter((f) => f.bedarfsplan?.plan === agreement.bedarfsplan) : p.facilities;
+      const providerPlaces = agreement ? bedarfsplanPlaces(p, agreement) : 0;
+      facilities += inPlan.length;
+      places += providerPlaces;
+      return {
+        id: p.id,
+        name: p.name,
+        href: urls.provider(p.id),
+        regimeLabel: REGIME_LABELS[p.regime],
+        facilities: formatNumber(inPlan.length),
+        places: formatNumber(providerPlaces),
+      };
+    });
+    const plan = agreement ? ` im Bedarfsplan ${agreement.bedarfsplan}` : '';
+    return {
+      title: 'Träger und ihre Ausfertigungen',
+      intro: `Alle freien Träger mit mindestens einer Einrichtung${plan}. Jeder Träger hat eine eigene Seite mit seinen Einrichtungen und den persönlichen PDF-Ausfertigungen der Vereinbarung.`,
+      summary: `${formatCount(rows.length, 'Träger', 'Träger')} mit ${formatCount(facilities, 'Einrichtung', 'Einrichtungen')} und ${formatCount(places, 'Platz', 'Plätzen')}${plan}.`,
+      rows,
+    };
+  });
+}
+
+export interface ProviderRoute {
+  id: string;
+}
+
+export function providerRoutes(content: Content): ProviderRoute[] {
+  return eligibleProviders(content).map((p) => ({ id: p.id }));
+}
+
+export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[]): ProviderPageView {
+  const byId = memo(content, 'providers-by-id', () => new Map(content.providers.map((p) => [p.id, p])));
+  const provider = byId.get(providerId);
+  if (!provider) throw new Error(`Unbekannter Träger „${providerId}“.`);
+  const agreement = planOf(content);
+  const plan = agreement?.bedarfsplan;
+  const inPlan = provider.facilities.filter((f) => f.bedarfsplan?.plan === plan);
+  const places = agreement ? bedarfsplanPlaces(provider, agreement) : 0;
+  let signing: ProviderPageView['signing'];
+  let signingAsOfText: string | undefined;
+  if (provider.publish_signing_status) {
+    signing = [];
+    for (const a of providerAgreements(content)) {
+      if (!isEligible(provider, a)) continue;
+      const asOf = latestLedgerDateFor(content, a.id);
+      if (!asOf) continue;
+      signingAsOfText = formatDateShort(asOf);
+      for (const v of adoptedVersions(a)) {
+        const entry = memo(content, `ledger:${a.id}:${v.version}`, () => ledgerEntriesFor(content, a.id, v.version)).get(provider.id);
+        const status = statusAsOf(entry, asOf);
+        const date = status === 'unterzeichnet' ? entry?.signed : status === 'abgelehnt' ? entry?.declined : status === 'widerrufen' ? entry?.withdrawn : status === 'absicht' ? entry?.intent : entry?.offered;
+        signing.push({ agreement: a.short_title, version: v.version, statusLabel: PARTY_STATUS_LABELS[status], dateText: date ? formatDateShort(date) : undefined });
+      }
+    }
+  }
+  return {
+    id: provider.id,
+    name: provider.name,
+    legalForm: provider.legal_form,
+    regimeLabel: REGIME_LABELS[provider.regime],
+    address: address(provider.address),
+    facilitiesSummary: `${formatCount(inPlan.length, 'Einrichtung', 'Einrichtungen')}${plan ? ` im Bedarfsplan ${plan}` : ''} mit ${formatCount(places, 'Platz', 'Plätzen')}.`,
+    facilities: [...provider.facilities]
+      .sort((a, b) => compareGerman(a.name, b.name))
+      .map((f) => ({
+        name: f.name,
+        address: address(f.address),
+        planEntry: f.bedarfsplan ? `${f.bedarfsplan.entry} (${f.bedarfsplan.plan})` : 'nicht im Bedarfsplan',
+        places: formatNumber(f.places),
+        inPlan: f.bedarfsplan?.plan === plan,
+      })),
+    downloads: buildDownloadViews(content, downloads),
+    signing,
+    signingAsOfText,
+    // Contacts are natural persons: only those marked public appear.
+    contacts: provider.contacts
+      .filter((c) => c.oeffentlich)
+      .map((c) => ({ name: c.name, function: c.function, email: c.email, phone: c.phone })),
+    checkHref: urls.check(),
+    directoryHref: urls.providers(),
+  };
+}

@@ -1,0 +1,234 @@
+import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
+import { renderAgreementBodyHtml } from '../agreement-html.ts';
+import type { AgreementEntry, Content, Version } from '../content-model.ts';
+import { formatDateDe, formatDateShort } from '../dates.ts';
+import { currentVersion, paperLabel, previousVersion, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
+import type { Link } from './home.ts';
+import { memo } from './memo.ts';
+import { absoluteUrl, paperAnchor, urls } from './urls.ts';
+
+export interface TocPart {
+  title: string;
+  anchor: string;
+  sections: { label: string; title: string; href: string; isVariant: boolean }[];
+}
+
+export interface ReaderBanner {
+  kind: 'abgeloest' | 'entwurf';
+  text: string;
+  link: Link;
+}
+
+export interface RegimeSwitch {
+  options: { regime: Regime; label: string; href: string; current: boolean }[];
+  /** The §§ that read differently under the regimes, linked to their place on this page. */
+  differing: { label: string; title: string; href: string }[];
+}
+
+export interface VersionListItem {
+  version: string;
+  statusLabel: string;
+  dateText: string;
+  href: string;
+  current: boolean;
+}
+
+export interface ReaderView {
+  agreementId: string;
+  title: string;
+  shortTitle: string;
+  version: string;
+  statusLabel: string;
+  /** „Beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss (Vorlage V2216/23, Sitzung JHA/052/2023), gültig ab 1. Juni 2023.“ */
+  statusText: string;
+  paperLink?: Link;
+  regime: Regime;
+  regimeLabel: string;
+  /** For <title>. */
+  pageTitle: string;
+  path: string;
+  /** Absolute address, printed on paper. */
+  printUrl: string;
+  banner?: ReaderBanner;
+  regimeSwitch?: RegimeSwitch;
+  toc: TocPart[];
+  bodyHtml: string;
+  changes: string[];
+  versions: VersionListItem[];
+  related: Link[];
+  /** Index the page in the site search (one regime per version, so results are not tripled). */
+  searchable: boolean;
+  searchFilter: string;
+}
+
+export interface ReaderRoute {
+  agreement: string;
+  version: string;
+  regime: Regime;
+}
+
+/** Every reader page the site builds. */
+export function readerRoutes(content: Content): ReaderRoute[] {
+  return content.agreements.flatMap((a) =>
+    a.versions.flatMap((v) => publishedRegimes(v).map((regime) => ({ agreement: a.id, version: v.version, regime }))),
+  );
+}
+
+export function versionStatusText(v: Version, content?: Content, withPaper = true): string {
+  if (v.status === 'entwurf') return 'Entwurf, noch nicht beschlossen.';
+  const parts = [`Beschlossen am ${v.adopted ? formatDateDe(v.adopted) : '–'}`];
+  if (v.adopted_by) parts[0] += ` vom ${v.adopted_by}`;
+  const refs = [v.paper && withPaper ? (content ? paperLabel(content, v.paper) : `Vorlage ${v.paper}`) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
+  if (refs.length) parts[0] += ` (${refs.join(', ')})`;
+  if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
+  return `${parts.join(', ')}.${v.status === 'abgeloest' ? ' Inzwischen abgelöst.' : ''}`;
+}
+
+export function versionList(agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo'): VersionListItem[] {
+  return agreement.versions.map((v) => ({
+    version: v.version,
+    statusLabel: v.status === 'beschlossen' && v.version !== currentVersion(agreement).version ? 'nicht mehr aktuell' : labelOf(v),
+    dateText: v.adopted ? formatDateShort(v.adopted) : '–',
+    href: urls.reader(agreement.id, v.version, publishedRegimes(v).includes(regime) ? regime : 'dsgvo'),
+    current: v.version === currentId,
+  }));
+}
+
+function labelOf(v: Version): string {
+  return { entwurf: 'Entwurf', beschlossen: 'gültig', abgeloest: 'abgelöst' }[v.status];
+}
+
+function banner(agreement: AgreementEntry, view: AgreementView, version: Version, regime: Regime): ReaderBanner | undefined {
+  if (view.isCurrent) return undefined;
+  const current = currentVersion(agreement);
+  const href = urls.reader(agreement.id, current.version, publishedRegimes(current).includes(regime) ? regime : 'dsgvo');
+  const since = current.effective ? ` (gültig ab ${formatDateDe(current.effective)})` : '';
+  if (version.status === 'entwurf') {
+    return {
+      kind: 'entwurf',
+      text: `Dies ist ein Entwurf (Version ${version.version}); er ist noch nicht beschlossen. Es gilt Version ${current.version}${since}.`,
+      link: { href, label: `Zur gültigen Version ${current.version}` },
+    };
+  }
+  return {
+    kind: 'abgeloest',
+    text: `Diese Fassung (Version ${version.version}) ist nicht mehr gültig. Es gilt Version ${current.version}${since}.`,
+    link: { href, label: `Zur gültigen Version ${current.version}` },
+  };
+}
+
+export function buildReaderView(content: Content, agreementId: string, versionId: string, regime: Regime): ReaderView {
+  return memo(content, `reader:${agreementId}:${versionId}:${regime}`, () => {
+    const agreement = findAgreement(content, agreementId);
+    const version = findVersion(agreement, versionId);
+    const view = buildAgreementView(content, agreementId, versionId, regime);
+    const regimes = publishedRegimes(version);
+    const variantIds = variantSectionIds(version);
+    const path = urls.reader(agreementId, versionId, regime);
+    const previous = previousVersion(agreement, versionId);
+    const index = agreement.versions.indexOf(version);
+    const next = agreement.versions[index + 1];
+    const related: Link[] = [
+      { href: urls.agreement(agreementId), label: 'Alle Versionen und Änderungen' },
+      { href: urls.coverage(agreementId, versionId), label: `Abdeckung von Art.\u00a028 Abs.\u00a03 DSGVO in Version ${versionId}` },
+    ];
+    if (previous) related.push({ href: urls.changes(agreementId, previous.version, versionId), label: `Änderungen gegenüber Version ${previous.version}` });
+    if (next) related.push({ href: urls.changes(agreementId, versionId, next.version), label: `Änderungen in Version ${next.version}` });
+    if (agreement.party_kind === 'traeger') related.push({ href: urls.providers(), label: 'Persönliche Ausfertigungen der Träger (PDF)' });
+    const paper = version.paper ?? agreement.paper;
+    return {
+      agreementId,
+      title: agreement.title,
+      shortTitle: agreement.short_title,
+      version: versionId,
+      statusLabel: view.version.statusLabel,
+      statusText: versionStatusText(version, content, false),
+      paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
+      regime,
+      regimeLabel: REGIME_LABELS[regime],
+      pageTitle: `${agreement.short_title}, Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
+      path,
+      printUrl: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', path),
+      banner: banner(agreement, view, version, regime),
+      regimeSwitch:
+        regimes.length > 1
+          ? {
+              options: regimes.map((r) => ({ regime: r, label: regimeLabel(r), href: urls.reader(agreementId, versionId, r), current: r === regime })),
+              differing: view.sections
+                .filter((s) => variantIds.includes(s.id))
+                .map((s) => ({ label: s.label, title: s.title, href: `#${s.anchor}` })),
+            }
+          : undefined,
+      toc: view.parts.map((p) => ({
+        title: p.title,
+        anchor: `teil-${p.part.toLowerCase()}`,
+        sections: p.sections.map((s) => ({ label: s.label, title: s.title, href: `#${s.anchor}`, isVariant: s.isVariant && regimes.length > 1 })),
+      })),
+      bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true }),
+      changes: version.changes,
+      versions: versionList(agreement, versionId, regime),
+      related,
+      searchable: regime === 'dsgvo' && version.status !== 'entwurf',
+      searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : ''}`,
+    };
+  });
+}
+
+export interface AgreementOverviewView {
+  agreementId: string;
+  title: string;
+  shortTitle: string;
+  summary: string;
+  paperLink: Link;
+  partyText: string;
+  current: { version: string; href: string; statusText: string };
+  versions: {
+    version: string;
+    anchor: string;
+    /** Badge tone: `gueltig`, `entwurf` or `neutral`. */
+    tone: string;
+    statusLabel: string;
+    statusText: string;
+    isCurrent: boolean;
+    changes: string[];
+    readers: Link[];
+    coverageHref: string;
+    changesLink?: Link;
+  }[];
+}
+
+export function buildAgreementOverviewView(content: Content, agreementId: string): AgreementOverviewView {
+  const agreement = findAgreement(content, agreementId);
+  const current = currentVersion(agreement);
+  return {
+    agreementId,
+    title: agreement.title,
+    shortTitle: agreement.short_title,
+    summary: agreement.summary,
+    paperLink: { href: `${urls.council()}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
+    partyText:
+      agreement.party_kind === 'traeger'
+        ? `Vertragspartner sind die freien Träger, deren Einrichtungen im Bedarfsplan ${agreement.bedarfsplan} stehen.`
+        : `Vertragspartner sind die Kindertagespflegepersonen im Bedarfsplan ${agreement.bedarfsplan}.`,
+    current: { version: current.version, href: urls.reader(agreementId, current.version), statusText: versionStatusText(current, content) },
+    versions: [...agreement.versions].reverse().map((v) => {
+      const previous = previousVersion(agreement, v.version);
+      return {
+        version: v.version,
+        anchor: `version-${v.version.replace(/\./g, '-')}`,
+        tone: v === current ? 'gueltig' : v.status === 'entwurf' ? 'entwurf' : 'neutral',
+        statusLabel: v === current ? 'gültig' : labelOf(v),
+        statusText: versionStatusText(v, content),
+        isCurrent: v === current,
+        changes: v.changes,
+        readers: publishedRegimes(v).map((r) => ({
+          href: urls.reader(agreementId, v.version, r),
+          label: publishedRegimes(v).length > 1 ? `Text für Träger unter ${REGIME_LABELS[r]}` : 'Text lesen',
+        })),
+        coverageHref: urls.coverage(agreementId, v.version),
+        changesLink: previous ? { href: urls.changes(agreementId, previous.version, v.version), label: `Änderungen gegenüber Version ${previous.version}` } : undefined,
+      };
+    }),
+  };
+}

@@ -1,0 +1,125 @@
+import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
+import type { Content, RiskEntry } from '../content-model.ts';
+import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
+import { compareGerman, formatNumber, legalSpaces } from './format.ts';
+import { memo } from './memo.ts';
+import { urls } from './urls.ts';
+
+/** One sentence per SDM protection goal, for readers who do not know the model. */
+export const SDM_GOAL_DESCRIPTIONS: Record<SdmGoal, string> = {
+  datenminimierung: 'Es werden nur die Daten verarbeitet, die für den Zweck nötig sind.',
+  verfuegbarkeit: 'Daten und Dienste stehen zur Verfügung, wenn sie gebraucht werden, und lassen sich nach Störungen wiederherstellen.',
+  integritaet: 'Daten bleiben richtig und vollständig; Änderungen sind erkennbar.',
+  vertraulichkeit: 'Nur Befugte können Daten lesen oder verarbeiten.',
+  nichtverkettung: 'Daten werden nur für den Zweck verwendet, für den sie erhoben wurden, und nicht mit anderen Beständen verknüpft.',
+  transparenz: 'Betroffene, Verantwortliche und Aufsicht können nachvollziehen, was mit den Daten geschieht.',
+  intervenierbarkeit: 'Betroffene können ihre Rechte wirksam ausüben; Verantwortliche können eingreifen.',
+};
+
+export interface TomRiskLink {
+  id: string;
+  title: string;
+  href: string;
+  /** „hoch → normal“ */
+  levels: string;
+}
+
+export interface TomItemView {
+  id: string;
+  title: string;
+  description: string;
+  goal: SdmGoal;
+  goalLabel: string;
+  status: string;
+  statusLabel: string;
+  responsible: string;
+  art32: string[];
+  sinceText: string;
+  risks: TomRiskLink[];
+}
+
+export interface TomGoalGroup {
+  goal: SdmGoal;
+  label: string;
+  anchor: string;
+  description: string;
+  countText: string;
+  toms: TomItemView[];
+}
+
+export interface TomCatalogView {
+  title: string;
+  intro: string;
+  totalText: string;
+  statusSummary: { status: string; label: string; count: string }[];
+  groups: TomGoalGroup[];
+  filters: { goals: { value: string; label: string }[]; statuses: { value: string; label: string }[] };
+}
+
+/** For each TOM id, the DPIA risks that name it. */
+export function risksByTom(content: Content): Map<string, RiskEntry[]> {
+  return memo(content, 'risks-by-tom', () => {
+    const map = new Map<string, RiskEntry[]>();
+    for (const risk of content.dpia.risks) {
+      for (const tomId of risk.toms) {
+        const list = map.get(tomId) ?? [];
+        list.push(risk);
+        map.set(tomId, list);
+      }
+    }
+    return map;
+  });
+}
+
+export function buildTomCatalogView(content: Content): TomCatalogView {
+  return memo(content, 'toms', () => {
+    const risks = risksByTom(content);
+    const groups: TomGoalGroup[] = SDM_GOALS.map((goal) => {
+      const toms = content.toms
+        .filter((t) => t.goal === goal)
+        .sort((a, b) => compareGerman(a.id, b.id))
+        .map((t): TomItemView => ({
+          id: t.id,
+          title: t.title,
+          description: t.description,
+          goal: t.goal,
+          goalLabel: SDM_GOAL_LABELS[t.goal],
+          status: t.status,
+          statusLabel: TOM_STATUS_LABELS[t.status],
+          responsible: t.responsible,
+          art32: t.art32.map((r) => legalSpaces(ART32_LABELS[r])),
+          sinceText: `Teil der Anlage seit Version ${t.since_version}`,
+          risks: (risks.get(t.id) ?? []).map((r) => ({
+            id: r.id,
+            title: r.title,
+            href: urls.risk(r.id),
+            levels: `${RISK_LEVEL_LABELS[riskLevel(r.before)]} → ${RISK_LEVEL_LABELS[riskLevel(r.after)]}`,
+          })),
+        }));
+      return {
+        goal,
+        label: SDM_GOAL_LABELS[goal],
+        anchor: `ziel-${goal}`,
+        description: SDM_GOAL_DESCRIPTIONS[goal],
+        countText: toms.length === 1 ? '1 Maßnahme' : `${formatNumber(toms.length)} Maßnahmen`,
+        toms,
+      };
+    });
+    return {
+      title: 'Technische und organisatorische Maßnahmen',
+      intro:
+        'Der Katalog der technischen und organisatorischen Maßnahmen (TOM) nach Art.\u00a032 DSGVO ist Anlage der Vereinbarung. Er ist nach den sieben Gewährleistungszielen des Standard-Datenschutzmodells (SDM) geordnet. Zu jeder Maßnahme stehen die Risiken der Datenschutz-Folgenabschätzung, die sie mindert.',
+      totalText: `${formatNumber(content.toms.length)} ${content.toms.length === 1 ? 'Maßnahme' : 'Maßnahmen'}`,
+      statusSummary: TOM_STATUSES.map((status) => ({
+        status,
+        label: TOM_STATUS_LABELS[status],
+        count: formatNumber(content.toms.filter((t) => t.status === status).length),
+      })),
+      groups,
+      filters: {
+        goals: SDM_GOALS.filter((g) => content.toms.some((t) => t.goal === g)).map((g) => ({ value: g, label: SDM_GOAL_LABELS[g] })),
+        statuses: TOM_STATUSES.map((s) => ({ value: s, label: TOM_STATUS_LABELS[s] })),
+      },
+    };
+  });
+}

@@ -1,0 +1,38 @@
+import type { Regime } from '../../schemas/common.ts';
+
+/** The site's URL scheme (German, trailing slash). Every link on the site comes from here. */
+export const urls = {
+  home: () => '/',
+  agreement: (agreementId: string) => `/vereinbarung/${agreementId}/`,
+  reader: (agreementId: string, version: string, regime: Regime = 'dsgvo') =>
+    `/vereinbarung/${agreementId}/${version}/${regime === 'dsgvo' ? '' : `${regime}/`}`,
+  changes: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/`,
+  coverage: (agreementId: string, version: string) => `/vereinbarung/${agreementId}/${version}/art-28/`,
+  toms: () => '/toms/',
+  tom: (tomId: string) => `/toms/#${tomId}`,
+  dpia: () => '/dsfa/',
+  risk: (riskId: string) => `/dsfa/#${riskId}`,
+  providers: () => '/traeger/',
+  provider: (providerId: string) => `/traeger/${providerId}/`,
+  check: () => '/pruefen/',
+  signing: () => '/beschlusskontrolle/',
+  council: () => '/stadtrat/',
+  search: () => '/suche/',
+  feed: () => '/feed.xml',
+  sitemap: () => '/sitemap.xml',
+  imprint: () => '/impressum/',
+  privacy: () => '/datenschutz/',
+  accessibility: () => '/barrierefreiheit/',
+  easyLanguage: () => '/leichte-sprache/',
+  pdfManifest: () => '/pdf/manifest.json',
+} as const;
+
+/** Absolute URL for feed, sitemap and canonical links: `base` from site.yaml plus a site path. */
+export function absoluteUrl(base: string, sitePath: string): string {
+  return `${base.replace(/\/+$/, '')}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
+}
+
+/** Anchor of a council paper on the council page: „A0311/22“ → `vorlage-a0311-22`. */
+export function paperAnchor(paperId: string): string {
+  return `vorlage-${paperId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}

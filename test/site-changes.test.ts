@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildChangesView, changesRoutes, comparableText, renderWordDiffHtml } from '../src/lib/site/changes.ts';
+import type { Content } from '../src/lib/content-model.ts';
+import { loadSiteFixture } from './support/site-fixture.ts';
+
+describe('renderWordDiffHtml', () => {
+  it('marks removed and inserted words with <del>/<ins>, visible brackets and screen-reader text', () => {
+    expect(renderWordDiffHtml('binnen drei Monaten gelöscht', 'binnen eines Monats gelöscht')).toMatchInlineSnapshot(
+      `"<p>binnen <del><span class="diff-marke" aria-hidden="true">[−</span><span class="visually-hidden">Gestrichen: </span>drei Monaten<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Streichung)</span></del><ins><span class="diff-marke" aria-hidden="true">[+</span><span class="visually-hidden">Eingefügt: </span>eines Monats<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Einfügung)</span></ins> gelöscht</p>"`,
+    );
+  });
+
+  it('keeps paragraphs apart, also when an insertion spans two of them, and escapes HTML', () => {
+    const html = renderWordDiffHtml('(1) Eins.', '(1) Eins <b>.\n\n(2) Zwei.');
+    expect(html.split('</p>\n<p>').length).toBe(2);
+    expect(html).toContain('&lt;b&gt;');
+    expect(html).not.toContain('<b>');
+    expect(html.match(/<ins>/g)?.length).toBe(2);
+  });
+
+  it('normalises line ends and blank lines before comparing', () => {
+    expect(comparableText('(1) A\r\n\r\n\r\n(2) B\n')).toBe('(1) A\n\n(2) B');
+  });
+});
+
+describe('buildChangesView', () => {
+  it('lists one changed § with a word diff, and the unchanged ones', async () => {
+    const content = await loadSiteFixture();
+    expect(changesRoutes(content)).toEqual([{ agreement: 'muster', from: '1.0', to: '1.1' }]);
+    const view = buildChangesView(content, 'muster', '1.0', '1.1');
+    expect(view.summary).toEqual(['Löschfristen verkürzt']);
+    expect(view.counts.map((c) => `${c.label}: ${c.count}`)).toEqual(['Neu: 0', 'Geändert: 1', 'Nur neu nummeriert: 0', 'Entfallen: 0']);
+    const [entry] = view.entries;
+    expect(entry).toMatchObject({ kind: 'geaendert', tone: 'warn', sectionId: 'loeschung', anchor: 'aenderung-loeschung', newLabel: '§\u00a03' });
+    expect(entry!.diffHtml).toContain('<del>');
+    expect(entry!.diffHtml).toContain('drei Monaten');
+    expect(entry!.newHref).toBe('/vereinbarung/muster/1.1/#loeschung');
+    expect(view.unchanged.map((l) => l.label)).toEqual([
+      '§\u00a01 Gegenstand',
+      '§\u00a02 Sicherheit der Verarbeitung',
+      '§\u00a04 Aufsicht (Fassung für Träger unter DSGVO)',
+      '§\u00a04 Aufsicht (Fassung für Träger unter KDG und DSG-EKD)',
+    ]);
+  });
+
+  it('finds added, removed, renumbered and regime-specific changes', async () => {
+    const content: Content = await loadSiteFixture();
+    const agreement = content.agreements[0]!;
+    const [v10, v11] = agreement.versions as [(typeof agreement.versions)[0], (typeof agreement.versions)[0]];
+    // 1.1: a new § 1, the old §§ shift by one, „Löschung“ is gone, the church text of „Aufsicht“ changes.
+    v11.sections = [
+      { ...v10.sections[0]!, id: 'praeambel', number: 1, title: 'Präambel', body: '(1) Neu.' },
+      ...v10.sections
+        .filter((s) => s.id !== 'loeschung')
+        .map((s) => ({ ...s, number: s.number + 1, body: s.regimes.includes('kdg') && s.id === 'aufsicht' ? '(1) Zuständig ist die Datenschutzaufsicht der Kirche.' : s.body })),
+    ];
+    const view = buildChangesView(content, 'muster', '1.0', '1.1');
+    expect(view.entries.map((e) => `${e.kind} ${e.oldLabel ?? '–'}→${e.newLabel ?? '–'} ${e.title}${e.regimeNote ? ` (${e.regimeNote})` : ''}`)).toEqual([
+      'neu –→§\u00a01 Präambel',
+      'nummer §\u00a01→§\u00a02 Gegenstand',
+      'nummer §\u00a02→§\u00a03 Sicherheit der Verarbeitung',
+      'entfallen §\u00a03→– Löschung und Kontrollen',
+      'nummer §\u00a04→§\u00a05 Aufsicht (Fassung für Träger unter DSGVO)',
+      'geaendert §\u00a04→§\u00a05 Aufsicht (Fassung für Träger unter KDG und DSG-EKD)',
+    ]);
+    expect(view.entries[0]!.textHtml).toContain('Neu.');
+    expect(view.entries[1]!.renumbered).toBe('§\u00a01 → §\u00a02');
+  });
+});
