@@ -11,6 +11,8 @@ import { reportStage } from '../src/io/stages/report.ts';
 import type { BuildContext } from '../src/io/build-pipeline.ts';
 import { renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
+import { buildPageList } from '../src/lib/site/pages.ts';
+import { buildSigningStatusView } from '../src/lib/site/signing.ts';
 import { applyEdits, validFixture, VALID_DIR, writeTree } from './support/content-variants.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
 
@@ -112,5 +114,10 @@ describe('PDF and build stage', () => {
     const earlyContext = { ...context, stagingOut: early, options: { skip: [], log: () => {}, asOf: '2022-08-23' } } as unknown as BuildContext;
     expect(await reportStage.run(earlyContext)).toBe('0 Berichte');
     expect(existsSync(path.join(early, 'beschlusskontrolle', 'bericht', 'muster'))).toBe(false);
+    // The sitemap and the status page's link agree with what the stage wrote.
+    expect(buildPageList(content)).toContain('/beschlusskontrolle/bericht/muster/');
+    expect(buildPageList(content, '2022-08-23')).not.toContain('/beschlusskontrolle/bericht/muster/');
+    expect(buildSigningStatusView(content).agreements[0]!.report?.htmlHref).toBe('/beschlusskontrolle/bericht/muster/');
+    expect(buildSigningStatusView(content, '2022-08-23').agreements[0]!.report).toBeUndefined();
   });
 });

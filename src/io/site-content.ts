@@ -22,3 +22,8 @@ export function getSiteContent(): Promise<Content> {
   });
   return cached;
 }
+
+/** The build's --as-of, if any (set by the site stage). */
+export function siteBuildAsOf(): string | undefined {
+  return process.env.VERTRAGSWERK_AS_OF || undefined;
+}

@@ -22,11 +22,13 @@ export function renderAgreementBodyHtml(view: AgreementView, options: AgreementB
     for (const s of part.sections) {
       const variant = s.isVariant ? ` data-variante="${escapeHtml(view.regime)}"` : '';
       out.push(`<section class="paragraph" id="${escapeHtml(s.anchor)}" aria-labelledby="${escapeHtml(s.anchor)}-titel"${variant}>`);
-      const copy = options.copyLinks
-        ? ` <button type="button" class="link-kopieren" data-anker="${escapeHtml(s.anchor)}" hidden>Link kopieren<span class="visually-hidden"> zu ${escapeHtml(s.label)}</span></button>`
-        : '';
+      const heading = `<h${sectionLevel} id="${escapeHtml(s.anchor)}-titel"><a class="anker" href="#${escapeHtml(s.anchor)}">${escapeHtml(s.label)}</a> ${escapeHtml(s.title)}</h${sectionLevel}>`;
+      // The button sits next to the heading, not in it: the heading's name (outline, screen-reader
+      // heading list, search) stays „§ 7 Löschung“ without „Link kopieren“.
       out.push(
-        `<h${sectionLevel} id="${escapeHtml(s.anchor)}-titel"><a class="anker" href="#${escapeHtml(s.anchor)}">${escapeHtml(s.label)}</a> ${escapeHtml(s.title)}${copy}</h${sectionLevel}>`,
+        options.copyLinks
+          ? `<div class="paragraph-kopf">${heading}<button type="button" class="link-kopieren" data-anker="${escapeHtml(s.anchor)}" hidden>Link kopieren<span class="visually-hidden"> zu ${escapeHtml(s.label)}</span></button></div>`
+          : heading,
       );
       if (s.isVariant) {
         out.push(`<p class="variante-hinweis">Fassung für Träger unter ${escapeHtml(view.regimeLabel)}.</p>`);

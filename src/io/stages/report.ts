@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderReportHtml, renderReportIndexHtml, renderReportMarkdown } from '../../lib/report/render.ts';
-import { reportAgreements, reportUrls } from '../../lib/report/urls.ts';
-import { beschlusskontrolleEntries, buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
+import { publishedReports, reportUrls } from '../../lib/report/urls.ts';
+import { buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { loadReportFontCss } from '../report/fonts.ts';
 
@@ -17,11 +17,7 @@ export const reportStage: BuildStage = {
   async run({ content, stagingOut, options }) {
     const fontCss = await loadReportFontCss();
     const views: BeschlusskontrolleView[] = [];
-    for (const agreement of reportAgreements(content)) {
-      const entries = beschlusskontrolleEntries(content, agreement).filter((e) => e.paper === beschlusskontrolleEntries(content, agreement)[0]?.paper);
-      const entry = [...entries].reverse().find((e) => !options.asOf || e.date <= options.asOf);
-      // Before the first recorded Beschlusskontrolle, the letter shows the state on --as-of itself.
-      const asOf = entry?.date ?? options.asOf ?? entries[0]!.date;
+    for (const { agreement, asOf } of publishedReports(content, options.asOf)) {
       const view = buildBeschlusskontrolleView(content, { agreementId: agreement.id, asOf });
       const dir = path.join(stagingOut, ...reportUrls.html(agreement.id).split('/').filter(Boolean));
       await mkdir(dir, { recursive: true });

@@ -11,6 +11,8 @@ export const siteStage: BuildStage = {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);
     if (content.site) process.env.VERTRAGSWERK_SITE_URL = content.site.base_url;
+    if (options.asOf) process.env.VERTRAGSWERK_AS_OF = options.asOf;
+    else delete process.env.VERTRAGSWERK_AS_OF;
     const root = process.cwd();
     // Astro writes its intermediate server bundle to `<cwd>/.astro/.prerender/` when the output
     // folder lies outside the working directory. Two builds at once (tests, CI jobs) would

@@ -15,3 +15,18 @@ export function reportAgreements(content: Content): AgreementEntry[] {
     .filter((a) => beschlusskontrolleEntries(content, a).length > 0)
     .sort((a, b) => Number(b.id === main) - Number(a.id === main));
 }
+
+/**
+ * The letters the build publishes: per agreement, its latest recorded Beschlusskontrolle on or
+ * before `asOf` (all of them without it). A Beschlusskontrolle after `asOf` had not happened yet.
+ */
+export function publishedReports(content: Content, asOf?: string): { agreement: AgreementEntry; asOf: string }[] {
+  const out: { agreement: AgreementEntry; asOf: string }[] = [];
+  for (const agreement of reportAgreements(content)) {
+    const all = beschlusskontrolleEntries(content, agreement);
+    const entries = all.filter((e) => e.paper === all[0]?.paper);
+    const entry = [...entries].reverse().find((e) => !asOf || e.date <= asOf);
+    if (entry) out.push({ agreement, asOf: entry.date });
+  }
+  return out;
+}

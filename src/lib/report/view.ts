@@ -2,6 +2,7 @@ import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
+import { quoteGerman } from '../typography.ts';
 import { compareVersions } from '../parse-content.ts';
 import { buildSigningChart, type SigningChartView } from '../site/signing-chart.ts';
 import { computeSigningFigures, ledgerEntriesFor, signingTimeline, type SigningFigures } from '../signing-status.ts';
@@ -331,7 +332,7 @@ function rahmenPoint(content: Content, r: Resolution, asOf: string): ResolutionP
       ? `${bodyWithArticle(r.adopted_by, true)} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
       : `${title.charAt(0).toUpperCase()}${title.slice(1)} wurde am ${formatDateDe(r.adopted!)} beschlossen.`
     : `Der Beschluss über ${title} steht am ${formatDateDe(asOf)} noch aus.`;
-  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: `„${r.text}“`, blocks: [{ type: 'paragraph', text }], done };
+  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text }], done };
 }
 
 interface PointResult {
@@ -342,7 +343,7 @@ interface PointResult {
 
 function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult {
   const agreement = content.agreements.find((a) => a.id === r.agreement);
-  const base = { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: `„${r.text}“` };
+  const base = { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text) };
   if (!agreement) return { point: { ...base, blocks: [], done: false }, keySentences: [] };
   const words = PARTY_WORDS[agreement.party_kind];
   const plan = agreement.bedarfsplan;

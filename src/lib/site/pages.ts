@@ -1,4 +1,4 @@
-import { reportAgreements, reportUrls } from '../report/urls.ts';
+import { publishedReports, reportUrls } from '../report/urls.ts';
 import type { Content } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { changesRoutes } from './changes.ts';
@@ -23,7 +23,8 @@ export const STATIC_PAGES = [
 ] as const;
 
 /** Every HTML page the site builds (except the 404 page), in a fixed order. */
-export function buildPageList(content: Content): string[] {
+/** Every page of the site; `asOf` is the build's --as-of (it decides which reports exist). */
+export function buildPageList(content: Content, asOf?: string): string[] {
   const pages: string[] = [...STATIC_PAGES];
   for (const a of content.agreements) {
     pages.push(urls.agreement(a.id));
@@ -33,9 +34,8 @@ export function buildPageList(content: Content): string[] {
   for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to));
   for (const r of providerRoutes(content)) pages.push(urls.provider(r.id));
   // Written by the report stage, not by Astro; listed here so the sitemap is complete.
-  const reports = reportAgreements(content);
   pages.push(reportUrls.index());
-  for (const a of reports) pages.push(reportUrls.html(a.id));
+  for (const r of publishedReports(content, asOf)) pages.push(reportUrls.html(r.agreement.id));
   return pages;
 }
 

@@ -15,7 +15,7 @@ import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from 
 import { compareGerman, formatNumber, formatPercent } from './format.ts';
 import { memo } from './memo.ts';
 import { urls } from './urls.ts';
-import { reportAgreements, reportUrls } from '../report/urls.ts';
+import { publishedReports, reportUrls } from '../report/urls.ts';
 
 export interface FigureRow {
   label: string;
@@ -247,9 +247,9 @@ function publishedStatuses(content: Content, agreement: AgreementEntry, asOf: st
   return { list, hidden };
 }
 
-export function buildSigningStatusView(content: Content): SigningStatusView {
-  const reportIds = new Set(reportAgreements(content).map((a) => a.id));
-  return memo(content, 'signing-view', () => ({
+export function buildSigningStatusView(content: Content, buildAsOf?: string): SigningStatusView {
+  const reportIds = new Set(publishedReports(content, buildAsOf).map((r) => r.agreement.id));
+  return memo(content, `signing-view:${buildAsOf ?? ''}`, () => ({
     title: 'Zeichnungsstand und Beschlusskontrolle',
     intro:
       'Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet.',
