@@ -204,6 +204,26 @@ describe('HTML', () => {
     expect(broken).toEqual([]);
   });
 
+  it('passes linkinator over the whole site, #fragments included, without leaving it', async () => {
+    const { check } = await import('linkinator');
+    const result = await check({
+      path: `${server.origin}/`,
+      recurse: true,
+      checkFragments: true,
+      checkCss: true,
+      concurrency: 8,
+      // Offline: links to other hosts (mailto:, the city's own site) are not followed.
+      linksToSkip: async (link) => !link.startsWith(server.origin),
+    });
+    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.parent ?? ''} → ${l.url} (${l.status ?? ''})`);
+    expect(broken).toEqual([]);
+    // It really crawled: every page in the sitemap was reached through links.
+    const reached = new Set(result.links.filter((l) => l.state === 'OK').map((l) => new URL(l.url).pathname));
+    const xml = await readFile(path.join(dist, 'sitemap.xml'), 'utf8');
+    const unreached = [...xml.matchAll(/<loc>https:\/\/test\.example(\/[^<]*)<\/loc>/g)].map((m) => m[1]!).filter((p) => !reached.has(p));
+    expect(unreached).toEqual([]);
+  }, 120_000);
+
   it('lists every page in the sitemap, and only pages that exist', async () => {
     const xml = await readFile(path.join(dist, 'sitemap.xml'), 'utf8');
     const inSitemap = [...xml.matchAll(/<loc>https:\/\/test\.example(\/[^<]*)<\/loc>/g)].map((m) => m[1]!).sort();

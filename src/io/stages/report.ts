@@ -3,6 +3,7 @@ import path from 'node:path';
 import { renderReportHtml, renderReportIndexHtml, renderReportMarkdown } from '../../lib/report/render.ts';
 import { publishedReports, reportUrls } from '../../lib/report/urls.ts';
 import { buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
+import { urls } from '../../lib/site/urls.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { loadReportFontCss } from '../report/fonts.ts';
 
@@ -21,13 +22,18 @@ export const reportStage: BuildStage = {
       const view = buildBeschlusskontrolleView(content, { agreementId: agreement.id, asOf });
       const dir = path.join(stagingOut, ...reportUrls.html(agreement.id).split('/').filter(Boolean));
       await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, 'index.html'), renderReportHtml(view, { fontCss }));
+      const siteLinks = [
+        { href: urls.signing(), label: 'Zeichnungsstand' },
+        { href: reportUrls.index(), label: 'Alle Berichte zur Beschlusskontrolle' },
+        { href: reportUrls.markdown(agreement.id), label: 'Dieser Bericht als Markdown' },
+      ];
+      await writeFile(path.join(dir, 'index.html'), renderReportHtml(view, { fontCss, siteLinks }));
       await writeFile(path.join(dir, 'bericht.md'), renderReportMarkdown(view));
       views.push(view);
     }
     const indexDir = path.join(stagingOut, ...reportUrls.index().split('/').filter(Boolean));
     await mkdir(indexDir, { recursive: true });
-    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, { fontCss }));
+    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, { fontCss, siteLinks: [{ href: urls.home(), label: 'Startseite' }, { href: urls.signing(), label: 'Zeichnungsstand' }] }));
     return views.length === 1 ? '1 Bericht' : `${views.length} Berichte`;
   },
 };

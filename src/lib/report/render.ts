@@ -137,6 +137,8 @@ figure { margin: 4mm 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; font-family: var(--schrift); }
 figcaption { font-size: 9pt; color: #444; }
 .berichte li { margin-bottom: 4mm; }
+.website { max-width: 165mm; margin: 0 auto; padding: 6mm 6mm 0; font-size: 10pt; }
+@media print { .website { display: none; } }
 .gruss { margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
 .unterschrift { margin-top: 10mm; }
 `;
@@ -144,9 +146,15 @@ figcaption { font-size: 9pt; color: #444; }
 export interface ReportPageOptions {
   /** `@font-face` rules with embedded fonts; without them the page falls back to system fonts. */
   fontCss?: string;
+  /** Links back into the website, for the copies published there (not printed). */
+  siteLinks?: { href: string; label: string }[];
 }
 
-function page(title: string, description: string, author: string, body: string, fontCss: string | undefined): string {
+function page(title: string, description: string, author: string, body: string, options: ReportPageOptions): string {
+  const { fontCss, siteLinks = [] } = options;
+  const nav = siteLinks.length
+    ? `<nav class="website" aria-label="Website">\n${siteLinks.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}\n</nav>\n`
+    : '';
   return `<!DOCTYPE html>
 <html lang="de">
 <head>
@@ -160,7 +168,7 @@ ${fontCss ? `${fontCss}\n` : ''}${REPORT_CSS.trim()}
 </style>
 </head>
 <body>
-<main class="brief">
+${nav}<main class="brief">
 ${body}
 </main>
 </body>
@@ -171,7 +179,7 @@ ${body}
 /** A complete, print-ready HTML page: no external request, no script, no clock. */
 export function renderReportHtml(view: BeschlusskontrolleView, options: ReportPageOptions = {}): string {
   const description = `${view.metadata.subject} – ${view.final ? 'abschließender Stand' : 'Zwischenstand'} am ${view.asOfText}`;
-  return page(view.metadata.pageTitle, description, view.metadata.author, renderReportBodyHtml(view), options.fontCss);
+  return page(view.metadata.pageTitle, description, view.metadata.author, renderReportBodyHtml(view), options);
 }
 
 /** The list of reports at /beschlusskontrolle/bericht/ (links relative to it). */
@@ -185,5 +193,5 @@ export function renderReportIndexHtml(views: BeschlusskontrolleView[], options: 
     '<p>Die Hausmitteilungen an die Fraktionen und Mitglieder des Stadtrates, erzeugt aus dem Zeichnungsregister. Sie enthalten nur zusammengefasste Zahlen, keine Namen.</p>',
     items.length > 0 ? `<ul class="berichte">\n${items.join('\n')}\n</ul>` : '<p>Es ist noch keine Beschlusskontrolle eingetragen.</p>',
   ].join('\n');
-  return page('Berichte zur Beschlusskontrolle', 'Hausmitteilungen zur Beschlusskontrolle mit dem Zeichnungsstand der Vereinbarungen', views[0]?.metadata.author ?? '', body, options.fontCss);
+  return page('Berichte zur Beschlusskontrolle', 'Hausmitteilungen zur Beschlusskontrolle mit dem Zeichnungsstand der Vereinbarungen', views[0]?.metadata.author ?? '', body, options);
 }
