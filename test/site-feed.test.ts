@@ -46,6 +46,8 @@ describe('page list and sitemap', () => {
       '/vereinbarung/muster/aenderungen/1.0-1.1/',
       '/traeger/traeger-002/',
       '/traeger/traeger-001/',
+      '/beschlusskontrolle/bericht/',
+      '/beschlusskontrolle/bericht/muster/',
     ]);
   });
 
