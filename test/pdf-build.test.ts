@@ -147,9 +147,11 @@ describe('PDF build of the fixture', () => {
           §~3 Löschung und Kontrollen
         Teil B – Zusammenarbeit
           §~4 Aufsicht
-        Anlage 1 – Einrichtungen im Bedarfsplan 2021/2022
-        Anlage 2 – Technische und organisatorische Maßnahmen
+        Anlage 1 – Technische und organisatorische Maßnahmen
           Vertraulichkeit
+        Anlage 2 – Einrichtungen und Ansprechstellen des Trägers
+          Einrichtungen im Bedarfsplan 2021/2022
+          Ansprechstellen (vom Träger auszufüllen)
         Anlage 3 – Zusammenfassung der Datenschutz-Folgenabschätzung
           Prüfvermerke
         Unterschriften"

@@ -160,6 +160,20 @@ describe('the HTML for the printer', () => {
     expect(html).toContain(`content: "${doc.documentId}";`);
   });
 
+  it('numbers the annexes as the agreement text does: 1 TOMs, 2 facilities with fill-in contacts, 3 DPIA', () => {
+    const html = (id: string) => renderPartyDocumentHtml(buildPartyDocument(content, 'muster', '1.1', id), assets.templates);
+    const dsgvo = html('traeger-001');
+    expect(dsgvo).toContain('Anlage 1 – Technische und organisatorische Maßnahmen');
+    expect(dsgvo).toContain('Anlage 2 – Einrichtungen und Ansprechstellen des Trägers');
+    expect(dsgvo.indexOf('Anlage 1 –')).toBeLessThan(dsgvo.indexOf('Anlage 2 –'));
+    expect(dsgvo).toContain('Datenschutzbeauftragte oder Datenschutzbeauftragter des Trägers');
+    const kdg = html('traeger-002');
+    expect(kdg).toContain('Betrieblicher Datenschutzbeauftragter nach dem KDG');
+    expect(kdg).not.toContain('Datenschutzbeauftragter des Trägers');
+    // Childminders fill in nothing: no contact form in their copy.
+    expect(renderPartyDocumentHtml(buildPartyDocument(withChildminderAgreement(content), 'tagespflege', '1.1', 'ktp-001'), assets.templates)).not.toContain('vom Träger auszufüllen');
+  });
+
   it.each([
     ['Kita-Planer 2', '"Kita-Planer 2"'],
     ['a "b" \\ c', '"a \\22 b\\22  \\5C  c"'],

@@ -81,6 +81,8 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       shortTitle: doc.agreement.shortTitle,
       regimeLabel: doc.agreement.regimeLabel,
     },
+    // For wording that depends on the provider's data-protection law (its DPO's title).
+    regime: { dsgvo: doc.agreement.regime === 'dsgvo', kdg: doc.agreement.regime === 'kdg', dsgEkd: doc.agreement.regime === 'dsg-ekd' },
     cover: {
       ...cover,
       titleHtml: keepQuotesTogetherHtml(cover.title),
