@@ -51,6 +51,17 @@ describe('buildReaderView', () => {
     expect(view.printUrl).toBe('https://test.example/vereinbarung/muster/1.1/');
   });
 
+  it('indexes the full text once (DSGVO) and, on KDG and DSG-EKD pages, only their own clauses', async () => {
+    const content = await loadSiteFixture();
+    const dsgvo = buildReaderView(content, 'muster', '1.1', 'dsgvo');
+    expect(dsgvo.bodyHtml).not.toContain('data-pagefind-ignore');
+    const kdg = buildReaderView(content, 'muster', '1.1', 'kdg');
+    expect(kdg.searchable).toBe(true);
+    expect(kdg.searchOnlyVariants).toBe(true);
+    expect(kdg.bodyHtml).toContain('<section class="paragraph" id="loeschung" aria-labelledby="loeschung-titel" data-pagefind-ignore="all">');
+    expect(kdg.bodyHtml).toContain('<section class="paragraph" id="aufsicht" aria-labelledby="aufsicht-titel" data-variante="kdg">');
+  });
+
   it('marks a superseded version and links to the current one under the same regime', async () => {
     const view = buildReaderView(await loadSiteFixture(), 'muster', '1.0', 'kdg');
     expect(view.banner).toEqual({
@@ -60,7 +71,7 @@ describe('buildReaderView', () => {
     });
     expect(view.bodyHtml).toContain('kirchliche Datenschutzaufsicht');
     expect(view.bodyHtml).toContain('data-variante="kdg"');
-    expect(view.searchable).toBe(false);
+    expect(view.searchable).toBe(true); // its own clauses only, see above
     expect(view.related.map((l) => l.href)).toContain('/vereinbarung/muster/aenderungen/1.0-1.1/');
     expect(view.versions.map((v) => `${v.version} ${v.statusLabel}${v.current ? '*' : ''} ${v.href}`)).toEqual([
       '1.0 abgelöst* /vereinbarung/muster/1.0/kdg/',

@@ -6,6 +6,8 @@ export interface AgreementBodyOptions {
   partLevel?: 2 | 3;
   /** Show the copy-link buttons (site only; the PDF has no script). */
   copyLinks?: boolean;
+  /** Leave the §§ that read the same in every regime out of the site search (regime pages index only their own clauses). */
+  searchOnlyVariants?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export function renderAgreementBodyHtml(view: AgreementView, options: AgreementB
     out.push(`<section class="teil" id="teil-${part.part.toLowerCase()}" aria-labelledby="teil-${part.part.toLowerCase()}-titel">`);
     out.push(`<h${partLevel} id="teil-${part.part.toLowerCase()}-titel">${escapeHtml(part.title)}</h${partLevel}>`);
     for (const s of part.sections) {
-      const variant = s.isVariant ? ` data-variante="${escapeHtml(view.regime)}"` : '';
+      const variant = s.isVariant ? ` data-variante="${escapeHtml(view.regime)}"` : options.searchOnlyVariants ? ' data-pagefind-ignore="all"' : '';
       out.push(`<section class="paragraph" id="${escapeHtml(s.anchor)}" aria-labelledby="${escapeHtml(s.anchor)}-titel"${variant}>`);
       const heading = `<h${sectionLevel} id="${escapeHtml(s.anchor)}-titel"><a class="anker" href="#${escapeHtml(s.anchor)}">${escapeHtml(s.label)}</a> ${escapeHtml(s.title)}</h${sectionLevel}>`;
       // The button sits next to the heading, not in it: the heading's name (outline, screen-reader

@@ -59,6 +59,8 @@ export interface ReaderView {
   related: Link[];
   /** Index the page in the site search (one regime per version, so results are not tripled). */
   searchable: boolean;
+  /** Only the regime's own clauses go into the search (the rest is on the DSGVO page). */
+  searchOnlyVariants: boolean;
   searchFilter: string;
 }
 
@@ -165,11 +167,13 @@ export function buildReaderView(content: Content, agreementId: string, versionId
         anchor: `teil-${p.part.toLowerCase()}`,
         sections: p.sections.map((s) => ({ label: s.label, title: s.title, href: `#${s.anchor}`, isVariant: s.isVariant && regimes.length > 1 })),
       })),
-      bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true }),
+      // DSGVO pages carry the full text in the search; KDG and DSG-EKD pages add only their own clauses.
+      bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: regime !== 'dsgvo' }),
+      searchOnlyVariants: regime !== 'dsgvo',
       changes: version.changes,
       versions: versionList(agreement, versionId, regime),
       related,
-      searchable: regime === 'dsgvo' && version.status !== 'entwurf',
+      searchable: version.status !== 'entwurf' && (regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant))),
       searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : ''}`,
     };
   });
