@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteGerman } from '../src/lib/typography.ts';
+import { keepQuotesTogetherHtml, quoteGerman } from '../src/lib/typography.ts';
 
 describe('quoteGerman', () => {
   it('uses „…“ outside and ‚…‘ for a quotation inside', () => {
@@ -7,5 +7,15 @@ describe('quoteGerman', () => {
   });
   it('leaves a text without quotes alone', () => {
     expect(quoteGerman('Der Ausschuss beschließt.')).toBe('„Der Ausschuss beschließt.“');
+  });
+});
+
+describe('keepQuotesTogetherHtml', () => {
+  it('keeps a short quoted name on one line and escapes the rest', () => {
+    expect(keepQuotesTogetherHtml('Software „Kita-Planer 2“ & <mehr>')).toBe('Software <span class="nowrap">„Kita-Planer 2“</span> &amp; &lt;mehr&gt;');
+  });
+  it('leaves a long quotation breakable', () => {
+    const long = `„${'sehr lange Bezeichnung '.repeat(3)}“`;
+    expect(keepQuotesTogetherHtml(long)).toBe(long);
   });
 });

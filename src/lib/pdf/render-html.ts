@@ -1,5 +1,4 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
-import { escapeHtml } from '../html.ts';
 import type { PartyDocument } from './party-document.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 
@@ -62,10 +61,8 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
 }
 
-/** Escaped text in which short „quoted names“ do not break across lines (e.g. „Kita-Planer 2“). */
-export function keepQuotesTogetherHtml(text: string): string {
-  return escapeHtml(text).replace(/„[^“]{1,40}“/g, (quoted) => `<span class="nowrap">${quoted}</span>`);
-}
+export { keepQuotesTogetherHtml } from '../typography.ts';
+import { keepQuotesTogetherHtml as keepQuotesTogetherHtmlLocal } from '../typography.ts';
 
 /** The values the templates can use: the document's view model, flattened to text. */
 export function buildTemplateData(doc: PartyDocument): TemplateData {
@@ -85,7 +82,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
     regime: { dsgvo: doc.agreement.regime === 'dsgvo', kdg: doc.agreement.regime === 'kdg', dsgEkd: doc.agreement.regime === 'dsg-ekd' },
     cover: {
       ...cover,
-      titleHtml: keepQuotesTogetherHtml(cover.title),
+      titleHtml: keepQuotesTogetherHtmlLocal(cover.title),
       adopted: cover.adoptedText !== null,
       superseded: !cover.isCurrent,
     },

@@ -34,7 +34,8 @@ export interface ProviderPageView {
   facilitiesSummary: string;
   facilities: { name: string; address: string; planEntry: string; places: string; inPlan: boolean }[];
   downloads: DownloadView[];
-  signing?: { agreement: string; version: string; statusLabel: string; dateText?: string }[];
+  /** `detail` says what the date is: „am 18.04.2022“, or for an open offer „(angeboten am 05.06.2023)“. */
+  signing?: { agreement: string; version: string; statusLabel: string; detail?: string }[];
   signingAsOfText?: string;
   contacts: { name: string; function: string; email?: string; phone?: string }[];
   checkHref: string;
@@ -121,7 +122,8 @@ export function buildProviderPageView(content: Content, providerId: string, down
         const entry = memo(content, `ledger:${a.id}:${v.version}`, () => ledgerEntriesFor(content, a.id, v.version)).get(provider.id);
         const status = statusAsOf(entry, asOf);
         const date = status === 'unterzeichnet' ? entry?.signed : status === 'abgelehnt' ? entry?.declined : status === 'widerrufen' ? entry?.withdrawn : status === 'absicht' ? entry?.intent : entry?.offered;
-        signing.push({ agreement: a.short_title, version: v.version, statusLabel: PARTY_STATUS_LABELS[status], dateText: date ? formatDateShort(date) : undefined });
+        const detail = !date ? undefined : status === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `am ${formatDateShort(date)}`;
+        signing.push({ agreement: a.short_title, version: v.version, statusLabel: PARTY_STATUS_LABELS[status], detail });
       }
     }
   }
