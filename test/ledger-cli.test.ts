@@ -89,7 +89,7 @@ describe('npm run ledger (fixture)', () => {
       "Mustervereinbarung, Fassung 1.0, Stand 24. August 2022:
 
       Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger (50,0 %) die Vereinbarung unterzeichnet.
-      1 weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen.
+      Ein weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen.
       Insgesamt ist 1 Angebot noch offen.
       Plätze im Bedarfsplan bei Unterzeichnenden: 80 von 140 (57,1 %).
       "

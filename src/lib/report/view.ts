@@ -8,6 +8,7 @@ import { buildSigningChart, type SigningChartView } from '../site/signing-chart.
 import { computeSigningFigures, ledgerEntriesFor, signingTimeline, type SigningFigures } from '../signing-status.ts';
 import {
   bodyWithArticle,
+  countAtSentenceStart,
   counted,
   formatNumber,
   formatPaperNumber,
@@ -211,7 +212,7 @@ export function figureSentences(words: PartyWords, plan: string, f: KeyFigures):
     out.push(`Im Bedarfsplan ${plan} ist ${words.none === 'keiner' ? 'kein' : 'keine'} ${words.one} verzeichnet.`);
     return out;
   }
-  const of = `Von ${counted(f.eligible, words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
+  const of = `Von ${f.eligible === 1 ? `${words.articleOneDative.toLowerCase()} ${words.dativeOne}` : counted(f.eligible, words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
   if (f.signed === 0) out.push(`${of} hat bisher ${words.none} die Vereinbarung unterzeichnet.`);
   else out.push(`${of} ${has(f.signed)} ${counted(f.signed, words.one, words.many)} (${formatPercent(f.signed, f.eligible)}) die Vereinbarung unterzeichnet.`);
 
@@ -220,18 +221,18 @@ export function figureSentences(words: PartyWords, plan: string, f: KeyFigures):
   if (f.intent > 0) {
     openParts.push(
       // „weitere“ only when some have signed already.
-      `${formatNumber(f.intent)} ${f.signed === 0 ? '' : f.intent === 1 ? `${words.furtherOne} ` : 'weitere '}${f.intent === 1 ? words.one : words.many} ${has(f.intent)} signalisiert, die Vereinbarung abschließen zu wollen`,
+      `${countAtSentenceStart(f.intent, words.articleOne, words.one, words.many, f.signed === 0 ? '' : f.intent === 1 ? words.furtherOne : 'weitere')} ${has(f.intent)} signalisiert, die Vereinbarung abschließen zu wollen`,
     );
   }
-  if (noAnswer > 0) openParts.push(`von ${counted(noAnswer, words.dativeOne, words.dativeMany)} liegt noch keine Antwort vor`);
+  if (noAnswer > 0) openParts.push(`von ${noAnswer === 1 ? `${words.articleOneDative.toLowerCase()} ${words.dativeOne}` : counted(noAnswer, words.dativeOne, words.dativeMany)} liegt noch keine Antwort vor`);
   if (openParts.length > 0) {
     const sentence = openParts.join('; ');
     out.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`);
   }
-  if (f.declined > 0) out.push(`${counted(f.declined, words.one, words.many)} ${has(f.declined)} den Abschluss abgelehnt.`);
-  if (f.withdrawn > 0) out.push(`${counted(f.withdrawn, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
+  if (f.declined > 0) out.push(`${countAtSentenceStart(f.declined, words.articleOne, words.one, words.many)} ${has(f.declined)} den Abschluss abgelehnt.`);
+  if (f.withdrawn > 0) out.push(`${countAtSentenceStart(f.withdrawn, words.articleOne, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
   if (f.notOffered > 0) {
-    out.push(`${counted(f.notOffered, words.dativeOne, words.dativeMany)} wurde die Vereinbarung noch nicht angeboten.`);
+    out.push(`${countAtSentenceStart(f.notOffered, words.articleOneDative, words.dativeOne, words.dativeMany)} wurde die Vereinbarung noch nicht angeboten.`);
   }
   if (f.open === 0 && f.notOffered === 0) out.push('Damit ist kein Angebot mehr offen.');
   else if (f.open > 0) out.push(`Insgesamt ${is(f.open)} ${counted(f.open, 'Angebot', 'Angebote')} noch offen.`);
@@ -303,10 +304,10 @@ function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: V
       parts.push(`${offeredTo}; ${signed}.`);
       if (f.open > 0) {
         const intent = f.intent > 0 ? `, darunter ${f.intent === 1 ? 'eines' : formatNumber(f.intent)} mit erklärter Absicht zur Unterzeichnung` : '';
-        parts.push(`${counted(f.open, 'Angebot', 'Angebote')} ${is(f.open)} noch offen${intent}.`);
+        parts.push(`${countAtSentenceStart(f.open, 'Ein', 'Angebot', 'Angebote')} ${is(f.open)} noch offen${intent}.`);
       }
-      if (f.declined > 0) parts.push(`${counted(f.declined, words.one, words.many)} ${has(f.declined)} die geänderte Fassung abgelehnt.`);
-      if (f.withdrawn > 0) parts.push(`${counted(f.withdrawn, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
+      if (f.declined > 0) parts.push(`${countAtSentenceStart(f.declined, words.articleOne, words.one, words.many)} ${has(f.declined)} die geänderte Fassung abgelehnt.`);
+      if (f.withdrawn > 0) parts.push(`${countAtSentenceStart(f.withdrawn, words.articleOne, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
     }
     blocks.push({ type: 'paragraph', text: parts.join(' ') });
     rows.push([v.version, formatDateShort(v.adopted!), formatNumber(f.offered), formatNumber(f.signed), formatNumber(f.open)]);

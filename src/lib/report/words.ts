@@ -34,6 +34,9 @@ export interface PartyWords {
   furtherOne: string;
   /** „keiner“ / „keine“. */
   none: string;
+  /** Indefinite article for one party at a sentence start: „Ein“ / „Eine“ (nominative), „Einem“ / „Einer“ (dative). */
+  articleOne: string;
+  articleOneDative: string;
   /** „berechtigter“ (Träger) / „berechtigte“ (Kindertagespflegeperson), nominative singular. */
   eligibleAdjectiveOne: string;
   /** Verb for places: a provider „betreibt“ places, a childminder „bietet“ them. */
@@ -54,6 +57,8 @@ export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
     eligibleMany: (plan) => `die Einrichtungen im Bedarfsplan ${plan} betreiben`,
     furtherOne: 'weiterer',
     none: 'keiner',
+    articleOne: 'Ein',
+    articleOneDative: 'Einem',
     eligibleAdjectiveOne: 'berechtigter',
     placesVerbOne: 'betreibt',
     placesVerbMany: 'betreiben',
@@ -69,6 +74,8 @@ export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
     eligibleMany: (plan) => `die in den Bedarfsplan ${plan} aufgenommen sind`,
     furtherOne: 'weitere',
     none: 'keine',
+    articleOne: 'Eine',
+    articleOneDative: 'Einer',
     eligibleAdjectiveOne: 'berechtigte',
     placesVerbOne: 'bietet',
     placesVerbMany: 'bieten',
@@ -76,6 +83,23 @@ export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
     signedSubjectMany: 'Die unterzeichnenden Kindertagespflegepersonen',
   },
 };
+
+const SMALL_NUMBERS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+
+/**
+ * A count that opens a sentence: German style avoids a numeral there. „Ein Träger“,
+ * „Einem Träger“, „Sechs weitere Träger“; from 13 on the numeral stays („35 Träger“).
+ * `article` is the word for one („Ein“, „Einem“); `adjective` goes between count and noun.
+ */
+export function countAtSentenceStart(n: number, article: string, one: string, many: string, adjective = ''): string {
+  const middle = adjective ? `${adjective} ` : '';
+  if (n === 1) return `${article} ${middle}${one}`;
+  if (n > 1 && n <= 12) {
+    const word = SMALL_NUMBERS[n]!;
+    return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${middle}${many}`;
+  }
+  return `${formatNumber(n)} ${middle}${n === 1 ? one : many}`;
+}
 
 /** „1 Träger“, „51 Träger“; the noun follows the number. */
 export function counted(n: number, one: string, many: string): string {
