@@ -302,6 +302,14 @@ describe('errors', () => {
     expect(error.message).toBe(message);
   });
 
+  it('signs with the sender, and with the signing function above it when the content gives one', () => {
+    expect(renderReportMarkdown(buildBeschlusskontrolleView(contentWith([])))).toMatch(/Mit freundlichen Grüßen\n\nGeschäftsbereich Bildung und Jugend\n$/);
+    const signed = contentWith([
+      { file: 'council/council.yaml', replace: '    sender: Geschäftsbereich Bildung und Jugend', with: '    sender: Geschäftsbereich Bildung und Jugend\n    signed_by: Bürgermeister für Bildung und Jugend' },
+    ]);
+    expect(renderReportMarkdown(buildBeschlusskontrolleView(signed))).toMatch(/Mit freundlichen Grüßen\n\nBürgermeister für Bildung und Jugend\\\nGeschäftsbereich Bildung und Jugend\n$/);
+  });
+
   it('needs a Beschlusskontrolle entry for the default date', () => {
     const content = contentWith([{ file: 'council/council.yaml', replace: 'beschlusskontrolle:\n  - paper: A0001/22', with: 'beschlusskontrolle:\n  - paper: V0002/23' }]);
     expect(() => buildBeschlusskontrolleView(content)).toThrowErrorMatchingInlineSnapshot(`

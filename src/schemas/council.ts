@@ -47,6 +47,8 @@ export const beschlusskontrolleSchema = z.strictObject({
   /** The date the report was given: the default `--as-of` of the report. */
   date: isoDate,
   sender: nonEmptyText,
+  /** Function of the official who signs the letter (e.g. „Bürgermeister für Bildung und Jugend“); no name needed. */
+  signed_by: nonEmptyText.optional(),
   addressees: nonEmptyText,
   reference: nonEmptyText.optional(),
   subject: nonEmptyText,

@@ -72,6 +72,6 @@ export function renderReportMdast(view: BeschlusskontrolleView): Root {
   }
   if (view.outlook) children.push(paragraph(view.outlook));
   children.push(paragraph(l.closing, 'gruss'));
-  children.push(paragraph(l.signature, 'unterschrift'));
+  children.push(paragraph(lines(l.signature), 'unterschrift'));
   return { type: 'root', children };
 }

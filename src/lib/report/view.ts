@@ -66,8 +66,8 @@ export interface LetterView {
   salutation: string;
   statusSentence: string;
   closing: string;
-  /** A function, never a person's name. */
-  signature: string;
+  /** Lines under the greeting: the signing function (if given) and the sender; never a person’s name. */
+  signature: string[];
 }
 
 export interface KeyFigures {
@@ -497,7 +497,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
         ? 'zum oben genannten Beschluss kann folgender abschließender Stand mitgeteilt werden:'
         : 'zum oben genannten Beschluss kann folgender Zwischenstand mitgeteilt werden:',
       closing: 'Mit freundlichen Grüßen',
-      signature: entry.sender,
+      signature: entry.signed_by ? [entry.signed_by, entry.sender] : [entry.sender],
     },
     points,
     timeline: hasEinzel ? buildTimeline(content, agreement, resolutionVersion(agreement, entry.paper), asOf) : undefined,
