@@ -9,11 +9,23 @@ export function siteContentDir(): string {
   return path.resolve(process.env.VERTRAGSWERK_CONTENT || 'content');
 }
 
+/** Where the site stage leaves the content it has validated, for Astro's pages in the same process. */
+const HANDOVER = Symbol.for('vertragswerk.validated-content');
+type Handover = { dir: string; content: Content };
+
+/** Called by the build's site stage: the pages use this content instead of loading and validating it again. */
+export function handOverValidatedContent(dir: string, content: Content): void {
+  (globalThis as Record<symbol, Handover | undefined>)[HANDOVER] = { dir: path.resolve(dir), content };
+}
+
 /**
- * The validated content for Astro pages, loaded once per build. The build script has
- * validated already; this refuses to render invalid content all the same.
+ * The validated content for Astro pages, loaded once per build. `npm run build` hands over what
+ * it has validated (saves a second pass over 1,000 providers); `astro dev` loads and validates
+ * here, and refuses to render invalid content.
  */
 export function getSiteContent(): Promise<Content> {
+  const handedOver = (globalThis as Record<symbol, Handover | undefined>)[HANDOVER];
+  if (handedOver && handedOver.dir === siteContentDir()) return Promise.resolve(handedOver.content);
   cached ??= validateContentDir(siteContentDir(), {}).then((result) => {
     if (result.errors > 0) {
       throw new Error(`Der Inhalt in ${siteContentDir()} enthält ${result.errors} Fehler; bitte zuerst „npm run validate“ ausführen.`);

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
+import { handOverValidatedContent } from '../site-content.ts';
 
 /** Astro builds the public site into the staging folder. */
 export const siteStage: BuildStage = {
@@ -10,6 +11,7 @@ export const siteStage: BuildStage = {
   async run({ options, stagingOut, content }) {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);
+    handOverValidatedContent(options.contentDir, content);
     if (content.site) process.env.VERTRAGSWERK_SITE_URL = content.site.base_url;
     if (options.asOf) process.env.VERTRAGSWERK_AS_OF = options.asOf;
     else delete process.env.VERTRAGSWERK_AS_OF;
