@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
-import { writeFileAtomic } from '../src/io/ledger-file.ts';
+import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -33,18 +34,32 @@ export async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** Writes a file via a temporary name and a rename: readers never see half a file. */
+/**
+ * Writes a file so that readers see either the old or the new bytes, never a half-written
+ * file: write a temporary file next to it, flush it to disk, then rename it over the target
+ * (atomic within one directory). The file keeps its permissions.
+ */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const mode = await stat(file).then(
+    (s) => s.mode & 0o777,
+    () => 0o644,
+  );
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
   }
-  await rename(temp, file);
 }
 
 export class LockError extends Error {

@@ -1,36 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLedgerChange, type LedgerChange } from '../lib/ledger-edit.ts';
+import { writeFileAtomic } from './atomic-dir.ts';
 import { readContentFiles } from './load-content.ts';
-
-/**
- * Writes a file so that readers see either the old or the new bytes, never a half-written
- * file: write a temporary file next to it, flush it to disk, then rename it over the target
- * (atomic within one directory). The file keeps its permissions.
- */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const mode = await stat(file).then(
-    (s) => s.mode & 0o777,
-    () => 0o644,
-  );
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
 
 export class LedgerChangedError extends Error {
   readonly exitCode = 1;

@@ -70,20 +70,8 @@ export interface LetterView {
   signature: string[];
 }
 
-export interface KeyFigures {
-  version: string;
-  eligible: number;
-  offered: number;
-  signed: number;
-  intent: number;
-  declined: number;
-  withdrawn: number;
-  open: number;
-  notOffered: number;
-  placesEligible: number;
-  placesSigned: number;
-  byRegime: Record<Regime, { eligible: number; signed: number }>;
-}
+/** The counts the letter reports: the ledger figures without the per-party list (aggregate only). */
+export type KeyFigures = Omit<SigningFigures, 'agreementId' | 'asOf' | 'parties'>;
 
 export interface BeschlusskontrolleView {
   agreementId: string;
@@ -189,20 +177,8 @@ export function resolutionVersion(agreement: AgreementEntry, paper: string): Ver
 }
 
 export function keyFiguresOf(f: SigningFigures): KeyFigures {
-  return {
-    version: f.version,
-    eligible: f.eligible,
-    offered: f.offered,
-    signed: f.signed,
-    intent: f.intent,
-    declined: f.declined,
-    withdrawn: f.withdrawn,
-    open: f.open,
-    notOffered: f.notOffered,
-    placesEligible: f.placesEligible,
-    placesSigned: f.placesSigned,
-    byRegime: f.byRegime,
-  };
+  const { agreementId: _agreement, asOf: _asOf, parties: _parties, ...figures } = f;
+  return figures;
 }
 
 /** „Von 87 Trägern, die …, haben 51 Träger (58,6 %) die Vereinbarung unterzeichnet.“ and what follows. */

@@ -1,18 +1,8 @@
 import type { Agreement } from '../../schemas/agreement.ts';
 
-/** German numbers: „8.240“ (thousands separator), no locale surprises. */
-const INTEGER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
-const ONE_DECIMAL = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function formatNumber(value: number): string {
-  return INTEGER.format(value);
-}
-
-/** „58,6 %“ with a non-breaking space; „–“ when the whole is zero. */
-export function formatPercent(part: number, whole: number): string {
-  if (whole <= 0) return '–';
-  return `${ONE_DECIMAL.format((part / whole) * 100)}\u00a0%`;
-}
+// One number format for site and letter: „8.240“, „58,6 %“ (non-breaking space), „–“ for an empty whole.
+export { formatNumber, formatPercent } from '../site/format.ts';
+import { formatNumber } from '../site/format.ts';
 
 /** „A0311/22“ → „A 0311/22“, as council letters write a paper number in running text. */
 export function formatPaperNumber(paperId: string): string {
