@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { launchBrowser } from '../src/io/browser.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
+import { listFiles } from './support/tree-hash.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 /**
@@ -30,16 +31,6 @@ async function edit(file: string, change: (data: Record<string, unknown>) => voi
   const data = YAML.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   change(data);
   await writeFile(file, YAML.stringify(data));
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else out.push(full);
-  }
-  return out.sort();
 }
 
 /** The text a reader or a crawler could get out of a file. */

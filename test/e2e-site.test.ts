@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -7,6 +7,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/io/browser.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
+import { listFiles } from './support/tree-hash.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 /**
@@ -47,16 +48,6 @@ let server: StaticServer;
 let browser: Browser;
 const fakePdf = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei\n%%EOF\n');
 const fakeSha = createHash('sha256').update(fakePdf).digest('hex');
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else out.push(full);
-  }
-  return out.sort();
-}
 
 /** Every request the browser made to a host other than 127.0.0.1 (blocked), across pages and workers. */
 const external: string[] = [];

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
 import type { Content } from '../src/lib/content-model.ts';
-import { buildPartyDocument, compareVersions, planPdfJobs, versionTextSha256 } from '../src/lib/pdf/party-document.ts';
+import { compareVersions } from '../src/lib/parse-content.ts';
+import { buildPartyDocument, planPdfJobs, versionTextSha256 } from '../src/lib/pdf/party-document.ts';
 import { cssString, renderPartyDocumentHtml } from '../src/lib/pdf/render-html.ts';
 import { ROOT } from './support/run-cli.ts';
 

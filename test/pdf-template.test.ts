@@ -5,7 +5,7 @@ import { formatDuration, formatProgress } from '../src/lib/pdf/progress.ts';
 import { parseShard, selectShard } from '../src/lib/pdf/shard.ts';
 import { compileTemplate } from '../src/lib/pdf/template.ts';
 import { headingTitles } from '../src/lib/pdf/finalize-pdf.ts';
-import { keepQuotesTogetherHtml } from '../src/lib/pdf/render-html.ts';
+import { keepQuotesTogetherHtml } from '../src/lib/typography.ts';
 
 describe('print templates', () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLedgerChange, type LedgerChange } from '../lib/ledger-edit.ts';
 import { writeFileAtomic } from './atomic-dir.ts';
-import { readContentFiles } from './load-content.ts';
+import { displayPrefixFor, readContentFiles } from './load-content.ts';
 
 export class LedgerChangedError extends Error {
   readonly exitCode = 1;
@@ -45,8 +45,3 @@ export async function editLedgerInDir(contentDir: string, change: LedgerChange, 
 }
 
 /** Paths in messages relative to the working directory, as the loader shows them. */
-function displayPrefixFor(root: string): string {
-  const relative = path.relative(process.cwd(), root).split(path.sep).join('/');
-  if (relative === '') return '';
-  return relative.startsWith('..') ? `${root.split(path.sep).join('/')}/` : `${relative}/`;
-}

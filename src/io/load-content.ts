@@ -12,7 +12,8 @@ export async function loadContent(contentDir: string): Promise<ParseContentResul
 }
 
 /** Paths in messages are shown relative to the working directory, e.g. `content/toms/x.yaml`. */
-function displayPrefixFor(root: string): string {
+/** How messages show a content folder: relative to the working directory when inside it, else absolute. */
+export function displayPrefixFor(root: string): string {
   const relative = path.relative(process.cwd(), root).split(path.sep).join('/');
   if (relative === '') return '';
   return relative.startsWith('..') ? `${root.split(path.sep).join('/')}/` : `${relative}/`;

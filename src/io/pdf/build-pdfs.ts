@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgreementView } from '../../lib/agreement-view.ts';
@@ -8,6 +7,7 @@ import { buildManifest, renderManifestJson, type ManifestEntry, type PdfManifest
 import {
   buildPartyDocument,
   planPdfJobs,
+  sha256Hex,
   type AgreementViewCache,
   type PartyDocument,
   type PdfJob,
@@ -73,7 +73,6 @@ interface Planned {
   cacheMeta: string;
 }
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export function manifestFileName(shard: Shard | undefined): string {
   return shard ? `manifest-shard-${shard.index}-of-${shard.count}.json` : 'manifest.json';
@@ -105,7 +104,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const pdfCache = path.join(options.cacheDir, 'pdf');
   const planned: Planned[] = jobs.map((job) => {
     const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, textHashes, viewDigests });
-    const key = sha256(keyPrefix + doc.digest);
+    const key = sha256Hex(keyPrefix + doc.digest);
     const dir = path.join(pdfCache, key.slice(0, 2));
     return { job, doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
   });
@@ -235,7 +234,7 @@ async function renderOne(
   }
   const finalized = await finalize(raw!, doc.metadata, headingTitles(printJob.html));
   if (!finalized.outlineFixed) log(`Hinweis: ${job.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
-  const meta: CacheMeta = { bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256(finalized.bytes) };
+  const meta: CacheMeta = { bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256Hex(finalized.bytes) };
   await writeFileAtomic(item.cachePdf, finalized.bytes);
   // The metadata file is written last: its presence marks a complete cache entry.
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify(meta)}\n`);

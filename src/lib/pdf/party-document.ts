@@ -11,6 +11,7 @@ import {
 } from '../agreement-view.ts';
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../eligibility.ts';
 import { riskLevel, type RiskLevel } from '../risk.ts';
 import { ledgerEntriesFor } from '../signing-status.ts';
@@ -151,14 +152,8 @@ export interface PdfMetadata {
 }
 
 /** „1.10“ after „1.9“. */
-export function compareVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am - bm || an - bn;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

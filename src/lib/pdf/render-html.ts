@@ -1,6 +1,7 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
+import { keepQuotesTogetherHtml } from '../typography.ts';
 
 /** The print templates as text (from `templates/`), plus the font faces as CSS. */
 export interface PdfTemplates {
@@ -61,8 +62,6 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
 }
 
-export { keepQuotesTogetherHtml } from '../typography.ts';
-import { keepQuotesTogetherHtml as keepQuotesTogetherHtmlLocal } from '../typography.ts';
 
 /** The values the templates can use: the document's view model, flattened to text. */
 export function buildTemplateData(doc: PartyDocument): TemplateData {
@@ -82,7 +81,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
     regime: { dsgvo: doc.agreement.regime === 'dsgvo', kdg: doc.agreement.regime === 'kdg', dsgEkd: doc.agreement.regime === 'dsg-ekd' },
     cover: {
       ...cover,
-      titleHtml: keepQuotesTogetherHtmlLocal(cover.title),
+      titleHtml: keepQuotesTogetherHtml(cover.title),
       adopted: cover.adoptedText !== null,
       superseded: !cover.isCurrent,
     },

@@ -10,6 +10,7 @@ import {
   bodyWithArticle,
   countAtSentenceStart,
   counted,
+  countedWithArticle,
   formatNumber,
   formatPaperNumber,
   formatPercent,
@@ -188,7 +189,7 @@ export function figureSentences(words: PartyWords, plan: string, f: KeyFigures):
     out.push(`Im Bedarfsplan ${plan} ist ${words.none === 'keiner' ? 'kein' : 'keine'} ${words.one} verzeichnet.`);
     return out;
   }
-  const of = `Von ${f.eligible === 1 ? `${words.articleOneDative.toLowerCase()} ${words.dativeOne}` : counted(f.eligible, words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
+  const of = `Von ${countedWithArticle(f.eligible, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
   if (f.signed === 0) out.push(`${of} hat bisher ${words.none} die Vereinbarung unterzeichnet.`);
   else out.push(`${of} ${has(f.signed)} ${counted(f.signed, words.one, words.many)} (${formatPercent(f.signed, f.eligible)}) die Vereinbarung unterzeichnet.`);
 
@@ -200,7 +201,7 @@ export function figureSentences(words: PartyWords, plan: string, f: KeyFigures):
       `${countAtSentenceStart(f.intent, words.articleOne, words.one, words.many, f.signed === 0 ? '' : f.intent === 1 ? words.furtherOne : 'weitere')} ${has(f.intent)} signalisiert, die Vereinbarung abschließen zu wollen`,
     );
   }
-  if (noAnswer > 0) openParts.push(`von ${noAnswer === 1 ? `${words.articleOneDative.toLowerCase()} ${words.dativeOne}` : counted(noAnswer, words.dativeOne, words.dativeMany)} liegt noch keine Antwort vor`);
+  if (noAnswer > 0) openParts.push(`von ${countedWithArticle(noAnswer, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)} liegt noch keine Antwort vor`);
   if (openParts.length > 0) {
     const sentence = openParts.join('; ');
     out.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`);

@@ -1,7 +1,7 @@
 import type { Agreement } from '../../schemas/agreement.ts';
 
 // One number format for site and letter: „8.240“, „58,6 %“ (non-breaking space), „–“ for an empty whole.
-export { formatNumber, formatPercent } from '../site/format.ts';
+export { formatNumber, formatPercent, joinGerman } from '../site/format.ts';
 import { formatNumber } from '../site/format.ts';
 
 /** „A0311/22“ → „A 0311/22“, as council letters write a paper number in running text. */
@@ -91,6 +91,11 @@ export function countAtSentenceStart(n: number, article: string, one: string, ma
   return `${formatNumber(n)} ${middle}${n === 1 ? one : many}`;
 }
 
+/** Like `counted`, but one is „einem Träger“, not „1 Träger“ (`article` in the sentence's case, lower case). */
+export function countedWithArticle(n: number, article: string, one: string, many: string): string {
+  return n === 1 ? `${article} ${one}` : counted(n, one, many);
+}
+
 /** „1 Träger“, „51 Träger“; the noun follows the number. */
 export function counted(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -119,10 +124,4 @@ export function bodyWithArticle(body: string, capital = false): string {
       : 'der';
   const text = `${article} ${body}`;
   return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}
-
-/** Joins „A, B und C“. */
-export function joinGerman(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 }

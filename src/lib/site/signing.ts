@@ -248,32 +248,34 @@ function publishedStatuses(content: Content, agreement: AgreementEntry, asOf: st
 }
 
 export function buildSigningStatusView(content: Content, buildAsOf?: string): SigningStatusView {
-  const reportIds = new Set(publishedReports(content, buildAsOf).map((r) => r.agreement.id));
-  return memo(content, `signing-view:${buildAsOf ?? ''}`, () => ({
-    title: 'Zeichnungsstand und Beschlusskontrolle',
-    intro:
-      'Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet.',
-    agreements: agreementsInOrder(content).map((agreement): SigningAgreementView => {
-      const { chart, table } = chartFor(content, agreement);
-      const published = publishedStatuses(content, agreement, latestLedgerDateFor(content, agreement.id));
-      return {
-        agreementId: agreement.id,
-        title: agreement.title,
-        shortTitle: agreement.short_title,
-        anchor: agreement.id,
-        overviewHref: urls.agreement(agreement.id),
-        report: reportIds.has(agreement.id) ? { htmlHref: reportUrls.html(agreement.id), markdownHref: reportUrls.markdown(agreement.id) } : undefined,
-        partyPlural: PARTY_WORDS[agreement.party_kind].plural,
-        aggregateOnly: agreement.party_kind === 'kindertagespflege',
-        offerLetters: (content.council?.offer_letters ?? [])
-          .filter((o) => o.agreement === agreement.id)
-          .map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
-        snapshots: signingSnapshots(content, agreement),
-        chart,
-        chartTable: table,
-        publishedParties: published.list,
-        unpublishedCount: published.hidden,
-      };
-    }),
-  }));
+  return memo(content, `signing-view:${buildAsOf ?? ''}`, () => {
+    const reportIds = new Set(publishedReports(content, buildAsOf).map((r) => r.agreement.id));
+    return {
+      title: 'Zeichnungsstand und Beschlusskontrolle',
+      intro:
+        'Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet.',
+      agreements: agreementsInOrder(content).map((agreement): SigningAgreementView => {
+        const { chart, table } = chartFor(content, agreement);
+        const published = publishedStatuses(content, agreement, latestLedgerDateFor(content, agreement.id));
+        return {
+          agreementId: agreement.id,
+          title: agreement.title,
+          shortTitle: agreement.short_title,
+          anchor: agreement.id,
+          overviewHref: urls.agreement(agreement.id),
+          report: reportIds.has(agreement.id) ? { htmlHref: reportUrls.html(agreement.id), markdownHref: reportUrls.markdown(agreement.id) } : undefined,
+          partyPlural: PARTY_WORDS[agreement.party_kind].plural,
+          aggregateOnly: agreement.party_kind === 'kindertagespflege',
+          offerLetters: (content.council?.offer_letters ?? [])
+            .filter((o) => o.agreement === agreement.id)
+            .map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
+          snapshots: signingSnapshots(content, agreement),
+          chart,
+          chartTable: table,
+          publishedParties: published.list,
+          unpublishedCount: published.hidden,
+        };
+      }),
+    };
+  });
 }
