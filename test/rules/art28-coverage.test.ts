@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { art28Coverage as rule } from '../../src/validate/rules/art28-coverage.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const V = 'agreements/muster/1.1';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['an adopted version misses lit. h', [replace(`${V}/03-loeschung.mdx`, 'covers: [art28-3-g, art28-3-h]', 'covers: [art28-3-g]')], [`content/${V}/version.yaml:2:1`]],
   [
     'lit. h covered only in the DSGVO variant: missing for the church regimes',
@@ -17,16 +18,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule art28-abdeckung (Art. 28(3) coverage)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# an adopted version misses lit. h
       Fehler: content/agreements/muster/1.1/version.yaml:2:1 Version 1.1 deckt Art. 28 Abs. 3 lit. h DSGVO („Informationen und Überprüfungen (Audits)“) in keinem Paragraphen ab.
         → Tragen Sie „art28-3-h“ unter „covers“ in den Paragraphen ein, der diese Regelung enthält, oder ergänzen Sie eine solche Regelung.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dpiaResidualRisk as rule } from '../../src/validate/rules/dpia-residual-risk.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const R = 'dpia/risks.yaml';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['a risk stays high after the measures', [replace(R, 'after: { likelihood: geringfuegig, severity: gross }', 'after: { likelihood: substanziell, severity: gross }')], ['content/dpia/risks.yaml:7:5 risks[0].after']],
   ['measures make a risk worse', [replace(R, 'after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: gross }')], ['content/dpia/risks.yaml:14:5 risks[1].after']],
   ['a normal risk names no measure', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: []')], ['content/dpia/risks.yaml:15:5 risks[1].toms']],
@@ -16,16 +17,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule dsfa-restrisiko (DPIA residual risk)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# a risk stays high after the measures
       Fehler: content/dpia/risks.yaml:7:5 Feld „risks[0].after“: Das Risiko „risk-01“ bleibt nach den Maßnahmen hoch (Eintrittswahrscheinlichkeit × Schwere: substanziell × groß).
         → Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO).

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fileNames as rule } from '../../src/validate/rules/file-names.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['provider id differs from its file name', [replace('parties/traeger/traeger-003.yaml', 'id: traeger-003', 'id: traeger-030')], ['content/parties/traeger/traeger-003.yaml:1:1 id']],
   ['childminder file renamed', [{ file: 'parties/kindertagespflege/ktp-001.yaml', rename: 'parties/kindertagespflege/ktp-002.yaml' }], ['content/parties/kindertagespflege/ktp-002.yaml:1:1 id']],
 ];
 
 describe('rule dateinamen (file names)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# provider id differs from its file name
       Fehler: content/parties/traeger/traeger-003.yaml:1:1 Feld „id“: Die Datei heißt „traeger-003.yaml“, die Kennung lautet aber „traeger-030“.
         → Datei und Kennung müssen übereinstimmen: benennen Sie die Datei in „traeger-030.yaml“ um oder korrigieren Sie die Kennung.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { idStability as rule } from '../../src/validate/rules/id-stability.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const V = 'agreements/muster/1.1';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   [
     'a section id moves to the other part',
     [replace(`${V}/04-aufsicht.mdx`, 'part: B', 'part: A'), replace(`${V}/04-aufsicht-kirchlich.mdx`, 'part: B', 'part: A')],
@@ -15,16 +16,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule kennungen-stabil (id stability)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# a section id moves to the other part
       Fehler: content/agreements/muster/1.1/04-aufsicht-kirchlich.mdx:4:1 Feld „part“: Der Paragraph „aufsicht“ stand in Version 1.0 in Teil B, hier in Teil A.
         → Eine Kennung darf nicht für eine andere Regelung wiederverwendet werden: vergeben Sie eine neue Kennung.

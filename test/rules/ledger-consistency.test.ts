@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleOptions } from '../../src/validate/rule.ts';
 import { ledgerConsistency as rule } from '../../src/validate/rules/ledger-consistency.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const L = 'ledger/muster.yaml';
 const at = (where: string) => `content/${L}:${where}`;
 
-const ROWS: [string, FileEdit[], string[], RuleOptions?][] = [
+const ROWS: RuleCase[] = [
   ['signed before offered', [replace(L, 'signed: 2022-05-12', 'signed: 2022-04-01')], [at('6:5 entries[0].signed')]],
   ['signed without form', [replace(L, '    form: schriftlich\n', '')], [at('6:5 entries[0].signed')]],
   ['signed without signatory', [replace(L, '    signatory: { name: Erika Beispiel, function: Geschäftsführerin }\n', '')], [at('6:5 entries[0].signed')]],
@@ -30,16 +30,10 @@ const ROWS: [string, FileEdit[], string[], RuleOptions?][] = [
 ];
 
 describe('rule zeichnungsregister (ledger consistency)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected, options) => {
-    expect(locations(findings(rule, edits, options))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits, , options]) => `# ${title}\n${formatAll(findings(rule, edits, options))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# signed before offered
       Fehler: content/ledger/muster.yaml:6:5 Feld „entries[0].signed“: Unterzeichnet am 1. April 2022, vor dem Angebot am 4. April 2022.
         → Prüfen Sie beide Daten; unterzeichnet werden kann erst nach dem Angebot.

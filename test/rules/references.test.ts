@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { references as rule } from '../../src/validate/rules/references.ts';
-import { findings, formatAll, locations, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { findings, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const C = 'council/council.yaml';
 const L = 'ledger/muster.yaml';
 const R = 'dpia/risks.yaml';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['risk names an unknown TOM', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/risks.yaml:15:36 risks[1].toms[1]']],
   ['TOM valid since an unknown version', [replace('toms/vertraulichkeit.yaml', 'since_version: "1.1"', 'since_version: "2.0"')], ['content/toms/vertraulichkeit.yaml:17:5 measures[1].since_version']],
   ['consultation of an unknown paper', [replace(C, '  - { paper: A0001/22, body', '  - { paper: A0009/22, body')], ['content/council/council.yaml:5:7 consultations[0].paper']],
@@ -28,13 +29,7 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule verweise (references)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('says which ids exist, or that none do', () => {
     expect(findings(rule, [replace('site.yaml', 'main_agreement: muster', 'main_agreement: kita')])[0]?.hint).toBe('Vorhandene Vereinbarungen: „muster“.');
@@ -46,7 +41,7 @@ describe('rule verweise (references)', () => {
   });
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# risk names an unknown TOM
       Fehler: content/dpia/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
         → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.

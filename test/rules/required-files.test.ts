@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { requiredFiles as rule } from '../../src/validate/rules/required-files.ts';
-import { findings, formatAll, locations, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const remove = (file: string): FileEdit => ({ file, delete: true });
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['site.yaml missing', [remove('site.yaml')], ['content/site.yaml']],
   ['council.yaml missing', [remove('council/council.yaml')], ['content/council/council.yaml']],
   ['dpia.yaml missing', [remove('dpia/dpia.yaml')], ['content/dpia/dpia.yaml']],
@@ -13,16 +14,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule pflichtdateien (required files)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# site.yaml missing
       Fehler: content/site.yaml Die Datei fehlt (Angaben zum Herausgeber).
         → Legen Sie sie nach dem Muster in content/README.md an.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sectionNumbering as rule } from '../../src/validate/rules/section-numbering.ts';
-import { findings, formatAll, locations, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { replace, validFixture } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const V = 'agreements/muster/1.1';
 const at = (file: string, where: string) => `content/${V}/${file}:${where}`;
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['§ 4 renumbered to § 5', [replace(`${V}/04-aufsicht.mdx`, 'number: 4', 'number: 5'), replace(`${V}/04-aufsicht-kirchlich.mdx`, 'number: 4', 'number: 5')], [at('04-aufsicht-kirchlich.mdx', '3:1 number')]],
   ['two missing numbers in a row', [replace(`${V}/04-aufsicht.mdx`, 'number: 4', 'number: 6'), replace(`${V}/04-aufsicht-kirchlich.mdx`, 'number: 4', 'number: 6'), replace(`${V}/03-loeschung.mdx`, 'number: 3', 'number: 5')], [at('03-loeschung.mdx', '3:1 number')]],
   ['numbering starts at § 2', [replace(`${V}/01-gegenstand.mdx`, 'number: 1', 'number: 5')], [at('02-sicherheit.mdx', '3:1 number')]],
@@ -17,16 +18,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule paragraphen-nummerierung (section numbering)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# § 4 renumbered to § 5
       Fehler: content/agreements/muster/1.1/04-aufsicht-kirchlich.mdx:3:1 Feld „number“: Nach § 3 folgt § 5: § 4 fehlt.
         → Legen Sie § 4 an oder nummerieren Sie die Paragraphen lückenlos ab § 1.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uniqueIds as rule } from '../../src/validate/rules/unique-ids.ts';
-import { findings, formatAll, locations, replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { replace, validFixture, type FileEdit } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const copy = (from: string, to: string, ...changes: [string, string][]): FileEdit => {
   let text = new TextDecoder().decode(validFixture().get(from)!);
@@ -8,7 +9,7 @@ const copy = (from: string, to: string, ...changes: [string, string][]): FileEdi
   return { file: to, write: text };
 };
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['two parties with one id', [replace('parties/traeger/traeger-003.yaml', 'id: traeger-003', 'id: traeger-002')], ['content/parties/traeger/traeger-003.yaml:1:1 id']],
   ['a provider and a childminder with one id', [replace('parties/kindertagespflege/ktp-001.yaml', 'id: ktp-001', 'id: traeger-001')], ['content/parties/kindertagespflege/ktp-001.yaml:1:1 id']],
   ['two facilities with one id', [replace('parties/traeger/traeger-002.yaml', 'id: kita-002-02', 'id: kita-001-01')], ['content/parties/traeger/traeger-002.yaml:12:5 facilities[1].id']],
@@ -22,16 +23,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule eindeutige-kennungen (unique ids)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# two parties with one id
       Fehler: content/parties/traeger/traeger-003.yaml:1:1 Feld „id“: Die Kennung „traeger-002“ ist schon vergeben (Vertragspartner in content/parties/traeger/traeger-002.yaml:1).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.

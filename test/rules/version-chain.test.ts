@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { versionChain as rule } from '../../src/validate/rules/version-chain.ts';
-import { findings, formatAll, locations, replace, type FileEdit } from '../support/content-variants.ts';
+import { replace } from '../support/content-variants.ts';
+import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../support/rule-cases.ts';
 
 const V10 = 'agreements/muster/1.0/version.yaml';
 const V11 = 'agreements/muster/1.1/version.yaml';
 
-const ROWS: [string, FileEdit[], string[]][] = [
+const ROWS: RuleCase[] = [
   ['agreement id differs from its folder', [replace('agreements/muster/agreement.yaml', 'id: muster', 'id: muster-2')], ['content/agreements/muster/agreement.yaml:1:1 id']],
   ['version number differs from its folder', [replace(V11, 'version: "1.1"', 'version: "1.2"')], [`content/${V11}:1:1 version`]],
   ['two versions in force', [replace(V10, 'status: abgeloest', 'status: beschlossen')], [`content/${V10}:2:1 status`]],
@@ -19,16 +20,10 @@ const ROWS: [string, FileEdit[], string[]][] = [
 ];
 
 describe('rule versionen (version chain)', () => {
-  it('finds nothing in the valid fixture', () => {
-    expect(findings(rule)).toEqual([]);
-  });
-
-  it.each(ROWS)('%s', (_title, edits, expected) => {
-    expect(locations(findings(rule, edits))).toEqual(expected);
-  });
+  itFindsExactlyTheCases(rule, ROWS);
 
   it('words every finding for authors', () => {
-    expect(ROWS.map(([title, edits]) => `# ${title}\n${formatAll(findings(rule, edits))}`).join('\n')).toMatchInlineSnapshot(`
+    expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# agreement id differs from its folder
       Fehler: content/agreements/muster/agreement.yaml:1:1 Feld „id“: Die Kennung „muster-2“ passt nicht zum Ordnernamen „muster“.
         → Kennung und Ordnername müssen gleich sein: schreiben Sie „id: muster“ oder benennen Sie den Ordner um.
