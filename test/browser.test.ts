@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/io/browser.ts';
+import path from 'node:path';
+import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/io/browser.ts';
+import { loadContent } from '../src/io/load-content.ts';
+import { loadPdfAssets } from '../src/io/pdf/assets.ts';
 import { PdfPrinter } from '../src/io/pdf/renderer.ts';
+import { finalizePdf, headingTitles } from '../src/lib/pdf/finalize-pdf.ts';
+import { buildPartyDocument, sha256Hex } from '../src/lib/pdf/party-document.ts';
+import { renderPartyDocumentHtml, renderPartyPrintJob } from '../src/lib/pdf/render-html.ts';
+import { ROOT } from './support/run-cli.ts';
 
 describe('finding the browser', () => {
   it('takes PUPPETEER_EXECUTABLE_PATH first', async () => {
@@ -38,4 +45,39 @@ describe('the printing browser', () => {
     expect([...printer.blockedRequests].sort()).toEqual(['http://tracker.example.invalid/p.gif', 'https://fonts.example.invalid/x.css']);
     expect(printer.description).toMatch(/HeadlessChrome\/\d+/);
   });
+});
+
+describe('printing on a page that keeps its fonts', () => {
+  let printer: PdfPrinter;
+  let standalone: LaunchedBrowser;
+  beforeAll(async () => {
+    [printer, standalone] = await Promise.all([PdfPrinter.start(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([printer?.close(), standalone?.browser.close()]);
+  });
+
+  it('gives the same bytes as the document opened on a page of its own', async () => {
+    const { content } = await loadContent(path.join(ROOT, 'test/fixtures/valid'));
+    const assets = await loadPdfAssets();
+    const docs = ['traeger-001', 'traeger-002'].map((party) => buildPartyDocument(content, 'muster', '1.1', party));
+    const finalize = async (raw: Uint8Array, i: number) =>
+      sha256Hex((await finalizePdf(raw, docs[i]!.metadata, headingTitles(renderPartyDocumentHtml(docs[i]!, assets.templates)))).bytes);
+
+    // The printer's page has printed traeger-002 before traeger-001, and kept its fonts.
+    const viaPrinter = [] as string[];
+    for (const i of [1, 0]) viaPrinter[i] = await finalize(await printer.print(renderPartyPrintJob(docs[i]!, assets.templates), 30_000), i);
+
+    const viaOwnPage = [] as string[];
+    for (const i of [0, 1]) {
+      const page = await standalone.browser.newPage();
+      await page.setContent(renderPartyDocumentHtml(docs[i]!, assets.templates), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const raw = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+      viaOwnPage[i] = await finalize(raw, i);
+      await page.close();
+    }
+    expect(viaPrinter[0]).not.toBe(viaPrinter[1]);
+    expect(viaPrinter).toEqual(viaOwnPage);
+  }, 120_000);
 });

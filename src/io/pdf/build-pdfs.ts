@@ -12,7 +12,7 @@ import {
   type PartyDocument,
   type PdfJob,
 } from '../../lib/pdf/party-document.ts';
-import { renderPartyDocumentHtml } from '../../lib/pdf/render-html.ts';
+import { renderPartyPrintJob } from '../../lib/pdf/render-html.ts';
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
 import { exists, writeFileAtomic } from '../atomic-dir.ts';
 import { findBrowser, type BrowserExecutable } from '../browser.ts';
@@ -214,7 +214,7 @@ async function renderOne(
   log: (line: string) => void,
 ): Promise<void> {
   const { doc, job } = item;
-  const printJob = { html: renderPartyDocumentHtml(doc, assets.templates) };
+  const printJob = renderPartyPrintJob(doc, assets.templates);
   let raw: Uint8Array | undefined;
   let firstError: Error | undefined;
   for (let attempt = 1; attempt <= 2 && !raw; attempt++) {

@@ -2,8 +2,10 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserExecutable, type LaunchedBrowser } from '../browser.ts';
 
 export interface PrintJob {
-  /** The whole document; running header and footer are CSS page-margin boxes in it. */
+  /** The document without its font faces; running header and footer are CSS page-margin boxes in it. */
   html: string;
+  /** `@font-face` rules: loaded once per page and kept for the next documents (default: none). */
+  fontCss?: string;
 }
 
 /** Prints one HTML page to PDF bytes; rejects on a crash or after `timeoutMs`. */
@@ -17,19 +19,30 @@ function isLocal(url: string): boolean {
 }
 
 /** A page prints this many PDFs, then a fresh one takes over (bounds whatever a page accumulates). */
-const PAGE_USES = 10;
+const PAGE_USES = 50;
+
+const FONT_STYLE_ID = 'vertragswerk-schriften';
+
+/** A page that holds only the font faces. */
+function fontShellHtml(fontCss: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><style id="${FONT_STYLE_ID}">${fontCss.replace(/<\//g, '<\\/')}</style></head><body></body></html>`;
+}
 
 /**
- * One Chromium; each worker reuses its page for the next PDF (about twice as fast as a new page
- * per PDF). A reused page gives other structure-element ids than a fresh one; finalizePdf
- * renumbers them, so the bytes do not depend on which page printed a PDF. A page that failed is
- * closed, never reused.
+ * One Chromium; each worker reuses its page for the next PDF. A page first loads all font faces
+ * (decoding ten WOFF2 files took more than half of the time per PDF when each document brought
+ * its own); every document then replaces head and body around them. The tagged structure names
+ * elements after DOM node ids, which differ from a page that opened the document on its own;
+ * finalizePdf renumbers them, so the bytes do not depend on which page printed a PDF (a test
+ * compares both ways). A page that failed is closed, never reused.
  */
 export class PdfPrinter {
   private launched: LaunchedBrowser | undefined;
   private closing = false;
   private readonly idle: Page[] = [];
   private readonly uses = new WeakMap<Page, number>();
+  /** The font CSS each page has loaded. */
+  private readonly fonts = new WeakMap<Page, string>();
   /** Requests the pages tried to make to anything but data:/file: – all aborted. */
   readonly blockedRequests: string[] = [];
 
@@ -97,8 +110,8 @@ export class PdfPrinter {
       });
       crashed.catch(() => undefined);
       const run = async () => {
-        await page!.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
-        await page!.evaluate(() => document.fonts.ready.then(() => undefined));
+        await this.loadFonts(page!, job.fontCss ?? '', timeoutMs);
+        await page!.evaluate(swapDocument, FONT_STYLE_ID, job.html);
         return page!.pdf({
           format: 'A4',
           printBackground: true,
@@ -131,6 +144,19 @@ export class PdfPrinter {
     }
   };
 
+  private async loadFonts(page: Page, fontCss: string, timeoutMs: number): Promise<void> {
+    if (this.fonts.get(page) === fontCss) return;
+    await page.setContent(fontShellHtml(fontCss), { waitUntil: 'load', timeout: timeoutMs });
+    const failed = await page.evaluate(async () => {
+      void document.body.offsetHeight;
+      const faces = [...document.fonts];
+      const results = await Promise.allSettled(faces.map((face) => face.load()));
+      return results.flatMap((r, i) => (r.status === 'rejected' ? [`${faces[i]!.family} ${faces[i]!.weight} ${faces[i]!.style}`] : []));
+    });
+    if (failed.length > 0) throw new Error(`Die Schriften ${failed.join(', ')} ließen sich nicht laden.`);
+    this.fonts.set(page, fontCss);
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
@@ -140,4 +166,36 @@ export class PdfPrinter {
     await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     if (proc && proc.exitCode === null) proc.kill('SIGKILL');
   }
+}
+
+/**
+ * Runs in the page: replaces the document's head (all but the font styles) and body with those of
+ * `html`, then waits for its style sheets, images and fonts, as a page load would. Parsed by
+ * DOMParser, so no script of the document runs.
+ */
+async function swapDocument(fontStyleId: string, html: string): Promise<void> {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const root = document.documentElement;
+  for (const name of root.getAttributeNames()) root.removeAttribute(name);
+  for (const attr of [...next.documentElement.attributes]) root.setAttribute(attr.name, attr.value);
+  for (const el of [...document.head.children]) if (el.id !== fontStyleId) el.remove();
+  for (const el of [...next.head.children]) document.head.append(document.adoptNode(el));
+  document.body.replaceWith(document.adoptNode(next.body));
+  // (No named inner functions: tsx would wrap them in a helper the page does not have.)
+  const pending = [
+    ...[...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')].filter((l) => !l.sheet),
+    ...[...document.images].filter((img) => !img.complete),
+  ];
+  await Promise.all(
+    pending.map(
+      (el) =>
+        new Promise((resolve) => {
+          el.addEventListener('load', resolve, { once: true });
+          el.addEventListener('error', resolve, { once: true });
+        }),
+    ),
+  );
+  // Layout now, so any font the new text needs starts loading before we wait for it.
+  void document.body.offsetHeight;
+  await document.fonts.ready;
 }

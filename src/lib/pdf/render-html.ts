@@ -117,14 +117,29 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
   };
 }
 
-/** The whole document as one HTML page for the printer. */
+/** The whole document as one HTML page, font faces included (what a browser would open). */
 export function renderPartyDocumentHtml(doc: PartyDocument, templates: PdfTemplates): string {
+  return renderDocument(doc, templates, templates.fontCss);
+}
+
+/** What the printer gets: the document without its font faces, and the font faces apart. */
+export interface PartyPrintJob {
+  html: string;
+  /** The same for every document: the printer loads it once per page and keeps it. */
+  fontCss: string;
+}
+
+export function renderPartyPrintJob(doc: PartyDocument, templates: PdfTemplates): PartyPrintJob {
+  return { html: renderDocument(doc, templates, ''), fontCss: templates.fontCss };
+}
+
+function renderDocument(doc: PartyDocument, templates: PdfTemplates, fontCss: string): string {
   const t = compile(templates);
   const data = buildTemplateData(doc);
   const body = renderAgreementBodyHtml(doc.agreement, { partLevel: 2 });
   return t.document.render({
     ...data,
-    fontCss: templates.fontCss,
+    fontCss,
     printCss: templates.css,
     coverHtml: t.cover.render(data),
     runningCss: t.running.render(data),
