@@ -4,7 +4,7 @@ import type { Content } from '../lib/content-model.ts';
 import { formatDiagnostic, summarizeDiagnostics } from '../lib/diagnostics.ts';
 import { acquireLock, recoverInterruptedSwap, swapDirectory } from './atomic-dir.ts';
 import { ContentError } from './cli.ts';
-import { validateContentDir } from './validate-content.ts';
+import { validateContentDirInWorker } from './validate-in-worker.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -33,6 +33,8 @@ export interface BuildStage {
   /** German label for the progress line. */
   label: string;
   run(context: BuildContext): Promise<string | void>;
+  /** Work that needs no content (loading modules), done while the content is validated. */
+  prepare?(): Promise<unknown>;
 }
 
 /**
@@ -63,13 +65,17 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
 
     const started = performance.now();
     const t0 = performance.now();
-    const validation = await validateContentDir(options.contentDir, { asOf: options.asOf });
+    const validating = validateContentDirInWorker(options.contentDir, { asOf: options.asOf }).then((result) => ({ result, took: seconds(t0) }));
+    validating.catch(() => undefined); // awaited below, after the preparations
+    // A failed preparation is not reported here: the stage's own run fails with the real error.
+    await Promise.all(stages.filter((s) => s.prepare && !options.skip.includes(s.name)).map((s) => s.prepare!().catch(() => undefined)));
+    const { result: validation, took } = await validating;
     for (const d of validation.diagnostics) options.log(formatDiagnostic(d));
     const summary = summarizeDiagnostics(validation.diagnostics, validation.content.files.length);
     if (validation.errors > 0) {
       throw new ContentError(`\n${summary}\nBuild abgebrochen; die bisherige Ausgabe in ${options.outDir} bleibt unverändert.`);
     }
-    options.log(`✓ Inhalte prüfen (${seconds(t0)}): ${summary}`);
+    options.log(`✓ Inhalte prüfen (${took}): ${summary}`);
 
     await mkdir(stagingOut, { recursive: true });
     await mkdir(stagingPrivate, { recursive: true });

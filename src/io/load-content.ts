@@ -44,7 +44,10 @@ export async function readContentFiles(root: string): Promise<ContentFile[]> {
 
 export class ContentDirError extends Error {
   readonly code = 'CONTENT_DIR_MISSING';
-  constructor(readonly dir: string) {
+  readonly dir: string;
+  // No parameter property: the validation worker may run on Node's own type stripping.
+  constructor(dir: string) {
     super(`Der Inhaltsordner „${dir}“ existiert nicht. Geben Sie mit --content einen vorhandenen Ordner an.`);
+    this.dir = dir;
   }
 }

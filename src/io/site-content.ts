@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
-import { validateContentDir } from './validate-content.ts';
 
 let cached: Promise<Content> | undefined;
 
@@ -26,7 +25,9 @@ export function handOverValidatedContent(dir: string, content: Content): void {
 export function getSiteContent(): Promise<Content> {
   const handedOver = (globalThis as Record<symbol, Handover | undefined>)[HANDOVER];
   if (handedOver && handedOver.dir === siteContentDir()) return Promise.resolve(handedOver.content);
-  cached ??= validateContentDir(siteContentDir(), {}).then((result) => {
+  // Imported only here: in a build, Astro then neither transforms nor runs the validator again.
+  cached ??= import('./validate-content.ts').then(async ({ validateContentDir }) => {
+    const result = await validateContentDir(siteContentDir(), {});
     if (result.errors > 0) {
       throw new Error(`Der Inhalt in ${siteContentDir()} enthält ${result.errors} Fehler; bitte zuerst „npm run validate“ ausführen.`);
     }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { BuildStage } from '../build-pipeline.ts';
-import { buildPdfs } from '../pdf/build-pdfs.ts';
 
 /**
  * Personal PDFs into the staging folders: providers' copies and `pdf/manifest.json` into the
@@ -10,7 +9,10 @@ import { buildPdfs } from '../pdf/build-pdfs.ts';
 export const pdfStage: BuildStage = {
   name: 'pdf',
   label: 'PDFs erzeugen',
+  prepare: () => import('../pdf/build-pdfs.ts'),
   async run({ options, content, stagingOut, stagingPrivate }) {
+    // Loaded here (or in prepare, during validation): `--skip pdf` saves the 0.2 s.
+    const { buildPdfs } = await import('../pdf/build-pdfs.ts');
     const result = await buildPdfs({
       content,
       outDir: stagingOut,

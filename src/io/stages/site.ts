@@ -8,6 +8,8 @@ import { handOverValidatedContent } from '../site-content.ts';
 export const siteStage: BuildStage = {
   name: 'site',
   label: 'Website erzeugen',
+  // Astro takes about a second to load: done while the content is validated.
+  prepare: () => import('astro'),
   async run({ options, stagingOut, content }) {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);

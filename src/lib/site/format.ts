@@ -31,9 +31,11 @@ export function joinGerman(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 }
 
-/** German collation for names shown in lists. */
+const GERMAN = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+/** German collation for names shown in lists (one collator: localeCompare builds one per call). */
 export function compareGerman(a: string, b: string): number {
-  return a.localeCompare(b, 'de', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return GERMAN.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Non-breaking spaces in legal references: „Art. 32 Abs. 1 lit. b“, „§ 5“. */
