@@ -182,6 +182,19 @@ export async function finalizePdf(input: Uint8Array, meta: PdfMetadata, outlineT
   // for the event loop while parsing and saving (it runs in a worker): 40 % less time.
   const renumbered = normalizeStructureIdsInBytes(input);
   const pdf = await PDFDocument.load(renumbered ?? input, { updateMetadata: false, parseSpeed: Infinity });
+  return finalizeLoadedPdf(pdf, meta, outlineTitles, { idsNormalized: renumbered !== undefined });
+}
+
+/**
+ * finalizePdf on a document already in memory (e.g. one assembled from several prints), which
+ * saves parsing it again. `idsNormalized`: its structure ids are already numbered 1, 2, 3 …
+ */
+export async function finalizeLoadedPdf(
+  pdf: PDFDocument,
+  meta: PdfMetadata,
+  outlineTitles: string[] = [],
+  options: { idsNormalized?: boolean } = {},
+): Promise<FinalizedPdf> {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
@@ -197,7 +210,7 @@ export async function finalizePdf(input: Uint8Array, meta: PdfMetadata, outlineT
   catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   const outlineFixed = fixOutlineTitles(pdf, outlineTitles);
   addRoleMap(pdf);
-  if (!renumbered) normalizeStructureIds(pdf);
+  if (!options.idsNormalized) normalizeStructureIds(pdf);
   // Object streams: a quarter of the time and half the size of a plain re-save (thousands of
   // small structure-tree objects), and just as reproducible.
   const bytes = await pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });

@@ -2,6 +2,7 @@ import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
+import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
 
 /** The print templates as text (from `templates/`), plus the font faces as CSS. */
 export interface PdfTemplates {
@@ -147,4 +148,119 @@ function renderDocument(doc: PartyDocument, templates: PdfTemplates, fontCss: st
     annexesHtml: t.annexes.render(data),
     signatureHtml: t.signature.render(data),
   });
+}
+
+/**
+ * The document split for printing the shared parts once: `shared` are the parts that read the
+ * same for every party of an agreement version and regime (the agreement text with Anlage 1, and
+ * Anlage 3), printed without running header and footer; `personal(frames)` is the party's own
+ * document, where each shared part is replaced by as many empty „frame“ pages as it has, so that
+ * the frames carry header, footer and the right page numbers.
+ */
+export interface SplitPrintJobs {
+  /** [agreement text + Anlage 1, Anlage 3] as complete documents. */
+  shared: [string, string];
+  /** The personal document with `frames[i]` empty pages in place of shared part i. */
+  personal: (frames: [number, number]) => string;
+  fontCss: string;
+  /** What a full print would have shown: the outline titles, in order. */
+  fullHtml: string;
+  /**
+   * False when a link crosses parts in a way the assembly cannot keep (e.g. from the agreement
+   * text to Anlage 3, or from the cover into the text): then the document is printed whole.
+   */
+  splittable: boolean;
+}
+
+
+const FRAME_CSS = `
+.vw-rahmen { break-before: page; height: 0; margin: 0; padding: 0; }
+.vw-verweis { display: block; width: 1px; height: 1px; }
+`;
+
+const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+const hrefs = (html: string) => new Set([...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]!));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Wrappers of document.html left empty by the split (e.g. <main> without the text) take no room. */
+const SPLIT_CSS = `
+main:not(:has(*)) { display: none; }
+.vw-platzhalter { position: absolute; width: 0; height: 0; }
+`;
+
+const ANNEX_START = /<section\b[^>]*\bid="anlage-(\d)"/g;
+
+/** Splits the rendered annexes at their sections: Anlage 1, 2 and 3. */
+function splitAnnexes(html: string): [string, string, string] {
+  const starts = [...html.matchAll(ANNEX_START)].map((m) => ({ n: m[1], index: m.index }));
+  if (starts.length !== 3 || starts.map((s) => s.n).join('') !== '123') {
+    throw new Error('annexes.html muss genau die Abschnitte id="anlage-1", "anlage-2" und "anlage-3" in dieser Reihenfolge enthalten.');
+  }
+  return [html.slice(0, starts[1]!.index), html.slice(starts[1]!.index, starts[2]!.index), html.slice(starts[2]!.index)];
+}
+
+export function renderSplitPrintJobs(doc: PartyDocument, templates: PdfTemplates): SplitPrintJobs {
+  const t = compile(templates);
+  const data = buildTemplateData(doc);
+  const body = renderAgreementBodyHtml(doc.agreement, { partLevel: 2 });
+  const [annex1, annex2, annex3] = splitAnnexes(t.annexes.render(data));
+  const cover = t.cover.render(data);
+  const signature = t.signature.render(data);
+  // The shared prints must not depend on the party: their <title> names only agreement and version.
+  const sharedTitle = `${doc.agreement.shortTitle} – Version ${doc.cover.version}`;
+  const page = (parts: { coverHtml?: string; bodyHtml?: string; annexesHtml?: string; signatureHtml?: string; runningCss?: string; title?: string }) =>
+    t.document.render({
+      ...data,
+      title: parts.title ?? doc.metadata.title,
+      fontCss: '',
+      printCss: templates.css,
+      runningCss: (parts.runningCss ?? '') + SPLIT_CSS,
+      coverHtml: parts.coverHtml ?? '',
+      bodyHtml: parts.bodyHtml ?? '',
+      annexesHtml: parts.annexesHtml ?? '',
+      signatureHtml: parts.signatureHtml ?? '',
+    });
+  // Links from a shared part to a target in the personal print (e.g. „Anlage 2“): Chromium only
+  // writes a link whose target exists, so the shared print gets a placeholder target
+  // „vw-extern-…“, the personal print a hidden link to the real target on a frame page (so that
+  // it writes the destination); the assembler points the placeholder at it.
+  const personalIds = new Set([...ids(cover), ...ids(annex2), ...ids(signature)]);
+  let splittable = [cover, annex2, signature].every((part) => [...hrefs(part)].every((h) => personalIds.has(h)));
+  const toPersonal = new Set<string>();
+  const linkOut = (parts: string[]): string[] => {
+    const own = ids(parts.join(''));
+    const out = [...parts];
+    let placeholders = '';
+    for (const target of hrefs(parts.join(''))) {
+      if (own.has(target)) continue;
+      if (!personalIds.has(target)) {
+        splittable = false;
+        continue;
+      }
+      toPersonal.add(target);
+      const href = new RegExp(`(\\shref=")#${escapeRegExp(target)}"`, 'g');
+      for (let i = 0; i < out.length; i++) out[i] = out[i]!.replace(href, `$1#${EXTERNAL_TARGET_PREFIX}${target}"`);
+      placeholders += `<span class="vw-platzhalter" id="${EXTERNAL_TARGET_PREFIX}${target}" aria-hidden="true"></span>`;
+    }
+    out[out.length - 1] += placeholders;
+    return out;
+  };
+  const [sharedBody, sharedAnnex1] = linkOut([body, annex1]) as [string, string];
+  const [shared2] = linkOut([annex3]) as [string];
+  const hiddenLinks = [...toPersonal].map((target) => `<a class="vw-verweis" href="#${target}" aria-hidden="true" tabindex="-1"></a>`).join('');
+  const frames = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<div class="vw-rahmen" aria-hidden="true">${i === 0 ? hiddenLinks : ''}</div>\n`).join('');
+  return {
+    shared: [page({ bodyHtml: sharedBody, annexesHtml: sharedAnnex1, title: sharedTitle }), page({ annexesHtml: shared2, title: sharedTitle })],
+    personal: ([n1, n2]) =>
+      page({
+        coverHtml: cover + frames(n1),
+        annexesHtml: annex2 + frames(n2),
+        signatureHtml: signature,
+        runningCss: t.running.render(data) + FRAME_CSS,
+      }),
+    fontCss: templates.fontCss,
+    fullHtml: renderDocument(doc, templates, ''),
+    splittable,
+  };
 }
