@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, unlink } from 'node:fs/pr
 import path from 'node:path';
 import type { AgreementView } from '../../lib/agreement-view.ts';
 import type { Content } from '../../lib/content-model.ts';
-import { headingTitles } from '../../lib/pdf/finalize-pdf.ts';
+import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
 import { buildManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
 import {
   buildPartyDocument,
@@ -12,15 +12,16 @@ import {
   type PartyDocument,
   type PdfJob,
 } from '../../lib/pdf/party-document.ts';
-import { renderPartyPrintJob } from '../../lib/pdf/render-html.ts';
+import { PDFDocument } from 'pdf-lib';
+import { renderPartyPrintJob, renderSplitPrintJobs, type SplitPrintJobs } from '../../lib/pdf/render-html.ts';
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
 import { exists, writeFileAtomic } from '../atomic-dir.ts';
 import { findBrowser, type BrowserExecutable } from '../browser.ts';
 import { UsageError } from '../cli.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
-import { createFinalizePool, type FinalizeFn } from './finalize-pool.ts';
+import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
 import { createProgress } from './progress.ts';
-import { PdfPrinter, PrintTimeoutError, type PrintFn } from './renderer.ts';
+import { PdfPrinter, PrintTimeoutError, type PrintFn, type PrintJob } from './renderer.ts';
 
 export interface PdfBuildOptions {
   content: Content;
@@ -40,6 +41,12 @@ export interface PdfBuildOptions {
   log: (line: string) => void;
   /** For tests: print without a browser. */
   print?: PrintFn;
+  /**
+   * Print the parts every party of an agreement version and regime shares (agreement text with
+   * Anlage 1, Anlage 3) once and assemble each PDF from them and the party's own print (default:
+   * true with the browser; a stand-in printer prints whole documents unless this is true).
+   */
+  assemble?: boolean;
 }
 
 export interface PdfBuildResult {
@@ -97,7 +104,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
 
   const assets = await loadPdfAssets(options.templatesDir);
   const executable: BrowserExecutable | undefined = options.print ? undefined : await findBrowser();
-  const keyPrefix = `${assets.hash}\0${executable?.source ?? 'test-printer'}\0`;
+  const assemble = options.assemble ?? !options.print;
+  const keyPrefix = `${assets.hash}\0${executable?.source ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
   const textHashes = new Map<string, string>();
   const viewDigests = new WeakMap<AgreementView, string>();
@@ -112,9 +120,10 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const missing: Planned[] = [];
   for (const p of planned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) missing.push(p);
 
+  const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
   if (missing.length > 0) {
-    browser = await renderMissing(missing, assets, executable, options);
+    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix });
   }
 
   // Everything is in the cache now: place it in the outputs (hard links where possible).
@@ -143,7 +152,18 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
   if (privateEntries.length > 0) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
 
-  if (!options.parties?.length && !options.shard) await pruneCache(pdfCache, new Set(planned.map((p) => p.key)));
+  if (!options.parties?.length && !options.shard) {
+    await pruneCache(pdfCache, new Set(planned.map((p) => p.key)));
+    if (assemble) {
+      // The shared prints of one agreement version and regime are the same for all its parties:
+      // one document of each group names the ones still in use.
+      const groups = new Map<string, PartyDocument>();
+      for (const p of planned) groups.set(`${p.job.agreementId}\0${p.job.version}\0${p.job.regime}`, p.doc);
+      const keep = new Set<string>();
+      for (const doc of groups.values()) for (const key of sharedKeys(renderSplitPrintJobs(doc, assets.templates), keyPrefix)) keep.add(key);
+      await pruneCache(sharedCache, keep);
+    }
+  }
 
   return {
     total: planned.length,
@@ -158,11 +178,28 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   };
 }
 
+interface SplitOptions {
+  assemble: boolean;
+  sharedCache: string;
+  keyPrefix: string;
+}
+
+const SHARED_LABELS = ['Vertragstext und Anlage 1', 'Anlage 3'] as const;
+
+function sharedKeys(split: SplitPrintJobs, keyPrefix: string): string[] {
+  return split.shared.map((html) => sha256Hex(`${keyPrefix}shared\0${html}`));
+}
+
+interface SharedPrint extends SharedPart {
+  pages: number;
+}
+
 async function renderMissing(
   missing: Planned[],
   assets: PdfAssets,
   executable: BrowserExecutable | undefined,
   options: PdfBuildOptions,
+  split: SplitOptions,
 ): Promise<string | undefined> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let printer: PdfPrinter | undefined;
@@ -174,65 +211,143 @@ async function renderMissing(
     description = printer.description;
     options.log(`Browser: ${description}`);
   }
-  const progress = createProgress(missing.length, options.log);
   const pool = createFinalizePool();
-  let next = 0;
-  let failure: Error | undefined;
-  const worker = async () => {
-    while (!failure && next < missing.length) {
-      const item = missing[next++]!;
-      try {
-        await renderOne(item, assets, print!, pool.finalize, timeoutMs, options.log);
-        progress.tick();
-      } catch (error) {
-        failure ??= error as Error;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
+  /** Runs `work` on every item, `concurrency` at a time; stops at the first failure. */
+  const runAll = async <T>(items: T[], work: (item: T) => Promise<void>) => {
+    let next = 0;
+    let failure: Error | undefined;
+    const worker = async () => {
+      while (!failure && next < items.length) {
+        const item = items[next++]!;
+        try {
+          await work(item);
+        } catch (error) {
+          failure ??= error as Error;
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    if (failure) throw failure;
   };
   try {
-    const concurrency = Math.max(1, options.concurrency ?? 2);
-    await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker));
+    // The shared parts first, each once (from the cache when it has them).
+    const splits = new Map<Planned, { jobs: SplitPrintJobs; keys: string[] }>();
+    const shared = new Map<string, SharedPrint>();
+    if (split.assemble) {
+      const toPrint = new Map<string, { html: string; label: string }>();
+      for (const item of missing) {
+        const jobs = renderSplitPrintJobs(item.doc, assets.templates);
+        if (!jobs.splittable) continue;
+        const keys = sharedKeys(jobs, split.keyPrefix);
+        splits.set(item, { jobs, keys });
+        for (const [i, key] of keys.entries()) {
+          if (shared.has(key) || toPrint.has(key)) continue;
+          const cached = await readFile(sharedPath(split.sharedCache, key)).catch(() => undefined);
+          if (cached) shared.set(key, { key, bytes: new Uint8Array(cached), pages: await pageCount(cached) });
+          else {
+            const { agreementId, version, regime } = item.job;
+            toPrint.set(key, { html: jobs.shared[i]!, label: `${SHARED_LABELS[i]} (${agreementId}, Version ${version}, ${regime})` });
+          }
+        }
+      }
+      await runAll([...toPrint.entries()], async ([key, { html, label }]) => {
+        const bytes = await printWithRetry({ html, fontCss: assets.templates.fontCss }, print!, timeoutMs, options.log, {
+          warn: `Gemeinsamer Teil ${label}`,
+          fail: `Der gemeinsame Teil ${label}`,
+        });
+        await writeFileAtomic(sharedPath(split.sharedCache, key), bytes);
+        shared.set(key, { key, bytes, pages: await pageCount(bytes) });
+      });
+    }
+    const progress = createProgress(missing.length, options.log);
+    try {
+      await runAll(missing, async (item) => {
+        const planned = splits.get(item);
+        const parts = planned?.keys.map((key) => shared.get(key)!);
+        await renderOne(item, assets, print!, pool, timeoutMs, options.log, planned && parts ? { jobs: planned.jobs, parts } : undefined);
+        progress.tick();
+      });
+    } finally {
+      progress.finish();
+    }
   } finally {
-    progress.finish();
     await printer?.close();
     await pool.close();
   }
-  if (failure) throw failure;
   if (printer && printer.blockedRequests.length > 0) {
     options.log(`Hinweis: ${printer.blockedRequests.length} Netzanfragen aus den Druckvorlagen wurden blockiert (z. B. ${printer.blockedRequests[0]}).`);
   }
   return description;
 }
 
-/** Prints one PDF; a crashed or hung page is tried once more, then the build stops. */
-async function renderOne(
-  item: Planned,
-  assets: PdfAssets,
+function sharedPath(dir: string, key: string): string {
+  return path.join(dir, key.slice(0, 2), `${key}.pdf`);
+}
+
+async function pageCount(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity })).getPageCount();
+}
+
+/** Prints once more after a crash or hang; a second failure stops the build with `what.fail`. */
+async function printWithRetry(
+  job: PrintJob,
   print: PrintFn,
-  finalize: FinalizeFn,
   timeoutMs: number,
   log: (line: string) => void,
-): Promise<void> {
-  const { doc, job } = item;
-  const printJob = renderPartyPrintJob(doc, assets.templates);
-  let raw: Uint8Array | undefined;
+  what: { warn: string; fail: string },
+): Promise<Uint8Array> {
   let firstError: Error | undefined;
-  for (let attempt = 1; attempt <= 2 && !raw; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
-      raw = await withTimeout(print(printJob, timeoutMs), timeoutMs);
+      return await withTimeout(print(job, timeoutMs), timeoutMs);
     } catch (error) {
       if (attempt === 1) {
         firstError = error as Error;
-        log(`Warnung: ${job.path} – ${firstError.message} Neuer Versuch …`);
+        log(`Warnung: ${what.warn} – ${firstError.message} Neuer Versuch …`);
       } else {
         throw new PdfBuildError(
-          `Das PDF ${job.path} (${job.agreementId}, Version ${job.version}, ${job.partyId}) konnte auch im zweiten Versuch nicht erzeugt werden: ${(error as Error).message}\n` +
+          `${what.fail} konnte auch im zweiten Versuch nicht erzeugt werden: ${(error as Error).message}\n` +
             'Es wurde keine unvollständige Datei geschrieben; die bisherige Ausgabe bleibt unverändert. Prüfen Sie die Druckvorlagen in templates/ und ob der Browser startet, und bauen Sie dann erneut.',
         );
       }
     }
   }
-  const finalized = await finalize(raw!, doc.metadata, headingTitles(printJob.html));
+}
+
+/**
+ * Prints one PDF: with `split`, the party's own print, assembled with the shared prints; else (or
+ * when the prints do not fit together) the whole document. A crashed or hung page is tried once
+ * more, then the build stops.
+ */
+async function renderOne(
+  item: Planned,
+  assets: PdfAssets,
+  print: PrintFn,
+  pool: FinalizePool,
+  timeoutMs: number,
+  log: (line: string) => void,
+  split?: { jobs: SplitPrintJobs; parts: SharedPrint[] },
+): Promise<void> {
+  const { doc, job } = item;
+  const what = { warn: job.path, fail: `Das PDF ${job.path} (${job.agreementId}, Version ${job.version}, ${job.partyId})` };
+  let finalized: FinalizedPdf | undefined;
+  let titles: string[] | undefined;
+  if (split) {
+    const { jobs, parts } = split;
+    const personal = await printWithRetry({ html: jobs.personal([parts[0]!.pages, parts[1]!.pages]), fontCss: jobs.fontCss }, print, timeoutMs, log, what);
+    titles = headingTitles(jobs.fullHtml);
+    finalized = await pool.assemble(personal, parts, doc.metadata, titles).catch((error: Error) => {
+      log(`Hinweis: ${job.path} – ließ sich nicht zusammensetzen (${error.message}); es wird im Ganzen gedruckt.`);
+      return undefined;
+    });
+  }
+  if (!finalized) {
+    const printJob = renderPartyPrintJob(doc, assets.templates);
+    const raw = await printWithRetry(printJob, print, timeoutMs, log, what);
+    titles = headingTitles(printJob.html);
+    finalized = await pool.finalize(raw, doc.metadata, titles);
+  }
   if (!finalized.outlineFixed) log(`Hinweis: ${job.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
   const meta: CacheMeta = { bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256Hex(finalized.bytes) };
   await writeFileAtomic(item.cachePdf, finalized.bytes);
