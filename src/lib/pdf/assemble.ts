@@ -228,35 +228,44 @@ function dropFrameContent(source: Source, frames: boolean[]): void {
 const NODE_ID = /^node(\d+)$/;
 const nodeId = (n: number) => `node${String(n).padStart(8, '0')}`;
 
-/** Renames Chromium's structure ids in the objects copied from one source: rank + offset. */
-function renameIds(copied: Iterable<PDFObject>, offset: number): { map: Map<string, string>; count: number } {
+/**
+ * Renames Chromium's structure ids in the elements copied from one source (their /ID and the
+ * table headers in their /A): by rank, after `offset`, so ids stay unique across the prints.
+ */
+function renameIds(out: PDFDocument, roots: PDFRef[], offset: number): { map: Map<string, string>; count: number } {
+  const ctx = out.context;
   const numbers = new Set<number>();
-  const seen = new Set<PDFObject>();
   const strings: { holder: PDFDict | PDFArray; key: PDFName | number; value: string }[] = [];
-  const visit = (obj: PDFObject | undefined, holder: PDFDict | PDFArray | undefined, key: PDFName | number | undefined): void => {
-    if (!obj) return;
-    if (obj instanceof PDFString || obj instanceof PDFHexString) {
-      const value = obj instanceof PDFString ? obj.asString() : obj.decodeText();
-      const match = NODE_ID.exec(value);
-      if (match && holder && key !== undefined) {
-        numbers.add(Number(match[1]));
-        strings.push({ holder, key, value });
-      }
+  const note = (obj: PDFObject | undefined, holder: PDFDict | PDFArray, key: PDFName | number) => {
+    if (!(obj instanceof PDFString || obj instanceof PDFHexString)) return;
+    const value = obj instanceof PDFString ? obj.asString() : obj.decodeText();
+    const match = NODE_ID.exec(value);
+    if (!match) return;
+    numbers.add(Number(match[1]));
+    strings.push({ holder, key, value });
+  };
+  /** Strings in an attribute object (or array of them), e.g. /Headers [(node…)]. */
+  const attributes = (obj: PDFObject | undefined, holder: PDFDict | PDFArray, key: PDFName | number): void => {
+    const value = obj instanceof PDFRef ? ctx.lookup(obj) : obj;
+    if (value instanceof PDFDict) for (const [k, v] of value.entries()) attributes(v, value, k);
+    else if (value instanceof PDFArray) for (let i = 0; i < value.size(); i++) attributes(value.get(i), value, i);
+    else note(value, holder, key);
+  };
+  const seen = new Set<PDFDict>();
+  const element = (obj: PDFObject | undefined): void => {
+    const value = obj instanceof PDFRef ? ctx.lookup(obj) : obj;
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) element(value.get(i));
       return;
     }
-    if (seen.has(obj)) return;
-    if (obj instanceof PDFDict && !(obj instanceof PDFPageLeaf)) {
-      seen.add(obj);
-      for (const [k, v] of obj.entries()) if (!(v instanceof PDFRef)) visit(v, obj, k);
-    } else if (obj instanceof PDFArray) {
-      seen.add(obj);
-      for (let i = 0; i < obj.size(); i++) {
-        const v = obj.get(i);
-        if (!(v instanceof PDFRef)) visit(v, obj, i);
-      }
-    }
+    if (!(value instanceof PDFDict) || seen.has(value) || !value.has(N('S'))) return;
+    seen.add(value);
+    note(value.get(N('ID')), value, N('ID'));
+    const a = value.get(N('A'));
+    if (a) attributes(a, value, N('A'));
+    element(value.get(N('K')));
   };
-  for (const obj of copied) if (!(obj instanceof PDFStream)) visit(obj, undefined, undefined);
+  for (const root of roots) element(root);
   const rank = new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
   const map = new Map<string, string>();
   for (const n of numbers) map.set(nodeId(n), nodeId(offset + rank.get(n)!));
@@ -349,6 +358,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
   });
   kidsOrdered.sort((a, b) => a.key - b.key || a.order - b.order);
   const newKids: PDFRef[] = [];
+  const copiedKids = new Map<Source, PDFRef[]>(sources.map((src) => [src, []]));
   for (const kid of kidsOrdered) {
     const dict = kid.src.doc.context.lookup(kid.ref, PDFDict);
     // Without its parent link, copying an element copies its subtree, not the whole tree.
@@ -358,6 +368,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
     if (parent) dict.set(N('P'), parent);
     out.context.lookup(copied, PDFDict).set(N('P'), docRef);
     newKids.push(copied);
+    copiedKids.get(kid.src)!.push(copied);
   }
   docElem.set(N('K'), out.context.obj(newKids));
   for (const src of sources) {
@@ -368,7 +379,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
   const idTree: [string, PDFObject][] = [];
   let offset = 0;
   for (const src of sources) {
-    const { map, count } = renameIds(src.copier.traversedObjects.values(), offset);
+    const { map, count } = renameIds(out, copiedKids.get(src)!, offset);
     offset += count;
     if (!src.root) continue;
     for (const [key, value] of treeEntries(lookupDict(src.root, 'IDTree'), 'Names')) {
