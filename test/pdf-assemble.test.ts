@@ -6,7 +6,8 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
-import { PdfPrinter } from '../src/io/pdf/renderer.ts';
+import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
+import { PdfPrinter, type PrintFn } from '../src/io/pdf/renderer.ts';
 import { AssembleError, assembleAndFinalize, assemblePdf, loadSharedPdf } from '../src/lib/pdf/assemble.ts';
 import { finalizePdf, headingTitles } from '../src/lib/pdf/finalize-pdf.ts';
 import { buildPartyDocument, type PartyDocument } from '../src/lib/pdf/party-document.ts';
@@ -165,4 +166,61 @@ describe('assembling prints that do not fit', () => {
     await expect(assemblePdf(personal, [shared, shared])).rejects.toThrowError(AssembleError);
     await expect(assemblePdf(personal, [shared, shared])).rejects.toThrowError(/passen nicht zu den gemeinsamen Teilen/);
   });
+});
+
+describe('the build with assembly', () => {
+  async function build(name: string, print: PrintFn) {
+    const log: string[] = [];
+    const dir = path.join(work, name);
+    const result = buildPdfs({
+      content,
+      outDir: path.join(dir, 'dist'),
+      privateOutDir: path.join(dir, 'dist-private'),
+      cacheDir: path.join(dir, 'cache'),
+      log: (line) => log.push(line),
+      print,
+      assemble: true,
+      timeoutMs: 30_000,
+    });
+    return { result, log, dir };
+  }
+
+  it('tries a crashed shared print once more and goes on', async () => {
+    let calls = 0;
+    const { result, log } = await build('shared-once', (job, timeout) => {
+      if (calls++ === 0) return Promise.reject(new Error('Die Seite ist abgestürzt (Target closed).'));
+      return printer.print(job, timeout);
+    });
+    const done = await result;
+    expect(done.rendered).toBe(done.total);
+    expect(log.filter((l) => l.startsWith('Warnung:'))).toEqual([
+      expect.stringMatching(/^Warnung: Gemeinsamer Teil (Vertragstext und Anlage 1|Anlage 3) \(muster, Version 1\.[01], (DSGVO|KDG|DSG-EKD)\) – Die Seite ist abgestürzt \(Target closed\)\. Neuer Versuch …$/),
+    ]);
+    expect(log.some((l) => l.includes('zusammensetzen'))).toBe(false);
+  }, 120_000);
+
+  it('stops with a German message when a shared print fails twice, and writes no PDF', async () => {
+    const { result, dir } = await build('shared-twice', (job, timeout) =>
+      job.html.includes('vw-rahmen') || job.html.includes('class="deckblatt"') ? printer.print(job, timeout) : Promise.reject(new Error('Die Seite ist abgestürzt (Target closed).')),
+    );
+    await expect(result).rejects.toThrowError(
+      /^Der gemeinsame Teil (Vertragstext und Anlage 1|Anlage 3) \(muster, Version 1\.[01], (DSGVO|KDG|DSG-EKD)\) konnte auch im zweiten Versuch nicht erzeugt werden: Die Seite ist abgestürzt \(Target closed\)\./,
+    );
+    const written = await import('node:fs/promises').then((fs) => fs.readdir(dir, { recursive: true }).catch(() => [] as string[]));
+    expect(written.filter((f) => f.endsWith('.pdf') && f.startsWith('dist'))).toEqual([]);
+  }, 120_000);
+
+  it('prints a document whole when its prints do not fit together', async () => {
+    // A personal print with one frame page too few (the second frame left out).
+    const oneFewer = (html: string) => {
+      const frame = '<div class="vw-rahmen" aria-hidden="true"></div>\n';
+      const second = html.indexOf(frame, html.indexOf(frame) + 1);
+      return second < 0 ? html : html.slice(0, second) + html.slice(second + frame.length);
+    };
+    const { result, log } = await build('misfit', (job, timeout) => printer.print(job.html.includes('vw-rahmen') ? { ...job, html: oneFewer(job.html) } : job, timeout));
+    const done = await result;
+    expect(done.rendered).toBe(done.total);
+    expect(log.filter((l) => l.includes('ließ sich nicht zusammensetzen')).length).toBe(done.total);
+    expect(log.find((l) => l.startsWith('Hinweis:'))).toMatch(/Rahmenseiten der persönlichen Ausfertigung .* passen nicht zu den gemeinsamen Teilen/);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import {
   type PdfJob,
 } from '../../lib/pdf/party-document.ts';
 import { PDFDocument } from 'pdf-lib';
+import { REGIME_LABELS } from '../../schemas/common.ts';
 import { renderPartyPrintJob, renderSplitPrintJobs, type SplitPrintJobs } from '../../lib/pdf/render-html.ts';
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
 import { exists, writeFileAtomic } from '../atomic-dir.ts';
@@ -247,10 +248,11 @@ async function renderMissing(
           if (cached) shared.set(key, { key, bytes: new Uint8Array(cached), pages: await pageCount(cached) });
           else {
             const { agreementId, version, regime } = item.job;
-            toPrint.set(key, { html: jobs.shared[i]!, label: `${SHARED_LABELS[i]} (${agreementId}, Version ${version}, ${regime})` });
+            toPrint.set(key, { html: jobs.shared[i]!, label: `${SHARED_LABELS[i]} (${agreementId}, Version ${version}, ${REGIME_LABELS[regime]})` });
           }
         }
       }
+      if (shared.size + toPrint.size > 0) options.log(`Gemeinsame Teile: ${toPrint.size} zu drucken, ${shared.size} aus dem Cache.`);
       await runAll([...toPrint.entries()], async ([key, { html, label }]) => {
         const bytes = await printWithRetry({ html, fontCss: assets.templates.fontCss }, print!, timeoutMs, options.log, {
           warn: `Gemeinsamer Teil ${label}`,
