@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -554,38 +554,44 @@ function copyMapped(src: Source, value: PDFObject, out: PDFDocument): PDFObject 
   return map(value);
 }
 
-const FRAME_NAME = 'VwRahmen';
+/** Prefix for the frame's resource names on a shared page. */
+const FRAME_PREFIX = 'VwR';
+const RESOURCE_KINDS = ['Font', 'ExtGState', 'ColorSpace', 'Pattern', 'Shading', 'XObject', 'Properties'];
 
-/** Draws the frame page (header, footer) as a Form XObject under an artifact mark before the page's own content. */
+/**
+ * Draws the frame page's content (header, footer) under an artifact mark before the page's own
+ * content, as the whole print would: its resources join the page's under prefixed names.
+ */
 function overlayFrame(out: PDFDocument, P: Source, frameRef: PDFRef, pageRef: PDFRef): void {
   const frame = P.doc.context.lookup(frameRef, PDFDict);
   const page = out.context.lookup(pageRef, PDFDict);
-  const mediaBox = page.lookup(N('MediaBox'), PDFArray);
-  const resources = frame.get(N('Resources'));
-  // One Form XObject of the frame's content; marked content with an MCID (an empty sequence
-  // Chromium leaves for the next section's heading) becomes plain marked content.
-  const content = pageContent(P.doc, frameRef).replace(/(\/[^\s/<>\[\]()]+)\s*<<\s*\/MCID\s+\d+\s*>>\s*BDC/g, '$1 BMC');
-  const dict = out.context.obj({ Type: 'XObject', Subtype: 'Form', FormType: 1, Filter: 'FlateDecode' });
-  dict.set(N('BBox'), mediaBox.clone());
-  if (resources) dict.set(N('Resources'), P.copier.copy(resources));
-  const data = deflateSync(Buffer.from(content, 'latin1'));
-  dict.set(N('Length'), PDFNumber.of(data.length));
-  const xobjects: PDFRef[] = [out.context.register(PDFRawStream.of(dict, data))];
-  const names = xobjects.map((_, i) => `${FRAME_NAME}${i}`);
-  const draw = `/Artifact <</Type /Pagination >>BDC\nq\n${names.map((n) => `/${n} Do`).join('\n')}\nQ\nEMC\n`;
-  const overlay = out.context.register(out.context.flateStream(draw));
+  const frameRes = frame.lookupMaybe(N('Resources'), PDFDict);
+  const res = page.lookup(N('Resources'));
+  const resDict = res instanceof PDFDict ? res.clone() : out.context.obj({});
+  const renamed = new Set<string>();
+  for (const kind of RESOURCE_KINDS) {
+    const from = frameRes?.lookupMaybe(N(kind), PDFDict);
+    if (!from) continue;
+    const into = resDict.lookupMaybe(N(kind), PDFDict)?.clone() ?? out.context.obj({});
+    for (const [name, value] of from.entries()) {
+      into.set(N(FRAME_PREFIX + name.decodeText()), P.copier.copy(value));
+      renamed.add(name.decodeText());
+    }
+    resDict.set(N(kind), into);
+  }
+  page.set(N('Resources'), resDict);
+  // Marked content with an MCID (an empty sequence Chromium leaves for the next section's
+  // heading) becomes plain marked content; resource names get the prefix.
+  const content = pageContent(P.doc, frameRef)
+    .replace(/(\/[^\s/<>\[\]()]+)\s*<<\s*\/MCID\s+\d+\s*>>\s*BDC/g, '$1 BMC')
+    .replace(/\/([^\s/<>\[\]()]+)/g, (whole, name: string) => (renamed.has(name) ? `/${FRAME_PREFIX}${name}` : whole));
+  const overlay = out.context.register(out.context.flateStream(`/Artifact <</Type /Pagination >>BDC\nq\n${content}\nQ\nEMC\n`));
   const own = page.get(N('Contents'));
   const list: PDFObject[] = [overlay];
   const ownResolved = own instanceof PDFRef ? out.context.lookup(own) : own;
   if (ownResolved instanceof PDFArray) for (let i = 0; i < ownResolved.size(); i++) list.push(ownResolved.get(i));
   else if (own) list.push(own);
   page.set(N('Contents'), out.context.obj(list));
-  const res = page.lookup(N('Resources'));
-  const resDict = res instanceof PDFDict ? res.clone() : out.context.obj({});
-  const xo = resDict.lookupMaybe(N('XObject'), PDFDict)?.clone() ?? out.context.obj({});
-  names.forEach((n, i) => xo.set(N(n), xobjects[i]!));
-  resDict.set(N('XObject'), xo);
-  page.set(N('Resources'), resDict);
 }
 
 /** Parses a shared print once; the assembler only reads it, so one parse serves every party. */
