@@ -71,7 +71,7 @@ async function buildNew(job: PdfJob, link: boolean) {
   const s1 = await shared(split.shared[0], split.fontCss);
   const s2 = await shared(split.shared[1], split.fontCss);
   const personal = await printer.print({ html: split.personal([s1.pages, s2.pages]), fontCss: split.fontCss }, T);
-  return (await assembleAndFinalize(personal, [s1.doc, s2.doc], doc.metadata, headingTitles(split.fullHtml))).bytes;
+  return (await assembleAndFinalize(personal, [s1.doc, s2.doc], doc.metadata, split.titles)).bytes;
 }
 
 const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -357,7 +357,7 @@ if (process.env.THROUGHPUT) {
         const keys = split.shared.map((h) => sha256Hex(h));
         const parts = keys.map((k) => sharedBytes.get(k)!);
         const personal = await printer.print({ html: split.personal([parts[0]!.pages, parts[1]!.pages]), fontCss: split.fontCss }, T);
-        await pool.assemble(personal, keys.map((key, k) => ({ key, bytes: parts[k]!.bytes })), docs[i]!.metadata, headingTitles(split.fullHtml));
+        await pool.assemble(personal, keys.map((key, k) => ({ key, bytes: parts[k]!.bytes })), docs[i]!.metadata, split.titles);
       }
     }));
   }

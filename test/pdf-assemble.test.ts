@@ -55,7 +55,7 @@ async function assembled(doc: PartyDocument): Promise<Uint8Array> {
   expect(split.splittable).toBe(true);
   const shared = await Promise.all(split.shared.map(async (html) => loadSharedPdf(await printer.print({ html, fontCss: split.fontCss }, 30_000))));
   const personal = await printer.print({ html: split.personal([shared[0]!.getPageCount(), shared[1]!.getPageCount()]), fontCss: split.fontCss }, 30_000);
-  return (await assembleAndFinalize(personal, shared, doc.metadata, headingTitles(split.fullHtml))).bytes;
+  return (await assembleAndFinalize(personal, shared, doc.metadata, split.titles)).bytes;
 }
 
 function tool(command: string, args: string[]) {

@@ -191,6 +191,8 @@ function sharedKeys(split: SplitPrintJobs, keyPrefix: string): string[] {
   return split.shared.map((html) => sha256Hex(`${keyPrefix}shared\0${html}`));
 }
 
+type PersonalJobs = Pick<SplitPrintJobs, 'personal' | 'fontCss' | 'titles'>;
+
 interface SharedPrint extends SharedPart {
   pages: number;
 }
@@ -233,7 +235,9 @@ async function renderMissing(
   };
   try {
     // The shared parts first, each once (from the cache when it has them).
-    const splits = new Map<Planned, { jobs: SplitPrintJobs; keys: string[] }>();
+    // Per document only what its own print needs (not the shared HTML: 1,000 copies of it would
+    // cost hundreds of MB).
+    const splits = new Map<Planned, { jobs: PersonalJobs; keys: string[] }>();
     const shared = new Map<string, SharedPrint>();
     if (split.assemble) {
       const toPrint = new Map<string, { html: string; label: string }>();
@@ -241,7 +245,7 @@ async function renderMissing(
         const jobs = renderSplitPrintJobs(item.doc, assets.templates);
         if (!jobs.splittable) continue;
         const keys = sharedKeys(jobs, split.keyPrefix);
-        splits.set(item, { jobs, keys });
+        splits.set(item, { jobs: { personal: jobs.personal, fontCss: jobs.fontCss, titles: jobs.titles }, keys });
         for (const [i, key] of keys.entries()) {
           if (shared.has(key) || toPrint.has(key)) continue;
           const cached = await readFile(sharedPath(split.sharedCache, key)).catch(() => undefined);
@@ -329,7 +333,7 @@ async function renderOne(
   pool: FinalizePool,
   timeoutMs: number,
   log: (line: string) => void,
-  split?: { jobs: SplitPrintJobs; parts: SharedPrint[] },
+  split?: { jobs: PersonalJobs; parts: SharedPrint[] },
 ): Promise<void> {
   const { doc, job } = item;
   const what = { warn: job.path, fail: `Das PDF ${job.path} (${job.agreementId}, Version ${job.version}, ${job.partyId})` };
@@ -338,7 +342,7 @@ async function renderOne(
   if (split) {
     const { jobs, parts } = split;
     const personal = await printWithRetry({ html: jobs.personal([parts[0]!.pages, parts[1]!.pages]), fontCss: jobs.fontCss }, print, timeoutMs, log, what);
-    titles = headingTitles(jobs.fullHtml);
+    titles = jobs.titles;
     finalized = await pool.assemble(personal, parts, doc.metadata, titles).catch((error: Error) => {
       log(`Hinweis: ${job.path} – ließ sich nicht zusammensetzen (${error.message}); es wird im Ganzen gedruckt.`);
       return undefined;

@@ -11,7 +11,6 @@ import {
   PDFPageLeaf,
   PDFRawStream,
   PDFRef,
-  PDFStream,
   PDFObjectCopier as PdfLibCopier,
   PDFString,
 } from 'pdf-lib';
@@ -22,7 +21,7 @@ import type { PdfMetadata } from './party-document.ts';
 type Copier = { copy<T extends PDFObject>(object: T): T; traversedObjects: Map<PDFObject, PDFObject> };
 const PDFObjectCopier = PdfLibCopier as unknown as { for(src: unknown, dest: unknown): Copier };
 
-/**
+/*
  * Assembles one party's PDF from Chromium prints: the personal print (cover, Anlage 2, signature
  * page, and in place of every shared part as many empty „frame“ pages that carry only running
  * header and footer) and the shared prints (agreement text with Anlage 1, Anlage 3) that were
@@ -31,6 +30,8 @@ const PDFObjectCopier = PdfLibCopier as unknown as { for(src: unknown, dest: unk
  * and named destinations of all prints are merged in page order, so the result is the tagged PDF
  * a single print would have given. Pure: no browser, no file system.
  */
+
+/** The prints do not fit together (message in German); the build then prints the document whole. */
 export class AssembleError extends Error {}
 
 /** Prefix of the placeholder a shared print gets for a link target in the personal print. */
@@ -293,9 +294,9 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
 
   // Find the frame runs: the pages of the personal print that show only header and footer, one
   // run per shared print.
-  const untagged = framePages(P);
+  const frames = framePages(P);
   const runs: { start: number; length: number }[] = [];
-  untagged.forEach((frame, i) => {
+  frames.forEach((frame, i) => {
     if (!frame) return;
     const last = runs.at(-1);
     if (last && last.start + last.length === i) last.length++;
@@ -306,7 +307,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
       `Die Rahmenseiten der persönlichen Ausfertigung (${runs.map((r) => `${r.length} ab Seite ${r.start + 1}`).join(', ') || 'keine'}) passen nicht zu den gemeinsamen Teilen (${S.map((s) => s.pageRefs.length).join(', ')} Seiten).`,
     );
   }
-  dropFrameContent(P, untagged);
+  dropFrameContent(P, frames);
   /** Output page index of a page of a source. */
   const outIndex = (source: number, page: number) => (source < 0 ? page : runs[source]!.start + page);
 
@@ -351,7 +352,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
       const page = firstPage(src, ref);
       if (page === undefined && s === 0) continue; // no content (e.g. from a frame): dropped
       const key = page === undefined ? lastKey : outIndex(s - 1, page);
-      if (s === 0 && page !== undefined && untagged[page]) continue;
+      if (s === 0 && page !== undefined && frames[page]) continue;
       lastKey = key;
       kidsOrdered.push({ key, order: order++, src, ref });
     }
@@ -450,7 +451,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
       const arr = src.doc.context.lookup(value);
       const target = arr instanceof PDFArray ? arr.get(0) : arr instanceof PDFDict ? arr.lookupMaybe(N('D'), PDFArray)?.get(0) : undefined;
       if (!(target instanceof PDFRef) || !src.copier.traversedObjects.has(target)) continue;
-      if (src === P && untagged[P.pageIndex.get(target) ?? -1]) continue;
+      if (src === P && frames[P.pageIndex.get(target) ?? -1]) continue;
       dests.set(name, src.copier.copy(value));
     }
   }
@@ -482,7 +483,7 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
         const se = item.lookupMaybe(N('SE'), PDFDict);
         const tag = se?.get(N('S'));
         const match = tag instanceof PDFName ? /^\/H([1-6])$/.exec(tag.toString()) : null;
-        if (page !== undefined && !(s === 0 && untagged[page])) {
+        if (page !== undefined && !(s === 0 && frames[page])) {
           items.push({ page: outIndex(s - 1, page), order: items.length, level: match ? Number(match[1]) : depth + 1, src, item });
         }
         walk(item.lookupMaybe(N('First'), PDFDict), depth + 1);

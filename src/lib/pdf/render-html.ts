@@ -3,6 +3,7 @@ import type { PartyDocument } from './party-document.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
 import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
+import { headingTitles } from './finalize-pdf.ts';
 
 /** The print templates as text (from `templates/`), plus the font faces as CSS. */
 export interface PdfTemplates {
@@ -163,8 +164,8 @@ export interface SplitPrintJobs {
   /** The personal document with `frames[i]` empty pages in place of shared part i. */
   personal: (frames: [number, number]) => string;
   fontCss: string;
-  /** What a full print would have shown: the outline titles, in order. */
-  fullHtml: string;
+  /** The headings of the whole document in order (what its outline shows), as headingTitles gives them. */
+  titles: string[];
   /**
    * False when a link crosses parts in a way the assembly cannot keep (e.g. from the agreement
    * text to Anlage 3, or from the cover into the text): then the document is printed whole.
@@ -260,7 +261,7 @@ export function renderSplitPrintJobs(doc: PartyDocument, templates: PdfTemplates
         runningCss: t.running.render(data) + FRAME_CSS,
       }),
     fontCss: templates.fontCss,
-    fullHtml: renderDocument(doc, templates, ''),
+    titles: headingTitles([cover, body, annex1, annex2, annex3, signature].join('\n')),
     splittable,
   };
 }
