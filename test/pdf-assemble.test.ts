@@ -101,6 +101,10 @@ describe('a PDF assembled from shared and personal prints', () => {
     const fonts = tool('pdffonts', [newFile]).stdout.split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
+    // Each print names its subsets AAAAAA+ …; together they must not share a name.
+    const names = fonts.map((line) => line.split(/\s+/)[0]!);
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('has the outline of the whole print: titles, nesting, target pages', () => {

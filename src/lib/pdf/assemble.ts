@@ -536,7 +536,35 @@ export async function assemblePdf(personal: PDFDocument, shared: PDFDocument[]):
     const value = personal.catalog.get(N(key));
     if (value) out.catalog.set(N(key), P.copier.copy(value));
   }
+  renameFontSubsets(out);
   return { pdf: out, pages: outPages.length };
+}
+
+const SUBSET_TAG = /^[A-Z]{6}\+/;
+
+/**
+ * Each print names its font subsets AAAAAA+, BAAAAA+ …, so the prints together hold different
+ * subsets under one name, which the PDF specification forbids (readers may mix up their glyphs).
+ * Every Type0 font gets a tag of its own, counted in object order (reproducible), and its
+ * descendant font and font descriptor the same name.
+ */
+export function renameFontSubsets(pdf: PDFDocument): number {
+  let count = 0;
+  const tag = (n: number) => Array.from({ length: 6 }, (_, i) => String.fromCharCode(65 + (Math.floor(n / 26 ** i) % 26))).join('');
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(N('Subtype')) !== N('Type0')) continue;
+    const base = obj.get(N('BaseFont'));
+    if (!(base instanceof PDFName) || !SUBSET_TAG.test(base.decodeText())) continue;
+    const name = N(`${tag(count++)}+${base.decodeText().replace(SUBSET_TAG, '')}`);
+    obj.set(N('BaseFont'), name);
+    const descendants = obj.lookupMaybe(N('DescendantFonts'), PDFArray);
+    for (let i = 0; i < (descendants?.size() ?? 0); i++) {
+      const font = descendants!.lookup(i, PDFDict);
+      font.set(N('BaseFont'), name);
+      font.lookupMaybe(N('FontDescriptor'), PDFDict)?.set(N('FontName'), name);
+    }
+  }
+  return count;
 }
 
 /** A ParentTree value (element or array of elements) with refs mapped; never copies anything new. */

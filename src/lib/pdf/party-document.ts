@@ -17,7 +17,7 @@ import { riskLevel, type RiskLevel } from '../risk.ts';
 import { ledgerEntriesFor } from '../signing-status.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
-export const PDF_PIPELINE_VERSION = 'pdf-7';
+export const PDF_PIPELINE_VERSION = 'pdf-8';
 
 export interface PdfJob {
   agreementId: string;
