@@ -59,7 +59,7 @@ await runCli(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'vertragswerk-bench-'));
   const synth = path.join(work, 'content');
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
-  const script = (name: string, args: string[], echo = false) => runMeasured(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', `${name}.ts`), ...args], { cwd: ROOT, env, echo });
+  const script = (name: string, args: string[], echo = false) => runMeasured(NODE, [path.join(ROOT, 'scripts', `${name}.ts`), ...args], { cwd: ROOT, env, echo });
   const failed = (label: string, m: Measured) => {
     throw new BenchError(`${label} ist fehlgeschlagen (Exit ${m.code}):\n${m.stdout.slice(-2000)}\n${m.stderr.slice(-2000)}`);
   };

@@ -23,8 +23,6 @@ describe('offline build', () => {
         '-n',
         '--',
         path.join(ROOT, 'node_modules/.bin/node'),
-        '--import',
-        'tsx',
         path.join(ROOT, 'scripts/build.ts'),
         '--content',
         path.join(ROOT, 'test/fixtures/valid'),

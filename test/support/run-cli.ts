@@ -22,7 +22,7 @@ export interface CliResult {
 /** Runs `scripts/<script>.ts` in one Node 24 process (so a signal reaches the build itself). */
 export function runScript(script: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
+    const child = spawn(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

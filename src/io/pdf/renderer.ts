@@ -46,10 +46,13 @@ export class PdfPrinter {
   /** Requests the pages tried to make to anything but data:/file: – all aborted. */
   readonly blockedRequests: string[] = [];
 
-  private constructor(
-    private readonly env: Record<string, string>,
-    private readonly executable: BrowserExecutable | undefined,
-  ) {}
+  private readonly env: Record<string, string>;
+  private readonly executable: BrowserExecutable | undefined;
+
+  private constructor(env: Record<string, string>, executable: BrowserExecutable | undefined) {
+    this.env = env;
+    this.executable = executable;
+  }
 
   static async start(options: { env?: Record<string, string>; executable?: BrowserExecutable } = {}): Promise<PdfPrinter> {
     const printer = new PdfPrinter(options.env ?? {}, options.executable);

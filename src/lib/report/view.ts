@@ -23,11 +23,10 @@ import {
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
 export class ReportError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-  ) {
+  readonly exitCode: 1 | 2;
+  constructor(message: string, exitCode: 1 | 2 = 1) {
     super(message);
+    this.exitCode = exitCode;
   }
 }
 
