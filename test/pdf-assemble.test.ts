@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,13 +5,13 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
-import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
 import { PdfPrinter, type PrintFn } from '../src/io/pdf/renderer.ts';
 import { AssembleError, assembleAndFinalize, assemblePdf, loadSharedPdf } from '../src/lib/pdf/assemble.ts';
 import { finalizePdf, headingTitles } from '../src/lib/pdf/finalize-pdf.ts';
 import { buildPartyDocument, type PartyDocument } from '../src/lib/pdf/party-document.ts';
 import { renderPartyPrintJob, renderSplitPrintJobs } from '../src/lib/pdf/render-html.ts';
 import type { Content } from '../src/lib/content-model.ts';
+import { startPdfBuild, tool } from './support/pdf-build-run.ts';
 import { checkStructure, linkTargets, outlineItems } from './support/pdf-checks.ts';
 import { ROOT } from './support/run-cli.ts';
 
@@ -58,9 +57,6 @@ async function assembled(doc: PartyDocument): Promise<Uint8Array> {
   return (await assembleAndFinalize(personal, shared, doc.metadata, split.titles)).bytes;
 }
 
-function tool(command: string, args: string[]) {
-  return spawnSync(command, args, { encoding: 'utf8' });
-}
 
 /** Text per page; blank lines dropped (pdftotext places them by text blocks, which the frame drawn as its own object shifts). */
 function pageTexts(file: string): string[] {
@@ -173,20 +169,8 @@ describe('assembling prints that do not fit', () => {
 });
 
 describe('the build with assembly', () => {
-  async function build(name: string, print: PrintFn) {
-    const log: string[] = [];
-    const dir = path.join(work, name);
-    const result = buildPdfs({
-      content,
-      outDir: path.join(dir, 'dist'),
-      privateOutDir: path.join(dir, 'dist-private'),
-      cacheDir: path.join(dir, 'cache'),
-      log: (line) => log.push(line),
-      print,
-      assemble: true,
-      timeoutMs: 30_000,
-    });
-    return { result, log, dir };
+  function build(name: string, print: PrintFn) {
+    return startPdfBuild(path.join(work, name), content, print, { assemble: true, timeoutMs: 30_000 });
   }
 
   it('tries a crashed shared print once more and goes on', async () => {

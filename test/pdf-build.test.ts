@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,6 +6,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
 import { hashTree } from './support/tree-hash.ts';
+import { tool } from './support/pdf-build-run.ts';
 import { ROOT, runScript, type CliResult } from './support/run-cli.ts';
 
 // One real build of the fixture (plus a childminders' agreement) in beforeAll, a second one
@@ -21,10 +21,6 @@ const out = (name: string) => path.join(work, name);
 const build = (dist: string, cache: string) =>
   runScript('build', ['--content', contentDir, '--out', out(dist), '--private-out', out(`${dist}-private`), '--cache-dir', out(cache), '--skip', 'site']);
 
-function tool(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 async function filesBelow(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))

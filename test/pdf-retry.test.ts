@@ -4,12 +4,12 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
-import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
 import { createFinalizePool } from '../src/io/pdf/finalize-pool.ts';
 import { finalizePdf } from '../src/lib/pdf/finalize-pdf.ts';
 import { buildPartyDocument } from '../src/lib/pdf/party-document.ts';
 import type { PrintFn } from '../src/io/pdf/renderer.ts';
 import type { Content } from '../src/lib/content-model.ts';
+import { startPdfBuild } from './support/pdf-build-run.ts';
 import { ROOT } from './support/run-cli.ts';
 
 // The retry logic with a stand-in printer: no browser, so crashes and hangs can be staged.
@@ -29,20 +29,8 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function run(name: string, print: PrintFn, options: { parties?: string[]; timeoutMs?: number } = {}) {
-  const log: string[] = [];
-  const dir = path.join(work, name);
-  const result = buildPdfs({
-    content,
-    outDir: path.join(dir, 'dist'),
-    privateOutDir: path.join(dir, 'dist-private'),
-    cacheDir: path.join(dir, 'cache'),
-    log: (line) => log.push(line),
-    print,
-    parties: options.parties,
-    timeoutMs: options.timeoutMs ?? 2000,
-  });
-  return { result, log, dir };
+function run(name: string, print: PrintFn, options: { parties?: string[]; timeoutMs?: number } = {}) {
+  return startPdfBuild(path.join(work, name), content, print, { parties: options.parties, timeoutMs: options.timeoutMs ?? 2000 });
 }
 
 async function files(dir: string): Promise<string[]> {

@@ -14,7 +14,7 @@ import {
   PDFObjectCopier as PdfLibCopier,
   PDFString,
 } from 'pdf-lib';
-import { finalizeLoadedPdf, type FinalizedPdf } from './finalize-pdf.ts';
+import { finalizeLoadedPdf, NODE_ID, nodeId, rankOf, type FinalizedPdf } from './finalize-pdf.ts';
 import type { PdfMetadata } from './party-document.ts';
 
 /** pdf-lib's copier (what copyPages uses); its map of what it copied is needed to remap refs. */
@@ -226,8 +226,6 @@ function dropFrameContent(source: Source, frames: boolean[]): void {
   for (const ref of topKids(source)) clean(ctx.lookup(ref, PDFDict));
 }
 
-const NODE_ID = /^node(\d+)$/;
-const nodeId = (n: number) => `node${String(n).padStart(8, '0')}`;
 
 /**
  * Renames Chromium's structure ids in the elements copied from one source (their /ID and the
@@ -267,7 +265,7 @@ function renameIds(out: PDFDocument, roots: PDFRef[], offset: number): { map: Ma
     element(value.get(N('K')));
   };
   for (const root of roots) element(root);
-  const rank = new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
+  const rank = rankOf(numbers);
   const map = new Map<string, string>();
   for (const n of numbers) map.set(nodeId(n), nodeId(offset + rank.get(n)!));
   for (const s of strings) {

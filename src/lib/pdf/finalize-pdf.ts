@@ -60,7 +60,8 @@ function addRoleMap(pdf: PDFDocument): void {
   if (!existing) root.set(PDFName.of('RoleMap'), map);
 }
 
-const NODE_ID = /^node(\d+)$/;
+/** A structure id as Chromium writes it (after a DOM node id). */
+export const NODE_ID = /^node(\d+)$/;
 
 /** Visits every string inside dictionaries and arrays (not stream data); `replace` may swap it. */
 function visitStrings(pdf: PDFDocument, replace: (value: string) => string | undefined): void {
@@ -108,11 +109,13 @@ export function normalizeStructureIds(pdf: PDFDocument): number {
   return numbers.size;
 }
 
-function rankOf(numbers: Set<number>): Map<number, number> {
+/** Each number → its rank (1, 2, 3 … in ascending order). */
+export function rankOf(numbers: Set<number>): Map<number, number> {
   return new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
 }
 
-const nodeId = (rank: number) => `node${String(rank).padStart(8, '0')}`;
+/** The structure id numbered `n`, eight digits like Chromium's. */
+export const nodeId = (n: number) => `node${String(n).padStart(8, '0')}`;
 
 const RAW_NODE_ID = /\(node(\d+)\)/g;
 

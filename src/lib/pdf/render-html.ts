@@ -138,16 +138,38 @@ export function renderPartyPrintJob(doc: PartyDocument, templates: PdfTemplates)
 function renderDocument(doc: PartyDocument, templates: PdfTemplates, fontCss: string): string {
   const t = compile(templates);
   const data = buildTemplateData(doc);
-  const body = renderAgreementBodyHtml(doc.agreement, { partLevel: 2 });
-  return t.document.render({
-    ...data,
+  return renderPage(t, templates, data, {
     fontCss,
-    printCss: templates.css,
     coverHtml: t.cover.render(data),
     runningCss: t.running.render(data),
-    bodyHtml: body,
+    bodyHtml: renderAgreementBodyHtml(doc.agreement, { partLevel: 2 }),
     annexesHtml: t.annexes.render(data),
     signatureHtml: t.signature.render(data),
+  });
+}
+
+/** What document.html is filled with; a part left out stays empty. */
+interface PageParts {
+  title?: string;
+  fontCss?: string;
+  runningCss?: string;
+  coverHtml?: string;
+  bodyHtml?: string;
+  annexesHtml?: string;
+  signatureHtml?: string;
+}
+
+function renderPage(t: Compiled, templates: PdfTemplates, data: TemplateData, parts: PageParts): string {
+  return t.document.render({
+    ...data,
+    ...(parts.title === undefined ? {} : { title: parts.title }),
+    fontCss: parts.fontCss ?? '',
+    printCss: templates.css,
+    runningCss: parts.runningCss ?? '',
+    coverHtml: parts.coverHtml ?? '',
+    bodyHtml: parts.bodyHtml ?? '',
+    annexesHtml: parts.annexesHtml ?? '',
+    signatureHtml: parts.signatureHtml ?? '',
   });
 }
 
@@ -209,18 +231,7 @@ export function renderSplitPrintJobs(doc: PartyDocument, templates: PdfTemplates
   const signature = t.signature.render(data);
   // The shared prints must not depend on the party: their <title> names only agreement and version.
   const sharedTitle = `${doc.agreement.shortTitle} – Version ${doc.cover.version}`;
-  const page = (parts: { coverHtml?: string; bodyHtml?: string; annexesHtml?: string; signatureHtml?: string; runningCss?: string; title?: string }) =>
-    t.document.render({
-      ...data,
-      title: parts.title ?? doc.metadata.title,
-      fontCss: '',
-      printCss: templates.css,
-      runningCss: (parts.runningCss ?? '') + SPLIT_CSS,
-      coverHtml: parts.coverHtml ?? '',
-      bodyHtml: parts.bodyHtml ?? '',
-      annexesHtml: parts.annexesHtml ?? '',
-      signatureHtml: parts.signatureHtml ?? '',
-    });
+  const page = (parts: PageParts) => renderPage(t, templates, data, { ...parts, runningCss: (parts.runningCss ?? '') + SPLIT_CSS });
   // Links from a shared part to a target in the personal print (e.g. „Anlage 2“): Chromium only
   // writes a link whose target exists, so the shared print gets a placeholder target
   // „vw-extern-…“, the personal print a hidden link to the real target on a frame page (so that

@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { buildPdfs, type PdfBuildOptions } from '../../src/io/pdf/build-pdfs.ts';
+import type { PrintFn } from '../../src/io/pdf/renderer.ts';
+import type { Content } from '../../src/lib/content-model.ts';
+
+/** Starts a PDF build into `dir` (dist, dist-private, cache) with a stand-in printer; collects the log. */
+export function startPdfBuild(dir: string, content: Content, print: PrintFn, options: Partial<PdfBuildOptions> = {}) {
+  const log: string[] = [];
+  const result = buildPdfs({
+    content,
+    outDir: path.join(dir, 'dist'),
+    privateOutDir: path.join(dir, 'dist-private'),
+    cacheDir: path.join(dir, 'cache'),
+    log: (line) => log.push(line),
+    print,
+    ...options,
+  });
+  return { result, log, dir };
+}
+
+/** Runs a PDF tool (pdfinfo, pdffonts, qpdf …) and returns its exit status and output. */
+export function tool(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
