@@ -1,21 +1,21 @@
-import { parseAsOf, parseCli, runCli } from '../src/io/cli.ts';
+import { parseAsOf, parseCli, parseStageList, refusePositionals, runCli } from '../src/io/cli.ts';
 import { runBuild, type BuildStage } from '../src/io/build-pipeline.ts';
 import { siteStage } from '../src/io/stages/site.ts';
 import { reportStage } from '../src/io/stages/report.ts';
 import { pdfStage } from '../src/io/stages/pdf.ts';
 import { searchStage } from '../src/io/stages/search.ts';
 
+/** Build stages in order. pdf runs before site: the site shows size, pages and SHA-256 from the PDF manifest. */
+const STAGES: BuildStage[] = [pdfStage, siteStage, reportStage, searchStage];
+
 const USAGE = `Aufruf: npm run build -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--as-of JJJJ-MM-TT] [--skip STUFE,…]
 
 Prüft die Inhalte und erzeugt Website, PDFs und Bericht. Die bisherige Ausgabe wird erst ersetzt,
-wenn alles gelungen ist. Stufen: ${['pdf', 'site', 'report', 'search'].join(', ')}.`;
-
-/** Build stages in order; later issues add PDFs, search index and report here. */
-// pdf runs before site: the site shows size, pages and SHA-256 from the PDF manifest.
-const STAGES: BuildStage[] = [pdfStage, siteStage, reportStage, searchStage];
+wenn alles gelungen ist. Stufen: ${STAGES.map((s) => s.name).join(', ')}. Eine übersprungene Stufe
+übernimmt ihre Ausgabe aus dem bisherigen Build (z. B. behält --skip pdf die bisherigen PDFs).`;
 
 await runCli(async () => {
-  const { values } = parseCli(process.argv.slice(2), {
+  const { values, positionals } = parseCli(process.argv.slice(2), {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist' },
     'private-out': { type: 'string', default: 'dist-private' },
@@ -28,6 +28,8 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
+  refusePositionals(positionals, USAGE);
+  const skip = parseStageList(values.skip, STAGES.map((s) => s.name), USAGE);
   await runBuild(
     {
       contentDir: values.content,
@@ -35,7 +37,7 @@ await runCli(async () => {
       privateOutDir: values['private-out'],
       cacheDir: values['cache-dir'],
       asOf: parseAsOf(values['as-of']),
-      skip: values.skip.split(',').filter(Boolean),
+      skip,
       log: (line) => console.log(line),
     },
     STAGES,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, summarizeDiagnostics } from '../src/lib/diagnostics.ts';
@@ -18,7 +19,11 @@ Ordner (--private-out, Standard dist-private). Unveränderte PDFs kommen aus dem
 
   --party      nur die PDFs dieser Partner (Kennung wie traeger-001)
   --shard K/N  nur den K-ten von N Teilen (nach Kennung), schreibt pdf/manifest-shard-K-of-N.json;
-               die Teile führt „merge-manifests“ zusammen
+               die Teile verschiedener Rechner führt „merge-manifests“ zusammen
+
+Mit --party oder --shard ergänzt der Lauf pdf/manifest.json um seine Einträge: die übrigen PDFs und
+ihre Einträge bleiben, das Verzeichnis nennt immer jedes PDF im Ordner. Wer nur die neuen PDFs
+sehen will, gibt mit --out einen eigenen Ordner an.
   --concurrency gleichzeitig druckende Seiten (Standard 2)`;
 
 await runCli(async () => {
@@ -70,7 +75,17 @@ await runCli(async () => {
   console.log(
     `✓ ${result.total} PDFs: ${result.rendered} neu, ${result.cached} aus dem Cache in ${result.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s${rate}`,
   );
-  console.log(`  Verzeichnis: ${path.relative(process.cwd(), result.publicManifestPath)}`);
+  if (result.fullManifest) {
+    if (values.shard) console.log(`  Verzeichnis dieses Teils: ${path.relative(process.cwd(), result.publicManifestPath)}`);
+    console.log(
+      `  Verzeichnis aller PDFs: ${path.relative(process.cwd(), result.fullManifest.path)} – ${result.fullManifest.entries} Einträge; die ${result.publicManifest.entries.length} aus diesem Lauf ergänzt oder erneuert, die übrigen unverändert`,
+    );
+    if (existsSync(path.join(values.out, 'index.html'))) {
+      console.log(`  Hinweis: Die Website in ${values.out}/ zeigt Größe und SHA-256 neuer PDFs erst nach „npm run build -- --skip pdf“.`);
+    }
+  } else {
+    console.log(`  Verzeichnis: ${path.relative(process.cwd(), result.publicManifestPath)}`);
+  }
   if (result.privateManifest.entries.length > 0) {
     console.log(`  Nicht öffentlich: ${path.relative(process.cwd(), result.privateManifestPath)} (${result.privateManifest.entries.length} PDFs)`);
   }

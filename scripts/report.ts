@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
@@ -7,10 +7,13 @@ import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
 const USAGE = `Aufruf: npm run report -- [--as-of JJJJ-MM-TT] [--format md|html|pdf] [--agreement KENNUNG] [--out DATEI] [--content ORDNER]
 
 Erzeugt die Hausmitteilung zur Beschlusskontrolle mit dem Zeichnungsstand am Ende des Stichtags.
-  --as-of      Stichtag; ohne Angabe das Datum der Beschlusskontrolle in content/council/council.yaml
+  --as-of      Stichtag, nicht in der Zukunft; ohne Angabe das Datum der Beschlusskontrolle in content/council/council.yaml
   --format     md (Standard, ohne --out auf die Standardausgabe), html oder pdf
   --agreement  Vereinbarung; ohne Angabe main_agreement aus content/site.yaml
-  --out        Zieldatei; für html und pdf ohne Angabe out/beschlusskontrolle-<Vereinbarung>-<Stichtag>.<Format>`;
+  --out        Zieldatei; für html und pdf ohne Angabe out/beschlusskontrolle-<Vereinbarung>-<Stichtag>.<Format>
+
+In eine Datei schreiben: --out bericht.md (oder npm run -s report > bericht.md; ohne -s schreibt
+npm seine eigenen Kopfzeilen mit in die Datei).`;
 
 await runCli(async () => {
   const { values, positionals } = parseCli(
@@ -34,7 +37,7 @@ await runCli(async () => {
   if (!REPORT_FORMATS.includes(format)) {
     throw new UsageError(`--format erwartet md, html oder pdf, erhalten: „${values.format}“.\n\n${USAGE}`);
   }
-  const asOf = parseAsOf(values['as-of']);
+  const asOf = parseAsOf(values['as-of'], { notAfter: localToday() });
   const content = await loadValidContent(values.content);
   const view = buildBeschlusskontrolleView(content, { asOf, agreementId: values.agreement });
   const output = await renderReport(view, format);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,10 +97,60 @@ describe('build pipeline', () => {
     expect(await hashTree(out)).toEqual(hashA);
   });
 
-  it('answers a wrong command line with exit code 2 and a German usage text', async () => {
-    const result = await runScript('build', ['--gibtsnicht']);
+  it.each([
+    [['--gibtsnicht'], 'Unbekannte Option „--gibtsnicht“.'],
+    [['--skip', 'pdfs'], 'Unbekannte Stufe „pdfs“ bei --skip. Bekannte Stufen: pdf, site, report, search.'],
+    [['--skip', 'pdf,seite'], 'Unbekannte Stufe „seite“ bei --skip.'],
+    [['dist'], 'Unerwartetes Argument „dist“.'],
+  ])('answers the wrong command line %j with exit code 2 and a German usage text, before building anything', async (args, message) => {
+    const before = await hashTree(out);
+    const result = await runScript('build', ['--content', contentA, '--out', out, '--private-out', `${out}-private`, ...args]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unbekannte Option');
+    expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('Aufruf: npm run build');
+    expect(result.stdout).not.toContain('Inhalte prüfen');
+    expect(await hashTree(out)).toEqual(before);
+  });
+
+  it('carries a skipped stage’s previous output into the new build and shows the carried-over PDFs on the site', async () => {
+    const dist = path.join(work, 'carry');
+    const priv = path.join(work, 'carry-private');
+    const sha256 = 'ab'.repeat(32);
+    const manifest = { format: 1, entries: [{ path: 'pdf/muster/1.1/traeger-001.pdf', party: 'traeger-001', agreement: 'muster', version: '1.1', regime: 'dsgvo', bytes: 1234, pages: 7, sha256 }] };
+    await mkdir(path.join(dist, 'pdf/muster/1.1'), { recursive: true });
+    await writeFile(path.join(dist, 'pdf/manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(path.join(dist, 'pdf/muster/1.1/traeger-001.pdf'), '%PDF-1.7 previous build');
+    await mkdir(path.join(priv, 'pdf/tagespflege/1.1'), { recursive: true });
+    await writeFile(path.join(priv, 'pdf/tagespflege/1.1/ktp-001.pdf'), '%PDF-1.7 private');
+    const pdfBefore = await hashTree(path.join(dist, 'pdf'));
+    const privateBefore = await hashTree(priv);
+    const run = (skip: string) =>
+      runScript('build', ['--content', contentA, '--out', dist, '--private-out', priv, '--cache-dir', path.join(work, 'cache'), '--skip', skip]);
+
+    const result = await run('pdf');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (3 Dateien); die Website zeigt das PDF aus dem bisherigen Verzeichnis');
+    expect(await hashTree(path.join(dist, 'pdf'))).toEqual(pdfBefore);
+    expect(await hashTree(priv)).toEqual(privateBefore);
+    const page = await readFile(path.join(dist, 'traeger/traeger-001/index.html'), 'utf8');
+    expect(page).toContain(sha256);
+    expect(page).toContain('/pdf/muster/1.1/traeger-001.pdf');
+
+    // Skipping the site and search keeps the pages from the run above, byte for byte.
+    const site = await hashTree(dist);
+    const again = await run('pdf,site,search');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/– Website erzeugen: übersprungen; bisherige Ausgabe übernommen \(\d+ Dateien\)/);
+    expect(again.stdout).toMatch(/– Suchindex erzeugen: übersprungen; bisherige Ausgabe übernommen \(\d+ Dateien\)/);
+    expect(await hashTree(dist)).toEqual(site);
+  });
+
+  it('says so when a skipped stage has no previous output, and the site then shows no copies', async () => {
+    const dist = path.join(work, 'fresh');
+    const result = await runScript('build', ['--content', contentA, '--out', dist, '--private-out', `${dist}-private`, '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; keine bisherige Ausgabe');
+    expect(result.stdout).toContain('die Website zeigt keine PDF-Ausfertigungen');
+    expect(await readFile(path.join(dist, 'traeger/traeger-001/index.html'), 'utf8')).not.toContain('SHA-256');
   });
 });

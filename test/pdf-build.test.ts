@@ -208,3 +208,80 @@ describe('PDF build of the fixture', () => {
     }
   });
 });
+
+/** Paths of the PDFs under `root/pdf/` and the paths `root/pdf/manifest.json` lists, both sorted. */
+async function pdfsAndManifest(root: string): Promise<{ files: string[]; listed: string[] }> {
+  const files = (await filesBelow(path.join(root, 'pdf'))).filter((f) => f.endsWith('.pdf')).map((f) => `pdf/${f.split(path.sep).join('/')}`);
+  const listed = parseManifest(await readFile(path.join(root, 'pdf/manifest.json'), 'utf8'), root).entries.map((e) => e.path).sort();
+  return { files, listed };
+}
+
+describe('the manifest lists every PDF in the output after each documented command', () => {
+  const ALL_PUBLIC = ['pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
+  const ALL_PRIVATE = ['pdf/tagespflege/1.1/ktp-001.pdf'];
+  const dist = () => out('seq');
+  const distPrivate = () => out('seq-private');
+  const pdf = (args: string[]) =>
+    runScript('pdf', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), ...args]);
+  const expectComplete = async (publicPaths: string[], privatePaths: string[]) => {
+    const pub = await pdfsAndManifest(dist());
+    expect(pub.listed).toEqual(pub.files);
+    expect(pub.files).toEqual(publicPaths);
+    const priv = await pdfsAndManifest(distPrivate());
+    expect(priv.listed).toEqual(priv.files);
+    expect(priv.files).toEqual(privatePaths);
+  };
+
+  beforeAll(async () => {
+    await cp(out('dist'), dist(), { recursive: true });
+    await cp(out('dist-private'), distPrivate(), { recursive: true });
+    await expectComplete(ALL_PUBLIC, ALL_PRIVATE);
+  });
+
+  it('npm run build -- --skip pdf keeps the PDFs, the manifest and the private copies, and the site shows their checksums', async () => {
+    const before = await hashTree(path.join(dist(), 'pdf'));
+    const privateBefore = await hashTree(distPrivate());
+    const result = await runScript('build', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), '--skip', 'pdf']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (7 Dateien); die Website zeigt die 4 PDFs aus dem bisherigen Verzeichnis');
+    expect(await hashTree(path.join(dist(), 'pdf'))).toEqual(before);
+    expect(await hashTree(distPrivate())).toEqual(privateBefore);
+    await expectComplete(ALL_PUBLIC, ALL_PRIVATE);
+    const page = await readFile(path.join(dist(), 'traeger/traeger-001/index.html'), 'utf8');
+    const entry = manifest.entries.find((e) => e.path === 'pdf/muster/1.1/traeger-001.pdf')!;
+    expect(page).toContain(entry.sha256);
+  }, 120_000);
+
+  it('npm run pdf -- --party adds to the full manifest instead of replacing it', async () => {
+    const result = await pdf(['--party', 'traeger-002']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Verzeichnis aller PDFs:');
+    expect(result.stdout).toContain('4 Einträge; die 2 aus diesem Lauf ergänzt oder erneuert');
+    await expectComplete(ALL_PUBLIC, ALL_PRIVATE);
+  });
+
+  it('npm run pdf -- --shard K/N writes its own list and adds to the full manifest', async () => {
+    for (const shard of ['1/2', '2/2']) {
+      const result = await pdf(['--shard', shard]);
+      expect(result.code, result.stderr).toBe(0);
+      await expectComplete(ALL_PUBLIC, ALL_PRIVATE);
+    }
+    expect(parseManifest(await readFile(path.join(dist(), 'pdf/manifest-shard-2-of-2.json'), 'utf8'), 'shard').entries).toHaveLength(4);
+  });
+
+  it('npm run pdf -- --party into a new folder lists just that party', async () => {
+    const result = await runScript('pdf', ['--content', contentDir, '--party', 'traeger-001', '--out', out('alone'), '--private-out', out('alone-private'), '--cache-dir', out('cache')]);
+    expect(result.code, result.stderr).toBe(0);
+    const alone = await pdfsAndManifest(out('alone'));
+    expect(alone.listed).toEqual(alone.files);
+    expect(alone.files).toEqual(['pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.1/traeger-001.pdf']);
+  });
+
+  it('npm run pdf (all) removes a PDF the content no longer calls for, so none is published without an entry', async () => {
+    await writeFile(path.join(dist(), 'pdf/muster/1.1/traeger-099.pdf'), '%PDF-1.7 left over');
+    const result = await pdf([]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('1 PDF aus einem früheren Lauf entfernt');
+    await expectComplete(ALL_PUBLIC, ALL_PRIVATE);
+  });
+});

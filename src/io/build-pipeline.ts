@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
 import { formatDiagnostic, summarizeDiagnostics } from '../lib/diagnostics.ts';
 import { acquireLock, recoverInterruptedSwap, swapDirectory } from './atomic-dir.ts';
-import { ContentError } from './cli.ts';
+import { carryOverFiles } from './carry-over.ts';
+import { ContentError, UsageError } from './cli.ts';
 import { validateContentDirInWorker } from './validate-in-worker.ts';
 
 export interface BuildOptions {
@@ -26,6 +27,19 @@ export interface BuildContext {
   /** Staging folders: stages write here; they replace the real ones only at the end. */
   stagingOut: string;
   stagingPrivate: string;
+  /** The previous (published) output, which a skipped stage's files are taken from. */
+  outDir: string;
+  privateOutDir: string;
+}
+
+/**
+ * What a stage writes: paths inside the public output ('rest' = everything no other stage
+ * claims) and whether it writes the private output. A skipped stage keeps these from the
+ * previous build, so a partial build never removes published files.
+ */
+export interface StageOutputs {
+  public: readonly string[] | 'rest';
+  private?: boolean;
 }
 
 export interface BuildStage {
@@ -33,6 +47,12 @@ export interface BuildStage {
   /** German label for the progress line. */
   label: string;
   run(context: BuildContext): Promise<string | void>;
+  outputs: StageOutputs;
+  /**
+   * Called after a skipped stage's previous output was carried over (`files` = how many files;
+   * 0 when there was none). Returns what the log line should add.
+   */
+  carriedOver?(context: BuildContext, files: number): Promise<string | void>;
   /** Work that needs no content (loading modules), done while the content is validated. */
   prepare?(): Promise<unknown>;
 }
@@ -42,6 +62,10 @@ export interface BuildStage {
  * output exactly as it was.
  */
 export async function runBuild(options: BuildOptions, stages: readonly BuildStage[]): Promise<void> {
+  const unknown = options.skip.filter((name) => !stages.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unbekannte Stufe ${unknown.map((n) => `„${n}“`).join(', ')}. Bekannte Stufen: ${stages.map((s) => s.name).join(', ')}.`);
+  }
   const outDir = path.resolve(options.outDir);
   const privateOutDir = path.resolve(options.privateOutDir);
   const release = await acquireLock(`${outDir}.lock`);
@@ -79,10 +103,10 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
 
     await mkdir(stagingOut, { recursive: true });
     await mkdir(stagingPrivate, { recursive: true });
-    const context: BuildContext = { options, content: validation.content, stagingOut, stagingPrivate };
+    const context: BuildContext = { options, content: validation.content, stagingOut, stagingPrivate, outDir, privateOutDir };
     for (const stage of stages) {
       if (options.skip.includes(stage.name)) {
-        options.log(`– ${stage.label}: übersprungen`);
+        options.log(`– ${stage.label}: übersprungen; ${await carryOver(stage, stages, context)}`);
         continue;
       }
       const t = performance.now();
@@ -98,6 +122,21 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
     await cleanup();
     await release();
   }
+}
+
+/** Takes a skipped stage's files from the previous output into the staging folders; says what it did. */
+async function carryOver(stage: BuildStage, stages: readonly BuildStage[], context: BuildContext): Promise<string> {
+  const { outputs } = stage;
+  const claimed = stages.flatMap((s) => (s === stage || s.outputs.public === 'rest' ? [] : s.outputs.public));
+  let files = await carryOverFiles(context.outDir, context.stagingOut, outputs.public === 'rest' ? [''] : outputs.public, outputs.public === 'rest' ? claimed : []);
+  if (outputs.private) files += await carryOverFiles(context.privateOutDir, context.stagingPrivate, ['']);
+  const note = await stage.carriedOver?.(context, files);
+  const where = path.relative(process.cwd(), context.outDir) || context.outDir;
+  const what =
+    files === 0
+      ? `keine bisherige Ausgabe in ${where}/ vorhanden, der neue Build enthält also keine`
+      : `bisherige Ausgabe übernommen (${files === 1 ? '1 Datei' : `${files.toLocaleString('de-DE')} Dateien`})`;
+  return note ? `${what}; ${note}` : what;
 }
 
 async function removeStaleStaging(target: string): Promise<void> {

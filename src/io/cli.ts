@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatDateDe } from '../lib/dates.ts';
 import { isRealDate } from '../schemas/common.ts';
 
 /** A wrong command line: exit code 2 and a German message, never a stack trace. */
@@ -22,12 +23,44 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
   }
 }
 
-export function parseAsOf(value: string | undefined): string | undefined {
+/** With `notAfter` (today), a date in the future is refused: no state is known for it yet. */
+export function parseAsOf(value: string | undefined, limits: { notAfter?: string } = {}): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
     throw new UsageError(`--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „${value}“.`);
   }
+  if (limits.notAfter && value > limits.notAfter) {
+    throw new UsageError(
+      `Der Stichtag ${formatDateDe(value)} (--as-of) liegt in der Zukunft (heute ist der ${formatDateDe(limits.notAfter)}). ` +
+        'Wählen Sie einen Stichtag bis heute oder lassen Sie --as-of weg.',
+    );
+  }
   return value;
+}
+
+/** Today's date on this machine as JJJJ-MM-TT (local time, as the people using the CLI read it). */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `--skip a,b`: every name must be a known stage. An unknown one (a typo such as „pdfs“) would
+ * otherwise run the stage the caller meant to skip.
+ */
+export function parseStageList(value: string, known: readonly string[], usage: string): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Unbekannte Stufe ${unknown.map((name) => `„${name}“`).join(', ')} bei --skip. Bekannte Stufen: ${known.join(', ')}.\n\n${usage}`,
+    );
+  }
+  return names;
+}
+
+/** Positional arguments a command does not take are a usage error, not silently ignored. */
+export function refusePositionals(positionals: readonly string[], usage: string, hint = ''): void {
+  if (positionals.length > 0) throw new UsageError(`Unerwartetes Argument „${positionals[0]}“.${hint ? ` ${hint}` : ''}\n\n${usage}`);
 }
 
 /** Runs a CLI main function: content/usage errors become messages and exit codes. */
@@ -48,4 +81,13 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
     process.stderr.write(`Interner Fehler (bitte melden, siehe SECURITY.md):\n${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 3;
   }
+}
+
+/** `--port N` for the local web servers. */
+export function parsePort(value: string, usage: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new UsageError(`--port erwartet eine Zahl von 1 bis 65535, erhalten: „${value}“.\n\n${usage}`);
+  }
+  return port;
 }

@@ -2,6 +2,19 @@ import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
 
 let cached: Promise<Content> | undefined;
+let cachedGeneration = 0;
+
+/**
+ * Counts content changes while `npm run dev` runs (on globalThis: the dev script and Astro's
+ * page modules are different module instances in one process).
+ */
+const GENERATION = Symbol.for('vertragswerk.content-generation');
+
+/** Called by `npm run dev` when a content file changed: the next page load reads the content again. */
+export function markSiteContentChanged(): void {
+  const store = globalThis as Record<symbol, number | undefined>;
+  store[GENERATION] = (store[GENERATION] ?? 0) + 1;
+}
 
 /** Folder the site is built from: `VERTRAGSWERK_CONTENT` (set by `npm run build --content`) or `content/`. */
 export function siteContentDir(): string {
@@ -25,6 +38,11 @@ export function handOverValidatedContent(dir: string, content: Content): void {
 export function getSiteContent(): Promise<Content> {
   const handedOver = (globalThis as Record<symbol, Handover | undefined>)[HANDOVER];
   if (handedOver && handedOver.dir === siteContentDir()) return Promise.resolve(handedOver.content);
+  const generation = (globalThis as Record<symbol, number | undefined>)[GENERATION] ?? 0;
+  if (generation !== cachedGeneration) {
+    cached = undefined;
+    cachedGeneration = generation;
+  }
   // Imported only here: in a build, Astro then neither transforms nor runs the validator again.
   cached ??= import('./validate-content.ts').then(async ({ validateContentDir }) => {
     const result = await validateContentDir(siteContentDir(), {});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AgreementView } from '../../lib/agreement-view.ts';
 import type { Content } from '../../lib/content-model.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
-import { buildManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
+import { buildManifest, mergeIntoManifest, parseManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
 import {
   buildPartyDocument,
   planPdfJobs,
@@ -16,7 +16,7 @@ import { PDFDocument } from 'pdf-lib';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import { renderPartyPrintJob, renderSplitPrintJobs, type SplitPrintJobs } from '../../lib/pdf/render-html.ts';
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
-import { exists, writeFileAtomic } from '../atomic-dir.ts';
+import { exists, waitForLock, writeFileAtomic } from '../atomic-dir.ts';
 import { findBrowser, type BrowserExecutable } from '../browser.ts';
 import { UsageError } from '../cli.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
@@ -59,6 +59,8 @@ export interface PdfBuildResult {
   privateManifest: PdfManifest;
   publicManifestPath: string;
   privateManifestPath: string;
+  /** After a partial run: the full `pdf/manifest.json` it updated, and how many entries it now lists. */
+  fullManifest?: { path: string; entries: number };
   /** „@sparticuz/chromium 147.0.0 (…), HeadlessChrome/147…“ when a browser was started. */
   browser?: string;
 }
@@ -148,12 +150,31 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
   const publicManifest = buildManifest(publicEntries, options.shard);
   const privateManifest = buildManifest(privateEntries, options.shard);
-  const publicManifestPath = path.join(options.outDir, 'pdf', manifestFileName(options.shard));
-  const privateManifestPath = path.join(options.privateOutDir, 'pdf', manifestFileName(options.shard));
-  await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
-  if (privateEntries.length > 0) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
+  const partial = Boolean(options.parties?.length || options.shard);
+  const publicManifestPath = path.join(options.outDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
+  const privateManifestPath = path.join(options.privateOutDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
+  let fullManifest: PdfBuildResult['fullManifest'];
+  if (options.shard) {
+    // The shard's own list, for „merge-manifests“ when the shards ran on different machines.
+    await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
+    if (privateEntries.length > 0) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
+  }
+  if (partial) {
+    // A partial run never shrinks the published list: its entries join the full manifest.
+    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries);
+    if (privateEntries.length > 0 || (await exists(path.join(options.privateOutDir, 'pdf', 'manifest.json')))) {
+      await mergeIntoFullManifest(options.privateOutDir, privateEntries);
+    }
+  } else {
+    await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
+    if (privateEntries.length > 0 || (await exists(privateManifestPath))) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
+    // PDFs of parties or versions the content no longer calls for would be published without an entry.
+    const removed =
+      (await removeUnlisted(options.outDir, publicManifest)) + (await removeUnlisted(options.privateOutDir, privateManifest));
+    if (removed > 0) options.log(`${removed === 1 ? '1 PDF' : `${removed} PDFs`} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed === 1 ? 'es' : 'sie'} nicht mehr vor.`);
+  }
 
-  if (!options.parties?.length && !options.shard) {
+  if (!partial) {
     await pruneCache(pdfCache, new Set(planned.map((p) => p.key)));
     if (assemble) {
       // The shared prints of one agreement version and regime are the same for all its parties:
@@ -175,8 +196,55 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     privateManifest,
     publicManifestPath,
     privateManifestPath,
+    fullManifest,
     browser,
   };
+}
+
+/**
+ * Adds a partial run's entries to `<root>/pdf/manifest.json` (creating it when the output is new).
+ * Shards running at the same time into one output take turns through a lock file.
+ */
+async function mergeIntoFullManifest(root: string, entries: ManifestEntry[]): Promise<{ path: string; entries: number }> {
+  const file = path.join(root, 'pdf', 'manifest.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  const release = await waitForLock(`${file}.lock`, 120_000);
+  try {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    let existing: PdfManifest | undefined;
+    try {
+      existing = text === undefined ? undefined : parseManifest(text, file);
+    } catch (error) {
+      throw new PdfBuildError(
+        `${(error as Error).message}\nDie neuen PDFs liegen in ${path.dirname(file)}, stehen aber nicht im Verzeichnis. Erzeugen Sie alle PDFs neu (npm run pdf ohne --party und --shard).`,
+      );
+    }
+    const present = new Set<string>();
+    for (const entry of existing?.entries ?? []) if (await exists(path.join(root, entry.path))) present.add(entry.path);
+    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p));
+    await writeFileAtomic(file, renderManifestJson(merged));
+    return { path: file, entries: merged.entries.length };
+  } finally {
+    await release();
+  }
+}
+
+/** Removes the PDFs under `<root>/pdf/` that `manifest` does not list; returns how many. */
+async function removeUnlisted(root: string, manifest: PdfManifest): Promise<number> {
+  const listed = new Set(manifest.entries.map((e) => e.path));
+  const dir = path.join(root, 'pdf');
+  let removed = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile() || !entry.name.endsWith('.pdf')) continue;
+    const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (listed.has(rel)) continue;
+    await rm(path.join(root, rel), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 interface SplitOptions {

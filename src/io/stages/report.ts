@@ -15,6 +15,7 @@ import { loadReportFontCss } from '../report/fonts.ts';
 export const reportStage: BuildStage = {
   name: 'report',
   label: 'Bericht zur Beschlusskontrolle erzeugen',
+  outputs: { public: [reportUrls.index()] },
   async run({ content, stagingOut, options }) {
     const fontCss = await loadReportFontCss();
     const views: BeschlusskontrolleView[] = [];

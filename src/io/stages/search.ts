@@ -9,6 +9,7 @@ import type { BuildStage } from '../build-pipeline.ts';
 export const searchStage: BuildStage = {
   name: 'search',
   label: 'Suchindex erzeugen',
+  outputs: { public: ['pagefind'] },
   async run({ stagingOut }) {
     const hasSite = await access(path.join(stagingOut, 'index.html')).then(
       () => true,

@@ -8,6 +8,7 @@ import { handOverValidatedContent } from '../site-content.ts';
 export const siteStage: BuildStage = {
   name: 'site',
   label: 'Website erzeugen',
+  outputs: { public: 'rest' },
   // Astro takes about a second to load: done while the content is validated.
   prepare: () => import('astro'),
   async run({ options, stagingOut, content }) {

@@ -92,3 +92,15 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
   }
   return buildManifest([...byPathMap.values()].map((v) => v.entry));
 }
+
+/**
+ * The full manifest after a partial run (`--party`, `--shard`) into an output that already has
+ * one: the run's entries replace those with the same path, all others stay. `present` says which
+ * paths still have a file, so the manifest never lists a PDF that is not there.
+ */
+export function mergeIntoManifest(existing: PdfManifest | undefined, added: readonly ManifestEntry[], present: (path: string) => boolean): PdfManifest {
+  const byPathMap = new Map<string, ManifestEntry>();
+  for (const entry of existing?.entries ?? []) if (present(entry.path)) byPathMap.set(entry.path, entry);
+  for (const entry of added) byPathMap.set(entry.path, entry);
+  return buildManifest([...byPathMap.values()]);
+}
