@@ -33,7 +33,7 @@ export const collections = {
       c.agreements.flatMap((a) =>
         a.versions.flatMap((v) =>
           v.sections.map((s) => {
-            const { body, bodyLine: _line, ...front } = strip(s);
+            const { body, bodyLine: _line, fileText: _text, ...front } = strip(s);
             return { id: `${a.id}/${v.version}/${s.id}/${s.regimes.join('+')}`, data: front, body };
           }),
         ),

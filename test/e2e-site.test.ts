@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -90,18 +90,15 @@ beforeAll(async () => {
       { path: 'pdf/muster/1.1/traeger-001.pdf', party: 'traeger-001', agreement: 'muster', version: '1.1', regime: 'dsgvo', bytes: 84_213, pages: 11, sha256: fakeSha },
     ],
   };
-  const manifestFile = path.join(work, 'manifest.json');
-  await writeFile(manifestFile, JSON.stringify(manifest));
-  const result = await runScript(
-    'build',
-    ['--content', FIXTURE, '--out', dist, '--private-out', path.join(work, 'private'), '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf'],
-    { env: { VERTRAGSWERK_PDF_MANIFEST: manifestFile } },
-  );
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  // What the PDF stage would have written next to the site.
+  // What an earlier build's PDF stage left: the site build with --skip pdf carries it over and shows it.
   await mkdir(path.join(dist, 'pdf/muster/1.1'), { recursive: true });
-  await cp(manifestFile, path.join(dist, 'pdf/manifest.json'));
+  await writeFile(path.join(dist, 'pdf/manifest.json'), JSON.stringify(manifest));
   await writeFile(path.join(dist, 'pdf/muster/1.1/traeger-001.pdf'), fakePdf);
+  const result = await runScript('build', [
+    '--content', FIXTURE, '--out', dist, '--private-out', path.join(work, 'private'), '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf',
+  ]);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  expect(result.stdout).toContain('die Website zeigt das PDF aus dem bisherigen Verzeichnis');
   server = await serveStatic(dist);
   browser = (await launchBrowser()).browser;
   await guardRequests();
@@ -320,6 +317,12 @@ describe('behaviour', () => {
     expect(posts).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
+  });
+
+  it('shows the checksum of the frozen text on the page of an adopted version', async () => {
+    const html = await readFile(path.join(dist, 'vereinbarung/muster/1.1/index.html'), 'utf8');
+    expect(html).toContain('Festgeschriebener Text');
+    expect(html).toContain('f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1');
   });
 
   it('shows size (German format), pages and SHA-256 of each PDF on the provider page', async () => {

@@ -25,6 +25,8 @@ export interface Section extends SectionFrontMatter, Located {
   body: string;
   /** Line where the body starts in the file. */
   bodyLine: number;
+  /** The whole file as read (front matter and body): what the adopted version's checksum covers. */
+  fileText: string;
 }
 
 export interface Version extends AgreementVersion, Located {

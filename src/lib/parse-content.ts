@@ -144,7 +144,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
           unreadable();
           continue;
         }
-        const section: Section = { ...data, body: mdx.source.body, bodyLine: mdx.source.bodyLine, source: ref };
+        const section: Section = { ...data, body: mdx.source.body, bodyLine: mdx.source.bodyLine, fileText: decoded.text, source: ref };
         const key = `${kind.agreement}/${kind.version}`;
         const list = sectionsByVersionFolder.get(key) ?? [];
         list.push(section);

@@ -53,6 +53,22 @@ export const VERSION_STATUS_LABELS: Record<(typeof VERSION_STATUSES)[number], st
   abgeloest: 'Abgelöst',
 };
 
+const textSha256 = z
+  .string({ error: 'muss eine SHA-256-Prüfsumme sein (64 Zeichen 0–9 und a–f)' })
+  .regex(/^[0-9a-f]{64}$/, { error: 'muss eine SHA-256-Prüfsumme sein (64 Zeichen 0–9 und a–f, Kleinbuchstaben)' });
+
+/** A recorded typographic correction of an adopted version's text. */
+export const erratumSchema = z.strictObject({
+  /** The § file corrected, e.g. `07-weisungen.mdx`. */
+  file: nonEmptyText,
+  date: isoDate,
+  /** Why the correction changes no meaning, e.g. „Tippfehler „Auftragsverarbeiterin“ berichtigt“. */
+  reason: nonEmptyText,
+  /** The checksum of the version's text after this correction. */
+  text_sha256: textSha256,
+});
+export type Erratum = z.infer<typeof erratumSchema>;
+
 /** `content/agreements/<agreement-id>/<version>/version.yaml` */
 export const versionSchema = z
   .strictObject({
@@ -68,6 +84,13 @@ export const versionSchema = z
     supersedes: versionId.optional(),
     /** Short change summary, one item per change, for the changes page and the feed. */
     changes: z.array(nonEmptyText).default([]),
+    /**
+     * SHA-256 of the version's text at adoption (every § file, regime variants included; see
+     * src/lib/version-text.ts). From then on the text is frozen.
+     */
+    text_sha256: textSha256.optional(),
+    /** Typographic corrections after adoption, oldest first; the last one's checksum applies. */
+    errata: z.array(erratumSchema).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'entwurf') {

@@ -1,6 +1,7 @@
 import type { Content } from '../lib/content-model.ts';
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Rule, RuleOptions } from './rule.ts';
+import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { fileNames } from './rules/file-names.ts';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   fileNames,
   references,
   versionChain,
+  adoptedText,
   sectionNumbering,
   paragraphNumbering,
   art28Coverage,

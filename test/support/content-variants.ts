@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compareDiagnostics, formatDiagnostic, formatLocation, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { parseContent, type ContentFile } from '../../src/lib/parse-content.ts';
 import { runRules } from '../../src/validate/index.ts';
+import { versionTextChecksum } from '../../src/lib/version-text.ts';
 import type { Rule, RuleOptions } from '../../src/validate/rule.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,7 +19,12 @@ export type FileEdit =
   | { file: string; delete: true }
   | { file: string; rename: string }
   /** Re-encode the file: UTF-8 byte-order mark, Windows line endings, or ISO-8859-1. */
-  | { file: string; encode: 'bom' | 'crlf' | 'latin1' };
+  | { file: string; encode: 'bom' | 'crlf' | 'latin1' }
+  /**
+   * Sets the last `text_sha256` in this version.yaml to the checksum of the § files next to it, as an author
+   * does when the text is adopted: a case whose defect is elsewhere then has no frozen-text error too.
+   */
+  | { file: string; refreeze: true };
 
 export type FileTree = Map<string, Uint8Array>;
 
@@ -64,6 +70,18 @@ export function applyEdits(tree: FileTree, edits: readonly FileEdit[]): FileTree
       const bytes = existing(edit.file);
       out.delete(edit.file);
       out.set(edit.rename, bytes);
+    } else if ('refreeze' in edit) {
+      const dir = edit.file.replace(/version\.yaml$/, '');
+      const lenient = new TextDecoder('utf-8');
+      const files = [...out]
+        .filter(([p]) => p.startsWith(dir) && p.endsWith('.mdx') && !p.slice(dir.length).includes('/'))
+        .map(([p, bytes]) => ({ name: p.slice(dir.length), text: lenient.decode(bytes) }));
+      const text = utf8.decode(existing(edit.file));
+      // The last one: with errata, the newest erratum's checksum is the one that applies.
+      const last = [...text.matchAll(/^( *(?:- )?)text_sha256: [0-9a-f]{64}$/gm)].at(-1);
+      if (!last) throw new Error(`No text_sha256 line in ${edit.file}`);
+      const line = `${last[1]}text_sha256: ${versionTextChecksum(files)}`;
+      out.set(edit.file, encoder.encode(text.slice(0, last.index) + line + text.slice(last.index + last[0].length)));
     } else {
       out.set(edit.file, encode(existing(edit.file), edit.encode));
     }
@@ -116,6 +134,7 @@ export function validFixture(): FileTree {
 }
 
 export const replace = (file: string, text: string, by: string): FileEdit => ({ file, replace: text, with: by });
+export const refreeze = (versionFile: string): FileEdit => ({ file: versionFile, refreeze: true });
 
 /** What one rule reports on the valid fixture with `edits` applied. */
 export function findings(rule: Rule, edits: readonly FileEdit[] = [], options: RuleOptions = {}): Diagnostic[] {

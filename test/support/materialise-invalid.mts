@@ -2,8 +2,8 @@
  * Writes the bad-input corpus (test/fixtures/invalid/cases.ts) as content folders, so that
  * `npm run validate -- --content test/fixtures/invalid/<case>` shows each message.
  *
- *   node_modules/.bin/tsx test/support/materialise-invalid.mts            # all committed cases
- *   node_modules/.bin/tsx test/support/materialise-invalid.mts file-10-mb # named cases, also generated ones
+ *   node_modules/.bin/node test/support/materialise-invalid.mts            # all committed cases
+ *   node_modules/.bin/node test/support/materialise-invalid.mts file-10-mb # named cases, also generated ones
  *
  * Run it after changing cases.ts or test/fixtures/valid; test/validate-corpus.test.ts fails
  * until the folders match again.

@@ -2,7 +2,7 @@
  * Rewrites the `expected` text of every case in test/fixtures/invalid/cases.ts with what the
  * validator prints now — the corpus's `vitest -u`. Review the diff before committing it.
  *
- *   node_modules/.bin/tsx test/support/update-corpus-expected.mts
+ *   node_modules/.bin/node test/support/update-corpus-expected.mts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

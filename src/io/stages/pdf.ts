@@ -32,7 +32,6 @@ export const pdfStage: BuildStage = {
     const manifestPath = path.join(stagingOut, 'pdf', 'manifest.json');
     const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
     if (text === undefined) {
-      delete process.env.VERTRAGSWERK_PDF_MANIFEST;
       return 'die Website zeigt keine PDF-Ausfertigungen. Ein Build ohne --skip pdf erzeugt sie.';
     }
     process.env.VERTRAGSWERK_PDF_MANIFEST = manifestPath;
