@@ -40,10 +40,16 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return { file, line: pos.line + lineOffset, column: pos.col, message, hint, rule: 'syntax', severity: 'error' };
   };
 
-  const syntax = [...doc.errors, ...doc.warnings].map((error) => {
-    const { offset, message, hint } = describeYamlError(text, error);
-    return at(offset, `YAML-Syntaxfehler: ${message}`, hint);
-  });
+  const errors = [...doc.errors, ...doc.warnings];
+  // An over-indented line shows up twice (a nested map in a value, and a key over two lines) at
+  // the same place; the indentation message replaces both.
+  const indentAt = new Set(errors.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY' && overIndentedLineAfter(text, e.pos[0]) !== undefined).map((e) => e.pos[0]));
+  const syntax = errors
+    .filter((error) => !(error.code === 'MULTILINE_IMPLICIT_KEY' && indentAt.has(error.pos[0])))
+    .map((error) => {
+      const { offset, message, hint } = describeYamlError(text, error);
+      return at(offset, `YAML-Syntaxfehler: ${message}`, hint);
+    });
   if (syntax.length > 0) return { ok: false, diagnostics: firstPerLine(syntax) };
 
   const unsupported: Diagnostic[] = [];
@@ -170,7 +176,7 @@ export function describeYamlError(text: string, error: YAMLError): { offset: num
           hint: `Schließen Sie die Klammer am Ende der Zeile mit „${bracket}“.`,
         };
       }
-      return { offset, message: 'Die Einrückung passt nicht zu den Zeilen darüber.', hint: INDENT_HINT };
+      return indentationProblem(text, offset) ?? { offset, message: 'Die Einrückung passt nicht zu den Zeilen darüber.', hint: INDENT_HINT };
     }
     case 'MISSING_CHAR': {
       const quote = /closing (["'])quote/.exec(error.message)?.[1];
@@ -181,10 +187,21 @@ export function describeYamlError(text: string, error: YAMLError): { offset: num
           hint: `Setzen Sie ans Ende des Werts ebenfalls ein ${quote} oder lassen Sie die Anführungszeichen weg.`,
         };
       }
+      // „Sequence item without - indicator“ and a line that has its colon: the line is indented
+      // less than its neighbours, not missing anything.
+      const line = lineAround(text, offset);
+      if (/without - indicator/.test(error.message) || /^\s*[^\s#:-][^:#]*:(\s|$)/.test(line.text)) {
+        const problem = indentationProblem(text, line.start);
+        if (problem) return problem;
+      }
       return { offset, message: 'Nach dem Feldnamen fehlt der Doppelpunkt.', hint: 'Schreiben Sie „feld: wert“ mit Doppelpunkt und Leerzeichen.' };
     }
-    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      const next = overIndentedLineAfter(text, offset);
+      const problem = next === undefined ? undefined : indentationProblem(text, next);
+      if (problem) return problem;
       return { offset, message: 'In einem Wert steht ein Doppelpunkt mit Leerzeichen („: “), oder die Zeile darunter ist zu weit eingerückt.', hint: `${QUOTE_HINT} ${INDENT_HINT}` };
+    }
     case 'MULTILINE_IMPLICIT_KEY':
       return { offset, message: 'Hier wird „feld: wert“ erwartet: der Doppelpunkt fehlt oder die Einrückung stimmt nicht.', hint: `Schreiben Sie „feld: wert“. ${INDENT_HINT}` };
     case 'BAD_SCALAR_START':
@@ -210,6 +227,65 @@ export function describeYamlError(text: string, error: YAMLError): { offset: num
     default:
       return { offset, message: 'Die Zeile ist kein gültiges YAML.', hint: `Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der darüber. ${QUOTE_HINT}` };
   }
+}
+
+/** The line that contains `offset`: its start offset and its text. */
+function lineAround(text: string, offset: number): { start: number; text: string } {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', offset);
+  return { start, text: text.slice(start, end < 0 ? text.length : end) };
+}
+
+/** Column where a line's field name starts: after its indentation and any „- “ list markers. */
+function keyColumn(line: string): number {
+  return /^(?:\s*-\s+)*\s*/.exec(line)![0].length;
+}
+
+/**
+ * For a value that YAML read as a nested map (`name: y` followed by a line indented further):
+ * the start of that next line, if it is more indented than the field and itself a `feld: wert`
+ * line, and the value has no „: “ of its own (that is the quoting case).
+ */
+function overIndentedLineAfter(text: string, offset: number): number | undefined {
+  const line = lineAround(text, offset);
+  if (/:\s/.test(text.slice(offset, line.start + line.text.length))) return undefined;
+  let start = line.start + line.text.length + 1;
+  while (start < text.length) {
+    const next = lineAround(text, start);
+    if (next.text.trim() !== '' && !next.text.trimStart().startsWith('#')) {
+      const indent = next.text.length - next.text.trimStart().length;
+      return indent > keyColumn(line.text) && /^\s*[^\s#:-][^:#]*:(\s|$)/.test(next.text) ? next.start : undefined;
+    }
+    start = next.start + next.text.length + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A German message for a field line (starting at `lineStart`) whose indentation fits no level:
+ * how far it is indented, how far the field above it, and what to do.
+ */
+function indentationProblem(text: string, lineStart: number): { offset: number; message: string; hint: string } | undefined {
+  const line = lineAround(text, lineStart);
+  const indent = line.text.length - line.text.trimStart().length;
+  const key = /^\s*([^\s:#][^:#]*?)\s*:/.exec(line.text)?.[1];
+  if (!key) return undefined;
+  let start = line.start - 1;
+  while (start > 0) {
+    const above = lineAround(text, start - 1);
+    if (above.text.trim() !== '' && !above.text.trimStart().startsWith('#')) {
+      const column = keyColumn(above.text);
+      if (column === indent) return undefined;
+      const spaces = (n: number) => (n === 1 ? '1 Leerzeichen' : `${n} Leerzeichen`);
+      return {
+        offset: line.start + indent,
+        message: `Die Einrückung stimmt nicht: „${key}“ ist mit ${spaces(indent)} eingerückt, das Feld in der Zeile darüber ${column === 0 ? 'gar nicht' : `mit ${spaces(column)}`}.`,
+        hint: `Gehört „${key}“ zur selben Ebene wie die Zeile darüber, ${column === 0 ? 'beginnen Sie die Zeile wie diese ohne Leerzeichen' : `rücken Sie es genau so weit ein (${spaces(column)})`}. ${INDENT_HINT}`,
+      };
+    }
+    start = above.start;
+  }
+  return undefined;
 }
 
 /** Where a quoted value opens that is not closed on its line, searching upwards from `before`. */
