@@ -161,6 +161,13 @@ describe('the HTML for the printer', () => {
     expect(html).toContain(`content: "${doc.documentId}";`);
   });
 
+  it('says on the cover and the signature page that the „Inhaltsstand“ is the checksum of the agreement text, not of the file', () => {
+    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const text = renderPartyDocumentHtml(doc, assets.templates).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain(`Inhaltsstand des Vertragstexts ${doc.textSha256} SHA-256 des Vertragstexts dieser Version und Fassung, nicht dieser PDF-Datei`);
+    expect(text).toContain(`Inhaltsstand des Vertragstexts (SHA-256 des Textes, nicht der Datei) ${doc.textSha256}`);
+  });
+
   it('numbers the annexes as the agreement text does: 1 TOMs, 2 facilities with fill-in contacts, 3 DPIA', () => {
     const html = (id: string) => renderPartyDocumentHtml(buildPartyDocument(content, 'muster', '1.1', id), assets.templates);
     const dsgvo = html('traeger-001');
