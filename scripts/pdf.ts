@@ -78,7 +78,7 @@ await runCli(async () => {
   if (result.fullManifest) {
     if (values.shard) console.log(`  Verzeichnis dieses Teils: ${path.relative(process.cwd(), result.publicManifestPath)}`);
     console.log(
-      `  Verzeichnis aller PDFs: ${path.relative(process.cwd(), result.fullManifest.path)} – ${result.fullManifest.entries} Einträge; die ${result.publicManifest.entries.length} aus diesem Lauf ergänzt oder erneuert, die übrigen unverändert`,
+      `  Verzeichnis aller PDFs: ${path.relative(process.cwd(), result.fullManifest.path)} – ${result.fullManifest.entries} Einträge; ${result.fullManifest.entries === result.publicManifest.entries.length ? 'alle aus diesem Lauf' : `die ${result.publicManifest.entries.length} aus diesem Lauf ergänzt oder erneuert, die übrigen unverändert`}`,
     );
     if (existsSync(path.join(values.out, 'index.html'))) {
       console.log(`  Hinweis: Die Website in ${values.out}/ zeigt Größe und SHA-256 neuer PDFs erst nach „npm run build -- --skip pdf“.`);
