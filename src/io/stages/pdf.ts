@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseManifest } from '../../lib/pdf/manifest.ts';
+import { ManifestError, parseManifest } from '../../lib/pdf/manifest.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 
 /**
@@ -28,14 +28,20 @@ export const pdfStage: BuildStage = {
     return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
-  async carriedOver({ stagingOut }) {
+  async carriedOver({ stagingOut, outDir }) {
     const manifestPath = path.join(stagingOut, 'pdf', 'manifest.json');
     const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
     if (text === undefined) {
       return 'die Website zeigt keine PDF-Ausfertigungen. Ein Build ohne --skip pdf erzeugt sie.';
     }
+    let entries: number;
+    try {
+      // Named by its published path: the staging copy is gone once the build stops.
+      entries = parseManifest(text, path.join(outDir, 'pdf', 'manifest.json')).entries.length;
+    } catch (error) {
+      throw new ManifestError(`${(error as Error).message}\nDie bisherigen PDFs lassen sich so nicht übernehmen; erzeugen Sie sie neu (Build ohne --skip pdf).`);
+    }
     process.env.VERTRAGSWERK_PDF_MANIFEST = manifestPath;
-    const entries = parseManifest(text, manifestPath).entries.length;
     return `die Website zeigt ${entries === 1 ? 'das PDF' : `die ${entries} PDFs`} aus dem bisherigen Verzeichnis (Stand des letzten Builds mit PDFs)`;
   },
 };
