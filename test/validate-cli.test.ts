@@ -15,6 +15,9 @@ const RUNS = {
   badAsOf: ['--content', 'test/fixtures/valid', '--as-of', '31.03.2022'],
   missingDir: ['--content', 'test/fixtures/does-not-exist'],
   positional: ['test/fixtures/valid'],
+  checksums: ['--content', 'test/fixtures/valid', '--print-checksums'],
+  checksumsChanged: ['--content', 'test/fixtures/invalid/text-changed-after-adoption', '--print-checksums'],
+  checksumsMissing: ['--content', 'test/fixtures/invalid/text-checksum-missing', '--print-checksums'],
 } as const;
 type RunName = keyof typeof RUNS;
 const results = {} as Record<RunName, CliResult>;
@@ -58,5 +61,18 @@ describe('npm run validate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints the checksum of every version’s text with --print-checksums, and how it compares with version.yaml', () => {
+    expect(results.checksums.code).toBe(0);
+    expect(results.checksums.stdout).toBe(
+      'test/fixtures/valid/agreements/muster/1.0/  text_sha256: 0c862201c4895543c7e7a737e55fe363fc7da098aa8b0bb8c038de9e83d8cadc  (wie festgeschrieben)\n' +
+        'test/fixtures/valid/agreements/muster/1.1/  text_sha256: f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1  (wie festgeschrieben)\n' +
+        '24 Dateien geprüft: keine Fehler.\n',
+    );
+    expect(results.checksumsChanged.code).toBe(1);
+    expect(results.checksumsChanged.stdout).toContain('muster/1.1/  text_sha256: c358b4d9a02cda9ac3ac84c6b5b6d9193774c45412de94f3602ecd2979b860e9  (ABWEICHEND, festgeschrieben ist f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1)');
+    expect(results.checksumsMissing.code).toBe(1);
+    expect(results.checksumsMissing.stdout).toContain('muster/1.1/  text_sha256: f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1  (fehlt in version.yaml)');
   });
 });
