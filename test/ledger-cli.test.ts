@@ -66,18 +66,18 @@ describe('npm run ledger (fixture)', () => {
     expect(table.stdout).toMatchInlineSnapshot(`
       "Noch nicht unterzeichnet: muster, Version 1.1, Stand 20. Juni 2023
 
-      Kennung      Name                                  Recht  Stand            Angeboten   Absicht
-      -----------  ------------------------------------  -----  ---------------  ----------  ----------
-      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  05.06.2023  20.06.2023
-      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            05.06.2023
+      Kennung      Name                                  Recht  Stand            Gilt  Angeboten   Absicht
+      -----------  ------------------------------------  -----  ---------------  ----  ----------  ----------
+      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  1.0   05.06.2023  20.06.2023
+      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            –     05.06.2023
 
       2 Einträge
       "
     `);
     const csv = await ledger(['list', '--open', '--format', 'csv', '--version', '1.0']);
     expect(csv.stdout).toMatchInlineSnapshot(`
-      "Kennung;Name;Recht;Stand;Angeboten;Absicht
-      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;2022-04-04;2022-04-20
+      "Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht
+      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;–;2022-04-04;2022-04-20
       "
     `);
   });
@@ -86,12 +86,12 @@ describe('npm run ledger (fixture)', () => {
     const result = await ledger(['status', '--as-of', '2022-08-24']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "Mustervereinbarung, Fassung 1.0, Stand 24. August 2022:
+      "Mustervereinbarung, Stand 24. August 2022:
 
       Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger (50,0 %) die Vereinbarung unterzeichnet.
       Ein weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen.
       Insgesamt ist 1 Angebot noch offen.
-      Plätze im Bedarfsplan bei Unterzeichnenden: 80 von 140 (57,1 %).
+      Der unterzeichnende Träger betreibt 80 von 140 Plätzen im Bedarfsplan 2021/2022; das ist ein Anteil von 57,1 %.
       "
     `);
   });
@@ -104,7 +104,7 @@ describe('npm run ledger (bundled content)', () => {
     const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.0', '--content', copy]);
     expect(list.code).toBe(0);
     const [header, first] = list.stdout.split('\n');
-    expect(header).toBe('Kennung;Name;Recht;Stand;Angeboten;Absicht');
+    expect(header).toBe('Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht');
     const party = first!.split(';')[0]!;
     const file = path.join(copy, 'ledger', 'kita-planer-2.yaml');
     const before = readFileSync(file, 'utf8');

@@ -298,8 +298,8 @@ describe('successful changes keep comments, order and formatting', () => {
     const { content } = await loadContent(dir);
     const dayBefore = buildBeschlusskontrolleView(content, { asOf: '2022-08-23' });
     const sameDay = buildBeschlusskontrolleView(content, { asOf: '2022-08-24' });
-    expect([dayBefore.figures?.signed, dayBefore.figures?.declined, dayBefore.figures?.withdrawn, dayBefore.final]).toEqual([1, 1, 0, true]);
-    expect([sameDay.figures?.signed, sameDay.figures?.declined, sameDay.figures?.withdrawn, sameDay.final]).toEqual([0, 1, 1, true]);
+    expect([dayBefore.figures?.bound, dayBefore.figures?.declined, dayBefore.figures?.ended, dayBefore.final]).toEqual([1, 1, 0, true]);
+    expect([sameDay.figures?.bound, sameDay.figures?.declined, sameDay.figures?.ended, sameDay.final]).toEqual([0, 1, 1, true]);
     expect(readFileSync(ledgerFile, 'utf8')).toContain('    signatory: { name: Erika Beispiel, function: Geschäftsführerin }\n    withdrawn: 2022-08-24\n');
   });
 });

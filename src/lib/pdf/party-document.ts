@@ -3,7 +3,6 @@ import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
 import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import {
   buildAgreementView,
-  currentVersionOf,
   findAgreement,
   findVersion,
   sectionsForRegime,
@@ -14,7 +13,8 @@ import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../eligibility.ts';
 import { riskLevel, type RiskLevel } from '../risk.ts';
-import { ledgerEntriesFor } from '../signing-status.ts';
+import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
+import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -179,19 +179,13 @@ export function versionTextSha256(content: Content, agreementId: string, version
 export function planPdfJobs(content: Content): PdfJob[] {
   const jobs: PdfJob[] = [];
   for (const agreement of content.agreements) {
-    const current = currentVersionOf(agreement);
-    const adopted = new Set(agreement.versions.filter((v) => v.status !== 'entwurf').map((v) => v.version));
-    const offered = new Map<string, Set<string>>();
-    const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
-    for (const entry of ledger?.entries ?? []) {
-      if (!adopted.has(entry.version)) continue;
-      if (!offered.has(entry.party)) offered.set(entry.party, new Set());
-      offered.get(entry.party)!.add(entry.version);
-    }
+    const current = currentVersion(agreement);
+    const adopted = new Set(adoptedVersions(agreement).map((v) => v.version));
+    const byParty = ledgerByParty(content, agreement.id);
     for (const party of partiesFor(content, agreement)) {
       if (!isEligible(party, agreement)) continue;
-      const versions = new Set(offered.get(party.id) ?? []);
-      if (current && current.status !== 'entwurf') versions.add(current.version);
+      const versions = new Set((byParty.get(party.id) ?? []).map((e) => e.version).filter((v) => adopted.has(v)));
+      if (adopted.has(current.version)) versions.add(current.version);
       for (const version of [...versions].sort(compareVersions)) jobs.push(jobFor(agreement, version, party));
     }
   }
@@ -251,7 +245,7 @@ export function buildPartyDocument(
   }
   const site = content.site;
   const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
-  const entry = ledgerEntriesFor(content, agreementId, version).get(party.id);
+  const entry = ledgerEntryOf(content, agreementId, party.id, version);
 
   const facilities: FacilityRow[] =
     party.kind === 'traeger'

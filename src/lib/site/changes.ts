@@ -4,10 +4,11 @@ import { findAgreement, findVersion, sectionsForRegime } from '../agreement-view
 import type { Content, Section, Version } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { publishedRegimes, versionPairs } from './agreements.ts';
-import { joinGerman } from './format.ts';
+import { publishedRegimes } from './agreements.ts';
+import { versionPairs } from '../agreement/versions.ts';
+import { joinGerman } from '../format.ts';
 import type { Link } from './home.ts';
-import { memo } from './memo.ts';
+import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
 
 export type ChangeKind = 'neu' | 'entfallen' | 'geaendert' | 'nummer';

@@ -1,18 +1,11 @@
 import type { Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { signingSnapshots } from './signing.ts';
+import { offerLettersFor, resolutionStatus, RESOLUTION_STATUS_LABELS, type ResolutionStatus } from '../council/resolutions.ts';
+import { statusDate } from '../signing/figures.ts';
 import type { Link } from './home.ts';
-import { memo } from './memo.ts';
+import { memo } from '../memo.ts';
 import { paperAnchor, urls } from './urls.ts';
-
-export type ResolutionStatus = 'beschlossen' | 'in-umsetzung' | 'erledigt' | 'offen';
-
-export const RESOLUTION_STATUS_LABELS: Record<ResolutionStatus, string> = {
-  beschlossen: 'beschlossen',
-  'in-umsetzung': 'in Umsetzung',
-  erledigt: 'erledigt',
-  offen: 'offen',
-};
 
 export interface CouncilPaperView {
   id: string;
@@ -33,8 +26,9 @@ export interface CouncilView {
   papers: CouncilPaperView[];
 }
 
-export function buildCouncilView(content: Content): CouncilView {
-  return memo(content, 'council', () => {
+export function buildCouncilView(content: Content, buildAsOf?: string): CouncilView {
+  return memo(content, `council:${buildAsOf ?? ''}`, () => {
+    const asOf = statusDate(content, buildAsOf) ?? '9999-12-31';
     const council = content.council;
     const papers = [...(council?.papers ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     return {
@@ -58,8 +52,8 @@ export function buildCouncilView(content: Content): CouncilView {
           .sort((a, b) => a.number - b.number)
           .map((r) => {
             const agreement = content.agreements.find((a) => a.id === r.agreement);
+            const { status } = resolutionStatus(content, r, asOf);
             if (r.kind === 'rahmenvereinbarung') {
-              const status: ResolutionStatus = r.adopted ? 'beschlossen' : 'offen';
               return {
                 number: r.number,
                 text: r.text,
@@ -69,14 +63,11 @@ export function buildCouncilView(content: Content): CouncilView {
                 links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
               };
             }
-            const letters = (council?.offer_letters ?? []).filter((o) => o.agreement === r.agreement);
-            const snapshots = agreement ? signingSnapshots(content, agreement) : [];
-            const latest = snapshots[snapshots.length - 1];
-            const status: ResolutionStatus =
-              letters.length === 0 ? 'offen' : latest && latest.eligible > 0 && latest.signed === latest.eligible ? 'erledigt' : 'in-umsetzung';
+            const letters = offerLettersFor(content, r.agreement, asOf);
+            const snapshots = agreement ? signingSnapshots(content, agreement, buildAsOf) : [];
             const statusText = [
               ...letters.map((o) => `Angebot mit Schreiben vom ${formatDateDe(o.date)}${o.voluntary ? '; die Teilnahme ist freiwillig' : ''}.`),
-              ...snapshots.map((s) => `${s.heading}: ${s.headline}`),
+              ...snapshots.map((s) => [`${s.heading}: ${s.headline}`, s.versionSplit].filter(Boolean).join(' ')),
             ];
             return {
               number: r.number,

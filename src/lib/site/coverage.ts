@@ -2,7 +2,7 @@ import { ART28_LABELS, ART28_POINTS, type Art28Point } from '../../schemas/agree
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
 import type { Content, Version } from '../content-model.ts';
-import { joinGerman, legalSpaces } from './format.ts';
+import { joinGerman, legalSpaces } from '../format.ts';
 import { publishedRegimes } from './agreements.ts';
 import { urls } from './urls.ts';
 

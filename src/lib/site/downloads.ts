@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import type { Content } from '../content-model.ts';
 import { compareVersions } from '../parse-content.ts';
-import { formatBytes, formatNumber } from './format.ts';
+import { formatBytes, formatNumber } from '../format.ts';
 
 /** One personalised PDF as the PDF stage lists it in its manifest. */
 export const pdfManifestEntrySchema = z.object({

@@ -4,8 +4,8 @@ import type { Content, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { riskLevel, riskScore, RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../risk.ts';
-import { formatCount } from './format.ts';
-import { memo } from './memo.ts';
+import { formatCount } from '../format.ts';
+import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
 
 export interface AssessmentView {

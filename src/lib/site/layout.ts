@@ -1,5 +1,5 @@
 import type { Content } from '../content-model.ts';
-import { mainAgreement } from './agreements.ts';
+import { mainAgreement } from '../agreement/versions.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export interface NavItem {

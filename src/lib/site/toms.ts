@@ -1,8 +1,8 @@
 import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
 import type { Content, RiskEntry } from '../content-model.ts';
 import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
-import { compareGerman, formatNumber, legalSpaces } from './format.ts';
-import { memo } from './memo.ts';
+import { compareGerman, formatNumber, legalSpaces } from '../format.ts';
+import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
 
 /** One sentence per SDM protection goal, for readers who do not know the model. */
