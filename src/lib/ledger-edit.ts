@@ -4,7 +4,7 @@ import { SIGNATURE_FORMS } from '../schemas/ledger.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
 import { formatDiagnostic } from './diagnostics.ts';
-import { isEligible } from './eligibility.ts';
+import { isEligible } from './parties/eligibility.ts';
 import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
 import { runRules } from '../validate/index.ts';
 

@@ -11,7 +11,7 @@ import {
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
-import { isEligible, partiesFor } from '../eligibility.ts';
+import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { riskLevel, type RiskLevel } from '../risk.ts';
 import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
 import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';

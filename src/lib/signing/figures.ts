@@ -1,7 +1,7 @@
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import { adoptedVersions, currentVersionOn, isAdoptedOn } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
-import { bedarfsplanPlaces, eligibleParties } from '../eligibility.ts';
+import { bedarfsplanPlaces, eligibleParties } from '../parties/eligibility.ts';
 import { memo } from '../memo.ts';
 import { offerStateOn, partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
 
@@ -91,13 +91,13 @@ export function buildSigningFigures(content: Content, agreement: AgreementEntry,
 }
 
 function computeFigures(content: Content, agreement: AgreementEntry, asOf: string): SigningFigures {
-  const eligible = eligibleParties(content, agreement);
+  const eligible = eligibleParties(content, agreement, asOf);
   const parties = eligible.map((party) => partyStanding(content, agreement, party, asOf));
   const count = (state: PartyStanding['state']) => parties.filter((p) => p.state === state).length;
   const adopted = adoptedVersions(agreement).filter((v) => isAdoptedOn(v, asOf));
   const boundByVersion = [...adopted].reverse().map((v) => ({ version: v.version, bound: parties.filter((p) => p.binding?.version === v.version).length }));
   const isBound = (p: PartyStanding) => p.state === 'gebunden';
-  const places = (p: PartyStanding) => bedarfsplanPlaces(p.party, agreement);
+  const places = (p: PartyStanding) => bedarfsplanPlaces(p.party, agreement, asOf);
   const byRegime = Object.fromEntries(
     REGIMES.map((regime) => {
       const inRegime = parties.filter((p) => p.party.regime === regime);

@@ -1,7 +1,7 @@
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { AgreementEntry, Content, ProviderEntry } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
-import { bedarfsplanPlaces, isEligible } from '../eligibility.ts';
+import { bedarfsplanPlaces, isEligible } from '../parties/eligibility.ts';
 import { partyStanding, statusDate } from '../signing/figures.ts';
 import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';

@@ -1,7 +1,7 @@
 import type { PartyEntry } from '../../lib/content-model.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
-import { isEligible } from '../../lib/eligibility.ts';
+import { isEligible } from '../../lib/parties/eligibility.ts';
 import { at, type Rule } from '../rule.ts';
 
 export const ledgerConsistency: Rule = {
