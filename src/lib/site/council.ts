@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { isDecisionRole, PAPER_KIND_LABELS } from '../council.ts';
 import { formatDateDe } from '../dates.ts';
 import { signingSnapshots } from './signing.ts';
 import type { Link } from './home.ts';
@@ -51,7 +52,7 @@ export function buildCouncilView(content: Content): CouncilView {
             body: c.body,
             role: c.role,
             publicLabel: c.public ? 'öffentlich' : 'nicht öffentlich',
-            isDecision: /beschließend/i.test(c.role),
+            isDecision: isDecisionRole(c.role),
           }));
         const resolutions = (council?.resolutions ?? [])
           .filter((r) => r.paper === paper.id)
@@ -109,7 +110,7 @@ export function buildCouncilView(content: Content): CouncilView {
         return {
           id: paper.id,
           anchor: paperAnchor(paper.id),
-          kindLabel: paper.kind === 'antrag' ? 'Antrag' : 'Vorlage',
+          kindLabel: PAPER_KIND_LABELS[paper.kind],
           dateText: formatDateDe(paper.date),
           title: paper.title,
           submittedBy: paper.submitted_by,

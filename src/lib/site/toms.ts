@@ -1,5 +1,5 @@
 import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
-import type { Content, RiskEntry } from '../content-model.ts';
+import type { Content, RiskEntry, TomEntry } from '../content-model.ts';
 import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
 import { compareGerman, formatNumber, legalSpaces } from './format.ts';
 import { memo } from './memo.ts';
@@ -71,13 +71,16 @@ export function risksByTom(content: Content): Map<string, RiskEntry[]> {
   });
 }
 
+/** The measures of one protection goal in catalogue order (site, PDF annex and exports share it). */
+export function tomsOfGoal(content: Content, goal: SdmGoal): TomEntry[] {
+  return content.toms.filter((t) => t.goal === goal).sort((a, b) => compareGerman(a.id, b.id));
+}
+
 export function buildTomCatalogView(content: Content): TomCatalogView {
   return memo(content, 'toms', () => {
     const risks = risksByTom(content);
     const groups: TomGoalGroup[] = SDM_GOALS.map((goal) => {
-      const toms = content.toms
-        .filter((t) => t.goal === goal)
-        .sort((a, b) => compareGerman(a.id, b.id))
+      const toms = tomsOfGoal(content, goal)
         .map((t): TomItemView => ({
           id: t.id,
           title: t.title,
