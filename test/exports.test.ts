@@ -236,6 +236,11 @@ describe('OParl lists', () => {
     expect(first.pagination.totalElements).toBe(seen.length);
   });
 
+  it('relate the papers about one agreement (adopted by one, changed by another)', () => {
+    const paper = buildOparlFiles(bundled).find((f) => f.name === 'oparl/paper/a0311-22.json')!.data;
+    expect(paper.relatedPaper).toEqual([`${bundled.site!.base_url}/daten/oparl/paper/v2216-23.json`]);
+  });
+
   it('publish no people', () => {
     const persons = buildOparlFiles(bundled).find((f) => f.name === 'oparl/persons.json')!.data;
     expect(persons.data).toEqual([]);

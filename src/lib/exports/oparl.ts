@@ -184,6 +184,16 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
         })),
     );
     files.push(...attachments);
+    // Papers about the same agreement (the one that adopted it, the ones that changed it).
+    const related = [
+      ...new Set(
+        content.agreements
+          .map((a) => [a.paper, ...a.versions.map((v) => v.paper)].filter((x): x is string => Boolean(x) && paperById.has(x!)))
+          .filter((ids) => ids.includes(p.id))
+          .flat()
+          .filter((id) => id !== p.id),
+      ),
+    ].sort();
     return {
       id: paperId(p.id),
       type: type('Paper'),
@@ -192,6 +202,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
       reference: p.id,
       date: p.date,
       paperType: PAPER_KIND_LABELS[p.kind],
+      ...(related.length > 0 ? { relatedPaper: related.map(paperId) } : {}),
       ...(attachments.length > 0 ? { auxiliaryFile: attachments } : {}),
       consultation: consultations.filter((c) => c.paper === p.id).map(consultationObject),
       web: paperWeb(p.id),
