@@ -4,6 +4,7 @@ import { isDecisionRole, PAPER_KIND_LABELS } from '../council.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareGerman } from '../site/format.ts';
 import { absoluteUrl, paperAnchor, urls } from '../site/urls.ts';
+import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition, ExportFileSource } from './registry.ts';
 
 /** OParl 1.1 as static files: every object id is the address of its own JSON file on the site. */
@@ -70,7 +71,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
     a.date < b.date ? -1 : a.date > b.date ? 1 : compareGerman(a.body, b.body) || (a.paper < b.paper ? -1 : a.paper > b.paper ? 1 : 0),
   );
   const listUrl = (list: string) => url(pageName(list, 1));
-  const systemId = url('oparl/system.json');
+  const systemId = url(EXPORT_FILES.oparlSystem);
   const bodyId = url('oparl/body.json');
   const orgId = (name: string) => url(`oparl/organization/${oparlOrganizationSlug(name)}.json`);
   const meetingId = (body: string, date: string) => url(`oparl/meeting/${oparlMeetingSlug(body, date)}.json`);
@@ -224,7 +225,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
   const objectFiles = (folder: string, objects: Json[]) =>
     objects.map((o): OparlFile => ({ name: `oparl/${folder}/${String(o.id).slice(url(`oparl/${folder}/`).length)}`, kind: 'object', data: o }));
   return [
-    { name: 'oparl/system.json', kind: 'system', data: system },
+    { name: EXPORT_FILES.oparlSystem, kind: 'system', data: system },
     { name: 'oparl/body.json', kind: 'object', data: body },
     ...lists.flatMap((l) => pagedList(l, pageSize, url)),
     ...objectFiles('organization', organizations),

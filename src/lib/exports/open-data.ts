@@ -2,6 +2,7 @@ import { ART32_LABELS, ART32_REFS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUSES, TOM
 import type { Content } from '../content-model.ts';
 import { tomsOfGoal } from '../site/toms.ts';
 import { renderCsv } from './csv.ts';
+import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';
 
 /** One column of a CSV export: its name, what it holds, and what a value may look like. */
@@ -82,7 +83,7 @@ export const tomCsvExport: ExportDefinition = {
   description: `Alle technischen und organisatorischen Maßnahmen mit Gewährleistungsziel, Verantwortlichen, Status (${TOM_STATUSES.map((s) => TOM_STATUS_LABELS[s]).join(', ')}) und Bezug auf Art.\u00a032 DSGVO; eine Zeile je Maßnahme.`,
   standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema', href: 'https://specs.frictionlessdata.io/table-schema/' },
   build: (content) => [
-    { name: 'tom-katalog.csv', format: 'CSV', mediaType: 'text/csv; charset=utf-8; header=present', data: renderTomCsv(content), schema: 'tom-katalog.schema.json' },
-    { name: 'tom-katalog.schema.json', format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(TOM_CSV_COLUMNS, 'id') },
+    { name: EXPORT_FILES.tomCsv, format: 'CSV', mediaType: 'text/csv; charset=utf-8; header=present', data: renderTomCsv(content), schema: EXPORT_FILES.tomTableSchema },
+    { name: EXPORT_FILES.tomTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(TOM_CSV_COLUMNS, 'id') },
   ],
 };

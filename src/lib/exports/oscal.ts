@@ -6,14 +6,15 @@ import { mainAgreement } from '../site/agreements.ts';
 import { legalSpaces } from '../site/format.ts';
 import { SDM_GOAL_DESCRIPTIONS, tomsOfGoal } from '../site/toms.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
+import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';
 import { uuidV5 } from './uuid.ts';
 
 /** The OSCAL release the files declare (`oscal-version`). */
 export const OSCAL_VERSION = '1.1.2';
 
-export const OSCAL_CATALOG_FILE = 'oscal/tom-katalog.json';
-export const OSCAL_COMPONENT_FILE = 'oscal/komponente.json';
+const OSCAL_CATALOG_FILE = EXPORT_FILES.oscalCatalog;
+const OSCAL_COMPONENT_FILE = EXPORT_FILES.oscalComponent;
 
 /** Role id under which a TOM's `responsible` appears in OSCAL („Eigenbetrieb IT-Dienstleistungen“ → `eigenbetrieb-it-dienstleistungen`). */
 export function oscalRoleId(responsible: string): string {

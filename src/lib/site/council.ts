@@ -1,5 +1,6 @@
 import type { Content } from '../content-model.ts';
 import { isDecisionRole, PAPER_KIND_LABELS } from '../council.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
 import { formatDateDe } from '../dates.ts';
 import { signingSnapshots } from './signing.ts';
 import type { Link } from './home.ts';
@@ -31,6 +32,8 @@ export interface CouncilPaperView {
 export interface CouncilView {
   title: string;
   intro: string;
+  /** The papers as OParl files, for council information systems. */
+  oparl: { href: string; label: string; dataHref: string };
   papers: CouncilPaperView[];
 }
 
@@ -42,6 +45,7 @@ export function buildCouncilView(content: Content): CouncilView {
       title: 'Stadtrat: Vorlagen, Beratungsfolge und Beschlüsse',
       intro:
         'Die Vorlagen und Anträge, auf denen die Vereinbarungen beruhen, in zeitlicher Reihenfolge: wer wann beraten hat, was beschlossen wurde und wie weit die Umsetzung ist.',
+      oparl: { href: urls.dataFile(EXPORT_FILES.oparlSystem), label: 'Die Vorlagen im Format OParl 1.1', dataHref: urls.data() },
       papers: papers.map((paper): CouncilPaperView => {
         const consultations = (council?.consultations ?? [])
           .filter((c) => c.paper === paper.id)
