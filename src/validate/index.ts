@@ -3,6 +3,7 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Rule, RuleOptions } from './rule.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
+import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   idStability,
   ledgerConsistency,
   dpiaResidualRisk,
+  exportIds,
 ];
 
 /** Runs every cross-file rule over parsed content; returns all findings, sorted. */

@@ -1,4 +1,6 @@
 import type { Content } from '../content-model.ts';
+import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
 import { formatDateDe } from '../dates.ts';
 import { signingSnapshots } from './signing.ts';
 import { offerLettersFor, resolutionStatus, RESOLUTION_STATUS_LABELS, type ResolutionStatus } from '../council/resolutions.ts';
@@ -23,6 +25,8 @@ export interface CouncilPaperView {
 export interface CouncilView {
   title: string;
   intro: string;
+  /** The papers as OParl files, for council information systems. */
+  oparl: { href: string; label: string; dataHref: string };
   papers: CouncilPaperView[];
 }
 
@@ -35,6 +39,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
       title: 'Stadtrat: Vorlagen, Beratungsfolge und Beschlüsse',
       intro:
         'Die Vorlagen und Anträge, auf denen die Vereinbarungen beruhen, in zeitlicher Reihenfolge: wer wann beraten hat, was beschlossen wurde und wie weit die Umsetzung ist.',
+      oparl: { href: urls.dataFile(EXPORT_FILES.oparlSystem), label: 'Die Vorlagen im Format OParl 1.1', dataHref: urls.data() },
       papers: papers.map((paper): CouncilPaperView => {
         const consultations = (council?.consultations ?? [])
           .filter((c) => c.paper === paper.id)
@@ -45,7 +50,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
             body: c.body,
             role: c.role,
             publicLabel: c.public ? 'öffentlich' : 'nicht öffentlich',
-            isDecision: /beschließend/i.test(c.role),
+            isDecision: isDecisionRole(c.role),
           }));
         const resolutions = (council?.resolutions ?? [])
           .filter((r) => r.paper === paper.id)
@@ -100,7 +105,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
         return {
           id: paper.id,
           anchor: paperAnchor(paper.id),
-          kindLabel: paper.kind === 'antrag' ? 'Antrag' : 'Vorlage',
+          kindLabel: PAPER_KIND_LABELS[paper.kind],
           dateText: formatDateDe(paper.date),
           title: paper.title,
           submittedBy: paper.submitted_by,

@@ -1,6 +1,7 @@
 import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
-import type { Content, RiskEntry } from '../content-model.ts';
+import type { Content, RiskEntry, TomEntry } from '../content-model.ts';
 import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
 import { compareGerman, formatNumber, legalSpaces } from '../format.ts';
 import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
@@ -53,6 +54,8 @@ export interface TomCatalogView {
   totalText: string;
   statusSummary: { status: string; label: string; count: string }[];
   groups: TomGoalGroup[];
+  /** The catalogue as files for machines. */
+  dataLinks: { href: string; label: string }[];
   filters: { goals: { value: string; label: string }[]; statuses: { value: string; label: string }[] };
 }
 
@@ -71,13 +74,16 @@ export function risksByTom(content: Content): Map<string, RiskEntry[]> {
   });
 }
 
+/** The measures of one protection goal in catalogue order (site, PDF annex and exports share it). */
+export function tomsOfGoal(content: Content, goal: SdmGoal): TomEntry[] {
+  return content.toms.filter((t) => t.goal === goal).sort((a, b) => compareGerman(a.id, b.id));
+}
+
 export function buildTomCatalogView(content: Content): TomCatalogView {
   return memo(content, 'toms', () => {
     const risks = risksByTom(content);
     const groups: TomGoalGroup[] = SDM_GOALS.map((goal) => {
-      const toms = content.toms
-        .filter((t) => t.goal === goal)
-        .sort((a, b) => compareGerman(a.id, b.id))
+      const toms = tomsOfGoal(content, goal)
         .map((t): TomItemView => ({
           id: t.id,
           title: t.title,
@@ -116,6 +122,11 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
         count: formatNumber(content.toms.filter((t) => t.status === status).length),
       })),
       groups,
+      dataLinks: [
+        { href: urls.dataFile(EXPORT_FILES.tomCsv), label: 'als Tabelle (CSV)' },
+        { href: urls.dataFile(EXPORT_FILES.oscalCatalog), label: 'als OSCAL-Katalog' },
+        { href: urls.data(), label: 'alle maschinenlesbaren Daten' },
+      ],
       filters: {
         goals: SDM_GOALS.filter((g) => content.toms.some((t) => t.goal === g)).map((g) => ({ value: g, label: SDM_GOAL_LABELS[g] })),
         statuses: TOM_STATUSES.map((s) => ({ value: s, label: TOM_STATUS_LABELS[s] })),
