@@ -5,4 +5,8 @@ export const EXPORT_FILES = {
   oscalCatalog: 'oscal/tom-katalog.json',
   oscalComponent: 'oscal/komponente.json',
   oparlSystem: 'oparl/system.json',
+  signingCsv: 'zeichnungsstand.csv',
+  signingTableSchema: 'zeichnungsstand.schema.json',
+  signingJson: 'zeichnungsstand.json',
+  signingJsonSchema: 'zeichnungsstand.json-schema.json',
 } as const;

@@ -17,7 +17,7 @@ export interface CsvColumn {
 }
 
 /** Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/) of string columns. */
-export function buildTableSchema(columns: readonly CsvColumn[], primaryKey: string): object {
+export function buildTableSchema(columns: readonly CsvColumn[], primaryKey: string | readonly string[]): object {
   return {
     fields: columns.map((c) => ({
       name: c.name,
@@ -31,7 +31,7 @@ export function buildTableSchema(columns: readonly CsvColumn[], primaryKey: stri
         ...(c.pattern ? { pattern: c.pattern } : {}),
       },
     })),
-    primaryKey,
+    primaryKey: typeof primaryKey === 'string' ? primaryKey : [...primaryKey],
     missingValues: [''],
   };
 }

@@ -5,6 +5,7 @@ import { urls } from '../site/urls.ts';
 import { oparlExport } from './oparl.ts';
 import { oscalExport } from './oscal.ts';
 import { tomCsvExport } from './open-data.ts';
+import { signingFiguresExport } from './signing-figures.ts';
 
 /** One file an export produces, before it is encoded. */
 export interface ExportFileSource {
@@ -47,11 +48,8 @@ export interface ExportDataset extends Omit<ExportDefinition, 'build'> {
   files: ExportFile[];
 }
 
-/**
- * Every export the build writes, in the order of the „Daten“ page. A new export (e.g. the
- * signing figures per date, version and regime as CSV and JSON) is one more entry here.
- */
-export const EXPORTS: readonly ExportDefinition[] = [tomCsvExport, oscalExport, oparlExport];
+/** Every export the build writes, in the order of the „Daten“ page; a new export is one more entry here. */
+export const EXPORTS: readonly ExportDefinition[] = [signingFiguresExport, tomCsvExport, oscalExport, oparlExport];
 
 /** JSON as the exports write it: UTF-8, two-space indent, final newline. */
 export function encodeJson(value: unknown): string {
