@@ -9,6 +9,7 @@ import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
 import { references } from './rules/references.ts';
+import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   art28Coverage,
   idStability,
   ledgerConsistency,
+  reportedFigures,
   dpiaResidualRisk,
   exportIds,
 ];
