@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
@@ -37,7 +37,10 @@ describe('npm run ledger (fixture)', () => {
   });
 
   it.each([
-    [['sign', '--agreement', 'muster', '--version', '1.0', '--date', '2022-06-01'], 'Für „sign“ fehlt --party.'],
+    // Every missing option at once.
+    [['sign', '--agreement', 'muster', '--version', '1.0', '--date', '2022-06-01'], 'Für „sign“ fehlen --party, --form, --function, --name.'],
+    [['sign', '--agreement', 'muster', '--party', 'traeger-002', '--form', 'schriftlich'], 'Für „sign“ fehlen --date, --function, --name.'],
+    [['withdraw', '--party', 'traeger-001', '--date', '2022-10-01', '--reason', 'x'], '--reason gilt nur für offer und sign (eine abgelöste Fassung anbieten oder unterzeichnen).'],
     [['ship', '--party', 'traeger-002'], 'Unbekannter Unterbefehl „ship“.'],
     [[], 'Es fehlt der Unterbefehl.'],
     [['list', '--format', 'xlsx'], '--format erwartet table oder csv, erhalten: „xlsx“.'],
@@ -49,15 +52,28 @@ describe('npm run ledger (fixture)', () => {
     expect(readFileSync(ledgerFile).equals(before)).toBe(true);
   });
 
-  it('records an offer and says what it did', async () => {
-    const result = await ledger(['offer', '--party', 'traeger-002', '--agreement', 'muster', '--version', '1.1', '--date', '2023-06-05', '--today', '2024-01-01']);
+  it('records an offer with the copy from the PDF directory, and says what it did', async () => {
+    const manifest = path.join(tmp, 'manifest.json');
+    const sha256 = 'b'.repeat(64);
+    const entry = { path: 'pdf/muster/1.1/traeger-002.pdf', party: 'traeger-002', agreement: 'muster', version: '1.1', regime: 'kdg', bytes: 1, pages: 1, sha256, documentId: 'muster-1.1-traeger-002-1234abcd' };
+    writeFileSync(manifest, JSON.stringify({ format: 1, entries: [entry] }));
+    // Without --version: the version offered on that day (1.1, adopted 2023-05-11).
+    const result = await ledger(['offer', '--party', 'traeger-002', '--agreement', 'muster', '--date', '2023-06-05', '--today', '2024-01-01', '--manifest', manifest]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "Eingetragen: „traeger-002“ (Katholische Kirchgemeinde St. Muster): Version 1.1 am 5. Juni 2023 angeboten.
+      Ausfertigung vermerkt: muster-1.1-traeger-002-1234abcd, SHA-256 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.
       Datei: <dir>/ledger/muster.yaml
       "
     `);
+    expect(readFileSync(ledgerFile, 'utf8')).toContain(`offered_copy: { document_id: muster-1.1-traeger-002-1234abcd, sha256: ${sha256} }`);
+  });
+
+  it('asks „Meinten Sie …?“ for a mistyped party', async () => {
+    const unknown = await ledger(['offer', '--party', 'traeger-0002', '--agreement', 'muster', '--date', '2023-06-05']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')[0]).toBe('Fehler: Den Partner „traeger-0002“ gibt es nicht. Meinten Sie „traeger-002“?');
   });
 
   it('lists who has not signed yet, as a table and as CSV', async () => {
@@ -101,7 +117,7 @@ describe('npm run ledger (bundled content)', () => {
   it('signs for an open provider in a copy of the real ledger, adding lines only', async () => {
     const copy = path.join(tmp, 'real');
     cpSync(path.join(ROOT, 'content'), copy, { recursive: true });
-    const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.0', '--content', copy]);
+    const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.1', '--content', copy]);
     expect(list.code).toBe(0);
     const [header, first] = list.stdout.split('\n');
     expect(header).toBe('Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht');
@@ -109,8 +125,9 @@ describe('npm run ledger (bundled content)', () => {
     const file = path.join(copy, 'ledger', 'kita-planer-2.yaml');
     const before = readFileSync(file, 'utf8');
     const result = await runScript('ledger', [
-      'sign', '--party', party, '--agreement', 'kita-planer-2', '--version', '1.0', '--date', '2024-02-01',
+      'sign', '--party', party, '--agreement', 'kita-planer-2', '--date', '2024-02-01',
       '--form', 'elektronisch', '--function', 'Geschäftsführung', '--name', 'Test Person', '--today', '2024-02-01', '--content', copy,
+      '--manifest', path.join(tmp, 'kein-verzeichnis.json'),
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
