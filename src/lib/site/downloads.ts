@@ -15,6 +15,8 @@ export const pdfManifestEntrySchema = z.object({
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Printed on every page of the copy; absent in manifests from before it was listed. */
+  documentId: z.string().min(1).optional(),
 });
 export type PdfManifestEntry = z.infer<typeof pdfManifestEntrySchema>;
 
