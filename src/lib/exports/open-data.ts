@@ -1,6 +1,6 @@
 import { ART32_LABELS, ART32_REFS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUSES, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content } from '../content-model.ts';
-import { tomsOfGoal } from '../site/toms.ts';
+import { tomsOfGoal } from '../toms/catalogue.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';

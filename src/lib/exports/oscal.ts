@@ -3,7 +3,7 @@ import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../
 import { currentVersion, mainAgreement } from '../agreement/versions.ts';
 import type { Content, TomEntry } from '../content-model.ts';
 import { legalSpaces } from '../format.ts';
-import { SDM_GOAL_DESCRIPTIONS, tomsOfGoal } from '../site/toms.ts';
+import { SDM_GOAL_DESCRIPTIONS, tomsOfGoal } from '../toms/catalogue.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';

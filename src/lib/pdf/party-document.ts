@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
-import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import {
   buildAgreementView,
   findAgreement,
@@ -12,8 +11,10 @@ import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
-import { riskLevel, type RiskLevel } from '../risk.ts';
+import { riskLevel, type RiskLevel } from '../dpia/risk.ts';
 import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
+import { tomCatalogue } from '../toms/catalogue.ts';
+import { dpiaSummary } from '../dpia/summary.ts';
 import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
@@ -272,31 +273,31 @@ export function buildPartyDocument(
           ]
         : [];
 
-  const applicable = content.toms.filter((t) => compareVersions(t.since_version, version) <= 0);
-  const toms: TomGroup[] = SDM_GOALS.map((goal) => ({
-    goal,
-    label: SDM_GOAL_LABELS[goal],
-    measures: applicable
-      .filter((t) => t.goal === goal)
-      .map((t) => ({
-        id: t.id,
-        title: t.title,
-        description: t.description,
-        responsible: t.responsible,
-        status: TOM_STATUS_LABELS[t.status],
-        art32: `${t.art32.map((ref) => ART32_LABELS[ref].replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
-      })),
-  })).filter((g) => g.measures.length > 0);
+  const catalogue = tomCatalogue(content, version);
+  const applicable = catalogue.flatMap((g) => g.measures);
+  const toms: TomGroup[] = catalogue.map((g) => ({
+    goal: g.goal,
+    label: g.label,
+    measures: g.measures.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      responsible: t.responsible,
+      status: t.statusLabel,
+      // In print a reference never breaks across lines.
+      art32: `${t.art32.map((ref) => ref.replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
+    })),
+  }));
 
-  const meta = content.dpia.meta;
+  const summary = dpiaSummary(content);
   const risks = content.dpia.risks;
   const dpia: PartyDocument['dpia'] = {
-    available: meta !== undefined,
-    title: meta?.title ?? 'Datenschutz-Folgenabschätzung',
-    version: meta?.version ?? '',
-    dateText: meta ? formatDateDe(meta.date) : '',
-    result: meta?.result ?? '',
-    nextReviewText: meta?.next_review ? formatDateDe(meta.next_review) : null,
+    available: summary.available,
+    title: summary.title,
+    version: summary.version,
+    dateText: summary.dateText,
+    result: summary.result,
+    nextReviewText: summary.nextReviewText ?? null,
     risks: RISK_LEVELS.map(({ level, label }) => ({
       level,
       label,
@@ -304,7 +305,7 @@ export function buildPartyDocument(
       after: risks.filter((r) => riskLevel(r.after) === level).length,
     })),
     riskTotal: risks.length,
-    reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, dateText: formatDateDe(r.date), result: r.result })),
+    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
   };
 
   const isProvider = party.kind === 'traeger';

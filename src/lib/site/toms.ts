@@ -1,21 +1,12 @@
-import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
+import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
 import type { Content, RiskEntry, TomEntry } from '../content-model.ts';
-import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
+import { riskLevel, RISK_LEVEL_LABELS } from '../dpia/risk.ts';
 import { EXPORT_FILES } from '../exports/files.ts';
-import { compareGerman, formatNumber, legalSpaces } from '../format.ts';
+import { formatNumber, legalSpaces } from '../format.ts';
 import { memo } from '../memo.ts';
+import { SDM_GOAL_DESCRIPTIONS, tomCatalogue } from '../toms/catalogue.ts';
 import { urls } from './urls.ts';
 
-/** One sentence per SDM protection goal, for readers who do not know the model. */
-export const SDM_GOAL_DESCRIPTIONS: Record<SdmGoal, string> = {
-  datenminimierung: 'Es werden nur die Daten verarbeitet, die für den Zweck nötig sind.',
-  verfuegbarkeit: 'Daten und Dienste stehen zur Verfügung, wenn sie gebraucht werden, und lassen sich nach Störungen wiederherstellen.',
-  integritaet: 'Daten bleiben richtig und vollständig; Änderungen sind erkennbar.',
-  vertraulichkeit: 'Nur Befugte können Daten lesen oder verarbeiten.',
-  nichtverkettung: 'Daten werden nur für den Zweck verwendet, für den sie erhoben wurden, und nicht mit anderen Beständen verknüpft.',
-  transparenz: 'Betroffene, Verantwortliche und Aufsicht können nachvollziehen, was mit den Daten geschieht.',
-  intervenierbarkeit: 'Betroffene können ihre Rechte wirksam ausüben; Verantwortliche können eingreifen.',
-};
 
 export interface TomRiskLink {
   id: string;
@@ -74,27 +65,22 @@ export function risksByTom(content: Content): Map<string, RiskEntry[]> {
   });
 }
 
-/** The measures of one protection goal in catalogue order (site, PDF annex and exports share it). */
-export function tomsOfGoal(content: Content, goal: SdmGoal): TomEntry[] {
-  return content.toms.filter((t) => t.goal === goal).sort((a, b) => compareGerman(a.id, b.id));
-}
-
 export function buildTomCatalogView(content: Content): TomCatalogView {
   return memo(content, 'toms', () => {
     const risks = risksByTom(content);
-    const groups: TomGoalGroup[] = SDM_GOALS.map((goal) => {
-      const toms = tomsOfGoal(content, goal)
+    const groups: TomGoalGroup[] = tomCatalogue(content).map(({ goal, label, measures }) => {
+      const toms = measures
         .map((t): TomItemView => ({
           id: t.id,
           title: t.title,
           description: t.description,
           goal: t.goal,
-          goalLabel: SDM_GOAL_LABELS[t.goal],
+          goalLabel: t.goalLabel,
           status: t.status,
-          statusLabel: TOM_STATUS_LABELS[t.status],
+          statusLabel: t.statusLabel,
           responsible: t.responsible,
-          art32: t.art32.map((r) => legalSpaces(ART32_LABELS[r])),
-          sinceText: `Teil der Anlage seit Version ${t.since_version}`,
+          art32: t.art32.map(legalSpaces),
+          sinceText: `Teil der Anlage seit Version ${t.sinceVersion}`,
           risks: (risks.get(t.id) ?? []).map((r) => ({
             id: r.id,
             title: r.title,
@@ -104,7 +90,7 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
         }));
       return {
         goal,
-        label: SDM_GOAL_LABELS[goal],
+        label,
         anchor: `ziel-${goal}`,
         description: SDM_GOAL_DESCRIPTIONS[goal],
         countText: toms.length === 1 ? '1 Maßnahme' : `${formatNumber(toms.length)} Maßnahmen`,
