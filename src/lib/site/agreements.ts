@@ -1,9 +1,18 @@
 import { REGIMES, REGIME_LABELS, type Regime } from '../../schemas/common.ts';
 import type { Content, Version } from '../content-model.ts';
+import { urls } from './urls.ts';
 
 /** Regimes a version is published for: all three when any § reads differently, else DSGVO only. */
 export function publishedRegimes(version: Version): Regime[] {
   return hasRegimeVariants(version) ? [...REGIMES] : ['dsgvo'];
+}
+
+/**
+ * The reader page of a version for readers under `regime`: the regime's own page when the version
+ * is published for it, else the DSGVO page (the text is the same for everyone then).
+ */
+export function readerHref(version: Version, regime: Regime): string {
+  return urls.reader(version.agreementId, version.version, publishedRegimes(version).includes(regime) ? regime : 'dsgvo');
 }
 
 export function hasRegimeVariants(version: Version): boolean {

@@ -5,7 +5,7 @@ import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { currentVersion, previousVersion } from '../agreement/versions.ts';
 import { versionStanding } from '../signing/version-standing.ts';
-import { paperLabel, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
+import { paperLabel, readerHref, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
@@ -94,7 +94,7 @@ export function versionList(content: Content, agreement: AgreementEntry, current
     version: v.version,
     statusLabel: versionStanding(content, agreement, v, asOf).label,
     dateText: v.adopted ? formatDateShort(v.adopted) : '–',
-    href: urls.reader(agreement.id, v.version, publishedRegimes(v).includes(regime) ? regime : 'dsgvo'),
+    href: readerHref(v, regime),
     current: v.version === currentId,
   }));
 }
@@ -102,7 +102,7 @@ export function versionList(content: Content, agreement: AgreementEntry, current
 function banner(content: Content, agreement: AgreementEntry, view: AgreementView, version: Version, regime: Regime, asOf?: string): ReaderBanner | undefined {
   if (view.isCurrent) return undefined;
   const current = currentVersion(agreement);
-  const href = urls.reader(agreement.id, current.version, publishedRegimes(current).includes(regime) ? regime : 'dsgvo');
+  const href = readerHref(current, regime);
   const since = current.effective ? ` (gültig ab ${formatDateDe(current.effective)})` : '';
   if (version.status === 'entwurf') {
     return {
