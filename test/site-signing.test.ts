@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSigningChart } from '../src/lib/site/signing-chart.ts';
+import { buildSigningChart } from '../src/lib/signing/chart.ts';
 import { buildSigningStatusView, signingSnapshots } from '../src/lib/site/signing.ts';
 import type { SigningFigures } from '../src/lib/signing/figures.ts';
 import { signingHeadline } from '../src/lib/signing/sentences.ts';

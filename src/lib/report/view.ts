@@ -4,7 +4,7 @@ import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { quoteGerman } from '../typography.ts';
 import { compareVersions } from '../parse-content.ts';
-import { buildSigningChart, type SigningChartView } from '../site/signing-chart.ts';
+import { buildSigningChart, type SigningChartView } from '../signing/chart.ts';
 import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
 import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';

@@ -9,7 +9,7 @@ import { PARTY_WORDS } from '../parties/words.ts';
 import { OFFER_STATE_LABELS } from '../signing/binding.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
-import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from './signing-chart.ts';
+import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from '../signing/chart.ts';
 import { urls } from './urls.ts';
 import { publishedReports, reportUrls } from '../report/urls.ts';
 
