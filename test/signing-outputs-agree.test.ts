@@ -4,7 +4,7 @@ import { loadContent } from '../src/io/load-content.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { renderStatusText } from '../src/lib/report/ledger-list.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
-import { dayAfter, firstOfferDate, latestLedgerDate } from '../src/lib/signing/figures.ts';
+import { bindingTimeline, buildSigningFigures, dayAfter, firstOfferDate, latestLedgerDate } from '../src/lib/signing/figures.ts';
 import { buildHomeView } from '../src/lib/site/home.ts';
 import { buildSigningStatusView } from '../src/lib/site/signing.ts';
 import { ROOT } from './support/run-cli.ts';
@@ -57,6 +57,14 @@ describe('home page, status page, council letter and `ledger status` tell the sa
           expect([home.headline, home.detail, home.share], context).toEqual([snapshot.headline, snapshot.versionSplit, snapshot.signedShare]);
         }
         compared++;
+      }
+      // The chart's timeline, swept party by party, agrees with the figures of every day.
+      const timeline = bindingTimeline(content, agreement, last);
+      for (const day of days(first, last)) {
+        const point = timeline.filter((p) => p.date <= day).at(-1);
+        const bound = Object.fromEntries(buildSigningFigures(content, agreement, day).boundByVersion.map((v) => [v.version, v.bound]));
+        if (point) expect(point.byVersion, `${agreement.id} am ${day}`).toEqual(Object.fromEntries(Object.keys(point.byVersion).map((v) => [v, bound[v] ?? 0])));
+        else expect(Object.values(bound).every((n) => n === 0), `${agreement.id} am ${day}`).toBe(true);
       }
     }
     expect(compared).toBeGreaterThan(500);

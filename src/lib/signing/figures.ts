@@ -1,7 +1,7 @@
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import { adoptedVersions, currentVersionOn, isAdoptedOn } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
-import { bedarfsplanPlaces, eligibleParties } from '../parties/eligibility.ts';
+import { bedarfsplanPlaces, eligibleParties, isEligible, partiesFor } from '../parties/eligibility.ts';
 import { memo } from '../memo.ts';
 import { offerStateOn, partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
 
@@ -175,27 +175,53 @@ export interface BoundPoint {
   byVersion: Record<string, number>;
 }
 
-/** Bound parties per version after each day on which the count changes, up to `until`. */
+/**
+ * Bound parties per version after each day on which the count changes, up to `until`. Swept
+ * party by party over the days its own standing can change (signatures, the end of a
+ * termination, entering or leaving the Bedarfsplan), instead of recounting everyone each day.
+ */
 export function bindingTimeline(content: Content, agreement: AgreementEntry, until: string): BoundPoint[] {
   return memo(content, `binding-timeline:${agreement.id}:${until}`, () => {
-    const days = new Set<string>();
-    for (const entries of ledgerByParty(content, agreement.id).values()) {
+    const byParty = ledgerByParty(content, agreement.id);
+    const changes: { date: string; from?: string; to?: string }[] = [];
+    for (const party of partiesFor(content, agreement)) {
+      const entries = byParty.get(party.id) ?? [];
+      const days = new Set<string>();
       for (const e of entries) {
-        if (e.signed && e.signed <= until) days.add(e.signed);
-        if (e.withdrawn) {
-          const after = dayAfter(terminationOf(e, agreement, e.withdrawn)!.endsOn);
-          if (after <= until) days.add(after);
-        }
+        if (e.signed) days.add(e.signed);
+        if (e.withdrawn) days.add(dayAfter(terminationOf(e, agreement, e.withdrawn)!.endsOn));
+      }
+      const plans = party.kind === 'traeger' ? party.facilities.map((f) => f.bedarfsplan) : [party.bedarfsplan];
+      for (const plan of plans) {
+        if (plan?.since) days.add(plan.since);
+        if (plan?.until) days.add(dayAfter(plan.until));
+      }
+      let previous: string | undefined;
+      for (const day of [...days].sort()) {
+        if (day > until) break;
+        const version = isEligible(party, agreement, day) ? partyStandingOn(party, entries, agreement, day).binding?.version : undefined;
+        if (version !== previous) changes.push({ date: day, from: previous, to: version });
+        previous = version;
       }
     }
+    changes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const counts = new Map<string, number>();
     const points: BoundPoint[] = [];
-    let previous = '';
-    for (const date of [...days].sort()) {
-      const f = buildSigningFigures(content, agreement, date);
-      const byVersion = Object.fromEntries(f.boundByVersion.map((v) => [v.version, v.bound]));
+    let previousKey = '';
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i]!;
+      if (change.from) counts.set(change.from, (counts.get(change.from) ?? 0) - 1);
+      if (change.to) counts.set(change.to, (counts.get(change.to) ?? 0) + 1);
+      if (changes[i + 1]?.date === change.date) continue;
+      const byVersion = Object.fromEntries(
+        adoptedVersions(agreement)
+          .filter((v) => isAdoptedOn(v, change.date))
+          .reverse()
+          .map((v) => [v.version, counts.get(v.version) ?? 0]),
+      );
       const key = JSON.stringify(byVersion);
-      if (key !== previous) points.push({ date, byVersion });
-      previous = key;
+      if (key !== previousKey) points.push({ date: change.date, byVersion });
+      previousKey = key;
     }
     return points;
   });

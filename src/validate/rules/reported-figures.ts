@@ -35,8 +35,9 @@ export const reportedFigures: Rule = {
           .filter((p) => (p.party.kind === 'traeger' ? p.party.facilities.every((fac) => !fac.bedarfsplan?.since) : !p.party.bedarfsplan?.since))
           .map((p) => p.party.source.file);
         if (suspects.length > 0) {
+          const shown = suspects.length > 10 ? [...suspects.slice(0, 10), `${suspects.length - 10} weitere`] : suspects;
           hints.push(
-            `Am ${day} zählen als berechtigt, ohne bis dahin ein Angebot erhalten zu haben: ${listGerman(suspects, '', false)}. Tragen Sie beim Bedarfsplan-Eintrag ihrer Einrichtungen ein, seit wann sie im Plan stehen („since: JJJJ-MM-TT“).`,
+            `Am ${day} zählen als berechtigt, ohne bis dahin ein Angebot erhalten zu haben: ${listGerman(shown, '', false)}. Tragen Sie beim Bedarfsplan-Eintrag ihrer Einrichtungen ein, seit wann sie im Plan stehen („since: JJJJ-MM-TT“).`,
           );
         }
       }
