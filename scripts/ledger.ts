@@ -1,13 +1,14 @@
 import { ContentError, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
-import { editLedgerInDir } from '../src/io/ledger-file.ts';
+import { editLedgerInDir, findCopyInManifests } from '../src/io/ledger-file.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { LEDGER_COMMANDS, type LedgerCommand } from '../src/lib/ledger-edit.ts';
 import { buildLedgerList, defaultStatusDate, renderLedgerCsv, renderLedgerTable, renderStatusText } from '../src/lib/report/ledger-list.ts';
 import { findAgreement } from '../src/lib/report/view.ts';
 
 const USAGE = `Aufruf:
-  npm run ledger -- offer|intent|sign|decline|withdraw --party KENNUNG --agreement KENNUNG --version V --date JJJJ-MM-TT
-                    [--form schriftlich|elektronisch] [--function TEXT] [--name TEXT] [--today JJJJ-MM-TT] [--content ORDNER]
+  npm run ledger -- offer|intent|sign|decline|withdraw --party KENNUNG --date JJJJ-MM-TT [--agreement KENNUNG] [--version V]
+                    [--form schriftlich|elektronisch] [--function TEXT] [--name TEXT] [--reason TEXT]
+                    [--manifest DATEI …] [--today JJJJ-MM-TT] [--content ORDNER]
   npm run ledger -- list [--agreement KENNUNG] [--version V] [--open] [--format table|csv] [--as-of JJJJ-MM-TT]
   npm run ledger -- status [--agreement KENNUNG] [--as-of JJJJ-MM-TT]
 
@@ -17,11 +18,16 @@ bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
   intent    Absicht zur Unterzeichnung eintragen
   sign      Unterschrift eintragen (--form, --function und --name sind Pflicht; der Name bleibt intern)
   decline   Ablehnung eintragen
-  withdraw  Widerruf einer Unterschrift eintragen
+  withdraw  Kündigung eintragen (die Vereinbarung gilt bis zum Ende der Kündigungsfrist)
   list      Partner mit Stand auflisten; --open nur die, die noch nicht unterzeichnet haben
   status    Zeichnungsstand in Sätzen, wie im Bericht
-Ohne --agreement gilt main_agreement aus content/site.yaml; --today ersetzt das heutige Datum
-(Ereignisse in der Zukunft werden abgewiesen); list und status zählen ohne --as-of alle Einträge.`;
+Ohne --agreement gilt main_agreement aus content/site.yaml. Ohne --version gilt die Fassung, die am
+Datum angeboten wurde (die neueste beschlossene); bei withdraw die Fassung, an die der Partner gebunden
+ist. Eine abgelöste Fassung wird nur mit --reason angeboten oder unterzeichnet; die Begründung steht
+dann im Register. offer und sign vermerken die Ausfertigung (Dokumentkennung und SHA-256) aus dem
+Verzeichnis der PDFs (Standard: dist/pdf/manifest.json und dist-private/pdf/manifest.json; andere mit
+--manifest). --today ersetzt das heutige Datum (Ereignisse in der Zukunft werden abgewiesen); list und
+status zählen ohne --as-of alle Einträge.`;
 
 function localToday(): string {
   const now = new Date();
@@ -40,6 +46,8 @@ await runCli(async () => {
       form: { type: 'string' },
       function: { type: 'string' },
       name: { type: 'string' },
+      reason: { type: 'string' },
+      manifest: { type: 'string', multiple: true },
       today: { type: 'string' },
       open: { type: 'boolean', default: false },
       format: { type: 'string', default: 'table' },
@@ -78,30 +86,36 @@ await runCli(async () => {
   if (!(LEDGER_COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`Unbekannter Unterbefehl „${command}“.\n\n${USAGE}`);
   }
-  const missing = (['party', 'version', 'date'] as const).filter((key) => !values[key]);
+  // Every missing option at once, not one per attempt.
+  const required = command === 'sign' ? (['party', 'date', 'form', 'function', 'name'] as const) : (['party', 'date'] as const);
+  const missing = required.filter((key) => !values[key]?.trim());
   if (missing.length > 0) {
-    throw new UsageError(`Für „${command}“ fehlt ${missing.map((m) => `--${m}`).join(', ')}.\n\n${USAGE}`);
+    throw new UsageError(`Für „${command}“ ${missing.length === 1 ? 'fehlt' : 'fehlen'} ${missing.map((m) => `--${m}`).join(', ')}.\n\n${USAGE}`);
   }
-  let agreementId = values.agreement;
-  if (!agreementId) {
-    const content = await loadValidContent(values.content);
-    agreementId = findAgreement(content, undefined).id;
+  if (values.reason !== undefined && command !== 'offer' && command !== 'sign') {
+    throw new UsageError(`--reason gilt nur für offer und sign (eine abgelöste Fassung anbieten oder unterzeichnen).\n\n${USAGE}`);
   }
-  const result = await editLedgerInDir(
-    values.content,
-    {
-      command: command as LedgerCommand,
-      party: values.party!,
-      agreement: agreementId,
-      version: values.version!,
-      date: values.date!,
-      form: values.form,
-      function: values.function,
-      name: values.name,
-    },
-    values.today ?? localToday(),
-  );
+  const content = await loadValidContent(values.content);
+  const agreement = findAgreement(content, values.agreement);
+  const change = {
+    command: command as LedgerCommand,
+    party: values.party!,
+    agreement: agreement.id,
+    version: values.version,
+    date: values.date!,
+    form: values.form,
+    function: values.function,
+    name: values.name,
+    reason: values.reason,
+  };
+  let copyNote = '';
+  if (command === 'offer' || command === 'sign') {
+    const found = await findCopyInManifests(content, change, values.manifest);
+    if (found.copy) Object.assign(change, { copy: found.copy });
+    copyNote = found.note;
+  }
+  const result = await editLedgerInDir(values.content, change, values.today ?? localToday());
   if (!result.ok) throw new ContentError(`Fehler: ${result.message}\nDas Zeichnungsregister bleibt unverändert.`);
-  console.log(`Eingetragen: ${result.message}\nDatei: ${result.file}`);
+  console.log(`Eingetragen: ${result.message}${copyNote ? `\n${copyNote}` : ''}\nDatei: ${result.file}`);
   return 0;
 });

@@ -6,6 +6,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/io/browser.ts';
+import { formatBytes } from '../src/lib/format.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
 import { listFiles } from './support/tree-hash.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
@@ -39,6 +40,7 @@ const PAGES = [
   ['Datenschutz', '/datenschutz/'],
   ['Barrierefreiheit', '/barrierefreiheit/'],
   ['Leichte Sprache', '/leichte-sprache/'],
+  ['Maschinenlesbare Daten', '/daten/'],
   ['404', '/gibt-es-nicht/'],
 ] as const;
 
@@ -143,6 +145,20 @@ describe('every page type in Chromium', () => {
       // Nothing may be wider than the screen (tables scroll inside their own region).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.close();
+    }
+  });
+});
+
+describe('machine-readable data', () => {
+  it('the „Daten“ page lists every file the build wrote under /daten/, with its real size and SHA-256', async () => {
+    const html = await readFile(path.join(dist, 'daten/index.html'), 'utf8');
+    const rows = [...html.matchAll(/<th scope="row"><a href="([^"]+)">[\s\S]*?<td class="num">([^<]+)<\/td>\s*<td><code class="hash">([0-9a-f]{64})<\/code>/g)].map((m) => ({ href: m[1]!, size: m[2]!, sha: m[3]! }));
+    const written = (await listFiles(path.join(dist, 'daten'))).map((f) => `/${path.relative(dist, f)}`).filter((f) => f !== '/daten/index.html').sort();
+    expect(rows.map((r) => r.href).sort()).toEqual(written);
+    for (const row of rows) {
+      const bytes = await readFile(path.join(dist, row.href));
+      expect(createHash('sha256').update(bytes).digest('hex'), row.href).toBe(row.sha);
+      expect(row.size, row.href).toBe(formatBytes(bytes.length));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
@@ -37,7 +37,10 @@ describe('npm run ledger (fixture)', () => {
   });
 
   it.each([
-    [['sign', '--agreement', 'muster', '--version', '1.0', '--date', '2022-06-01'], 'Für „sign“ fehlt --party.'],
+    // Every missing option at once.
+    [['sign', '--agreement', 'muster', '--version', '1.0', '--date', '2022-06-01'], 'Für „sign“ fehlen --party, --form, --function, --name.'],
+    [['sign', '--agreement', 'muster', '--party', 'traeger-002', '--form', 'schriftlich'], 'Für „sign“ fehlen --date, --function, --name.'],
+    [['withdraw', '--party', 'traeger-001', '--date', '2022-10-01', '--reason', 'x'], '--reason gilt nur für offer und sign (eine abgelöste Fassung anbieten oder unterzeichnen).'],
     [['ship', '--party', 'traeger-002'], 'Unbekannter Unterbefehl „ship“.'],
     [[], 'Es fehlt der Unterbefehl.'],
     [['list', '--format', 'xlsx'], '--format erwartet table oder csv, erhalten: „xlsx“.'],
@@ -49,15 +52,28 @@ describe('npm run ledger (fixture)', () => {
     expect(readFileSync(ledgerFile).equals(before)).toBe(true);
   });
 
-  it('records an offer and says what it did', async () => {
-    const result = await ledger(['offer', '--party', 'traeger-002', '--agreement', 'muster', '--version', '1.1', '--date', '2023-06-05', '--today', '2024-01-01']);
+  it('records an offer with the copy from the PDF directory, and says what it did', async () => {
+    const manifest = path.join(tmp, 'manifest.json');
+    const sha256 = 'b'.repeat(64);
+    const entry = { path: 'pdf/muster/1.1/traeger-002.pdf', party: 'traeger-002', agreement: 'muster', version: '1.1', regime: 'kdg', bytes: 1, pages: 1, sha256, documentId: 'muster-1.1-traeger-002-1234abcd' };
+    writeFileSync(manifest, JSON.stringify({ format: 1, entries: [entry] }));
+    // Without --version: the version offered on that day (1.1, adopted 2023-05-11).
+    const result = await ledger(['offer', '--party', 'traeger-002', '--agreement', 'muster', '--date', '2023-06-05', '--today', '2024-01-01', '--manifest', manifest]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "Eingetragen: „traeger-002“ (Katholische Kirchgemeinde St. Muster): Version 1.1 am 5. Juni 2023 angeboten.
+      Ausfertigung vermerkt: muster-1.1-traeger-002-1234abcd, SHA-256 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.
       Datei: <dir>/ledger/muster.yaml
       "
     `);
+    expect(readFileSync(ledgerFile, 'utf8')).toContain(`offered_copy: { document_id: muster-1.1-traeger-002-1234abcd, sha256: ${sha256} }`);
+  });
+
+  it('asks „Meinten Sie …?“ for a mistyped party', async () => {
+    const unknown = await ledger(['offer', '--party', 'traeger-0002', '--agreement', 'muster', '--date', '2023-06-05']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')[0]).toBe('Fehler: Den Partner „traeger-0002“ gibt es nicht. Meinten Sie „traeger-002“?');
   });
 
   it('lists who has not signed yet, as a table and as CSV', async () => {
@@ -66,18 +82,18 @@ describe('npm run ledger (fixture)', () => {
     expect(table.stdout).toMatchInlineSnapshot(`
       "Noch nicht unterzeichnet: muster, Version 1.1, Stand 20. Juni 2023
 
-      Kennung      Name                                  Recht  Stand            Angeboten   Absicht
-      -----------  ------------------------------------  -----  ---------------  ----------  ----------
-      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  05.06.2023  20.06.2023
-      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            05.06.2023
+      Kennung      Name                                  Recht  Stand            Gilt  Angeboten   Absicht
+      -----------  ------------------------------------  -----  ---------------  ----  ----------  ----------
+      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  1.0   05.06.2023  20.06.2023
+      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            –     05.06.2023
 
       2 Einträge
       "
     `);
     const csv = await ledger(['list', '--open', '--format', 'csv', '--version', '1.0']);
     expect(csv.stdout).toMatchInlineSnapshot(`
-      "Kennung;Name;Recht;Stand;Angeboten;Absicht
-      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;2022-04-04;2022-04-20
+      "Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht
+      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;–;2022-04-04;2022-04-20
       "
     `);
   });
@@ -86,12 +102,12 @@ describe('npm run ledger (fixture)', () => {
     const result = await ledger(['status', '--as-of', '2022-08-24']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "Mustervereinbarung, Fassung 1.0, Stand 24. August 2022:
+      "Mustervereinbarung, Stand 24. August 2022:
 
       Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger (50,0 %) die Vereinbarung unterzeichnet.
       Ein weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen.
       Insgesamt ist 1 Angebot noch offen.
-      Plätze im Bedarfsplan bei Unterzeichnenden: 80 von 140 (57,1 %).
+      Der unterzeichnende Träger betreibt 80 von 140 Plätzen im Bedarfsplan 2021/2022; das ist ein Anteil von 57,1 %.
       "
     `);
   });
@@ -101,16 +117,17 @@ describe('npm run ledger (bundled content)', () => {
   it('signs for an open provider in a copy of the real ledger, adding lines only', async () => {
     const copy = path.join(tmp, 'real');
     cpSync(path.join(ROOT, 'content'), copy, { recursive: true });
-    const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.0', '--content', copy]);
+    const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.1', '--content', copy]);
     expect(list.code).toBe(0);
     const [header, first] = list.stdout.split('\n');
-    expect(header).toBe('Kennung;Name;Recht;Stand;Angeboten;Absicht');
+    expect(header).toBe('Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht');
     const party = first!.split(';')[0]!;
     const file = path.join(copy, 'ledger', 'kita-planer-2.yaml');
     const before = readFileSync(file, 'utf8');
     const result = await runScript('ledger', [
-      'sign', '--party', party, '--agreement', 'kita-planer-2', '--version', '1.0', '--date', '2024-02-01',
+      'sign', '--party', party, '--agreement', 'kita-planer-2', '--date', '2024-02-01',
       '--form', 'elektronisch', '--function', 'Geschäftsführung', '--name', 'Test Person', '--today', '2024-02-01', '--content', copy,
+      '--manifest', path.join(tmp, 'kein-verzeichnis.json'),
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -130,13 +130,13 @@ describe('refused changes leave the ledger byte-identical', () => {
       'withdrawing without signature',
       change('withdraw'),
       TODAY,
-      '„traeger-002“ (Katholische Kirchgemeinde St. Muster) hat Version 1.0 nicht unterzeichnet; widerrufen werden kann nur eine Unterschrift.\n  → Eine Absage ohne Unterschrift wird mit „decline“ eingetragen.',
+      '„traeger-002“ (Katholische Kirchgemeinde St. Muster) hat Version 1.0 nicht unterzeichnet; gekündigt werden kann nur eine unterzeichnete Vereinbarung.\n  → Eine Absage ohne Unterschrift wird mit „decline“ eingetragen.',
     ],
     [
       'withdrawal before the signature',
       change('withdraw', { party: 'traeger-001', date: '2022-05-11' }),
       TODAY,
-      'Das Datum 11.\u00a0Mai 2022 liegt vor der Unterschrift am 12.\u00a0Mai 2022.\n  → Ein Widerruf folgt auf die Unterschrift.',
+      'Das Datum 11.\u00a0Mai 2022 liegt vor der Unterschrift am 12.\u00a0Mai 2022.\n  → Eine Kündigung folgt auf die Unterschrift.',
     ],
     ['intent twice', change('intent'), TODAY, '„traeger-002“ (Katholische Kirchgemeinde St. Muster) hat die Absicht zu Version 1.0 bereits am 20.\u00a0April 2022 erklärt.'],
     [
@@ -164,7 +164,7 @@ describe('refused changes leave the ledger byte-identical', () => {
       'already withdrawn',
       [{ file: 'ledger/muster.yaml', replace: 'Geschäftsführerin }\n', with: 'Geschäftsführerin }\n    withdrawn: 2022-09-01\n' }],
       change('withdraw', { party: 'traeger-001', date: '2022-10-01' }),
-      '„traeger-001“ (Kinderhaus Elbaue e. V.) hat die Unterschrift unter Version 1.0 bereits am 1.\u00a0September 2022 widerrufen.',
+      '„traeger-001“ (Kinderhaus Elbaue e. V.) hat Version 1.0 bereits am 1.\u00a0September 2022 gekündigt.',
     ],
     [
       'draft version',
@@ -298,8 +298,60 @@ describe('successful changes keep comments, order and formatting', () => {
     const { content } = await loadContent(dir);
     const dayBefore = buildBeschlusskontrolleView(content, { asOf: '2022-08-23' });
     const sameDay = buildBeschlusskontrolleView(content, { asOf: '2022-08-24' });
-    expect([dayBefore.figures?.signed, dayBefore.figures?.declined, dayBefore.figures?.withdrawn, dayBefore.final]).toEqual([1, 1, 0, true]);
-    expect([sameDay.figures?.signed, sameDay.figures?.declined, sameDay.figures?.withdrawn, sameDay.final]).toEqual([0, 1, 1, true]);
+    expect([dayBefore.figures?.bound, dayBefore.figures?.declined, dayBefore.figures?.ended, dayBefore.final]).toEqual([1, 1, 0, true]);
+    expect([sameDay.figures?.bound, sameDay.figures?.declined, sameDay.figures?.ended, sameDay.final]).toEqual([0, 1, 1, true]);
     expect(readFileSync(ledgerFile, 'utf8')).toContain('    signatory: { name: Erika Beispiel, function: Geschäftsführerin }\n    withdrawn: 2022-08-24\n');
+  });
+});
+
+describe('the ledger protects the model', () => {
+  const COPY = { document_id: 'muster-1.1-traeger-003-0123abcd', sha256: 'a'.repeat(64) };
+  // traeger-002 has an open offer of 1.0; 1.1 was adopted on 2023-05-11.
+  it('refuses to sign a superseded version without a reason, and records the reason when given', async () => {
+    const before = readFileSync(ledgerFile, 'utf8');
+    const refused = await editLedgerInDir(dir, change('sign', { ...SIGN, date: '2023-06-01' }), TODAY);
+    expect(refused).toEqual({
+      ok: false,
+      message:
+        'Version 1.0 ist seit dem 11.\u00a0Mai 2023 durch Version 1.1 abgelöst; unterzeichnet wird nur die aktuelle Fassung.\n  → Tragen Sie --version 1.1 ein. Ist die alte Fassung ausnahmsweise richtig, begründen Sie es mit --reason "…"; die Begründung wird im Register vermerkt.',
+    });
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(before);
+    const accepted = await editLedgerInDir(dir, change('sign', { ...SIGN, date: '2023-06-01', reason: 'Unterschrift vom 2. Mai, Eingang verspätet' }), TODAY);
+    expect(accepted.ok).toBe(true);
+    expect(diffLines(before, readFileSync(ledgerFile, 'utf8'))).toContain('+    exception_reason: Unterschrift vom 2. Mai, Eingang verspätet');
+  });
+
+  it('offers the version offered on that day when none is given, and records the copy', async () => {
+    setUp([{ file: 'ledger/muster.yaml', replace: '  - party: traeger-001\n    version: "1.1"\n    offered: 2023-06-05\n    intent: 2023-06-20\n\n', with: '' }]);
+    const before = readFileSync(ledgerFile, 'utf8');
+    const result = await editLedgerInDir(dir, change('offer', { party: 'traeger-001', version: undefined, date: '2023-06-05', copy: COPY }), TODAY);
+    expect(result.message).toBe('„traeger-001“ (Kinderhaus Elbaue e. V.): Version 1.1 am 5.\u00a0Juni 2023 angeboten.');
+    expect(diffLines(before, readFileSync(ledgerFile, 'utf8'))).toMatchInlineSnapshot(`
+      "@@ -12,2 +12,7 @@
+       
+      +  - party: traeger-001
+      +    version: "1.1"
+      +    offered: 2023-06-05
+      +    offered_copy: { document_id: muster-1.1-traeger-003-0123abcd, sha256: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa }
+      +
+         # St. Muster: noch offen"
+    `);
+  });
+
+  it('records the signed copy with the signature', async () => {
+    const before = readFileSync(ledgerFile, 'utf8');
+    expect((await editLedgerInDir(dir, change('sign', { ...SIGN, copy: COPY }), TODAY)).ok).toBe(true);
+    expect(diffLines(before, readFileSync(ledgerFile, 'utf8'))).toContain(`+    signed_copy: { document_id: ${COPY.document_id}, sha256: ${COPY.sha256} }`);
+  });
+
+  it('terminates the version that binds the party when none is given, and says when it ends', async () => {
+    const result = await editLedgerInDir(dir, change('withdraw', { party: 'traeger-001', version: undefined, date: '2022-10-01' }), TODAY);
+    expect(result).toMatchObject({ ok: true, message: '„traeger-001“ (Kinderhaus Elbaue e. V.): Kündigung von Version 1.0 am 1.\u00a0Oktober 2022 eingetragen; sie endet sofort (für diese Vereinbarung ist in agreement.yaml keine Kündigungsfrist eingetragen).' });
+  });
+
+  it('asks „Meinten Sie …?“ for an id with a typo or other leading zeros', async () => {
+    const result = await editLedgerInDir(dir, change('offer', { party: 'traeger-01', date: '2023-06-05', version: '1.1' }), TODAY);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('Den Partner „traeger-01“ gibt es nicht. Meinten Sie „traeger-001“?');
   });
 });

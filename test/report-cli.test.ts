@@ -72,7 +72,7 @@ describe('bundled content', () => {
     const content = await loadValidContent(path.join(ROOT, 'content'));
     const view = buildBeschlusskontrolleView(content);
     expect(view.asOf).toBe('2022-08-24');
-    expect([view.figures?.eligible, view.figures?.signed]).toEqual([87, 51]);
+    expect([view.figures?.eligible, view.figures?.bound]).toEqual([87, 51]);
     const md = renderReportMarkdown(view);
     expect(md).toContain('# Beschlusskontrolle zu A\u00a00311/22 (Sitzungsnummer: JHA/036/2022)');
     expect(md).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');

@@ -3,8 +3,11 @@ import type { Content } from '../src/lib/content-model.ts';
 import { parseContent } from '../src/lib/parse-content.ts';
 import { renderReportMdast } from '../src/lib/report/mdast.ts';
 import { renderReportBodyHtml, renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
-import { buildBeschlusskontrolleView, figureSentences, ReportError, type KeyFigures } from '../src/lib/report/view.ts';
-import { formatPaperNumber, PARTY_WORDS } from '../src/lib/report/words.ts';
+import { buildBeschlusskontrolleView, ReportError, type KeyFigures } from '../src/lib/report/view.ts';
+import type { AgreementEntry } from '../src/lib/content-model.ts';
+import type { SigningFigures } from '../src/lib/signing/figures.ts';
+import { figureSentences } from '../src/lib/signing/sentences.ts';
+import { formatPaperNumber, PARTY_WORDS } from '../src/lib/parties/words.ts';
 import { runRules } from '../src/validate/index.ts';
 import { applyEdits, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
 
@@ -42,44 +45,44 @@ const fixture = contentWith([]);
 const boundary = contentWith([{ file: 'ledger/muster.yaml', write: BOUNDARY_LEDGER }]);
 
 const figuresLine = (f: KeyFigures) =>
-  `angeboten ${f.offered}, unterzeichnet ${f.signed}, Absicht ${f.intent}, abgelehnt ${f.declined}, widerrufen ${f.withdrawn}, offen ${f.open}, ohne Angebot ${f.notOffered}`;
+  `angeboten ${f.offered}, unterzeichnet ${f.bound}, Absicht ${f.intent}, abgelehnt ${f.declined}, gekündigt ${f.ended}, offen ${f.open}, ohne Angebot ${f.notOffered}`;
 
 describe('figures of the fixture', () => {
   it('counts eligible providers only (traeger-003 has no facility in the Bedarfsplan)', () => {
     const view = buildBeschlusskontrolleView(fixture);
     expect(view.asOf).toBe('2022-08-24');
     expect(view.figures?.eligible).toBe(2);
-    expect(figuresLine(view.figures!)).toBe('angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, widerrufen 0, offen 1, ohne Angebot 0');
-    expect(view.figures?.placesSigned).toBe(80);
+    expect(figuresLine(view.figures!)).toBe('angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 0');
+    expect(view.figures?.placesBound).toBe(80);
     expect(view.figures?.placesEligible).toBe(140);
-    expect(view.figures?.byRegime).toEqual({ dsgvo: { eligible: 1, signed: 1 }, kdg: { eligible: 1, signed: 0 }, 'dsg-ekd': { eligible: 0, signed: 0 } });
+    expect(view.figures?.byRegime).toEqual({ dsgvo: { eligible: 1, bound: 1 }, kdg: { eligible: 1, bound: 0 }, 'dsg-ekd': { eligible: 0, bound: 0 } });
   });
 });
 
 describe('as-of boundaries: an event counts from its own day on', () => {
   it.each([
-    ['offer', 'day before', '2022-04-10', 'angeboten 1, unterzeichnet 0, Absicht 0, abgelehnt 0, widerrufen 0, offen 1, ohne Angebot 1'],
-    ['offer', 'same day', '2022-04-11', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['offer', 'day after', '2022-04-12', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['intent', 'day before', '2022-04-19', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['intent', 'same day', '2022-04-20', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['intent', 'day after', '2022-04-21', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['sign', 'day before', '2022-05-11', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, widerrufen 0, offen 2, ohne Angebot 0'],
-    ['sign', 'same day', '2022-05-12', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, widerrufen 0, offen 1, ohne Angebot 0'],
-    ['sign', 'day after', '2022-05-13', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, widerrufen 0, offen 1, ohne Angebot 0'],
-    ['decline', 'day before', '2022-06-14', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, widerrufen 0, offen 1, ohne Angebot 0'],
-    ['decline', 'same day', '2022-06-15', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, widerrufen 0, offen 0, ohne Angebot 0'],
-    ['decline', 'day after', '2022-06-16', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, widerrufen 0, offen 0, ohne Angebot 0'],
-    ['withdraw', 'day before', '2022-08-31', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, widerrufen 0, offen 0, ohne Angebot 0'],
-    ['withdraw', 'same day', '2022-09-01', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 1, widerrufen 1, offen 0, ohne Angebot 0'],
-    ['withdraw', 'day after', '2022-09-02', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 1, widerrufen 1, offen 0, ohne Angebot 0'],
+    ['offer', 'day before', '2022-04-10', 'angeboten 1, unterzeichnet 0, Absicht 0, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 1'],
+    ['offer', 'same day', '2022-04-11', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['offer', 'day after', '2022-04-12', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['intent', 'day before', '2022-04-19', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['intent', 'same day', '2022-04-20', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['intent', 'day after', '2022-04-21', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['sign', 'day before', '2022-05-11', 'angeboten 2, unterzeichnet 0, Absicht 1, abgelehnt 0, gekündigt 0, offen 2, ohne Angebot 0'],
+    ['sign', 'same day', '2022-05-12', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 0'],
+    ['sign', 'day after', '2022-05-13', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 0'],
+    ['decline', 'day before', '2022-06-14', 'angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 0'],
+    ['decline', 'same day', '2022-06-15', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, gekündigt 0, offen 0, ohne Angebot 0'],
+    ['decline', 'day after', '2022-06-16', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, gekündigt 0, offen 0, ohne Angebot 0'],
+    ['withdraw', 'day before', '2022-08-31', 'angeboten 2, unterzeichnet 1, Absicht 0, abgelehnt 1, gekündigt 0, offen 0, ohne Angebot 0'],
+    ['withdraw', 'same day', '2022-09-01', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 1, gekündigt 1, offen 0, ohne Angebot 0'],
+    ['withdraw', 'day after', '2022-09-02', 'angeboten 2, unterzeichnet 0, Absicht 0, abgelehnt 1, gekündigt 1, offen 0, ohne Angebot 0'],
   ])('%s, %s (%s)', (_event, _when, asOf, expected) => {
     const view = buildBeschlusskontrolleView(boundary, { asOf });
     expect(figuresLine(view.figures!)).toBe(expected);
     // The last row of the timeline table is the as-of day itself and agrees with the figures.
     const last = view.timeline!.table.rows.at(-1)!;
     expect(last[0]).toBe(asOf.split('-').reverse().join('.'));
-    expect(last[1]).toBe(String(view.figures!.signed));
+    expect(last[1]).toBe(String(view.figures!.bound));
   });
 
   it('the chart stops at the as-of day: a later signature is not drawn', () => {
@@ -114,19 +117,31 @@ describe('final and interim wording', () => {
 });
 
 describe('German singular and plural', () => {
-  const base: KeyFigures = {
-    version: '1.0',
-    eligible: 0,
-    offered: 0,
-    signed: 0,
-    intent: 0,
-    declined: 0,
-    withdrawn: 0,
-    open: 0,
-    notOffered: 0,
-    placesEligible: 0,
-    placesSigned: 0,
-    byRegime: { dsgvo: { eligible: 0, signed: 0 }, kdg: { eligible: 0, signed: 0 }, 'dsg-ekd': { eligible: 0, signed: 0 } },
+  /** Figures as the domain returns them, from the counts a case names (terminations end on 1 September 2022). */
+  type Counts = { eligible?: number; offered?: number; signed?: number; intent?: number; declined?: number; withdrawn?: number; terminating?: number; open?: number; notOffered?: number; split?: readonly number[] };
+  const figuresOf = (c: Counts): SigningFigures => {
+    const termination = { declared: '2022-06-01', endsOn: '2022-09-01' };
+    const zero = { eligible: 0, bound: 0 };
+    return {
+      agreementId: 'muster',
+      asOf: '2022-09-01',
+      currentVersion: '1.0',
+      eligible: c.eligible ?? 0,
+      bound: c.signed ?? 0,
+      boundByVersion: c.split ? c.split.map((bound, i) => ({ version: `1.${c.split!.length - 1 - i}`, bound })) : [{ version: '1.0', bound: c.signed ?? 0 }],
+      terminating: Array.from({ length: c.terminating ?? 0 }, (_, i) => ({ party: `t-${i}`, termination })),
+      ended: Array.from({ length: c.withdrawn ?? 0 }, (_, i) => ({ party: `e-${i}`, termination })),
+      open: c.open ?? 0,
+      intent: c.intent ?? 0,
+      declined: c.declined ?? 0,
+      notOffered: c.notOffered ?? 0,
+      offered: c.offered ?? 0,
+      offers: [],
+      placesEligible: 0,
+      placesBound: 0,
+      byRegime: { dsgvo: zero, kdg: zero, 'dsg-ekd': zero },
+      parties: [],
+    };
   };
   const N = '\u00a0';
   it.each([
@@ -135,14 +150,17 @@ describe('German singular and plural', () => {
     ['traeger', { eligible: 87, offered: 87, signed: 51, intent: 6, declined: 1, open: 35 }, `Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger (58,6${N}%) die Vereinbarung unterzeichnet. Sechs weitere Träger haben signalisiert, die Vereinbarung abschließen zu wollen; von 29 Trägern liegt noch keine Antwort vor. Ein Träger hat den Abschluss abgelehnt. Insgesamt sind 35 Angebote noch offen.`],
     ['traeger', { eligible: 3, offered: 1, signed: 1, intent: 1, open: 0, notOffered: 2 }, `Von 3 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger (33,3${N}%) die Vereinbarung unterzeichnet. Ein weiterer Träger hat signalisiert, die Vereinbarung abschließen zu wollen. Zwei Trägern wurde die Vereinbarung noch nicht angeboten.`],
     ['traeger', { eligible: 3, offered: 2, signed: 0, declined: 1, open: 1, notOffered: 1 }, 'Von 3 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat bisher keiner die Vereinbarung unterzeichnet. Von einem Träger liegt noch keine Antwort vor. Ein Träger hat den Abschluss abgelehnt. Einem Träger wurde die Vereinbarung noch nicht angeboten. Insgesamt ist 1 Angebot noch offen.'],
-    ['traeger', { eligible: 5, offered: 5, signed: 2, declined: 2, withdrawn: 1, open: 0 }, `Von 5 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 2 Träger (40,0${N}%) die Vereinbarung unterzeichnet. Zwei Träger haben den Abschluss abgelehnt. Ein Träger hat die Unterschrift widerrufen. Damit ist kein Angebot mehr offen.`],
+    ['traeger', { eligible: 5, offered: 5, signed: 2, declined: 2, withdrawn: 1, open: 0 }, `Von 5 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 2 Träger (40,0${N}%) die Vereinbarung unterzeichnet. Zwei Träger haben den Abschluss abgelehnt. Für einen Träger ist die Vereinbarung nach seiner Kündigung am 1.${N}September 2022 ausgelaufen. Damit ist kein Angebot mehr offen.`],
+    ['traeger', { eligible: 87, offered: 87, signed: 72, split: [57, 15], terminating: 1, intent: 2, declined: 2, open: 12, withdrawn: 1 }, `Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 72 Träger (82,8${N}%) die Vereinbarung unterzeichnet. Für 57 von ihnen gilt die Fassung 1.1 und für 15 noch die Fassung 1.0. Zwei weitere Träger haben signalisiert, die Vereinbarung abschließen zu wollen; von 10 Trägern liegt noch keine Antwort vor. Zwei Träger haben den Abschluss abgelehnt. Ein Träger hat die Vereinbarung zum 1.${N}September 2022 gekündigt; bis dahin gilt sie weiter. Für einen Träger ist die Vereinbarung nach seiner Kündigung am 1.${N}September 2022 ausgelaufen. Insgesamt sind 12 Angebote noch offen.`],
+    ['kindertagespflege', { eligible: 3, offered: 3, signed: 2, split: [1, 1], withdrawn: 1, open: 0 }, `Von 3 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, haben 2 Kindertagespflegepersonen (66,7${N}%) die Vereinbarung unterzeichnet. Für eine von ihnen gilt die Fassung 1.1 und für eine noch die Fassung 1.0. Für eine Kindertagespflegeperson ist die Vereinbarung nach ihrer Kündigung am 1.${N}September 2022 ausgelaufen. Damit ist kein Angebot mehr offen.`],
     ['traeger', { eligible: 0 }, 'Im Bedarfsplan 2021/2022 ist kein Träger verzeichnet.'],
     ['kindertagespflege', { eligible: 1, offered: 1, signed: 0, intent: 1, open: 1 }, 'Von einer Kindertagespflegeperson, die in den Bedarfsplan 2021/2022 aufgenommen ist, hat bisher keine die Vereinbarung unterzeichnet. Eine Kindertagespflegeperson hat signalisiert, die Vereinbarung abschließen zu wollen. Insgesamt ist 1 Angebot noch offen.'],
-    ['kindertagespflege', { eligible: 28, offered: 28, signed: 9, intent: 2, withdrawn: 2, open: 17 }, `Von 28 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, haben 9 Kindertagespflegepersonen (32,1${N}%) die Vereinbarung unterzeichnet. Zwei weitere Kindertagespflegepersonen haben signalisiert, die Vereinbarung abschließen zu wollen; von 15 Kindertagespflegepersonen liegt noch keine Antwort vor. Zwei Kindertagespflegepersonen haben die Unterschrift widerrufen. Insgesamt sind 17 Angebote noch offen.`],
+    ['kindertagespflege', { eligible: 28, offered: 28, signed: 9, intent: 2, withdrawn: 2, open: 17 }, `Von 28 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, haben 9 Kindertagespflegepersonen (32,1${N}%) die Vereinbarung unterzeichnet. Zwei weitere Kindertagespflegepersonen haben signalisiert, die Vereinbarung abschließen zu wollen; von 15 Kindertagespflegepersonen liegt noch keine Antwort vor. Für 2 Kindertagespflegepersonen ist die Vereinbarung nach ihrer Kündigung am 1.${N}September 2022 ausgelaufen. Insgesamt sind 17 Angebote noch offen.`],
     ['kindertagespflege', { eligible: 2, offered: 2, signed: 1, intent: 1, open: 1 }, `Von 2 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, hat 1 Kindertagespflegeperson (50,0${N}%) die Vereinbarung unterzeichnet. Eine weitere Kindertagespflegeperson hat signalisiert, die Vereinbarung abschließen zu wollen. Insgesamt ist 1 Angebot noch offen.`],
     ['kindertagespflege', { eligible: 0 }, 'Im Bedarfsplan 2021/2022 ist keine Kindertagespflegeperson verzeichnet.'],
   ] as const)('%s %o', (kind, figures, expected) => {
-    expect(figureSentences(PARTY_WORDS[kind], '2021/2022', { ...base, ...figures }).join(' ')).toBe(expected);
+    const agreement = { party_kind: kind, bedarfsplan: '2021/2022' } as AgreementEntry;
+    expect(figureSentences(agreement, figuresOf(figures)).join(' ')).toBe(expected);
   });
 });
 
@@ -206,7 +224,7 @@ describe('letter', () => {
 
       ## Verlauf der Unterzeichnungen
 
-      Eine Unterschrift zählt ab dem Tag, an dem sie geleistet wurde; ein Widerruf hebt sie ab seinem Datum auf.
+      Eine Unterschrift zählt ab dem Tag, an dem sie geleistet wurde; wer eine neuere Fassung unterzeichnet, zählt von da an bei dieser. Eine Kündigung zählt erst, wenn ihre Frist abgelaufen ist.
 
       **Gültige Unterschriften am Monatsende, zuletzt am 24. August 2022 (2 berechtigte Träger)**
 
@@ -237,10 +255,10 @@ describe('letter', () => {
 
       **Stand je Fassung am 30. Juni 2023**
 
-      | Fassung | Beschlossen | Angeboten | Unterzeichnet | Offen |
-      | :------ | :---------- | --------: | ------------: | ----: |
-      | 1.0     | 31.03.2022  |         2 |             0 |     0 |
-      | 1.1     | 11.05.2023  |         1 |             1 |     0 |
+      | Fassung | Beschlossen | Angeboten | Unterzeichnet | Offen | Gilt für |
+      | :------ | :---------- | --------: | ------------: | ----: | -------: |
+      | 1.0     | 31.03.2022  |         2 |             1 |     0 |        0 |
+      | 1.1     | 11.05.2023  |         1 |             1 |     0 |        1 |
 
       "
     `);

@@ -18,7 +18,7 @@ describe('buildCouncilView', () => {
         [
           'Angebot mit Schreiben vom 4.\u00a0April 2022; die Teilnahme ist freiwillig.',
           'Stand der Beschlusskontrolle vom 24.\u00a0August 2022: 1 von 2 Trägern hat unterzeichnet.',
-          'Aktueller Stand laut Zeichnungsregister (20.\u00a0Juni 2023): 0 von 2 Trägern haben unterzeichnet.',
+          'Aktueller Stand laut Zeichnungsregister (20.\u00a0Juni 2023): 1 von 2 Trägern hat unterzeichnet.',
         ],
       ],
     ]);

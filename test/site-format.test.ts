@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGerman, formatBytes, formatCount, formatNumber, formatPercent, joinGerman, legalSpaces } from '../src/lib/site/format.ts';
+import { compareGerman, formatBytes, formatCount, formatNumber, formatPercent, joinGerman, legalSpaces } from '../src/lib/format.ts';
 import { absoluteUrl, paperAnchor, urls } from '../src/lib/site/urls.ts';
 
 describe('format', () => {

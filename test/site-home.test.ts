@@ -16,7 +16,7 @@ describe('buildHomeView', () => {
     });
     expect(view.figures.map((f) => `${f.heading}: ${f.headline}`)).toEqual([
       'Stand der Beschlusskontrolle vom 24.\u00a0August 2022: 1 von 2 Trägern hat unterzeichnet.',
-      'Aktueller Stand laut Zeichnungsregister (20.\u00a0Juni 2023): 0 von 2 Trägern haben unterzeichnet.',
+      'Aktueller Stand laut Zeichnungsregister (20.\u00a0Juni 2023): 1 von 2 Trägern hat unterzeichnet.',
     ]);
     expect(view.paths.map((p) => p.heading)).toEqual(['Für Träger', 'Für Mitglieder des Stadtrates', 'Für Datenschutzbeauftragte']);
     expect(view.others).toEqual([]);

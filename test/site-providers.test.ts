@@ -60,8 +60,7 @@ describe('providers', () => {
     expect(published.facilitiesSummary).toBe('1\u00a0Einrichtung im Bedarfsplan 2021/2022 mit 80\u00a0Plätzen.');
     expect(published.downloads[0]!.sha256).toBe(SHA);
     expect(published.signing).toEqual([
-      { agreement: 'Mustervereinbarung', version: '1.0', statusLabel: 'unterzeichnet', detail: 'am 12.05.2022' },
-      { agreement: 'Mustervereinbarung', version: '1.1', statusLabel: 'Absicht erklärt', detail: 'am 20.06.2023' },
+      { agreement: 'Mustervereinbarung', version: '1.0', statusLabel: 'unterzeichnet (Version 1.0); Version 1.1: Absicht erklärt', detail: 'seit 12.05.2022' },
     ]);
     expect(published.contacts).toEqual([]);
     expect(JSON.stringify(published)).not.toContain('Erika');

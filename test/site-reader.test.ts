@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgreementOverviewView, buildReaderView, readerRoutes } from '../src/lib/site/reader.ts';
-import { publishedRegimes, versionInForceOn, variantSectionIds } from '../src/lib/site/agreements.ts';
+import { publishedRegimes, variantSectionIds } from '../src/lib/site/agreements.ts';
+import { currentVersionOn } from '../src/lib/agreement/versions.ts';
 import { REGIMES } from '../src/schemas/common.ts';
 import { loadSiteFixture } from './support/site-fixture.ts';
 
@@ -25,7 +26,7 @@ describe('reader routes', () => {
     ['2023-05-11', '1.1'],
   ])('the version in force on %s is %s', async (date, expected) => {
     const content = await loadSiteFixture();
-    expect(versionInForceOn(content.agreements[0]!, date)?.version).toBe(expected);
+    expect(currentVersionOn(content.agreements[0]!, date)?.version).toBe(expected);
   });
 });
 
@@ -66,7 +67,7 @@ describe('buildReaderView', () => {
     const view = buildReaderView(await loadSiteFixture(), 'muster', '1.0', 'kdg');
     expect(view.banner).toEqual({
       kind: 'abgeloest',
-      text: 'Diese Fassung (Version 1.0) ist nicht mehr gültig. Es gilt Version 1.1 (gültig ab 1.\u00a0Juni 2023).',
+      text: 'Diese Fassung (Version 1.0) ist abgelöst. Es gilt Version 1.1 (gültig ab 1.\u00a0Juni 2023). Für einen Träger, der Version 1.1 noch nicht unterzeichnet hat, gilt diese Fassung weiter.',
       link: { href: '/vereinbarung/muster/1.1/kdg/', label: 'Zur gültigen Version 1.1' },
     });
     expect(view.bodyHtml).toContain('kirchliche Datenschutzaufsicht');
@@ -74,7 +75,7 @@ describe('buildReaderView', () => {
     expect(view.searchable).toBe(true); // its own clauses only, see above
     expect(view.related.map((l) => l.href)).toContain('/vereinbarung/muster/aenderungen/1.0-1.1/');
     expect(view.versions.map((v) => `${v.version} ${v.statusLabel}${v.current ? '*' : ''} ${v.href}`)).toEqual([
-      '1.0 abgelöst* /vereinbarung/muster/1.0/kdg/',
+      '1.0 gilt noch für 1 Träger* /vereinbarung/muster/1.0/kdg/',
       '1.1 gültig /vereinbarung/muster/1.1/kdg/',
     ]);
   });
@@ -86,7 +87,7 @@ describe('buildAgreementOverviewView', () => {
     expect(view.current).toMatchObject({ version: '1.1', href: '/vereinbarung/muster/1.1/' });
     expect(view.versions.map((v) => [v.version, v.statusLabel, v.tone, v.changesLink?.href ?? null, v.readers.length])).toEqual([
       ['1.1', 'gültig', 'gueltig', '/vereinbarung/muster/aenderungen/1.0-1.1/', 3],
-      ['1.0', 'abgelöst', 'neutral', null, 3],
+      ['1.0', 'gilt noch für 1 Träger', 'neutral', null, 3],
     ]);
     expect(view.paperLink).toEqual({ href: '/stadtrat/#vorlage-a0001-22', label: 'Antrag A0001/22' });
   });

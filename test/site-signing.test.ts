@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSigningChart } from '../src/lib/site/signing-chart.ts';
-import { buildSigningStatusView, signingHeadline, signingSnapshots } from '../src/lib/site/signing.ts';
+import { buildSigningChart } from '../src/lib/signing/chart.ts';
+import { buildSigningStatusView, signingSnapshots } from '../src/lib/site/signing.ts';
+import type { SigningFigures } from '../src/lib/signing/figures.ts';
+import { signingHeadline } from '../src/lib/signing/sentences.ts';
 import { loadSiteFixture } from './support/site-fixture.ts';
 
 describe('signing status', () => {
@@ -9,24 +11,25 @@ describe('signing status', () => {
     const snapshots = signingSnapshots(content, content.agreements[0]!);
     expect(snapshots.map((s) => `${s.asOf} ${s.version}: ${s.headline} (${s.signedShare})`)).toEqual([
       '2022-08-24 1.0: 1 von 2 Trägern hat unterzeichnet. (50,0\u00a0%)',
-      '2023-06-20 1.1: 0 von 2 Trägern haben unterzeichnet. (0,0\u00a0%)',
+      '2023-06-20 1.1: 1 von 2 Trägern hat unterzeichnet. (50,0\u00a0%)',
     ]);
     expect(snapshots[0]!.id).toBe('muster-beschlusskontrolle-2022-08-24');
     expect(snapshots[0]!.rows.map((r) => `${r.label}: ${r.value}${r.share ? ` (${r.share})` : ''}`)).toMatchInlineSnapshot(`
       [
         "Berechtigte Träger (Bedarfsplan 2021/2022): 2",
         "Angebot erhalten: 2 (100,0 %)",
-        "Unterzeichnet: 1 (50,0 %)",
+        "Unterzeichnet, Vereinbarung gilt: 1 (50,0 %)",
         "Offen (noch nicht beantwortet): 1 (50,0 %)",
         "darunter: Absicht zur Unterzeichnung erklärt: 1",
         "Abgelehnt: 0 (0,0 %)",
-        "Widerrufen: 0 (0,0 %)",
+        "Gekündigt, Vereinbarung ausgelaufen: 0 (0,0 %)",
         "Noch kein Angebot: 0 (0,0 %)",
         "Plätze im Bedarfsplan: davon bei Unterzeichnenden: 80 von 140 (57,1 %)",
       ]
     `);
     expect(snapshots[0]!.byRegime.map((r) => `${r.label} ${r.signed}/${r.eligible}`)).toEqual(['DSGVO 1/1', 'KDG 0/1']);
-    expect(snapshots[1]!.perVersion.map((v) => `${v.version}: ${v.signed}`)).toEqual(['1.0: 1', '1.1: 0']);
+    // traeger-001 signed 1.0 and has not yet signed 1.1: version 1.0 still binds it.
+    expect(snapshots[1]!.perVersion.map((v) => `${v.version}: ${v.signed} unterzeichnet, gilt für ${v.bound}`)).toEqual(['1.0: 1 unterzeichnet, gilt für 1', '1.1: 0 unterzeichnet, gilt für 0']);
   });
 
   it.each([
@@ -35,13 +38,13 @@ describe('signing status', () => {
     [0, 1200, '0 von 1.200 Trägern haben unterzeichnet.'],
   ])('headline for %i of %i', async (signed, eligible, text) => {
     const content = await loadSiteFixture();
-    expect(signingHeadline(content.agreements[0]!, signed, eligible)).toBe(text);
+    expect(signingHeadline(content.agreements[0]!, { bound: signed, eligible } as SigningFigures)).toBe(text);
   });
 
   it('lists published providers only, with a chart and its table alternative; no natural persons', async () => {
     const view = buildSigningStatusView(await loadSiteFixture());
     const [a] = view.agreements;
-    expect(a!.publishedParties).toEqual([{ name: 'Kinderhaus Elbaue e. V.', href: '/traeger/traeger-001/', statusLabel: 'Absicht erklärt', dateText: undefined }]);
+    expect(a!.publishedParties).toEqual([{ name: 'Kinderhaus Elbaue e. V.', href: '/traeger/traeger-001/', statusLabel: 'unterzeichnet (Version 1.0); Version 1.1: Absicht erklärt', dateText: '12.05.2022' }]);
     expect(a!.unpublishedCount).toBe(1);
     expect(a!.chartTable).toEqual([{ date: '2022-05-12', dateShort: '12.05.2022', version: '1.0', signed: '1' }]);
     expect(a!.chart?.description).toContain('Version 1.0: 1 zum Ende des Zeitraums.');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../src/io/load-content.ts';
-import { eligibleParties } from '../src/lib/eligibility.ts';
+import { eligibleParties } from '../src/lib/parties/eligibility.ts';
 import { parseContent } from '../src/lib/parse-content.ts';
 import { planPdfJobs } from '../src/lib/pdf/party-document.ts';
 import { buildSyntheticContent, createRandom, type ContentFiles } from '../src/lib/synthetic-content.ts';

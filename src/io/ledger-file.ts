@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyLedgerChange, type LedgerChange } from '../lib/ledger-edit.ts';
+import type { Content } from '../lib/content-model.ts';
+import { defaultVersion, applyLedgerChange, type LedgerChange } from '../lib/ledger-edit.ts';
+import { parseManifest, type ManifestEntry } from '../lib/pdf/manifest.ts';
+import type { CopyRef } from '../schemas/ledger.ts';
 import { writeFileAtomic } from './atomic-dir.ts';
 import { displayPrefixFor, readContentFiles } from './load-content.ts';
 
@@ -45,3 +48,33 @@ export async function editLedgerInDir(contentDir: string, change: LedgerChange, 
 }
 
 /** Paths in messages relative to the working directory, as the loader shows them. */
+
+/** Where the build leaves the PDF directories when nothing else is said. */
+export const DEFAULT_MANIFESTS = ['dist/pdf/manifest.json', 'dist-private/pdf/manifest.json'];
+
+/**
+ * The copy an offer encloses or a signature concerns: the party's PDF of that version in the
+ * build's PDF directory. Returns the reference to record and a German line for the terminal
+ * (also when nothing was found: the entry is then recorded without a copy).
+ */
+export async function findCopyInManifests(content: Content, change: LedgerChange, manifests: readonly string[] = DEFAULT_MANIFESTS): Promise<{ copy?: CopyRef; note: string }> {
+  const agreement = content.agreements.find((a) => a.id === change.agreement);
+  const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
+  if (!agreement || !party) return { note: '' };
+  const version = change.version ?? defaultVersion(content, agreement, party, change.command, change.date);
+  const entries: ManifestEntry[] = [];
+  const read: string[] = [];
+  for (const file of manifests) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    entries.push(...parseManifest(text, file).entries);
+    read.push(file);
+  }
+  const entry = entries.find((e) => e.agreement === agreement.id && e.version === version && e.party === party.id);
+  if (!entry) {
+    const where = read.length > 0 ? read.join(', ') : `kein Verzeichnis gefunden (${manifests.join(', ')})`;
+    return { note: `Hinweis: Keine Ausfertigung für Version ${version ?? '–'} im PDF-Verzeichnis (${where}); der Eintrag nennt keine Ausfertigung. Bauen Sie die PDFs (npm run pdf) vor dem Eintrag, damit die Ausfertigung prüfbar bleibt.` };
+  }
+  const documentId = entry.documentId ?? path.basename(entry.path, '.pdf');
+  return { copy: { document_id: documentId, sha256: entry.sha256 }, note: `Ausfertigung vermerkt: ${documentId}, SHA-256 ${entry.sha256}.` };
+}

@@ -2,6 +2,7 @@ import { REGIME_LABELS, type Regime } from '../schemas/common.ts';
 import { VERSION_STATUS_LABELS } from '../schemas/agreement.ts';
 import type { AgreementEntry, Content, Section, Version } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
+import { currentVersion } from './agreement/versions.ts';
 import { renderMarkdownBody, type ParagraphAnchor } from './markdown.ts';
 
 export interface SectionView {
@@ -78,16 +79,6 @@ export function summarizeVersion(version: Version): VersionSummary {
   };
 }
 
-/** The version in force: the newest `beschlossen`, else the newest non-draft, else the newest. */
-export function currentVersionOf(agreement: AgreementEntry): Version | undefined {
-  const versions = agreement.versions;
-  return (
-    [...versions].reverse().find((v) => v.status === 'beschlossen') ??
-    [...versions].reverse().find((v) => v.status !== 'entwurf') ??
-    versions[versions.length - 1]
-  );
-}
-
 /** Sections a reader under `regime` sees, in § order. */
 export function sectionsForRegime(version: Version, regime: Regime): Section[] {
   return version.sections.filter((s) => s.regimes.includes(regime)).sort((a, b) => a.number - b.number);
@@ -108,7 +99,7 @@ export function findVersion(agreement: AgreementEntry, version: string): Version
 export function buildAgreementView(content: Content, agreementId: string, versionId: string, regime: Regime): AgreementView {
   const agreement = findAgreement(content, agreementId);
   const version = findVersion(agreement, versionId);
-  const current = currentVersionOf(agreement);
+  const current = currentVersion(agreement);
   const variantIds = new Set(
     version.sections.filter((s) => s.regimes.length < 3 || version.sections.some((o) => o !== s && o.id === s.id)).map((s) => s.id),
   );

@@ -1,10 +1,13 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isRealDate } from '../schemas/common.ts';
-import { SIGNATURE_FORMS } from '../schemas/ledger.ts';
+import { SIGNATURE_FORMS, type CopyRef } from '../schemas/ledger.ts';
+import { currentVersionOn, versionRank } from './agreement/versions.ts';
+import { partyStandingOn, terminationOf } from './signing/binding.ts';
+import { didYouMean } from './suggest.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
 import { formatDiagnostic } from './diagnostics.ts';
-import { isEligible } from './eligibility.ts';
+import { isEligible } from './parties/eligibility.ts';
 import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
 import { runRules } from '../validate/index.ts';
 
@@ -16,8 +19,13 @@ export interface LedgerChange {
   command: LedgerCommand;
   party: string;
   agreement: string;
-  version: string;
+  /** Absent: the version offered on that day (for a withdrawal: the one that binds the party). */
+  version?: string;
   date: string;
+  /** Why a superseded version is offered or signed all the same; recorded as `exception_reason`. */
+  reason?: string;
+  /** The PDF copy the offer enclosed or the signature concerns (from the manifest). */
+  copy?: CopyRef;
   form?: string;
   /** Function of the person who signed (required by the ledger rule for a signature). */
   function?: string;
@@ -38,7 +46,7 @@ export type LedgerEditResult =
   | { ok: false; message: string };
 
 /** Order of the fields inside an entry, as the ledger README shows it. */
-const FIELD_ORDER = ['party', 'version', 'offered', 'intent', 'signed', 'form', 'signatory', 'declined', 'withdrawn'];
+const FIELD_ORDER = ['party', 'version', 'exception_reason', 'offered', 'offered_copy', 'intent', 'signed', 'form', 'signatory', 'signed_copy', 'declined', 'withdrawn'];
 
 const YAML_OPTIONS = { schema: 'core' as const };
 const STRINGIFY_OPTIONS = { lineWidth: 0 };
@@ -60,30 +68,53 @@ function checkDate(label: string, value: string): void {
   }
 }
 
-/** Checks the change against the content; returns the ledger entry it changes (if any). */
-function checkChange(content: Content, change: LedgerChange, today: string): { agreement: AgreementEntry; party: PartyEntry; entry?: LedgerEntryLocated } {
+/**
+ * The version a change is about when none is given: the one that binds the party, for a
+ * withdrawal; else the one offered on that day (the newest adopted by then).
+ */
+export function defaultVersion(content: Content, agreement: AgreementEntry, party: PartyEntry, command: LedgerCommand, date: string): string | undefined {
+  if (command === 'withdraw') {
+    const entries = content.ledgers.find((l) => l.agreement === agreement.id)?.entries.filter((e) => e.party === party.id) ?? [];
+    return partyStandingOn(party, entries, agreement, date).binding?.version;
+  }
+  return currentVersionOn(agreement, date)?.version;
+}
+
+/** Checks the change against the content; returns the ledger entry it changes (if any) and the version it is about. */
+function checkChange(content: Content, change: LedgerChange, today: string): { agreement: AgreementEntry; party: PartyEntry; version: string; entry?: LedgerEntryLocated } {
   checkDate('Das Datum', change.date);
   const agreement = content.agreements.find((a) => a.id === change.agreement);
   if (!agreement) {
     const known = content.agreements.map((a) => `„${a.id}“`).join(', ') || 'keine';
-    refuse(`Die Vereinbarung „${change.agreement}“ gibt es nicht.`, `Vorhandene Vereinbarungen: ${known}.`);
+    refuse(`Die Vereinbarung „${change.agreement}“ gibt es nicht.${didYouMean(change.agreement, content.agreements.map((a) => a.id))}`, `Vorhandene Vereinbarungen: ${known}.`);
   }
-  const version = agreement!.versions.find((v) => v.version === change.version);
+  const parties = [...content.providers, ...content.childminders];
+  const party = parties.find((p) => p.id === change.party);
+  if (!party) {
+    const candidates = parties.filter((p) => p.kind === agreement!.party_kind).map((p) => p.id);
+    refuse(
+      `Den Partner „${change.party}“ gibt es nicht.${didYouMean(change.party, candidates)}`,
+      'Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.',
+    );
+  }
+  const versionId = change.version ?? defaultVersion(content, agreement!, party!, change.command, change.date);
+  if (versionId === undefined) {
+    refuse(
+      change.command === 'withdraw'
+        ? `${describeParty(party!)} ist am ${formatDateDe(change.date)} an keine Fassung gebunden; es gibt nichts zu kündigen.`
+        : `Am ${formatDateDe(change.date)} war noch keine Version der Vereinbarung „${agreement!.id}“ beschlossen.`,
+      'Prüfen Sie das Datum oder geben Sie die Version mit --version an.',
+    );
+  }
+  const version = agreement!.versions.find((v) => v.version === versionId);
   if (!version) {
     refuse(
-      `Die Vereinbarung „${agreement!.id}“ hat keine Version „${change.version}“.`,
+      `Die Vereinbarung „${agreement!.id}“ hat keine Version „${versionId}“.`,
       `Vorhandene Versionen: ${agreement!.versions.map((v) => v.version).join(', ')}.`,
     );
   }
   if (version!.status === 'entwurf' || !version!.adopted) {
     refuse(`Version ${version!.version} ist ein Entwurf und kann weder angeboten noch gezeichnet werden.`, 'Tragen Sie Ereignisse erst ein, wenn die Version beschlossen ist.');
-  }
-  const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
-  if (!party) {
-    refuse(
-      `Den Partner „${change.party}“ gibt es nicht.`,
-      'Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.',
-    );
   }
   if (!isEligible(party!, agreement!)) {
     const why =
@@ -106,6 +137,17 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
       'Prüfen Sie Datum und Version.',
     );
   }
+  if (change.command === 'offer' || change.command === 'sign') {
+    const newer = agreement!.versions.find(
+      (v) => v.status !== 'entwurf' && v.adopted !== undefined && v.adopted <= change.date && versionRank(agreement!, v.version) > versionRank(agreement!, version!.version),
+    );
+    if (newer && !change.reason?.trim()) {
+      refuse(
+        `Version ${version!.version} ist seit dem ${formatDateDe(newer.adopted!)} durch Version ${newer.version} abgelöst; ${change.command === 'offer' ? 'angeboten' : 'unterzeichnet'} wird nur die aktuelle Fassung.`,
+        `Tragen Sie --version ${newer.version} ein. Ist die alte Fassung ausnahmsweise richtig, begründen Sie es mit --reason "…"; die Begründung wird im Register vermerkt.`,
+      );
+    }
+  }
   const ledger = content.ledgers.find((l) => l.agreement === agreement!.id);
   const entry = ledger?.entries.find((e) => e.party === party!.id && e.version === version!.version);
   const who = describeParty(party!);
@@ -113,7 +155,7 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
   const d = formatDateDe;
   if (change.command === 'offer') {
     if (entry) refuse(`${who} wurde Version ${v} bereits am ${d(entry.offered)} angeboten.`, 'Ein Angebot wird je Partner und Version nur einmal eingetragen.');
-    return { agreement: agreement!, party: party! };
+    return { agreement: agreement!, party: party!, version: v };
   }
   if (!entry) {
     refuse(
@@ -153,12 +195,13 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
       if (e.declined) refuse(`${who} hat Version ${v} bereits am ${d(e.declined)} abgelehnt.`);
       break;
     case 'withdraw':
-      if (!e.signed) refuse(`${who} hat Version ${v} nicht unterzeichnet; widerrufen werden kann nur eine Unterschrift.`, 'Eine Absage ohne Unterschrift wird mit „decline“ eingetragen.');
-      if (e.withdrawn) refuse(`${who} hat die Unterschrift unter Version ${v} bereits am ${d(e.withdrawn)} widerrufen.`);
-      if (change.date < e.signed!) refuse(`Das Datum ${d(change.date)} liegt vor der Unterschrift am ${d(e.signed!)}.`, 'Ein Widerruf folgt auf die Unterschrift.');
+      if (!e.signed) refuse(`${who} hat Version ${v} nicht unterzeichnet; gekündigt werden kann nur eine unterzeichnete Vereinbarung.`, 'Eine Absage ohne Unterschrift wird mit „decline“ eingetragen.');
+      if (e.withdrawn) refuse(`${who} hat Version ${v} bereits am ${d(e.withdrawn)} gekündigt.`);
+      if (change.date < e.signed!) refuse(`Das Datum ${d(change.date)} liegt vor der Unterschrift am ${d(e.signed!)}.`, 'Eine Kündigung folgt auf die Unterschrift.');
       break;
   }
-  return { agreement: agreement!, party: party!, entry: e };
+  if (change.reason?.trim() && e.exception_reason) refuse(`Der Eintrag von ${who} zu Version ${v} hat bereits eine Begründung.`, 'Lassen Sie --reason weg.');
+  return { agreement: agreement!, party: party!, version: v, entry: e };
 }
 
 function entryKey(item: unknown): { party: string; version: string } | undefined {
@@ -212,12 +255,15 @@ function splice(text: string, insertions: Insertion[]): string {
   return out;
 }
 
+/** A change whose version is settled (given, or the default for its command). */
+export type ResolvedLedgerChange = LedgerChange & { version: string };
+
 /** The same change through the Document API: the reference the text edit must match. */
-function expectedData(doc: Document, change: LedgerChange, fields: [string, unknown][]): unknown {
+function expectedData(doc: Document, change: ResolvedLedgerChange, fields: [string, unknown][]): unknown {
   const copy = doc.clone();
   const seq = copy.get('entries', true) as YAMLSeq;
   if (change.command === 'offer') {
-    seq.items.push(copy.createNode({ party: change.party, version: change.version, offered: change.date }));
+    seq.items.push(copy.createNode(Object.fromEntries(newEntryFields(change))));
   } else {
     const map = seq.items.find((item) => entryKey(item)?.party === change.party && entryKey(item)?.version === change.version) as YAMLMap;
     for (const [key, value] of fields) map.set(key, copy.createNode(value));
@@ -233,8 +279,21 @@ function sortEntries(data: { entries?: Record<string, unknown>[] }): unknown {
   return { ...data, entries: entries.map((e) => Object.fromEntries(Object.entries(e).sort(([x], [y]) => x.localeCompare(y, 'en')))) };
 }
 
+/** The lines of a new entry (an offer), in README order. */
+function newEntryFields(change: ResolvedLedgerChange): [string, unknown][] {
+  const fields: [string, unknown][] = [
+    ['party', change.party],
+    ['version', change.version],
+  ];
+  if (change.reason?.trim()) fields.push(['exception_reason', change.reason.trim()]);
+  fields.push(['offered', change.date]);
+  if (change.copy) fields.push(['offered_copy', { document_id: change.copy.document_id, sha256: change.copy.sha256 }]);
+  return fields;
+}
+
 /** Fields a command adds to an existing entry, in README order. */
 function fieldsFor(change: LedgerChange): [string, unknown][] {
+  const reason: [string, unknown][] = change.reason?.trim() ? [['exception_reason', change.reason.trim()]] : [];
   switch (change.command) {
     case 'offer':
       return [];
@@ -246,9 +305,11 @@ function fieldsFor(change: LedgerChange): [string, unknown][] {
       return [['withdrawn', change.date]];
     case 'sign':
       return [
+        ...reason,
         ['signed', change.date],
         ['form', change.form],
         ['signatory', { name: change.name!.trim(), function: change.function!.trim() }],
+        ...(change.copy ? ([['signed_copy', { document_id: change.copy.document_id, sha256: change.copy.sha256 }]] as [string, unknown][]) : []),
       ];
   }
 }
@@ -259,7 +320,7 @@ function fieldsFor(change: LedgerChange): [string, unknown][] {
  * spacing of everything else stay byte for byte. A new entry goes where party id and version put
  * it. The result must parse to exactly what the Document API would produce.
  */
-export function editLedgerText(text: string, change: LedgerChange): string {
+export function editLedgerText(text: string, change: ResolvedLedgerChange): string {
   const doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length > 0) refuse('Das Register ist kein gültiges YAML.', 'Führen Sie npm run validate aus und beheben Sie den Fehler.');
   const entriesPair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'entries') : undefined;
@@ -289,10 +350,9 @@ export function editLedgerText(text: string, change: LedgerChange): string {
     if (index < 0) index = maps.length;
     // Blank lines between entries when the file separates them so.
     const blank = maps.slice(1).some((m) => m.spaceBefore);
-    const body =
-      `${' '.repeat(dashColumn)}- party: ${inlineValue(change.party, false)}\n` +
-      `${indent}version: ${inlineValue(change.version, false)}\n` +
-      `${indent}offered: ${inlineValue(change.date, false)}\n`;
+    const body = newEntryFields(change)
+      .map(([key, value], i) => `${i === 0 ? `${' '.repeat(dashColumn)}- ` : indent}${key}: ${inlineValue(value, typeof value === 'object')}\n`)
+      .join('');
     if (index === 0) {
       const afterKey = lineEnd(text, (entriesPair!.key as { range: [number, number, number] }).range[1]);
       insertions.push({ offset: afterKey, text: body + (blank ? '\n' : '') });
@@ -345,7 +405,7 @@ export function editLedgerText(text: string, change: LedgerChange): string {
   return after;
 }
 
-function summaryOf(change: LedgerChange, party: PartyEntry): string {
+function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: AgreementEntry): string {
   const who = describeParty(party);
   const v = `Version ${change.version}`;
   const on = formatDateDe(change.date);
@@ -358,8 +418,14 @@ function summaryOf(change: LedgerChange, party: PartyEntry): string {
       return `${who}: ${v} am ${on} unterzeichnet (${change.form}).`;
     case 'decline':
       return `${who}: ${v} am ${on} abgelehnt.`;
-    case 'withdraw':
-      return `${who}: Unterschrift unter ${v} am ${on} widerrufen.`;
+    case 'withdraw': {
+      const endsOn = terminationOf({ withdrawn: change.date } as LedgerEntryLocated, agreement, change.date)!.endsOn;
+      const until =
+        endsOn < change.date
+          ? 'sie endet sofort (für diese Vereinbarung ist in agreement.yaml keine Kündigungsfrist eingetragen)'
+          : `die Vereinbarung gilt für ${party.kind === 'traeger' ? 'ihn' : 'sie'} bis zum ${formatDateDe(endsOn)}`;
+      return `${who}: Kündigung von ${v} am ${on} eingetragen; ${until}.`;
+    }
   }
 }
 
@@ -382,7 +448,8 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
         'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
       );
     }
-    const { agreement, party } = checkChange(before.content, change, today);
+    const { agreement, party, version } = checkChange(before.content, change, today);
+    const resolved: ResolvedLedgerChange = { ...change, version };
     const ledger = before.content.ledgers.find((l) => l.agreement === agreement.id);
     if (!ledger) {
       refuse(
@@ -393,7 +460,7 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
     const file = ledger!.source.file;
     const original = files.find((f) => f.path === file)!;
     const text = new TextDecoder('utf-8').decode(original.bytes);
-    const after = editLedgerText(text, change);
+    const after = editLedgerText(text, resolved);
     const changed = files.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(after) } : f));
     const result = parseContent(changed, '');
     const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
@@ -403,7 +470,7 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }
-    return { ok: true, file, before: text, after, summary: summaryOf(change, party) };
+    return { ok: true, file, before: text, after, summary: summaryOf(resolved, party, agreement) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message };
     throw error;

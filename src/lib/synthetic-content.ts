@@ -4,7 +4,8 @@ import type { Regime } from '../schemas/common.ts';
 /**
  * Synthetic content for the benchmark: a real content folder with its providers and their
  * ledger replaced by `providers` generated ones (deterministic from `seed`). Agreements, TOMs,
- * DPIA and council stay as they are, so the PDFs have the real length.
+ * DPIA and council stay as they are, so the PDFs have the real length (the council's recorded
+ * figures, which the synthetic ledger would contradict, are left out).
  */
 export interface SyntheticOptions {
   providers: number;
@@ -132,5 +133,8 @@ export function buildSyntheticContent(base: ContentFiles, options: SyntheticOpti
     }
   }
   out.set(`ledger/${agreement.id}.yaml`, stringify({ agreement: agreement.id, entries }, { lineWidth: 0 }));
+  // The council's recorded figures are those of the real providers: synthetic ones would contradict them.
+  const council = out.get('council/council.yaml');
+  if (council) out.set('council/council.yaml', council.replace(/^\s*reported:.*\n/gm, ''));
   return out;
 }

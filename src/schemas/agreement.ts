@@ -25,6 +25,10 @@ export const ART28_LABELS: Record<Art28Point, string> = {
   'art28-3-h': 'Informationen und Überprüfungen (Audits)',
 };
 
+/** Where a notice period ends: at the end of the month, quarter or year it reaches, or on that very day. */
+export const TERMINATION_ENDS = ['monatsende', 'quartalsende', 'jahresende', 'tag'] as const;
+export type TerminationEnd = (typeof TERMINATION_ENDS)[number];
+
 /** `content/agreements/<agreement-id>/agreement.yaml` */
 export const agreementSchema = z.strictObject({
   id: slugId,
@@ -39,6 +43,21 @@ export const agreementSchema = z.strictObject({
   /** Council paper that asked for the agreement (id in content/council). */
   paper: nonEmptyText,
   summary: nonEmptyText,
+  /**
+   * The notice a party must give to terminate (a withdrawal in the ledger is this termination):
+   * the agreement binds the party until the end date this period yields. `section` names the §
+   * that agrees the period, so the site and the letters can cite it.
+   */
+  termination_notice: z
+    .strictObject({
+      months: z
+        .number({ error: 'muss eine ganze Zahl von Monaten sein' })
+        .int({ error: 'muss eine ganze Zahl von Monaten sein' })
+        .min(0, { error: 'darf nicht negativ sein' }),
+      to: z.enum(TERMINATION_ENDS, { error: 'muss „monatsende“, „quartalsende“, „jahresende“ oder „tag“ sein' }),
+      section: slugId,
+    })
+    .optional(),
   /** Headings of the two parts, e.g. „Teil A – Auftragsverarbeitung nach Art. 28 DSGVO“. */
   parts: z
     .strictObject({ A: nonEmptyText, B: nonEmptyText })

@@ -52,6 +52,16 @@ export const beschlusskontrolleSchema = z.strictObject({
   addressees: nonEmptyText,
   reference: nonEmptyText.optional(),
   subject: nonEmptyText,
+  /**
+   * The figures the letter reported to the council, as recorded: a record that later content
+   * must not contradict (the validator recomputes them for the letter's date).
+   */
+  reported: z
+    .strictObject({
+      eligible: z.number({ error: 'muss eine ganze Zahl sein' }).int({ error: 'muss eine ganze Zahl sein' }).nonnegative({ error: 'darf nicht negativ sein' }),
+      signed: z.number({ error: 'muss eine ganze Zahl sein' }).int({ error: 'muss eine ganze Zahl sein' }).nonnegative({ error: 'darf nicht negativ sein' }),
+    })
+    .optional(),
 });
 
 /** `content/council/council.yaml` */

@@ -3,10 +3,21 @@ import { isoDate, nonEmptyText, personFields, slugId, versionId } from './common
 
 export const SIGNATURE_FORMS = ['schriftlich', 'elektronisch'] as const;
 
+/** Which PDF copy an offer or a signature concerns: so that it stays verifiable when later builds change the bytes. */
+export const copyRefSchema = z.strictObject({
+  document_id: nonEmptyText,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'muss eine SHA-256-Prüfsumme sein (64 Zeichen 0–9, a–f)' }),
+});
+export type CopyRef = z.infer<typeof copyRefSchema>;
+
 export const ledgerEntrySchema = z.strictObject({
   party: slugId,
   version: versionId,
+  /** Why a version that a newer one had already replaced was offered or signed (recorded, shown to staff). */
+  exception_reason: nonEmptyText.optional(),
   offered: isoDate,
+  /** The copy the offer enclosed. */
+  offered_copy: copyRefSchema.optional(),
   /** Date the party said it intends to sign. */
   intent: isoDate.optional(),
   signed: isoDate.optional(),
@@ -17,6 +28,8 @@ export const ledgerEntrySchema = z.strictObject({
       function: nonEmptyText,
     })
     .optional(),
+  /** The copy that was signed. */
+  signed_copy: copyRefSchema.optional(),
   declined: isoDate.optional(),
   withdrawn: isoDate.optional(),
 });

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
+import { isoDate, nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
 
-const bedarfsplanEntry = z.strictObject({
-  /** Which plan, e.g. "2021/2022" — compared with the agreement's `bedarfsplan`. */
-  plan: nonEmptyText,
-  /** The facility's number in that plan. */
-  entry: nonEmptyText,
-});
+const bedarfsplanEntry = z
+  .strictObject({
+    /** Which plan, e.g. "2021/2022" — compared with the agreement's `bedarfsplan`. */
+    plan: nonEmptyText,
+    /** The facility's number in that plan. */
+    entry: nonEmptyText,
+    /**
+     * Since when (and until when) the entry is in the plan: a figure for a day before `since`
+     * or after `until` does not count it. Without `since` it counts from the start.
+     */
+    since: isoDate.optional(),
+    until: isoDate.optional(),
+  })
+  .refine((b) => !b.since || !b.until || b.since <= b.until, { error: '„until“ darf nicht vor „since“ liegen', path: ['until'] });
 
 export const facilitySchema = z.strictObject({
   id: slugId,

@@ -14,5 +14,14 @@ export const siteSchema = z.strictObject({
   data_protection_officer: nonEmptyText,
   /** The agreement shown first on the start page. */
   main_agreement: nonEmptyText,
+  /** Licence of the machine-readable data under /daten/ (OSCAL, OParl, CSV). */
+  license: z
+    .strictObject({
+      /** Short identifier, e.g. „dl-de/by-2-0“. */
+      id: nonEmptyText,
+      name: nonEmptyText,
+      url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein' }),
+    })
+    .optional(),
 });
 export type SiteConfig = z.infer<typeof siteSchema>;

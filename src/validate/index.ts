@@ -4,11 +4,13 @@ import type { Rule, RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
+import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
 import { references } from './rules/references.ts';
+import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
@@ -26,7 +28,9 @@ export const RULES: readonly Rule[] = [
   art28Coverage,
   idStability,
   ledgerConsistency,
+  reportedFigures,
   dpiaResidualRisk,
+  exportIds,
 ];
 
 /** Runs every cross-file rule over parsed content; returns all findings, sorted. */

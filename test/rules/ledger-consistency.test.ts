@@ -24,6 +24,13 @@ const ROWS: RuleCase[] = [
     [at('10:5 entries[1].version')],
   ],
   ['offered before adoption', [replace(L, 'offered: 2023-06-05', 'offered: 2023-05-02')], [at('11:5 entries[1].offered')]],
+  // 1.1 was adopted on 2023-05-11: from then on 1.0 is superseded.
+  ['superseded version signed', [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    signed: 2023-06-01\n    form: schriftlich\n    signatory: { name: Max Probe, function: Vorstand }')], [at('17:5 entries[2].signed')]],
+  [
+    'superseded version signed, with the reason recorded',
+    [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    signed: 2023-06-01\n    form: schriftlich\n    signatory: { name: Max Probe, function: Vorstand }\n    exception_reason: Unterschrift lag vor dem Beschluss über 1.1 vor, Eingang verspätet')],
+    [],
+  ],
   ['events after --as-of', [], [at('11:5 entries[1].offered'), at('12:5 entries[1].intent')], { asOf: '2023-06-01' }],
   ['events on the --as-of date are fine', [], [], { asOf: '2023-06-20' }],
   ['unknown party and version are left to „verweise“', [replace(L, '  - party: traeger-002', '  - party: traeger-020'), replace(L, 'version: "1.1"', 'version: "1.7"')], []],
@@ -73,6 +80,11 @@ describe('rule zeichnungsregister (ledger consistency)', () => {
       # offered before adoption
       Fehler: content/ledger/muster.yaml:11:5 Feld „entries[1].offered“: Angeboten am 2. Mai 2023, aber Version 1.1 wurde erst am 11. Mai 2023 beschlossen.
         → Prüfen Sie das Angebotsdatum.
+      # superseded version signed
+      Fehler: content/ledger/muster.yaml:17:5 Feld „entries[2].signed“: Unterzeichnet am 1. Juni 2023, aber Version 1.0 war seit dem 11. Mai 2023 durch Version 1.1 abgelöst.
+        → Tragen Sie die aktuelle Fassung ein; war die alte Fassung ausnahmsweise richtig, begründen Sie es im Eintrag mit „exception_reason: …“.
+      # superseded version signed, with the reason recorded
+
       # events after --as-of
       Fehler: content/ledger/muster.yaml:11:5 Feld „entries[1].offered“: Das Datum 5. Juni 2023 liegt nach dem Stichtag 1. Juni 2023.
         → Tragen Sie Ereignisse erst ein, wenn sie stattgefunden haben, oder wählen Sie mit --as-of einen späteren Stichtag.

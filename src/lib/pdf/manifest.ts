@@ -11,6 +11,8 @@ export interface ManifestEntry {
   bytes: number;
   pages: number;
   sha256: string;
+  /** The document id printed on every page of the copy. */
+  documentId?: string;
 }
 
 export interface PdfManifest {

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
-import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import {
   buildAgreementView,
-  currentVersionOf,
   findAgreement,
   findVersion,
   sectionsForRegime,
@@ -12,9 +10,12 @@ import {
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
-import { isEligible, partiesFor } from '../eligibility.ts';
-import { riskLevel, type RiskLevel } from '../risk.ts';
-import { ledgerEntriesFor } from '../signing-status.ts';
+import { isEligible, partiesFor } from '../parties/eligibility.ts';
+import { riskLevel, type RiskLevel } from '../dpia/risk.ts';
+import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
+import { tomCatalogue } from '../toms/catalogue.ts';
+import { dpiaSummary } from '../dpia/summary.ts';
+import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -179,19 +180,13 @@ export function versionTextSha256(content: Content, agreementId: string, version
 export function planPdfJobs(content: Content): PdfJob[] {
   const jobs: PdfJob[] = [];
   for (const agreement of content.agreements) {
-    const current = currentVersionOf(agreement);
-    const adopted = new Set(agreement.versions.filter((v) => v.status !== 'entwurf').map((v) => v.version));
-    const offered = new Map<string, Set<string>>();
-    const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
-    for (const entry of ledger?.entries ?? []) {
-      if (!adopted.has(entry.version)) continue;
-      if (!offered.has(entry.party)) offered.set(entry.party, new Set());
-      offered.get(entry.party)!.add(entry.version);
-    }
+    const current = currentVersion(agreement);
+    const adopted = new Set(adoptedVersions(agreement).map((v) => v.version));
+    const byParty = ledgerByParty(content, agreement.id);
     for (const party of partiesFor(content, agreement)) {
       if (!isEligible(party, agreement)) continue;
-      const versions = new Set(offered.get(party.id) ?? []);
-      if (current && current.status !== 'entwurf') versions.add(current.version);
+      const versions = new Set((byParty.get(party.id) ?? []).map((e) => e.version).filter((v) => adopted.has(v)));
+      if (adopted.has(current.version)) versions.add(current.version);
       for (const version of [...versions].sort(compareVersions)) jobs.push(jobFor(agreement, version, party));
     }
   }
@@ -251,7 +246,7 @@ export function buildPartyDocument(
   }
   const site = content.site;
   const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
-  const entry = ledgerEntriesFor(content, agreementId, version).get(party.id);
+  const entry = ledgerEntryOf(content, agreementId, party.id, version);
 
   const facilities: FacilityRow[] =
     party.kind === 'traeger'
@@ -278,31 +273,31 @@ export function buildPartyDocument(
           ]
         : [];
 
-  const applicable = content.toms.filter((t) => compareVersions(t.since_version, version) <= 0);
-  const toms: TomGroup[] = SDM_GOALS.map((goal) => ({
-    goal,
-    label: SDM_GOAL_LABELS[goal],
-    measures: applicable
-      .filter((t) => t.goal === goal)
-      .map((t) => ({
-        id: t.id,
-        title: t.title,
-        description: t.description,
-        responsible: t.responsible,
-        status: TOM_STATUS_LABELS[t.status],
-        art32: `${t.art32.map((ref) => ART32_LABELS[ref].replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
-      })),
-  })).filter((g) => g.measures.length > 0);
+  const catalogue = tomCatalogue(content, version);
+  const applicable = catalogue.flatMap((g) => g.measures);
+  const toms: TomGroup[] = catalogue.map((g) => ({
+    goal: g.goal,
+    label: g.label,
+    measures: g.measures.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      responsible: t.responsible,
+      status: t.statusLabel,
+      // In print a reference never breaks across lines.
+      art32: `${t.art32.map((ref) => ref.replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
+    })),
+  }));
 
-  const meta = content.dpia.meta;
+  const summary = dpiaSummary(content);
   const risks = content.dpia.risks;
   const dpia: PartyDocument['dpia'] = {
-    available: meta !== undefined,
-    title: meta?.title ?? 'Datenschutz-Folgenabschätzung',
-    version: meta?.version ?? '',
-    dateText: meta ? formatDateDe(meta.date) : '',
-    result: meta?.result ?? '',
-    nextReviewText: meta?.next_review ? formatDateDe(meta.next_review) : null,
+    available: summary.available,
+    title: summary.title,
+    version: summary.version,
+    dateText: summary.dateText,
+    result: summary.result,
+    nextReviewText: summary.nextReviewText ?? null,
     risks: RISK_LEVELS.map(({ level, label }) => ({
       level,
       label,
@@ -310,7 +305,7 @@ export function buildPartyDocument(
       after: risks.filter((r) => riskLevel(r.after) === level).length,
     })),
     riskTotal: risks.length,
-    reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, dateText: formatDateDe(r.date), result: r.result })),
+    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
   };
 
   const isProvider = party.kind === 'traeger';

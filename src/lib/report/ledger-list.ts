@@ -2,17 +2,22 @@ import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
-import { computeSigningFigures, latestLedgerDate, PARTY_STATUS_LABELS, type PartyStatus } from '../signing-status.ts';
-import { figureSentences, keyFiguresOf, resolutionVersion } from './view.ts';
-import { counted, formatNumber, formatPercent, PARTY_WORDS } from './words.ts';
+import { currentVersion, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
+import { OFFER_STATE_LABELS, offerStateOn, type OfferState } from '../signing/binding.ts';
+import { buildSigningFigures, ledgerEntryOf, statusDate } from '../signing/figures.ts';
+import { figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
+import { formatNumber } from '../format.ts';
 
 /** Internal list for staff (reminders): names of providers and childminders are shown here, never on the site. */
 export interface LedgerListRow {
   party: string;
   name: string;
   regime: string;
-  status: PartyStatus;
+  /** The party's answer to this version's offer. */
+  status: OfferState;
   statusLabel: string;
+  /** The version that binds the party that day, and a running or past termination. */
+  binding: string;
   offered: string;
   intent: string;
   signed: string;
@@ -28,17 +33,11 @@ export interface LedgerList {
   rows: LedgerListRow[];
 }
 
-const OPEN: readonly PartyStatus[] = ['nicht-angeboten', 'offen', 'absicht'];
-
-/** The version staff work on by default: the newest adopted one. */
-export function currentAdoptedVersion(agreement: AgreementEntry): Version {
-  const adopted = agreement.versions.filter((v) => v.status !== 'entwurf');
-  return adopted[adopted.length - 1] ?? agreement.versions[agreement.versions.length - 1]!;
-}
+const OPEN: readonly OfferState[] = ['nicht-angeboten', 'offen', 'absicht'];
 
 /** Default date of list and status: the latest event in the ledger, so every recorded event counts. */
 export function defaultStatusDate(content: Content): string {
-  return latestLedgerDate(content) ?? '0000-01-01';
+  return statusDate(content) ?? '0000-01-01';
 }
 
 export function buildLedgerList(
@@ -46,18 +45,25 @@ export function buildLedgerList(
   agreement: AgreementEntry,
   options: { version?: string; asOf?: string; openOnly?: boolean } = {},
 ): LedgerList {
-  const version = options.version ?? currentAdoptedVersion(agreement).version;
+  const version = options.version ?? currentVersion(agreement).version;
   const asOf = options.asOf ?? defaultStatusDate(content);
-  const figures = computeSigningFigures(content, agreement, version, asOf);
+  const figures = buildSigningFigures(content, agreement, asOf);
   const show = (d: string | undefined) => (d && d <= asOf ? formatDateShort(d) : '');
   const rows = figures.parties
-    .filter((p) => !options.openOnly || OPEN.includes(p.status))
-    .map(({ party, status, entry }) => ({
+    .map((standing) => ({ standing, entry: ledgerEntryOf(content, agreement.id, standing.party.id, version) }))
+    .map(({ standing, entry }) => ({ standing, entry, status: offerStateOn(entry, asOf) }))
+    .filter(({ status }) => !options.openOnly || OPEN.includes(status))
+    .map(({ standing: { party, binding, ended }, entry, status }) => ({
       party: party.id,
       name: party.name,
       regime: REGIME_LABELS[party.regime],
       status,
-      statusLabel: PARTY_STATUS_LABELS[status],
+      statusLabel: OFFER_STATE_LABELS[status],
+      binding: binding
+        ? `${binding.version}${binding.termination ? ` (gekündigt zum ${formatDateShort(binding.termination.endsOn)})` : ''}`
+        : ended
+          ? `– (beendet am ${formatDateShort(ended.termination.endsOn)})`
+          : '–',
       offered: show(entry?.offered),
       intent: show(entry?.intent),
       signed: show(entry?.signed),
@@ -72,11 +78,12 @@ const COLUMNS: { key: keyof LedgerListRow; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'regime', label: 'Recht' },
   { key: 'statusLabel', label: 'Stand' },
+  { key: 'binding', label: 'Gilt' },
   { key: 'offered', label: 'Angeboten' },
   { key: 'intent', label: 'Absicht' },
   { key: 'signed', label: 'Unterzeichnet' },
   { key: 'declined', label: 'Abgelehnt' },
-  { key: 'withdrawn', label: 'Widerrufen' },
+  { key: 'withdrawn', label: 'Gekündigt' },
 ];
 
 function columnsFor(list: LedgerList) {
@@ -111,8 +118,7 @@ function csvCell(value: string): string {
 export function renderLedgerCsv(list: LedgerList, content: Content): string {
   const columns = columnsFor(list);
   const agreement = content.agreements.find((a) => a.id === list.agreementId)!;
-  const figures = computeSigningFigures(content, agreement, list.version, list.asOf);
-  const iso = new Map(figures.parties.map((p) => [p.party.id, p.entry]));
+  const iso = new Map(list.rows.map((r) => [r.party, ledgerEntryOf(content, agreement.id, r.party, list.version)]));
   const value = (row: LedgerListRow, key: keyof LedgerListRow): string => {
     if (['offered', 'intent', 'signed', 'declined', 'withdrawn'].includes(key)) {
       const entry = iso.get(row.party);
@@ -125,21 +131,16 @@ export function renderLedgerCsv(list: LedgerList, content: Content): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The figures as the report states them, for `npm run ledger -- status`. */
+/** The figures as the letter states them, for `npm run ledger -- status`: the same sentences. */
 export function renderStatusText(content: Content, agreement: AgreementEntry, asOf: string): string {
-  const words = PARTY_WORDS[agreement.party_kind];
+  const f = buildSigningFigures(content, agreement, asOf);
+  const lines = [`${agreement.short_title}, Stand ${formatDateDe(asOf)}:`, '', ...figureSentences(agreement, f)];
+  const places = placesSentence(agreement, f);
+  if (places) lines.push(places);
   const main = resolutionVersion(agreement, agreement.paper);
-  const f = keyFiguresOf(computeSigningFigures(content, agreement, main.version, asOf));
-  const lines = [`${agreement.short_title}, Fassung ${main.version}, Stand ${formatDateDe(asOf)}:`, '', ...figureSentences(words, agreement.bedarfsplan, f)];
-  if (f.placesEligible > 0) {
-    lines.push(`Plätze im Bedarfsplan bei Unterzeichnenden: ${formatNumber(f.placesSigned)} von ${formatNumber(f.placesEligible)} (${formatPercent(f.placesSigned, f.placesEligible)}).`);
-  }
-  const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && v.status !== 'entwurf' && v.adopted && v.adopted <= asOf);
-  for (const v of later) {
-    const fv = computeSigningFigures(content, agreement, v.version, asOf);
-    lines.push(
-      `Fassung ${v.version}: ${formatNumber(fv.offered)} von ${counted(fv.eligible, words.dativeOne, words.dativeMany)} angeboten, ${formatNumber(fv.signed)} unterzeichnet, ${formatNumber(fv.open)} offen, ${formatNumber(fv.notOffered)} noch ohne Angebot.`,
-    );
+  for (const v of agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, asOf))) {
+    const offers = f.offers.find((o) => o.version === v.version)!;
+    lines.push(`Fassung ${v.version} (beschlossen am ${formatDateDe(v.adopted!)}): ${renewalSentences(agreement, f, offers).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

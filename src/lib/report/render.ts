@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { escapeHtml } from '../html.ts';
-import { renderChartSvg } from './chart-svg.ts';
+import { renderChartSvg } from '../signing/chart-svg.ts';
 import { renderReportMdast } from './mdast.ts';
 import type { BeschlusskontrolleView } from './view.ts';
 

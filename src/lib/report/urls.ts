@@ -1,5 +1,5 @@
 import type { AgreementEntry, Content } from '../content-model.ts';
-import { beschlusskontrolleEntries } from './view.ts';
+import { ownBeschlusskontrolle } from '../council/resolutions.ts';
 
 /** Where the build puts the reports on the public site (German paths, trailing slash). */
 export const reportUrls = {
@@ -12,7 +12,7 @@ export const reportUrls = {
 export function reportAgreements(content: Content): AgreementEntry[] {
   const main = content.site?.main_agreement;
   return content.agreements
-    .filter((a) => beschlusskontrolleEntries(content, a).length > 0)
+    .filter((a) => ownBeschlusskontrolle(content, a).length > 0)
     .sort((a, b) => Number(b.id === main) - Number(a.id === main));
 }
 
@@ -23,8 +23,7 @@ export function reportAgreements(content: Content): AgreementEntry[] {
 export function publishedReports(content: Content, asOf?: string): { agreement: AgreementEntry; asOf: string }[] {
   const out: { agreement: AgreementEntry; asOf: string }[] = [];
   for (const agreement of reportAgreements(content)) {
-    const all = beschlusskontrolleEntries(content, agreement);
-    const entries = all.filter((e) => e.paper === all[0]?.paper);
+    const entries = ownBeschlusskontrolle(content, agreement);
     const entry = [...entries].reverse().find((e) => !asOf || e.date <= asOf);
     if (entry) out.push({ agreement, asOf: entry.date });
   }

@@ -4,22 +4,12 @@ import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { quoteGerman } from '../typography.ts';
 import { compareVersions } from '../parse-content.ts';
-import { buildSigningChart, type SigningChartView } from '../site/signing-chart.ts';
-import { computeSigningFigures, ledgerEntriesFor, signingTimeline, type SigningFigures } from '../signing-status.ts';
-import {
-  bodyWithArticle,
-  countAtSentenceStart,
-  counted,
-  countedWithArticle,
-  formatNumber,
-  formatPaperNumber,
-  formatPercent,
-  has,
-  is,
-  joinGerman,
-  PARTY_WORDS,
-  type PartyWords,
-} from './words.ts';
+import { buildSigningChart, type SigningChartView } from '../signing/chart.ts';
+import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
+import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
+import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
+import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
+import { bodyWithArticle, counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
 export class ReportError extends Error {
@@ -70,8 +60,8 @@ export interface LetterView {
   signature: string[];
 }
 
-/** The counts the letter reports: the ledger figures without the per-party list (aggregate only). */
-export type KeyFigures = Omit<SigningFigures, 'agreementId' | 'asOf' | 'parties'>;
+/** The counts the letter reports: the ledger figures without anything about single parties (aggregate only). */
+export type KeyFigures = Omit<SigningFigures, 'agreementId' | 'parties' | 'terminating' | 'ended'> & { terminating: number; ended: number };
 
 export interface BeschlusskontrolleView {
   agreementId: string;
@@ -102,8 +92,6 @@ export interface ReportOptions {
   agreementId?: string;
 }
 
-type BeschlusskontrolleEntry = Council['beschlusskontrolle'][number];
-type Resolution = Council['resolutions'][number];
 
 const REGIME_LONG: Record<Regime, string> = {
   dsgvo: 'DSGVO',
@@ -122,25 +110,9 @@ export function findAgreement(content: Content, agreementId: string | undefined)
   throw new ReportError(`Die Hauptvereinbarung „${id ?? ''}“ aus site.yaml (main_agreement) gibt es nicht. Vorhandene Vereinbarungen: ${known}.`);
 }
 
-/** Papers whose resolutions concern the agreement, its own paper first. */
-function papersOf(content: Content, agreement: AgreementEntry): string[] {
-  const papers = [agreement.paper];
-  for (const r of content.council?.resolutions ?? []) if (r.agreement === agreement.id && !papers.includes(r.paper)) papers.push(r.paper);
-  return papers;
-}
-
-/** Beschlusskontrolle entries about the agreement, oldest first. */
-export function beschlusskontrolleEntries(content: Content, agreement: AgreementEntry): BeschlusskontrolleEntry[] {
-  const papers = papersOf(content, agreement);
-  return (content.council?.beschlusskontrolle ?? [])
-    .filter((b) => papers.includes(b.paper))
-    .sort((a, b) => papers.indexOf(a.paper) - papers.indexOf(b.paper) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
 /** The default date of the report: the (latest) recorded Beschlusskontrolle for the agreement's paper. */
 export function defaultReportDate(content: Content, agreement: AgreementEntry): string {
-  const entries = beschlusskontrolleEntries(content, agreement);
-  const own = entries.filter((e) => e.paper === entries[0]?.paper);
+  const own = ownBeschlusskontrolle(content, agreement);
   const last = own[own.length - 1];
   if (!last) throw missingEntry(content, agreement);
   return last.date;
@@ -155,90 +127,35 @@ function missingEntry(content: Content, agreement: AgreementEntry): ReportError 
 }
 
 function chooseEntry(content: Content, agreement: AgreementEntry, asOf: string): BeschlusskontrolleEntry {
-  const entries = beschlusskontrolleEntries(content, agreement);
-  const paper = entries[0]?.paper;
-  const own = entries.filter((e) => e.paper === paper);
+  const own = ownBeschlusskontrolle(content, agreement);
   const entry = [...own].reverse().find((e) => e.date <= asOf) ?? own[0];
   if (!entry) throw missingEntry(content, agreement);
   return entry;
 }
 
-function adoptedBy(version: Version, asOf: string): boolean {
-  return version.status !== 'entwurf' && version.adopted !== undefined && version.adopted <= asOf;
-}
-
-/** The version a paper's resolution is about: the one adopted on that paper, else the first adopted one. */
-export function resolutionVersion(agreement: AgreementEntry, paper: string): Version {
-  return (
-    agreement.versions.find((v) => v.paper === paper && v.status !== 'entwurf') ??
-    agreement.versions.find((v) => v.status !== 'entwurf') ??
-    agreement.versions[0]!
-  );
-}
-
 export function keyFiguresOf(f: SigningFigures): KeyFigures {
-  const { agreementId: _agreement, asOf: _asOf, parties: _parties, ...figures } = f;
-  return figures;
-}
-
-/** „Von 87 Trägern, die …, haben 51 Träger (58,6 %) die Vereinbarung unterzeichnet.“ and what follows. */
-export function figureSentences(words: PartyWords, plan: string, f: KeyFigures): string[] {
-  const out: string[] = [];
-  if (f.eligible === 0) {
-    out.push(`Im Bedarfsplan ${plan} ist ${words.none === 'keiner' ? 'kein' : 'keine'} ${words.one} verzeichnet.`);
-    return out;
-  }
-  const of = `Von ${countedWithArticle(f.eligible, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
-  if (f.signed === 0) out.push(`${of} hat bisher ${words.none} die Vereinbarung unterzeichnet.`);
-  else out.push(`${of} ${has(f.signed)} ${counted(f.signed, words.one, words.many)} (${formatPercent(f.signed, f.eligible)}) die Vereinbarung unterzeichnet.`);
-
-  const noAnswer = f.open - f.intent;
-  const openParts: string[] = [];
-  if (f.intent > 0) {
-    openParts.push(
-      // „weitere“ only when some have signed already.
-      `${countAtSentenceStart(f.intent, words.articleOne, words.one, words.many, f.signed === 0 ? '' : f.intent === 1 ? words.furtherOne : 'weitere')} ${has(f.intent)} signalisiert, die Vereinbarung abschließen zu wollen`,
-    );
-  }
-  if (noAnswer > 0) openParts.push(`von ${countedWithArticle(noAnswer, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)} liegt noch keine Antwort vor`);
-  if (openParts.length > 0) {
-    const sentence = openParts.join('; ');
-    out.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`);
-  }
-  if (f.declined > 0) out.push(`${countAtSentenceStart(f.declined, words.articleOne, words.one, words.many)} ${has(f.declined)} den Abschluss abgelehnt.`);
-  if (f.withdrawn > 0) out.push(`${countAtSentenceStart(f.withdrawn, words.articleOne, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
-  if (f.notOffered > 0) {
-    out.push(`${countAtSentenceStart(f.notOffered, words.articleOneDative, words.dativeOne, words.dativeMany)} wurde die Vereinbarung noch nicht angeboten.`);
-  }
-  if (f.open === 0 && f.notOffered === 0) out.push('Damit ist kein Angebot mehr offen.');
-  else if (f.open > 0) out.push(`Insgesamt ${is(f.open)} ${counted(f.open, 'Angebot', 'Angebote')} noch offen.`);
-  return out;
-}
-
-function placesSentence(words: PartyWords, plan: string, f: KeyFigures): string | undefined {
-  if (f.signed === 0 || f.placesEligible === 0) return undefined;
-  const subject = f.signed === 1 ? words.signedSubjectOne : words.signedSubjectMany;
-  const verb = f.signed === 1 ? words.placesVerbOne : words.placesVerbMany;
-  return `${subject} ${verb} ${formatNumber(f.placesSigned)} von ${counted(f.placesEligible, 'Platz', 'Plätzen')} im Bedarfsplan ${plan}; das ist ein Anteil von ${formatPercent(f.placesSigned, f.placesEligible)}.`;
+  const { agreementId: _agreement, parties: _parties, terminating, ended, ...figures } = f;
+  return { ...figures, terminating: terminating.length, ended: ended.length };
 }
 
 function figuresTable(words: PartyWords, plan: string, f: KeyFigures, asOfText: string): TableView {
   const share = (n: number) => formatPercent(n, f.eligible);
+  const binding = f.boundByVersion.filter((v) => v.bound > 0);
   const rows: string[][] = [
     [`Berechtigte ${words.many} (Bedarfsplan ${plan})`, formatNumber(f.eligible), share(f.eligible)],
-    ['Unterzeichnet', formatNumber(f.signed), share(f.signed)],
+    ['Unterzeichnet', formatNumber(f.bound), share(f.bound)],
+  ];
+  if (binding.length > 1) for (const v of binding) rows.push([`davon Fassung ${v.version}`, formatNumber(v.bound), share(v.bound)]);
+  if (f.terminating > 0) rows.push(['darunter gekündigt, Frist läuft noch', formatNumber(f.terminating), share(f.terminating)]);
+  rows.push(
     ['Offen, Absicht zur Unterzeichnung erklärt', formatNumber(f.intent), share(f.intent)],
     ['Offen, noch ohne Antwort', formatNumber(f.open - f.intent), share(f.open - f.intent)],
     ['Abgelehnt', formatNumber(f.declined), share(f.declined)],
-  ];
-  if (f.withdrawn > 0) rows.push(['Unterschrift widerrufen', formatNumber(f.withdrawn), share(f.withdrawn)]);
+  );
+  if (f.ended > 0) rows.push(['Gekündigt, Vereinbarung ausgelaufen', formatNumber(f.ended), share(f.ended)]);
   if (f.notOffered > 0) rows.push(['Noch kein Angebot erhalten', formatNumber(f.notOffered), share(f.notOffered)]);
-  return {
-    caption: `Zeichnungsstand am ${asOfText} (Fassung ${f.version})`,
-    header: ['Kennzahl', 'Anzahl', 'Anteil'],
-    align: ['left', 'right', 'right'],
-    rows,
-  };
+  const single = f.boundByVersion.length === 1 ? ` (Fassung ${f.boundByVersion[0]!.version})` : '';
+  return { caption: `Zeichnungsstand am ${asOfText}${single}`, header: ['Kennzahl', 'Anzahl', 'Anteil'], align: ['left', 'right', 'right'], rows };
 }
 
 function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
@@ -251,49 +168,37 @@ function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
     rows: present.map((r) => [
       REGIME_LONG[r],
       formatNumber(f.byRegime[r].eligible),
-      formatNumber(f.byRegime[r].signed),
-      formatPercent(f.byRegime[r].signed, f.byRegime[r].eligible),
+      formatNumber(f.byRegime[r].bound),
+      formatPercent(f.byRegime[r].bound, f.byRegime[r].eligible),
     ]),
   };
 }
 
-function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: Version, asOf: string, words: PartyWords): ReportBlock[] {
-  const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && adoptedBy(v, asOf));
+/** Versions adopted after the one the resolution is about: how their renewed offer stands. */
+function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
+  const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
   if (later.length === 0) return [];
   const blocks: ReportBlock[] = [];
-  const rows: string[][] = [];
-  const mainFigures = computeSigningFigures(content, agreement, main.version, asOf);
-  rows.push([main.version, main.adopted ? formatDateShort(main.adopted) : '–', formatNumber(mainFigures.offered), formatNumber(mainFigures.signed), formatNumber(mainFigures.open)]);
+  const offersOf = (version: string) => f.offers.find((o) => o.version === version)!;
+  const boundOf = (version: string) => f.boundByVersion.find((v) => v.version === version)?.bound ?? 0;
+  const row = (v: Version) => {
+    const o = offersOf(v.version);
+    return [v.version, v.adopted ? formatDateShort(v.adopted) : '–', formatNumber(o.offered), formatNumber(o.signed), formatNumber(o.open), formatNumber(boundOf(v.version))];
+  };
+  const rows: string[][] = [row(main)];
   for (const v of later) {
-    const f = computeSigningFigures(content, agreement, v.version, asOf);
     const who = v.adopted_by ? bodyWithArticle(v.adopted_by) : 'der zuständige Ausschuss';
     const paper = v.paper ? ` (${formatPaperNumber(v.paper)})` : '';
-    const parts = [`Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`];
-    if (f.offered === 0) {
-      parts.push(`Bis zum ${formatDateDe(asOf)} wurde sie noch ${words.none === 'keiner' ? 'keinem' : 'keiner'} ${words.dativeOne} zur erneuten Unterzeichnung angeboten.`);
-    } else {
-      const offeredTo = `Zur erneuten Unterzeichnung angeboten wurde sie ${formatNumber(f.offered)} von ${counted(f.eligible, words.dativeOne, words.dativeMany)}`;
-      const signed =
-        f.signed === 0
-          ? `unterzeichnet hat sie noch ${words.none}`
-          : `${counted(f.signed, words.one, words.many)} ${has(f.signed)} sie unterzeichnet`;
-      parts.push(`${offeredTo}; ${signed}.`);
-      if (f.open > 0) {
-        const intent = f.intent > 0 ? `, darunter ${f.intent === 1 ? 'eines' : formatNumber(f.intent)} mit erklärter Absicht zur Unterzeichnung` : '';
-        parts.push(`${countAtSentenceStart(f.open, 'Ein', 'Angebot', 'Angebote')} ${is(f.open)} noch offen${intent}.`);
-      }
-      if (f.declined > 0) parts.push(`${countAtSentenceStart(f.declined, words.articleOne, words.one, words.many)} ${has(f.declined)} die geänderte Fassung abgelehnt.`);
-      if (f.withdrawn > 0) parts.push(`${countAtSentenceStart(f.withdrawn, words.articleOne, words.one, words.many)} ${has(f.withdrawn)} die Unterschrift widerrufen.`);
-    }
-    blocks.push({ type: 'paragraph', text: parts.join(' ') });
-    rows.push([v.version, formatDateShort(v.adopted!), formatNumber(f.offered), formatNumber(f.signed), formatNumber(f.open)]);
+    const adoption = `Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`;
+    blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(agreement, f, offersOf(v.version))].join(' ') });
+    rows.push(row(v));
   }
   blocks.push({
     type: 'table',
     table: {
-      caption: `Stand je Fassung am ${formatDateDe(asOf)}`,
-      header: ['Fassung', 'Beschlossen', 'Angeboten', 'Unterzeichnet', 'Offen'],
-      align: ['left', 'left', 'right', 'right', 'right'],
+      caption: `Stand je Fassung am ${formatDateDe(f.asOf)}`,
+      header: ['Fassung', 'Beschlossen', 'Angeboten', 'Unterzeichnet', 'Offen', 'Gilt für'],
+      align: ['left', 'left', 'right', 'right', 'right', 'right'],
       rows,
     },
   });
@@ -303,7 +208,7 @@ function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: V
 function rahmenPoint(content: Content, r: Resolution, asOf: string): ResolutionPointView {
   const agreement = content.agreements.find((a) => a.id === r.agreement);
   const title = agreement ? `die ${agreement.title}` : 'die Rahmenvereinbarung';
-  const done = r.adopted !== undefined && r.adopted <= asOf;
+  const { done } = resolutionStatus(content, r, asOf);
   const text = done
     ? r.adopted_by
       ? `${bodyWithArticle(r.adopted_by, true)} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
@@ -325,9 +230,7 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   const words = PARTY_WORDS[agreement.party_kind];
   const plan = agreement.bedarfsplan;
   const blocks: ReportBlock[] = [];
-  const letters = (content.council?.offer_letters ?? [])
-    .filter((o) => o.agreement === agreement.id && o.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const letters = offerLettersFor(content, agreement.id, asOf);
   const publisher = content.site?.publisher ?? 'Stadt';
   if (letters.length === 0) {
     blocks.push({ type: 'paragraph', text: `Das Angebot an die ${words.many} ist am ${formatDateDe(asOf)} noch nicht versandt.` });
@@ -343,17 +246,17 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
     if (further.length > 0) sentences.push(`Weitere Schreiben folgten am ${joinGerman(further)}.`);
     blocks.push({ type: 'paragraph', text: sentences.join(' ') });
   }
-  const version = resolutionVersion(agreement, r.paper);
-  const f = keyFiguresOf(computeSigningFigures(content, agreement, version.version, asOf));
-  const sentences = figureSentences(words, plan, f);
+  const signing = buildSigningFigures(content, agreement, asOf);
+  const f = keyFiguresOf(signing);
+  const sentences = figureSentences(agreement, signing);
   blocks.push({ type: 'paragraph', text: sentences.join(' ') });
   blocks.push({ type: 'table', table: figuresTable(words, plan, f, formatDateDe(asOf)) });
-  const places = placesSentence(words, plan, f);
+  const places = placesSentence(agreement, signing);
   if (places) blocks.push({ type: 'paragraph', text: places });
   const regimes = regimeTable(words, f);
   if (regimes) blocks.push({ type: 'table', table: regimes });
-  blocks.push(...laterVersionBlocks(content, agreement, version, asOf, words));
-  const done = letters.length > 0 && f.open === 0 && f.notOffered === 0;
+  blocks.push(...laterVersionBlocks(agreement, resolutionVersion(agreement, r.paper), signing));
+  const { done } = resolutionStatus(content, r, asOf);
   return { point: { ...base, blocks, done }, figures: f, keySentences: places ? [...sentences, places] : sentences };
 }
 
@@ -369,35 +272,30 @@ function nextMonth(iso: string): string {
 }
 
 function buildTimeline(content: Content, agreement: AgreementEntry, main: Version, asOf: string): BeschlusskontrolleView['timeline'] {
-  const versions = agreement.versions.filter((v) => compareVersions(v.version, main.version) >= 0 && (v === main || adoptedBy(v, asOf)));
-  const entries = [...ledgerEntriesFor(content, agreement.id, main.version).values()];
-  const letters = (content.council?.offer_letters ?? []).filter((o) => o.agreement === agreement.id).map((o) => o.date);
-  const start = [...entries.map((e) => e.offered), ...letters].filter((d) => d <= asOf).sort()[0];
+  const versions = agreement.versions.filter((v) => compareVersions(v.version, main.version) >= 0 && (v === main || isAdoptedOn(v, asOf)));
+  const letters = offerLettersFor(content, agreement.id).map((o) => o.date);
+  const start = [firstOfferDate(content, agreement.id), ...letters].filter((d): d is string => d !== undefined && d <= asOf).sort()[0];
   if (!start) return undefined;
   const words = PARTY_WORDS[agreement.party_kind];
-  const eligible = computeSigningFigures(content, agreement, main.version, asOf).eligible;
+  const eligible = buildSigningFigures(content, agreement, asOf).eligible;
+  const single = versions.length === 1;
   const rows: string[][] = [];
   for (let month = `${start.slice(0, 7)}-01`; month <= asOf; month = nextMonth(month)) {
     const day = endOfMonth(month) < asOf ? endOfMonth(month) : asOf;
+    const f = buildSigningFigures(content, agreement, day);
     const row = [formatDateShort(day)];
-    for (const v of versions) {
-      if (v !== main && !adoptedBy(v, day)) {
-        row.push('–');
-        continue;
-      }
-      const signed = computeSigningFigures(content, agreement, v.version, day).signed;
-      row.push(formatNumber(signed));
-      if (versions.length === 1) row.push(formatPercent(signed, eligible));
-    }
+    for (const v of versions) row.push(isAdoptedOn(v, day) ? formatNumber(f.boundByVersion.find((b) => b.version === v.version)?.bound ?? 0) : '–');
+    row.push(formatNumber(f.bound));
+    if (single) row[row.length - 1] = formatPercent(f.bound, eligible);
     rows.push(row);
   }
-  const single = versions.length === 1;
   const table: TableView = {
     caption: `Gültige Unterschriften am Monatsende, zuletzt am ${formatDateDe(asOf)} (${counted(eligible, `${words.eligibleAdjectiveOne} ${words.one}`, `berechtigte ${words.many}`)})`,
-    header: single ? ['Stand', 'Unterzeichnet', 'Anteil'] : ['Stand', ...versions.map((v) => `Fassung ${v.version}`)],
-    align: single ? ['left', 'right', 'right'] : ['left', ...versions.map(() => 'right' as const)],
+    header: single ? ['Stand', 'Unterzeichnet', 'Anteil'] : ['Stand', ...versions.map((v) => `Fassung ${v.version}`), 'Zusammen'],
+    align: single ? ['left', 'right', 'right'] : ['left', ...versions.map(() => 'right' as const), 'right'],
     rows,
   };
+  const timeline = bindingTimeline(content, agreement, asOf);
   const chart = buildSigningChart({
     title: `Gültige Unterschriften vom ${formatDateDe(start)} bis ${formatDateDe(asOf)}`,
     start,
@@ -406,17 +304,18 @@ function buildTimeline(content: Content, agreement: AgreementEntry, main: Versio
     maxLabel: `${formatNumber(eligible)} berechtigt`,
     series: versions.map((v) => ({
       label: `Fassung ${v.version}`,
-      points: signingTimeline(content, agreement, v.version).filter((p) => p.date <= asOf),
+      points: timeline.filter((p) => p.byVersion[v.version] !== undefined).map((p) => ({ date: p.date, signed: p.byVersion[v.version]! })),
     })),
     markers: [],
   });
   return {
     heading: 'Verlauf der Unterzeichnungen',
-    intro: 'Eine Unterschrift zählt ab dem Tag, an dem sie geleistet wurde; ein Widerruf hebt sie ab seinem Datum auf.',
+    intro: BINDING_RULE,
     table,
     chart,
   };
 }
+
 
 /**
  * The Beschlusskontrolle letter for an agreement on a day: which resolution points are carried
@@ -443,9 +342,9 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
     }
   }
   if (!figures) {
-    const version = resolutionVersion(agreement, entry.paper);
-    figures = keyFiguresOf(computeSigningFigures(content, agreement, version.version, asOf));
-    keySentences = figureSentences(PARTY_WORDS[agreement.party_kind], agreement.bedarfsplan, figures);
+    const signing = buildSigningFigures(content, agreement, asOf);
+    figures = keyFiguresOf(signing);
+    keySentences = figureSentences(agreement, signing);
   }
   const final = points.length > 0 && points.every((p) => p.done);
   const subject = `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;

@@ -4,10 +4,11 @@ import { findAgreement, findVersion, sectionsForRegime } from '../agreement-view
 import type { Content, Section, Version } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { publishedRegimes, versionPairs } from './agreements.ts';
-import { joinGerman } from './format.ts';
+import { publishedRegimes, readerHref } from './agreements.ts';
+import { versionPairs } from '../agreement/versions.ts';
+import { joinGerman } from '../format.ts';
 import type { Link } from './home.ts';
-import { memo } from './memo.ts';
+import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
 
 export type ChangeKind = 'neu' | 'entfallen' | 'geaendert' | 'nummer';
@@ -151,8 +152,8 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
         const suffix = split ? `-${group.regimes.join('-')}` : '';
         const anchor = `aenderung-${id}${suffix}`;
         const regime = group.regimes[0]!;
-        const oldHref = group.old ? `${urls.reader(agreementId, fromId, publishedRegimes(from).includes(regime) ? regime : 'dsgvo')}#${id}` : undefined;
-        const newHref = group.neu ? `${urls.reader(agreementId, toId, publishedRegimes(to).includes(regime) ? regime : 'dsgvo')}#${id}` : undefined;
+        const oldHref = group.old ? `${readerHref(from, regime)}#${id}` : undefined;
+        const newHref = group.neu ? `${readerHref(to, regime)}#${id}` : undefined;
         const regimeNote = split ? regimesText(group.regimes) : undefined;
         if (!group.old && group.neu) {
           entries.push({

@@ -1,18 +1,13 @@
 import type { Content } from '../content-model.ts';
+import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
 import { formatDateDe } from '../dates.ts';
 import { signingSnapshots } from './signing.ts';
+import { offerLettersFor, resolutionStatus, RESOLUTION_STATUS_LABELS, type ResolutionStatus } from '../council/resolutions.ts';
+import { statusDate } from '../signing/figures.ts';
 import type { Link } from './home.ts';
-import { memo } from './memo.ts';
+import { memo } from '../memo.ts';
 import { paperAnchor, urls } from './urls.ts';
-
-export type ResolutionStatus = 'beschlossen' | 'in-umsetzung' | 'erledigt' | 'offen';
-
-export const RESOLUTION_STATUS_LABELS: Record<ResolutionStatus, string> = {
-  beschlossen: 'beschlossen',
-  'in-umsetzung': 'in Umsetzung',
-  erledigt: 'erledigt',
-  offen: 'offen',
-};
 
 export interface CouncilPaperView {
   id: string;
@@ -30,17 +25,21 @@ export interface CouncilPaperView {
 export interface CouncilView {
   title: string;
   intro: string;
+  /** The papers as OParl files, for council information systems. */
+  oparl: { href: string; label: string; dataHref: string };
   papers: CouncilPaperView[];
 }
 
-export function buildCouncilView(content: Content): CouncilView {
-  return memo(content, 'council', () => {
+export function buildCouncilView(content: Content, buildAsOf?: string): CouncilView {
+  return memo(content, `council:${buildAsOf ?? ''}`, () => {
+    const asOf = statusDate(content, buildAsOf) ?? '9999-12-31';
     const council = content.council;
     const papers = [...(council?.papers ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     return {
       title: 'Stadtrat: Vorlagen, Beratungsfolge und Beschlüsse',
       intro:
         'Die Vorlagen und Anträge, auf denen die Vereinbarungen beruhen, in zeitlicher Reihenfolge: wer wann beraten hat, was beschlossen wurde und wie weit die Umsetzung ist.',
+      oparl: { href: urls.dataFile(EXPORT_FILES.oparlSystem), label: 'Die Vorlagen im Format OParl 1.1', dataHref: urls.data() },
       papers: papers.map((paper): CouncilPaperView => {
         const consultations = (council?.consultations ?? [])
           .filter((c) => c.paper === paper.id)
@@ -51,15 +50,15 @@ export function buildCouncilView(content: Content): CouncilView {
             body: c.body,
             role: c.role,
             publicLabel: c.public ? 'öffentlich' : 'nicht öffentlich',
-            isDecision: /beschließend/i.test(c.role),
+            isDecision: isDecisionRole(c.role),
           }));
         const resolutions = (council?.resolutions ?? [])
           .filter((r) => r.paper === paper.id)
           .sort((a, b) => a.number - b.number)
           .map((r) => {
             const agreement = content.agreements.find((a) => a.id === r.agreement);
+            const { status } = resolutionStatus(content, r, asOf);
             if (r.kind === 'rahmenvereinbarung') {
-              const status: ResolutionStatus = r.adopted ? 'beschlossen' : 'offen';
               return {
                 number: r.number,
                 text: r.text,
@@ -69,14 +68,11 @@ export function buildCouncilView(content: Content): CouncilView {
                 links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
               };
             }
-            const letters = (council?.offer_letters ?? []).filter((o) => o.agreement === r.agreement);
-            const snapshots = agreement ? signingSnapshots(content, agreement) : [];
-            const latest = snapshots[snapshots.length - 1];
-            const status: ResolutionStatus =
-              letters.length === 0 ? 'offen' : latest && latest.eligible > 0 && latest.signed === latest.eligible ? 'erledigt' : 'in-umsetzung';
+            const letters = offerLettersFor(content, r.agreement, asOf);
+            const snapshots = agreement ? signingSnapshots(content, agreement, buildAsOf) : [];
             const statusText = [
               ...letters.map((o) => `Angebot mit Schreiben vom ${formatDateDe(o.date)}${o.voluntary ? '; die Teilnahme ist freiwillig' : ''}.`),
-              ...snapshots.map((s) => `${s.heading}: ${s.headline}`),
+              ...snapshots.map((s) => [`${s.heading}: ${s.headline}`, s.versionSplit].filter(Boolean).join(' ')),
             ];
             return {
               number: r.number,
@@ -109,7 +105,7 @@ export function buildCouncilView(content: Content): CouncilView {
         return {
           id: paper.id,
           anchor: paperAnchor(paper.id),
-          kindLabel: paper.kind === 'antrag' ? 'Antrag' : 'Vorlage',
+          kindLabel: PAPER_KIND_LABELS[paper.kind],
           dateText: formatDateDe(paper.date),
           title: paper.title,
           submittedBy: paper.submitted_by,

@@ -2,8 +2,8 @@ import { ART28_LABELS, ART28_POINTS, type Art28Point } from '../../schemas/agree
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
 import type { Content, Version } from '../content-model.ts';
-import { joinGerman, legalSpaces } from './format.ts';
-import { publishedRegimes } from './agreements.ts';
+import { joinGerman, legalSpaces } from '../format.ts';
+import { readerHref } from './agreements.ts';
 import { urls } from './urls.ts';
 
 export interface CoverageCell {
@@ -40,14 +40,13 @@ export function letterOf(point: Art28Point): string {
 }
 
 function cellFor(agreementId: string, version: Version, point: Art28Point): CoverageCell {
-  const regimes = publishedRegimes(version);
   const byId = new Map<string, { label: string; title: string; href: string; regimes: Set<string> }>();
   for (const s of version.sections) {
     if (!s.covers.includes(point)) continue;
     const entry = byId.get(s.id) ?? {
       label: `§\u00a0${s.number}`,
       title: s.title,
-      href: `${urls.reader(agreementId, version.version, regimes.includes(s.regimes[0]!) ? s.regimes[0]! : 'dsgvo')}#${s.id}`,
+      href: `${readerHref(version, s.regimes[0]!)}#${s.id}`,
       regimes: new Set<string>(),
     };
     for (const r of s.regimes) entry.regimes.add(r);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import type { Content } from '../content-model.ts';
 import { compareVersions } from '../parse-content.ts';
-import { formatBytes, formatNumber } from './format.ts';
+import { formatBytes, formatNumber } from '../format.ts';
 
 /** One personalised PDF as the PDF stage lists it in its manifest. */
 export const pdfManifestEntrySchema = z.object({
@@ -15,6 +15,8 @@ export const pdfManifestEntrySchema = z.object({
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Printed on every page of the copy; absent in manifests from before it was listed. */
+  documentId: z.string().min(1).optional(),
 });
 export type PdfManifestEntry = z.infer<typeof pdfManifestEntrySchema>;
 

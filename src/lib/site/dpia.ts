@@ -3,9 +3,10 @@ import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { riskLevel, riskScore, RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../risk.ts';
-import { formatCount } from './format.ts';
-import { memo } from './memo.ts';
+import { riskLevel, riskScore, RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../dpia/risk.ts';
+import { formatCount } from '../format.ts';
+import { memo } from '../memo.ts';
+import { dpiaSummary } from '../dpia/summary.ts';
 import { urls } from './urls.ts';
 
 export interface AssessmentView {
@@ -110,15 +111,15 @@ export function buildRiskMatrix(risks: RiskEntry[], which: 'before' | 'after'): 
 
 export function buildDpiaView(content: Content): DpiaView {
   return memo(content, 'dpia', () => {
-    const meta = content.dpia.meta;
+    const summary = dpiaSummary(content);
     const toms = new Map(content.toms.map((t) => [t.id, t]));
     const risks = content.dpia.risks;
     return {
-      title: meta?.title ?? 'Datenschutz-Folgenabschätzung',
-      version: meta?.version ?? '',
-      dateText: meta ? formatDateDe(meta.date) : '',
-      result: meta?.result ?? '',
-      nextReviewText: meta?.next_review ? formatDateDe(meta.next_review) : undefined,
+      title: summary.title,
+      version: summary.version,
+      dateText: summary.dateText,
+      result: summary.result,
+      nextReviewText: summary.nextReviewText,
       sections: content.dpia.sections.map((s) => ({
         id: s.id,
         anchor: `abschnitt-${s.id}`,
@@ -139,7 +140,7 @@ export function buildDpiaView(content: Content): DpiaView {
         }),
       })),
       matrices: [buildRiskMatrix(risks, 'before'), buildRiskMatrix(risks, 'after')],
-      reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result })),
+      reviews: summary.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result })),
     };
   });
 }

@@ -1,9 +1,11 @@
 import type { Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { escapeHtml } from '../html.ts';
-import { agreementsInOrder, beschlusskontrolleFor, versionInForceOn, currentVersion } from './agreements.ts';
-import { memo } from './memo.ts';
-import { figuresOn, signingHeadline } from './signing.ts';
+import { agreementsInOrder } from '../agreement/versions.ts';
+import { beschlusskontrolleFor } from '../council/resolutions.ts';
+import { signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
+import { memo } from '../memo.ts';
+import { figuresOn } from './signing.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export interface FeedEntry {
@@ -55,14 +57,13 @@ export function buildFeedView(content: Content): FeedView {
         });
       }
       for (const report of beschlusskontrolleFor(content, agreement)) {
-        const version = versionInForceOn(agreement, report.date) ?? currentVersion(agreement);
-        const f = figuresOn(content, agreement, version.version, report.date);
+        const f = figuresOn(content, agreement, report.date);
         entries.push({
           id: tag(report.date, `beschlusskontrolle/${agreement.id}/${report.session}`),
           date: report.date,
           title: `${agreement.short_title}: Beschlusskontrolle zum ${formatDateDe(report.date)}`,
           path: `${urls.signing()}#${agreement.id}-beschlusskontrolle-${report.date}`,
-          summary: `${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(agreement, f.signed, f.eligible)}`,
+          summary: [`${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
         });
       }
       for (const letter of content.council?.offer_letters ?? []) {

@@ -1,7 +1,7 @@
-import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
-import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from './agreements.ts';
+import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from '../agreement/versions.ts';
+import { versionStanding } from '../signing/version-standing.ts';
 import { buildFeedView } from './feed.ts';
 import { signingSnapshots } from './signing.ts';
 import { urls } from './urls.ts';
@@ -29,6 +29,8 @@ export interface AgreementTeaser {
 export interface HomeFigure {
   heading: string;
   headline: string;
+  /** „Für 57 von ihnen gilt die Fassung 1.1, für 15 noch die Fassung 1.0.“ */
+  detail?: string;
   share: string;
   href: string;
 }
@@ -43,7 +45,7 @@ export interface HomeView {
   news: { dateText: string; title: string; href: string }[];
 }
 
-export function buildAgreementTeaser(agreement: AgreementEntry): AgreementTeaser {
+export function buildAgreementTeaser(content: Content, agreement: AgreementEntry): AgreementTeaser {
   const version = currentVersion(agreement);
   const parts: string[] = [];
   if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` vom ${version.adopted_by}` : ''}`);
@@ -55,7 +57,7 @@ export function buildAgreementTeaser(agreement: AgreementEntry): AgreementTeaser
     shortTitle: agreement.short_title,
     summary: agreement.summary,
     version: version.version,
-    statusLabel: version.status === 'beschlossen' ? 'gültig' : VERSION_STATUS_LABELS[version.status],
+    statusLabel: versionStanding(content, agreement, version).label,
     statusText: parts.length > 0 ? parts.join(', ') : 'noch nicht beschlossen',
     readerHref: urls.reader(agreement.id, version.version),
     overviewHref: urls.agreement(agreement.id),
@@ -66,12 +68,13 @@ export function buildAgreementTeaser(agreement: AgreementEntry): AgreementTeaser
   };
 }
 
-export function buildHomeView(content: Content): HomeView {
+export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
   const main = mainAgreement(content);
   const figures: HomeFigure[] = main
-    ? signingSnapshots(content, main).map((s) => ({
+    ? signingSnapshots(content, main, buildAsOf).map((s) => ({
         heading: s.heading,
         headline: s.headline,
+        detail: s.versionSplit,
         share: s.signedShare,
         href: `${urls.signing()}#${s.id}`,
       }))
@@ -80,7 +83,7 @@ export function buildHomeView(content: Content): HomeView {
     title: content.site?.title ?? 'Vertragswerk',
     lead:
       'Hier stehen die Vereinbarungen über die gemeinsame Nutzung der Software „Kita-Planer 2“ im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.',
-    main: main ? buildAgreementTeaser(main) : undefined,
+    main: main ? buildAgreementTeaser(content, main) : undefined,
     figures,
     paths: [
       {
@@ -111,7 +114,7 @@ export function buildHomeView(content: Content): HomeView {
     ],
     others: agreementsInOrder(content)
       .filter((a) => a !== main)
-      .map(buildAgreementTeaser),
+      .map((a) => buildAgreementTeaser(content, a)),
     news: buildFeedView(content).entries.slice(0, 4).map((e) => ({ dateText: formatDateDe(e.date), title: e.title, href: e.path })),
   };
 }

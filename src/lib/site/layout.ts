@@ -1,5 +1,5 @@
 import type { Content } from '../content-model.ts';
-import { mainAgreement } from './agreements.ts';
+import { mainAgreement } from '../agreement/versions.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export interface NavItem {
@@ -68,6 +68,7 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
       { href: urls.accessibility(), label: 'Barrierefreiheit' },
       { href: urls.easyLanguage(), label: 'Leichte Sprache' },
       { href: urls.check(), label: 'PDF prüfen' },
+      { href: urls.data(), label: 'Maschinenlesbare Daten' },
       { href: urls.feed(), label: 'Neuigkeiten (Atom-Feed)' },
       { href: urls.sitemap(), label: 'Sitemap' },
     ],

@@ -20,6 +20,7 @@ export const STATIC_PAGES = [
   urls.privacy(),
   urls.accessibility(),
   urls.easyLanguage(),
+  urls.data(),
 ] as const;
 
 /** Every HTML page the site builds (except the 404 page), in a fixed order. */

@@ -1,12 +1,12 @@
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { AgreementEntry, Content, ProviderEntry } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
-import { bedarfsplanPlaces, isEligible } from '../eligibility.ts';
-import { ledgerEntriesFor, PARTY_STATUS_LABELS, statusAsOf } from '../signing-status.ts';
-import { adoptedVersions, latestLedgerDateFor } from './agreements.ts';
+import { bedarfsplanPlaces, isEligible } from '../parties/eligibility.ts';
+import { partyStanding, statusDate } from '../signing/figures.ts';
+import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
-import { compareGerman, formatCount, formatNumber } from './format.ts';
-import { memo } from './memo.ts';
+import { compareGerman, formatCount, formatNumber } from '../format.ts';
+import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
 
 export interface ProviderRow {
@@ -101,7 +101,7 @@ export function providerRoutes(content: Content): ProviderRoute[] {
   return eligibleProviders(content).map((p) => ({ id: p.id }));
 }
 
-export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[]): ProviderPageView {
+export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[], buildAsOf?: string): ProviderPageView {
   const byId = memo(content, 'providers-by-id', () => new Map(content.providers.map((p) => [p.id, p])));
   const provider = byId.get(providerId);
   if (!provider) throw new Error(`Unbekannter Träger „${providerId}“.`);
@@ -115,16 +115,14 @@ export function buildProviderPageView(content: Content, providerId: string, down
     signing = [];
     for (const a of providerAgreements(content)) {
       if (!isEligible(provider, a)) continue;
-      const asOf = latestLedgerDateFor(content, a.id);
+      const asOf = statusDate(content, buildAsOf);
       if (!asOf) continue;
       signingAsOfText = formatDateShort(asOf);
-      for (const v of adoptedVersions(a)) {
-        const entry = memo(content, `ledger:${a.id}:${v.version}`, () => ledgerEntriesFor(content, a.id, v.version)).get(provider.id);
-        const status = statusAsOf(entry, asOf);
-        const date = status === 'unterzeichnet' ? entry?.signed : status === 'abgelehnt' ? entry?.declined : status === 'widerrufen' ? entry?.withdrawn : status === 'absicht' ? entry?.intent : entry?.offered;
-        const detail = !date ? undefined : status === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `am ${formatDateShort(date)}`;
-        signing.push({ agreement: a.short_title, version: v.version, statusLabel: PARTY_STATUS_LABELS[status], detail });
-      }
+      const standing = partyStanding(content, a, provider, asOf);
+      const { statusLabel, date } = standingLabel(standing);
+      const version = standing.binding?.version ?? standing.ended?.version ?? standing.latestOffer?.version;
+      const detail = !date ? undefined : standing.state === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
+      signing.push({ agreement: a.short_title, version: version ?? '–', statusLabel, detail });
     }
   }
   return {

@@ -3,9 +3,11 @@ import { buildAgreementView, findAgreement, findVersion, type AgreementView } fr
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
-import { currentVersion, paperLabel, previousVersion, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
+import { currentVersion, previousVersion } from '../agreement/versions.ts';
+import { versionStanding } from '../signing/version-standing.ts';
+import { paperLabel, readerHref, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
 import type { Link } from './home.ts';
-import { memo } from './memo.ts';
+import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
 
 export interface TocPart {
@@ -84,27 +86,23 @@ export function versionStatusText(v: Version, content?: Content, withPaper = tru
   const refs = [v.paper && withPaper ? (content ? paperLabel(content, v.paper) : `Vorlage ${v.paper}`) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
   if (refs.length) parts[0] += ` (${refs.join(', ')})`;
   if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
-  return `${parts.join(', ')}.${v.status === 'abgeloest' ? ' Inzwischen abgelöst.' : ''}`;
+  return `${parts.join(', ')}.`;
 }
 
-export function versionList(agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo'): VersionListItem[] {
+export function versionList(content: Content, agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo', asOf?: string): VersionListItem[] {
   return agreement.versions.map((v) => ({
     version: v.version,
-    statusLabel: v.status === 'beschlossen' && v.version !== currentVersion(agreement).version ? 'nicht mehr aktuell' : labelOf(v),
+    statusLabel: versionStanding(content, agreement, v, asOf).label,
     dateText: v.adopted ? formatDateShort(v.adopted) : '–',
-    href: urls.reader(agreement.id, v.version, publishedRegimes(v).includes(regime) ? regime : 'dsgvo'),
+    href: readerHref(v, regime),
     current: v.version === currentId,
   }));
 }
 
-function labelOf(v: Version): string {
-  return { entwurf: 'Entwurf', beschlossen: 'gültig', abgeloest: 'abgelöst' }[v.status];
-}
-
-function banner(agreement: AgreementEntry, view: AgreementView, version: Version, regime: Regime): ReaderBanner | undefined {
+function banner(content: Content, agreement: AgreementEntry, view: AgreementView, version: Version, regime: Regime, asOf?: string): ReaderBanner | undefined {
   if (view.isCurrent) return undefined;
   const current = currentVersion(agreement);
-  const href = urls.reader(agreement.id, current.version, publishedRegimes(current).includes(regime) ? regime : 'dsgvo');
+  const href = readerHref(current, regime);
   const since = current.effective ? ` (gültig ab ${formatDateDe(current.effective)})` : '';
   if (version.status === 'entwurf') {
     return {
@@ -115,7 +113,7 @@ function banner(agreement: AgreementEntry, view: AgreementView, version: Version
   }
   return {
     kind: 'abgeloest',
-    text: `Diese Fassung (Version ${version.version}) ist nicht mehr gültig. Es gilt Version ${current.version}${since}.`,
+    text: [`Diese Fassung (Version ${version.version}) ist abgelöst. Es gilt Version ${current.version}${since}.`, versionStanding(content, agreement, version, asOf).sentence].filter(Boolean).join(' '),
     link: { href, label: `Zur gültigen Version ${current.version}` },
   };
 }
@@ -152,7 +150,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       pageTitle: `${agreement.short_title}, Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
       path,
       printUrl: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', path),
-      banner: banner(agreement, view, version, regime),
+      banner: banner(content, agreement, view, version, regime),
       regimeSwitch:
         regimes.length > 1
           ? {
@@ -171,7 +169,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: regime !== 'dsgvo' }),
       searchOnlyVariants: regime !== 'dsgvo',
       changes: version.changes,
-      versions: versionList(agreement, versionId, regime),
+      versions: versionList(content, agreement, versionId, regime),
       related,
       searchable: version.status !== 'entwurf' && (regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant))),
       searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : ''}`,
@@ -222,8 +220,8 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
         version: v.version,
         anchor: `version-${v.version.replace(/\./g, '-')}`,
         tone: v === current ? 'gueltig' : v.status === 'entwurf' ? 'entwurf' : 'neutral',
-        statusLabel: v === current ? 'gültig' : labelOf(v),
-        statusText: versionStatusText(v, content),
+        statusLabel: versionStanding(content, agreement, v).label,
+        statusText: [versionStatusText(v, content), versionStanding(content, agreement, v).sentence].filter(Boolean).join(' '),
         isCurrent: v === current,
         changes: v.changes,
         readers: publishedRegimes(v).map((r) => ({

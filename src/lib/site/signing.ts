@@ -1,19 +1,15 @@
 import { REGIMES, REGIME_LABELS, type Regime } from '../../schemas/common.ts';
-import type { AgreementEntry, Content, Version } from '../content-model.ts';
+import { agreementsInOrder, currentVersion, currentVersionOn } from '../agreement/versions.ts';
+import { beschlusskontrolleFor, offerLettersFor } from '../council/resolutions.ts';
+import type { AgreementEntry, Content } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
-import { computeSigningFigures, PARTY_STATUS_LABELS, signingTimeline, statusAsOf, ledgerEntriesFor, type SigningFigures } from '../signing-status.ts';
-import { eligibleParties } from '../eligibility.ts';
-import {
-  adoptedVersions,
-  agreementsInOrder,
-  beschlusskontrolleFor,
-  currentVersion,
-  latestLedgerDateFor,
-  versionInForceOn,
-} from './agreements.ts';
-import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from './signing-chart.ts';
-import { compareGerman, formatNumber, formatPercent } from './format.ts';
-import { memo } from './memo.ts';
+import { compareGerman, formatNumber, formatPercent } from '../format.ts';
+import { memo } from '../memo.ts';
+import { PARTY_WORDS } from '../parties/words.ts';
+import { OFFER_STATE_LABELS } from '../signing/binding.ts';
+import { bindingTimeline, buildSigningFigures, firstOfferDate, statusDate, type SigningFigures } from '../signing/figures.ts';
+import { BINDING_RULE, signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
+import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from '../signing/chart.ts';
 import { urls } from './urls.ts';
 import { publishedReports, reportUrls } from '../report/urls.ts';
 
@@ -39,17 +35,20 @@ export interface FigureSnapshotView {
   source: string;
   asOf: string;
   asOfText: string;
+  /** The version offered for signature on that date. */
   version: string;
   versionHref: string;
   /** „51 von 87 Trägern haben unterzeichnet.“ */
   headline: string;
+  /** „Für 57 von ihnen gilt die Fassung 1.1, für 15 noch die Fassung 1.0.“ when more than one version binds. */
+  versionSplit?: string;
   signed: number;
   eligible: number;
   signedShare: string;
   rows: FigureRow[];
   byRegime: RegimeRow[];
-  /** Signatures in force on that date for every adopted version (only on the latest snapshot). */
-  perVersion: { version: string; href: string; signed: string; share: string }[];
+  /** Per adopted version: its offer and whom it binds (only when more than one version is adopted). */
+  perVersion: { version: string; href: string; offered: string; signed: string; open: string; bound: string; share: string }[];
 }
 
 export interface PublishedPartyStatus {
@@ -87,62 +86,58 @@ export interface SigningStatusView {
   agreements: SigningAgreementView[];
 }
 
-const PARTY_WORDS = {
-  traeger: { plural: 'Träger', dativePlural: 'Trägern', dativeSingular: 'Träger' },
-  kindertagespflege: { plural: 'Kindertagespflegepersonen', dativePlural: 'Kindertagespflegepersonen', dativeSingular: 'Kindertagespflegeperson' },
-} as const;
-
-/** Signing figures of one agreement version on one day, cached per build. */
-export function figuresOn(content: Content, agreement: AgreementEntry, version: string, asOf: string): SigningFigures {
-  return memo(content, `figures:${agreement.id}:${version}:${asOf}`, () => computeSigningFigures(content, agreement, version, asOf));
+/** Signing figures of an agreement on one day (the domain's, cached per build). */
+export function figuresOn(content: Content, agreement: AgreementEntry, asOf: string): SigningFigures {
+  return buildSigningFigures(content, agreement, asOf);
 }
 
-/** „51 von 87 Trägern haben unterzeichnet.“ */
-export function signingHeadline(agreement: AgreementEntry, signed: number, eligible: number): string {
+function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id: string, heading: string, source: string): FigureSnapshotView {
+  const f = figuresOn(content, agreement, asOf);
   const words = PARTY_WORDS[agreement.party_kind];
-  return `${formatNumber(signed)} von ${formatNumber(eligible)} ${eligible === 1 ? words.dativeSingular : words.dativePlural} ${signed === 1 ? 'hat' : 'haben'} unterzeichnet.`;
-}
-
-function snapshot(
-  content: Content,
-  agreement: AgreementEntry,
-  version: Version,
-  asOf: string,
-  id: string,
-  heading: string,
-  source: string,
-  withVersions: boolean,
-): FigureSnapshotView {
-  const f = figuresOn(content, agreement, version.version, asOf);
-  const words = PARTY_WORDS[agreement.party_kind];
+  const binding = f.boundByVersion.filter((v) => v.bound > 0);
+  const share = (n: number) => formatPercent(n, f.eligible);
   const rows: FigureRow[] = [
-    { label: `Berechtigte ${words.plural} (Bedarfsplan ${agreement.bedarfsplan})`, value: formatNumber(f.eligible) },
-    { label: 'Angebot erhalten', value: formatNumber(f.offered), share: formatPercent(f.offered, f.eligible) },
-    { label: 'Unterzeichnet', value: formatNumber(f.signed), share: formatPercent(f.signed, f.eligible) },
-    { label: 'Offen (noch nicht beantwortet)', value: formatNumber(f.open), share: formatPercent(f.open, f.eligible) },
+    { label: `Berechtigte ${words.many} (Bedarfsplan ${agreement.bedarfsplan})`, value: formatNumber(f.eligible) },
+    { label: 'Angebot erhalten', value: formatNumber(f.offered), share: share(f.offered) },
+    { label: 'Unterzeichnet, Vereinbarung gilt', value: formatNumber(f.bound), share: share(f.bound) },
+  ];
+  if (binding.length > 1) for (const v of binding) rows.push({ label: `davon in Version ${v.version}`, value: formatNumber(v.bound), share: share(v.bound) });
+  if (f.terminating.length > 0) rows.push({ label: 'darunter gekündigt, Frist läuft noch', value: formatNumber(f.terminating.length), share: share(f.terminating.length) });
+  rows.push(
+    { label: 'Offen (noch nicht beantwortet)', value: formatNumber(f.open), share: share(f.open) },
     { label: 'darunter: Absicht zur Unterzeichnung erklärt', value: formatNumber(f.intent) },
-    { label: 'Abgelehnt', value: formatNumber(f.declined), share: formatPercent(f.declined, f.eligible) },
-    { label: 'Widerrufen', value: formatNumber(f.withdrawn), share: formatPercent(f.withdrawn, f.eligible) },
-    { label: 'Noch kein Angebot', value: formatNumber(f.notOffered), share: formatPercent(f.notOffered, f.eligible) },
+    { label: 'Abgelehnt', value: formatNumber(f.declined), share: share(f.declined) },
+    { label: 'Gekündigt, Vereinbarung ausgelaufen', value: formatNumber(f.ended.length), share: share(f.ended.length) },
+    { label: 'Noch kein Angebot', value: formatNumber(f.notOffered), share: share(f.notOffered) },
     {
       label: `Plätze im Bedarfsplan: davon bei Unterzeichnenden`,
-      value: `${formatNumber(f.placesSigned)} von ${formatNumber(f.placesEligible)}`,
-      share: formatPercent(f.placesSigned, f.placesEligible),
+      value: `${formatNumber(f.placesBound)} von ${formatNumber(f.placesEligible)}`,
+      share: formatPercent(f.placesBound, f.placesEligible),
     },
-  ];
+  );
   const byRegime: RegimeRow[] = REGIMES.filter((r) => f.byRegime[r].eligible > 0).map((r) => ({
     regime: r,
     label: REGIME_LABELS[r],
     eligible: formatNumber(f.byRegime[r].eligible),
-    signed: formatNumber(f.byRegime[r].signed),
-    share: formatPercent(f.byRegime[r].signed, f.byRegime[r].eligible),
+    signed: formatNumber(f.byRegime[r].bound),
+    share: formatPercent(f.byRegime[r].bound, f.byRegime[r].eligible),
   }));
-  const perVersion = withVersions
-    ? adoptedVersions(agreement).map((v) => {
-        const fv = figuresOn(content, agreement, v.version, asOf);
-        return { version: v.version, href: urls.reader(agreement.id, v.version), signed: formatNumber(fv.signed), share: formatPercent(fv.signed, fv.eligible) };
-      })
-    : [];
+  const perVersion =
+    f.offers.length > 1
+      ? f.offers.map((o) => {
+          const bound = f.boundByVersion.find((b) => b.version === o.version)?.bound ?? 0;
+          return {
+            version: o.version,
+            href: urls.reader(agreement.id, o.version),
+            offered: formatNumber(o.offered),
+            signed: formatNumber(o.signed),
+            open: formatNumber(o.open),
+            bound: formatNumber(bound),
+            share: formatPercent(bound, f.eligible),
+          };
+        })
+      : [];
+  const version = currentVersionOn(agreement, asOf) ?? currentVersion(agreement);
   return {
     id,
     heading,
@@ -151,49 +146,45 @@ function snapshot(
     asOfText: formatDateDe(asOf),
     version: version.version,
     versionHref: urls.reader(agreement.id, version.version),
-    headline: signingHeadline(agreement, f.signed, f.eligible),
-    signed: f.signed,
+    headline: signingHeadline(agreement, f),
+    versionSplit: versionSplitSentence(agreement, f),
+    signed: f.bound,
     eligible: f.eligible,
-    signedShare: formatPercent(f.signed, f.eligible),
+    signedShare: formatPercent(f.bound, f.eligible),
     rows,
     byRegime,
     perVersion,
   };
 }
 
-/** The snapshots the site shows: each Beschlusskontrolle date, then the latest ledger date. */
-export function signingSnapshots(content: Content, agreement: AgreementEntry): FigureSnapshotView[] {
-  return memo(content, `snapshots:${agreement.id}`, () => {
+/** The snapshots the site shows: each Beschlusskontrolle date, then the status date of the build. */
+export function signingSnapshots(content: Content, agreement: AgreementEntry, buildAsOf?: string): FigureSnapshotView[] {
+  return memo(content, `snapshots:${agreement.id}:${buildAsOf ?? ''}`, () => {
     const out: FigureSnapshotView[] = [];
-    const current = currentVersion(agreement);
-    for (const report of beschlusskontrolleFor(content, agreement)) {
-      const version = versionInForceOn(agreement, report.date) ?? current;
+    const latest = statusDate(content, buildAsOf);
+    // A Beschlusskontrolle after the status date had not happened yet.
+    for (const report of beschlusskontrolleFor(content, agreement).filter((b) => !latest || b.date <= latest)) {
       out.push(
         snapshot(
           content,
           agreement,
-          version,
           report.date,
           `${agreement.id}-beschlusskontrolle-${report.date}`,
           `Stand der Beschlusskontrolle vom ${formatDateDe(report.date)}`,
           `Zahlen zum Tag der Beschlusskontrolle (${report.sender}, Sitzung ${report.session}).`,
-          false,
         ),
       );
     }
-    const latest = latestLedgerDateFor(content, agreement.id);
-    // The register's latest date adds nothing when a Beschlusskontrolle is as recent or newer.
-    if (latest && !out.some((s) => s.asOf >= latest)) {
+    // The status date adds nothing when a Beschlusskontrolle is as recent or newer.
+    if (latest && firstOfferDate(content, agreement.id) !== undefined && !out.some((s) => s.asOf >= latest)) {
       out.push(
         snapshot(
           content,
           agreement,
-          current,
           latest,
           `${agreement.id}-aktuell`,
           `Aktueller Stand laut Zeichnungsregister (${formatDateDe(latest)})`,
-          'Zahlen zum letzten Datum, das das Zeichnungsregister enthält (Angebot, Absichtserklärung, Unterschrift, Ablehnung oder Widerruf).',
-          true,
+          'Zahlen zum letzten Datum, das das Zeichnungsregister enthält (Angebot, Absichtserklärung, Unterschrift, Ablehnung oder Kündigung).',
         ),
       );
     }
@@ -201,18 +192,21 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry): F
   });
 }
 
-function chartFor(content: Content, agreement: AgreementEntry): { chart?: SigningChartView; table: SigningAgreementView['chartTable'] } {
-  const versions = adoptedVersions(agreement);
-  const series: ChartSeriesInput[] = versions.map((v) => ({ label: `Version ${v.version}`, points: signingTimeline(content, agreement, v.version) }));
-  const table = series
-    .flatMap((s, i) => s.points.map((p) => ({ date: p.date, dateShort: formatDateShort(p.date), version: versions[i]!.version, signed: formatNumber(p.signed) })))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version < b.version ? -1 : 1));
-  const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
-  const offers = (ledger?.entries ?? []).map((e) => e.offered).sort();
-  const start = offers[0];
-  const end = latestLedgerDateFor(content, agreement.id);
-  if (!start || !end || table.length === 0) return { table };
-  const eligible = eligibleParties(content, agreement).length;
+function chartFor(content: Content, agreement: AgreementEntry, end: string | undefined): { chart?: SigningChartView; table: SigningAgreementView['chartTable'] } {
+  const start = firstOfferDate(content, agreement.id);
+  if (!start || !end) return { table: [] };
+  const timeline = bindingTimeline(content, agreement, end);
+  const versions = [...new Set(timeline.flatMap((p) => Object.keys(p.byVersion)))];
+  const ordered = agreement.versions.filter((v) => versions.includes(v.version));
+  const series: ChartSeriesInput[] = ordered.map((v) => ({
+    label: `Version ${v.version}`,
+    points: timeline.filter((p) => p.byVersion[v.version] !== undefined).map((p) => ({ date: p.date, signed: p.byVersion[v.version]! })),
+  }));
+  const table = timeline.flatMap((p) =>
+    ordered.filter((v) => p.byVersion[v.version] !== undefined).map((v) => ({ date: p.date, dateShort: formatDateShort(p.date), version: v.version, signed: formatNumber(p.byVersion[v.version]!) })),
+  );
+  if (table.length === 0) return { table };
+  const eligible = figuresOn(content, agreement, end).eligible;
   const markers = beschlusskontrolleFor(content, agreement).map((b) => ({ date: b.date, label: 'Beschlusskontrolle' }));
   const chart = buildSigningChart({
     title: `Unterzeichnungen über die Zeit – ${agreement.short_title}`,
@@ -226,25 +220,36 @@ function chartFor(content: Content, agreement: AgreementEntry): { chart?: Signin
   return { chart, table };
 }
 
+/** Parties that agreed to publication, with where they stand on `asOf`. */
 function publishedStatuses(content: Content, agreement: AgreementEntry, asOf: string | undefined): { list: PublishedPartyStatus[]; hidden: number } {
   if (agreement.party_kind !== 'traeger' || !asOf) return { list: [], hidden: 0 };
-  const version = currentVersion(agreement);
-  const entries = ledgerEntriesFor(content, agreement.id, version.version);
-  const eligible = eligibleParties(content, agreement);
   const list: PublishedPartyStatus[] = [];
   let hidden = 0;
-  for (const party of eligible) {
+  for (const standing of figuresOn(content, agreement, asOf).parties) {
+    const party = standing.party;
     if (party.kind !== 'traeger' || !party.publish_signing_status) {
       hidden++;
       continue;
     }
-    const entry = entries.get(party.id);
-    const status = statusAsOf(entry, asOf);
-    const date = status === 'unterzeichnet' ? entry?.signed : status === 'abgelehnt' ? entry?.declined : status === 'widerrufen' ? entry?.withdrawn : undefined;
-    list.push({ name: party.name, href: urls.provider(party.id), statusLabel: PARTY_STATUS_LABELS[status], dateText: date ? formatDateShort(date) : undefined });
+    const { statusLabel, date } = standingLabel(standing);
+    list.push({ name: party.name, href: urls.provider(party.id), statusLabel, dateText: date ? formatDateShort(date) : undefined });
   }
   list.sort((a, b) => compareGerman(a.name, b.name));
   return { list, hidden };
+}
+
+/** „unterzeichnet (Version 1.1)“, „gekündigt zum 28.02.2023 (Version 1.0)“, „offen“ … and the date it rests on. */
+export function standingLabel(standing: SigningFigures['parties'][number]): { statusLabel: string; date?: string } {
+  const { binding, ended, latestOffer } = standing;
+  if (binding?.termination) return { statusLabel: `gekündigt zum ${formatDateShort(binding.termination.endsOn)} (Version ${binding.version})`, date: binding.termination.declared };
+  if (binding) {
+    const renewal = latestOffer && latestOffer.version !== binding.version && latestOffer.state !== 'unterzeichnet' ? `; Version ${latestOffer.version}: ${OFFER_STATE_LABELS[latestOffer.state]}` : '';
+    return { statusLabel: `unterzeichnet (Version ${binding.version})${renewal}`, date: binding.since };
+  }
+  if (ended) return { statusLabel: `gekündigt, beendet am ${formatDateShort(ended.termination.endsOn)}`, date: ended.termination.declared };
+  if (!latestOffer) return { statusLabel: OFFER_STATE_LABELS['nicht-angeboten'] };
+  const date = latestOffer.state === 'abgelehnt' ? latestOffer.entry.declined : latestOffer.state === 'absicht' ? latestOffer.entry.intent : latestOffer.entry.offered;
+  return { statusLabel: `${OFFER_STATE_LABELS[latestOffer.state]} (Version ${latestOffer.version})`, date };
 }
 
 export function buildSigningStatusView(content: Content, buildAsOf?: string): SigningStatusView {
@@ -252,11 +257,11 @@ export function buildSigningStatusView(content: Content, buildAsOf?: string): Si
     const reportIds = new Set(publishedReports(content, buildAsOf).map((r) => r.agreement.id));
     return {
       title: 'Zeichnungsstand und Beschlusskontrolle',
-      intro:
-        'Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet.',
+      intro: `Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben und welche Version für sie gilt – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet. ${BINDING_RULE}`,
       agreements: agreementsInOrder(content).map((agreement): SigningAgreementView => {
-        const { chart, table } = chartFor(content, agreement);
-        const published = publishedStatuses(content, agreement, latestLedgerDateFor(content, agreement.id));
+        const asOf = statusDate(content, buildAsOf);
+        const { chart, table } = chartFor(content, agreement, asOf);
+        const published = publishedStatuses(content, agreement, asOf);
         return {
           agreementId: agreement.id,
           title: agreement.title,
@@ -264,12 +269,10 @@ export function buildSigningStatusView(content: Content, buildAsOf?: string): Si
           anchor: agreement.id,
           overviewHref: urls.agreement(agreement.id),
           report: reportIds.has(agreement.id) ? { htmlHref: reportUrls.html(agreement.id), markdownHref: reportUrls.markdown(agreement.id) } : undefined,
-          partyPlural: PARTY_WORDS[agreement.party_kind].plural,
+          partyPlural: PARTY_WORDS[agreement.party_kind].many,
           aggregateOnly: agreement.party_kind === 'kindertagespflege',
-          offerLetters: (content.council?.offer_letters ?? [])
-            .filter((o) => o.agreement === agreement.id)
-            .map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
-          snapshots: signingSnapshots(content, agreement),
+          offerLetters: offerLettersFor(content, agreement.id).map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
+          snapshots: signingSnapshots(content, agreement, buildAsOf),
           chart,
           chartTable: table,
           publishedParties: published.list,

@@ -1,20 +1,12 @@
-import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
-import type { Content, RiskEntry } from '../content-model.ts';
-import { riskLevel, RISK_LEVEL_LABELS } from '../risk.ts';
-import { compareGerman, formatNumber, legalSpaces } from './format.ts';
-import { memo } from './memo.ts';
+import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
+import type { Content, RiskEntry, TomEntry } from '../content-model.ts';
+import { riskLevel, RISK_LEVEL_LABELS } from '../dpia/risk.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
+import { formatNumber, legalSpaces } from '../format.ts';
+import { memo } from '../memo.ts';
+import { SDM_GOAL_DESCRIPTIONS, tomCatalogue } from '../toms/catalogue.ts';
 import { urls } from './urls.ts';
 
-/** One sentence per SDM protection goal, for readers who do not know the model. */
-export const SDM_GOAL_DESCRIPTIONS: Record<SdmGoal, string> = {
-  datenminimierung: 'Es werden nur die Daten verarbeitet, die für den Zweck nötig sind.',
-  verfuegbarkeit: 'Daten und Dienste stehen zur Verfügung, wenn sie gebraucht werden, und lassen sich nach Störungen wiederherstellen.',
-  integritaet: 'Daten bleiben richtig und vollständig; Änderungen sind erkennbar.',
-  vertraulichkeit: 'Nur Befugte können Daten lesen oder verarbeiten.',
-  nichtverkettung: 'Daten werden nur für den Zweck verwendet, für den sie erhoben wurden, und nicht mit anderen Beständen verknüpft.',
-  transparenz: 'Betroffene, Verantwortliche und Aufsicht können nachvollziehen, was mit den Daten geschieht.',
-  intervenierbarkeit: 'Betroffene können ihre Rechte wirksam ausüben; Verantwortliche können eingreifen.',
-};
 
 export interface TomRiskLink {
   id: string;
@@ -53,6 +45,8 @@ export interface TomCatalogView {
   totalText: string;
   statusSummary: { status: string; label: string; count: string }[];
   groups: TomGoalGroup[];
+  /** The catalogue as files for machines. */
+  dataLinks: { href: string; label: string }[];
   filters: { goals: { value: string; label: string }[]; statuses: { value: string; label: string }[] };
 }
 
@@ -74,21 +68,19 @@ export function risksByTom(content: Content): Map<string, RiskEntry[]> {
 export function buildTomCatalogView(content: Content): TomCatalogView {
   return memo(content, 'toms', () => {
     const risks = risksByTom(content);
-    const groups: TomGoalGroup[] = SDM_GOALS.map((goal) => {
-      const toms = content.toms
-        .filter((t) => t.goal === goal)
-        .sort((a, b) => compareGerman(a.id, b.id))
+    const groups: TomGoalGroup[] = tomCatalogue(content).map(({ goal, label, measures }) => {
+      const toms = measures
         .map((t): TomItemView => ({
           id: t.id,
           title: t.title,
           description: t.description,
           goal: t.goal,
-          goalLabel: SDM_GOAL_LABELS[t.goal],
+          goalLabel: t.goalLabel,
           status: t.status,
-          statusLabel: TOM_STATUS_LABELS[t.status],
+          statusLabel: t.statusLabel,
           responsible: t.responsible,
-          art32: t.art32.map((r) => legalSpaces(ART32_LABELS[r])),
-          sinceText: `Teil der Anlage seit Version ${t.since_version}`,
+          art32: t.art32.map(legalSpaces),
+          sinceText: `Teil der Anlage seit Version ${t.sinceVersion}`,
           risks: (risks.get(t.id) ?? []).map((r) => ({
             id: r.id,
             title: r.title,
@@ -98,7 +90,7 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
         }));
       return {
         goal,
-        label: SDM_GOAL_LABELS[goal],
+        label,
         anchor: `ziel-${goal}`,
         description: SDM_GOAL_DESCRIPTIONS[goal],
         countText: toms.length === 1 ? '1 Maßnahme' : `${formatNumber(toms.length)} Maßnahmen`,
@@ -116,6 +108,11 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
         count: formatNumber(content.toms.filter((t) => t.status === status).length),
       })),
       groups,
+      dataLinks: [
+        { href: urls.dataFile(EXPORT_FILES.tomCsv), label: 'als Tabelle (CSV)' },
+        { href: urls.dataFile(EXPORT_FILES.oscalCatalog), label: 'als OSCAL-Katalog' },
+        { href: urls.data(), label: 'alle maschinenlesbaren Daten' },
+      ],
       filters: {
         goals: SDM_GOALS.filter((g) => content.toms.some((t) => t.goal === g)).map((g) => ({ value: g, label: SDM_GOAL_LABELS[g] })),
         statuses: TOM_STATUSES.map((s) => ({ value: s, label: TOM_STATUS_LABELS[s] })),

@@ -25,6 +25,11 @@ export const urls = {
   accessibility: () => '/barrierefreiheit/',
   easyLanguage: () => '/leichte-sprache/',
   pdfManifest: () => '/pdf/manifest.json',
+  /** Every copy the check page recognises: published now, or named in the ledger. */
+  copyRegister: () => '/pruefen/ausfertigungen.json',
+  data: () => '/daten/',
+  /** A machine-readable export, `name` relative to /daten/ (e.g. `oscal/tom-katalog.json`). */
+  dataFile: (name: string) => `/daten/${name}`,
 } as const;
 
 /** Absolute URL for feed, sitemap and canonical links: `base` from site.yaml plus a site path. */

@@ -1,4 +1,4 @@
-import { riskLevel, riskScore, RISK_LEVEL_LABELS } from '../../lib/risk.ts';
+import { riskLevel, riskScore, RISK_LEVEL_LABELS } from '../../lib/dpia/risk.ts';
 import { DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { at, type Rule } from '../rule.ts';

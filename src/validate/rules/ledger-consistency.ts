@@ -1,7 +1,8 @@
 import type { PartyEntry } from '../../lib/content-model.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
-import { isEligible } from '../../lib/eligibility.ts';
+import { isEligible } from '../../lib/parties/eligibility.ts';
+import { versionRank } from '../../lib/agreement/versions.ts';
 import { at, type Rule } from '../rule.ts';
 
 export const ledgerConsistency: Rule = {
@@ -30,6 +31,20 @@ export const ledgerConsistency: Rule = {
         }
         if (version?.status === 'entwurf') {
           error('version', `Version ${entry.version} ist ein Entwurf und kann nicht angeboten oder gezeichnet werden.`, 'Tragen Sie nur beschlossene Versionen ein.');
+        }
+        if (version && !entry.exception_reason) {
+          // A version that a newer one has replaced is neither offered nor signed any more, unless the entry says why.
+          for (const field of ['offered', 'signed'] as const) {
+            const date = entry[field];
+            const newer = date ? agreement.versions.find((v) => v.status !== 'entwurf' && v.adopted && v.adopted <= date && versionRank(agreement, v.version) > versionRank(agreement, version.version)) : undefined;
+            if (date && newer) {
+              error(
+                field,
+                `${field === 'offered' ? 'Angeboten' : 'Unterzeichnet'} am ${formatDateDe(date)}, aber Version ${entry.version} war seit dem ${formatDateDe(newer.adopted!)} durch Version ${newer.version} abgelöst.`,
+                `Tragen Sie die aktuelle Fassung ein; war die alte Fassung ausnahmsweise richtig, begründen Sie es im Eintrag mit „exception_reason: …“.`,
+              );
+            }
+          }
         }
         if (version?.adopted && entry.offered < version.adopted) {
           error('offered', `Angeboten am ${formatDateDe(entry.offered)}, aber Version ${entry.version} wurde erst am ${formatDateDe(version.adopted)} beschlossen.`, 'Prüfen Sie das Angebotsdatum.');

@@ -1,6 +1,11 @@
-import type { TimelinePoint } from '../signing-status.ts';
 import { formatDateDe } from '../dates.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../format.ts';
+
+/** Parties bound at the end of a day on which the count changed. */
+export interface TimelinePoint {
+  date: string;
+  signed: number;
+}
 
 export interface ChartSeriesInput {
   label: string;

@@ -1,4 +1,4 @@
-import type { Content } from '../content-model.ts';
+import type { Content } from './content-model.ts';
 
 const caches = new WeakMap<Content, Map<string, unknown>>();
 

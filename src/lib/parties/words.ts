@@ -1,8 +1,8 @@
 import type { Agreement } from '../../schemas/agreement.ts';
 
 // One number format for site and letter: „8.240“, „58,6 %“ (non-breaking space), „–“ for an empty whole.
-export { formatNumber, formatPercent, joinGerman } from '../site/format.ts';
-import { formatNumber } from '../site/format.ts';
+export { formatNumber, formatPercent, joinGerman } from '../format.ts';
+import { formatNumber } from '../format.ts';
 
 /** „A0311/22“ → „A 0311/22“, as council letters write a paper number in running text. */
 export function formatPaperNumber(paperId: string): string {
@@ -27,6 +27,10 @@ export interface PartyWords {
   /** Indefinite article for one party at a sentence start: „Ein“ / „Eine“ (nominative), „Einem“ / „Einer“ (dative). */
   articleOne: string;
   articleOneDative: string;
+  /** Accusative article for one party, lower case: „(für) einen Träger“ / „eine Kindertagespflegeperson“. */
+  articleOneAccusative: string;
+  /** Relative pronoun for one party, nominative: „der“ (Träger) / „die“ (Kindertagespflegeperson). */
+  relativeOne: string;
   /** „berechtigter“ (Träger) / „berechtigte“ (Kindertagespflegeperson), nominative singular. */
   eligibleAdjectiveOne: string;
   /** Verb for places: a provider „betreibt“ places, a childminder „bietet“ them. */
@@ -49,6 +53,8 @@ export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
     none: 'keiner',
     articleOne: 'Ein',
     articleOneDative: 'Einem',
+    relativeOne: 'der',
+    articleOneAccusative: 'einen',
     eligibleAdjectiveOne: 'berechtigter',
     placesVerbOne: 'betreibt',
     placesVerbMany: 'betreiben',
@@ -66,6 +72,8 @@ export const PARTY_WORDS: Record<Agreement['party_kind'], PartyWords> = {
     none: 'keine',
     articleOne: 'Eine',
     articleOneDative: 'Einer',
+    relativeOne: 'die',
+    articleOneAccusative: 'eine',
     eligibleAdjectiveOne: 'berechtigte',
     placesVerbOne: 'bietet',
     placesVerbMany: 'bieten',
@@ -94,6 +102,11 @@ export function countAtSentenceStart(n: number, article: string, one: string, ma
 /** Like `counted`, but one is „einem Träger“, not „1 Träger“ (`article` in the sentence's case, lower case). */
 export function countedWithArticle(n: number, article: string, one: string, many: string): string {
   return n === 1 ? `${article} ${one}` : counted(n, one, many);
+}
+
+/** After „für“: „einen Träger“, „15 Träger“, „eine Kindertagespflegeperson“. */
+export function accusativeCount(n: number, words: PartyWords): string {
+  return n === 1 ? `${words.articleOneAccusative} ${words.one}` : counted(n, words.one, words.many);
 }
 
 /** „1 Träger“, „51 Träger“; the noun follows the number. */

@@ -1,4 +1,4 @@
-import { DSK_LEVELS, type DskLevel } from '../schemas/dpia.ts';
+import { DSK_LEVELS, type DskLevel } from '../../schemas/dpia.ts';
 
 export type RiskLevel = 'gering' | 'normal' | 'hoch';
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { gering: 'gering', normal: 'normal', hoch: 'hoch' };

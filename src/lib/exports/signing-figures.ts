@@ -1,0 +1,153 @@
+import { REGIMES } from '../../schemas/common.ts';
+import { agreementsInOrder } from '../agreement/versions.ts';
+import { beschlusskontrolleFor } from '../council/resolutions.ts';
+import type { AgreementEntry, Content } from '../content-model.ts';
+import { buildSigningFigures, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
+import { BINDING_RULE } from '../signing/sentences.ts';
+import { renderCsv } from './csv.ts';
+import { EXPORT_FILES } from './files.ts';
+import { buildTableSchema, type CsvColumn } from './open-data.ts';
+import type { ExportDefinition } from './registry.ts';
+
+/** „alle“ in the dimension columns: the row sums over every version or every regime. */
+const ALL = 'alle';
+const COUNT = '0|[1-9][0-9]*';
+
+/**
+ * The signing figures as open data: for every agreement and every day on which something
+ * happened in its ledger (and each Beschlusskontrolle), one row for the whole, one per version
+ * that binds parties, one per data-protection regime. Aggregates only – never a party.
+ */
+export const SIGNING_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'vereinbarung', title: 'Vereinbarung', description: 'Kennung der Vereinbarung', required: true },
+  { name: 'stichtag', title: 'Stichtag', description: 'Stand am Ende dieses Tages (JJJJ-MM-TT)', required: true, pattern: '\\d{4}-\\d{2}-\\d{2}' },
+  { name: 'fassung', title: 'Fassung', description: `Version, für die die Zeile zählt, oder „${ALL}“`, required: true, pattern: `\\d+\\.\\d+|${ALL}` },
+  { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...REGIMES, ALL] },
+  { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, pattern: COUNT },
+  { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, pattern: COUNT },
+  { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, pattern: COUNT },
+  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, pattern: COUNT },
+  { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, pattern: COUNT },
+  { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, pattern: COUNT },
+  { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, pattern: COUNT },
+  { name: 'ohne_angebot', title: 'Ohne Angebot', description: 'Noch kein Angebot erhalten', required: false, pattern: COUNT },
+  { name: 'plaetze_berechtigt', title: 'Plätze im Bedarfsplan', description: 'Plätze aller berechtigten Vertragspartner', required: false, pattern: COUNT },
+  { name: 'plaetze_unterzeichnet', title: 'Plätze bei Unterzeichnenden', description: 'Plätze der Vertragspartner mit gültiger Vereinbarung', required: false, pattern: COUNT },
+];
+
+/** Every day the figures of an agreement can change on, up to the status date: ledger events and Beschlusskontrolle dates. */
+export function figureDates(content: Content, agreement: AgreementEntry, until: string): string[] {
+  const days = new Set<string>();
+  for (const entries of ledgerByParty(content, agreement.id).values()) {
+    for (const e of entries) for (const d of [e.offered, e.intent, e.signed, e.declined, e.withdrawn]) if (d && d <= until) days.add(d);
+  }
+  for (const b of beschlusskontrolleFor(content, agreement)) if (b.date <= until) days.add(b.date);
+  // A termination changes the figures the day after it ends.
+  for (const day of [...days]) for (const t of buildSigningFigures(content, agreement, day).terminating) if (t.termination.endsOn < until) days.add(nextDay(t.termination.endsOn));
+  return [...days].sort();
+}
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface SigningFigureRow {
+  vereinbarung: string;
+  stichtag: string;
+  fassung: string;
+  recht: string;
+  berechtigt?: number;
+  unterzeichnet: number;
+  offen?: number;
+  absicht?: number;
+  abgelehnt?: number;
+  gekuendigt_laeuft?: number;
+  gekuendigt_beendet?: number;
+  ohne_angebot?: number;
+  plaetze_berechtigt?: number;
+  plaetze_unterzeichnet?: number;
+}
+
+function rowsOf(f: SigningFigures): SigningFigureRow[] {
+  const base = { vereinbarung: f.agreementId, stichtag: f.asOf };
+  return [
+    {
+      ...base,
+      fassung: ALL,
+      recht: ALL,
+      berechtigt: f.eligible,
+      unterzeichnet: f.bound,
+      offen: f.open,
+      absicht: f.intent,
+      abgelehnt: f.declined,
+      gekuendigt_laeuft: f.terminating.length,
+      gekuendigt_beendet: f.ended.length,
+      ohne_angebot: f.notOffered,
+      plaetze_berechtigt: f.placesEligible,
+      plaetze_unterzeichnet: f.placesBound,
+    },
+    ...[...f.boundByVersion].reverse().map((v) => ({ ...base, fassung: v.version, recht: ALL, unterzeichnet: v.bound })),
+    ...REGIMES.filter((r) => f.byRegime[r].eligible > 0).map((r) => ({ ...base, fassung: ALL, recht: r, berechtigt: f.byRegime[r].eligible, unterzeichnet: f.byRegime[r].bound })),
+  ];
+}
+
+/** All rows, agreements in site order, then by date. */
+export function buildSigningFigureRows(content: Content): SigningFigureRow[] {
+  const until = statusDate(content);
+  if (!until) return [];
+  return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => rowsOf(buildSigningFigures(content, agreement, day))));
+}
+
+export function renderSigningFiguresCsv(rows: readonly SigningFigureRow[]): string {
+  const names = SIGNING_CSV_COLUMNS.map((c) => c.name) as (keyof SigningFigureRow)[];
+  return renderCsv(names, rows.map((row) => names.map((n) => (row[n] === undefined ? '' : String(row[n])))));
+}
+
+/** JSON Schema (draft-07) of the JSON file: the same rows, numbers as numbers. */
+export function signingFiguresJsonSchema(): object {
+  const properties = Object.fromEntries(
+    SIGNING_CSV_COLUMNS.map((c) => [
+      c.name,
+      c.pattern === COUNT ? { type: 'integer', minimum: 0, title: c.title, description: c.description } : { type: 'string', title: c.title, description: c.description, ...(c.enum ? { enum: [...c.enum] } : {}), ...(c.pattern ? { pattern: `^(${c.pattern})$` } : {}) },
+    ]),
+  );
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Zeichnungsstand je Stichtag, Fassung und Datenschutzrecht',
+    type: 'object',
+    required: ['zaehlregel', 'zeilen'],
+    additionalProperties: false,
+    properties: {
+      zaehlregel: { type: 'string' },
+      zeilen: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: SIGNING_CSV_COLUMNS.filter((c) => c.required).map((c) => c.name),
+          additionalProperties: false,
+          properties,
+        },
+      },
+    },
+  };
+}
+
+export const signingFiguresExport: ExportDefinition = {
+  id: 'zeichnungsstand',
+  title: 'Zeichnungsstand je Stichtag',
+  description:
+    'Wie viele berechtigte Vertragspartner an jedem Tag, an dem sich im Zeichnungsregister etwas änderte, eine gültige Vereinbarung hatten – insgesamt, je Fassung und je Datenschutzrecht, mit offenen, abgelehnten und gekündigten. Nur Summen, keine einzelnen Vertragspartner. ' +
+    BINDING_RULE,
+  standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema; JSON mit JSON Schema', href: 'https://specs.frictionlessdata.io/table-schema/' },
+  build: (content) => {
+    const rows = buildSigningFigureRows(content);
+    return [
+      { name: EXPORT_FILES.signingCsv, format: 'CSV', mediaType: 'text/csv; charset=utf-8; header=present', data: renderSigningFiguresCsv(rows), schema: EXPORT_FILES.signingTableSchema },
+      { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(SIGNING_CSV_COLUMNS, ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
+      { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: BINDING_RULE, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
+      { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema() },
+    ];
+  },
+};

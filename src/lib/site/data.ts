@@ -1,0 +1,62 @@
+import type { Content } from '../content-model.ts';
+import { buildExports } from '../exports/registry.ts';
+import { formatBytes, formatCount } from '../format.ts';
+import { urls } from './urls.ts';
+
+export interface DataFileView {
+  href: string;
+  /** Path below /daten/, as shown in the table. */
+  name: string;
+  format: string;
+  sizeText: string;
+  sha256: string;
+  schemaHref?: string;
+}
+
+export interface DataSetView {
+  id: string;
+  anchor: string;
+  title: string;
+  description: string;
+  standard?: { label: string; href: string };
+  countText: string;
+  files: DataFileView[];
+}
+
+export interface DataPageView {
+  title: string;
+  intro: string;
+  license?: { name: string; href: string; id: string };
+  licenseText: string;
+  privacyNote: string;
+  datasets: DataSetView[];
+}
+
+/** The „Daten“ page: every export with format, licence, size and SHA-256 of the bytes the build writes. */
+export function buildDataPageView(content: Content): DataPageView {
+  const license = content.site?.license;
+  return {
+    title: 'Maschinenlesbare Daten',
+    intro:
+      'Der Maßnahmenkatalog und die Stadtratsvorlagen als Dateien für Datenschutzbeauftragte, Prüfwerkzeuge und Ratsinformationssysteme. Sie entstehen bei jedem Build aus denselben Inhalten wie diese Website.',
+    ...(license ? { license: { name: license.name, href: license.url, id: license.id } } : {}),
+    licenseText: license ? `Alle Dateien auf dieser Seite stehen unter der Lizenz „${license.name}“.` : 'Für diese Dateien ist keine Lizenz angegeben.',
+    privacyNote: 'Die Dateien enthalten keine personenbezogenen Daten: keine Ansprechpersonen, keine Unterzeichnenden, keine Kindertagespflegepersonen.',
+    datasets: buildExports(content).map((d) => ({
+      id: d.id,
+      anchor: `daten-${d.id}`,
+      title: d.title,
+      description: d.description,
+      ...(d.standard ? { standard: d.standard } : {}),
+      countText: formatCount(d.files.length, 'Datei', 'Dateien'),
+      files: d.files.map((f) => ({
+        href: f.path,
+        name: f.path.slice(urls.data().length),
+        format: f.format,
+        sizeText: formatBytes(f.bytes.length),
+        sha256: f.sha256,
+        ...(f.schemaPath ? { schemaHref: f.schemaPath } : {}),
+      })),
+    })),
+  };
+}

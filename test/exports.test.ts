@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import type { Content } from '../src/lib/content-model.ts';
+import { renderCsv } from '../src/lib/exports/csv.ts';
+import { buildOparlFiles } from '../src/lib/exports/oparl.ts';
+import { buildExports, exportFiles, type ExportFile } from '../src/lib/exports/registry.ts';
+import { uuidV5 } from '../src/lib/exports/uuid.ts';
+import { buildDataPageView } from '../src/lib/site/data.ts';
+import { buildPageList } from '../src/lib/site/pages.ts';
+import { formatAll, replace, validateTree, validFixture, applyEdits } from './support/content-variants.ts';
+import { ROOT } from './support/run-cli.ts';
+import catalogSchema from './schemas/oscal-catalog.schema.json' with { type: 'json' };
+import commonSchema from './schemas/oscal-common.schema.json' with { type: 'json' };
+import componentSchema from './schemas/oscal-component-definition.schema.json' with { type: 'json' };
+import oparlSchema from './schemas/oparl.schema.json' with { type: 'json' };
+import tableSchemaSchema from './schemas/table-schema.schema.json' with { type: 'json' };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+ajv.addSchema(commonSchema);
+const validators: Record<string, ValidateFunction> = {
+  catalog: ajv.compile(catalogSchema),
+  component: ajv.compile(componentSchema),
+  oparl: ajv.compile(oparlSchema),
+  tableSchema: ajv.compile(tableSchemaSchema),
+};
+
+function valid(kind: keyof typeof validators, data: unknown): string[] {
+  const validate = validators[kind]!;
+  return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+const text = (file: ExportFile) => new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+const json = (file: ExportFile) => JSON.parse(text(file)) as Record<string, any>;
+const file = (content: Content, name: string) => exportFiles(content).find((f) => f.path === `/daten/${name}`)!;
+
+/** Every string value that is an address, with the key it stands under (array items under the array's key). */
+function urlValues(value: unknown, key = ''): [string, string][] {
+  if (typeof value === 'string') return /^https?:/.test(value) ? [[key, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => urlValues(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => urlValues(v, k));
+  return [];
+}
+
+let fixture: Content;
+let bundled: Content;
+beforeAll(async () => {
+  fixture = (await loadContent(path.join(ROOT, 'test/fixtures/valid'))).content;
+  bundled = (await loadContent(path.join(ROOT, 'content'))).content;
+});
+
+describe('uuidV5', () => {
+  it('matches the RFC 9562 name-based UUID (as Python’s uuid5 computes it)', () => {
+    expect(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+  });
+  it('keeps the published UUIDs (a new namespace would change every one)', () => {
+    expect(uuidV5('catalog:toms')).toMatchInlineSnapshot(`"e4f7c22f-9cd6-522d-826b-8367301c0a61"`);
+  });
+});
+
+describe('renderCsv', () => {
+  const rows = [
+    ['schlicht', 'mit, Komma', 'mit "Anführung"'],
+    ['zwei\nZeilen', '', ' Leerzeichen '],
+    ['„typografisch“ – § 5', 'a\r\nb', '"'],
+  ];
+  const csv = renderCsv(['a', 'b', 'c'], rows);
+
+  it('ends every record with CRLF and quotes only where RFC 4180 requires it', () => {
+    expect(JSON.stringify(csv)).toMatchInlineSnapshot(`""a,b,c\\r\\nschlicht,\\"mit, Komma\\",\\"mit \\"\\"Anführung\\"\\"\\"\\r\\n\\"zwei\\r\\nZeilen\\",, Leerzeichen \\r\\n„typografisch“ – § 5,\\"a\\r\\nb\\",\\"\\"\\"\\"\\r\\n""`);
+  });
+  it('reads back with a CSV parser to the same fields', () => {
+    expect(parse(csv, { bom: false, relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n' })).toEqual([
+      ['a', 'b', 'c'],
+      rows[0],
+      ['zwei\r\nZeilen', '', ' Leerzeichen '],
+      ['„typografisch“ – § 5', 'a\r\nb', '"'],
+    ]);
+  });
+  it('refuses a record with the wrong number of fields', () => {
+    expect(() => renderCsv(['a', 'b'], [['eins']])).toThrow(/1 fields/);
+  });
+});
+
+describe.each([
+  ['the valid fixture', 'test/fixtures/valid'],
+  ['the bundled content', 'content'],
+])('exports of %s', (_name, dir) => {
+  let content: Content;
+  beforeAll(async () => {
+    content = (await loadContent(path.join(ROOT, dir))).content;
+  });
+
+  it('writes each file once, under /daten/, with the SHA-256 of its bytes', () => {
+    const files = exportFiles(content);
+    expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
+    for (const f of files) {
+      expect(f.path).toMatch(/^\/daten\/[a-z0-9/.-]+\.(json|csv)$/);
+      expect(f.sha256).toBe(createHash('sha256').update(f.bytes).digest('hex'));
+    }
+  });
+
+  it('gives the same bytes from a second load of the same content', async () => {
+    const again = (await loadContent(path.join(ROOT, dir))).content;
+    expect(exportFiles(again).map((f) => [f.path, f.sha256])).toEqual(exportFiles(content).map((f) => [f.path, f.sha256]));
+  });
+
+  it('shows on the „Daten“ page the size and SHA-256 of exactly these bytes', () => {
+    const view = buildDataPageView(content);
+    const shown = view.datasets.flatMap((d) => d.files.map((f) => [f.href, f.sha256]));
+    expect(shown).toEqual(exportFiles(content).map((f) => [f.path, f.sha256]));
+    expect(view.license?.id).toBe('dl-de/by-2-0');
+  });
+
+  it('TOM CSV: UTF-8, RFC 4180, one row per measure, valid against its Table Schema', () => {
+    const schema = json(file(content, 'tom-katalog.schema.json'));
+    expect(valid('tableSchema', schema)).toEqual([]);
+    const csv = text(file(content, 'tom-katalog.csv'));
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const records = parse(csv, { relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n' }) as string[][];
+    const fields = schema.fields as { name: string; constraints: { required: boolean; unique?: boolean; enum?: string[]; pattern?: string } }[];
+    expect(records[0]).toEqual(fields.map((f) => f.name));
+    // Each row checked against the Table Schema's constraints, turned into a JSON Schema.
+    const rowSchema = {
+      type: 'object',
+      required: fields.filter((f) => f.constraints.required).map((f) => f.name),
+      properties: Object.fromEntries(
+        fields.map((f) => [
+          f.name,
+          {
+            type: 'string',
+            ...(f.constraints.required ? { minLength: 1 } : {}),
+            ...(f.constraints.enum ? { enum: f.constraints.enum } : {}),
+            // Table Schema patterns match the whole value.
+            ...(f.constraints.pattern ? { pattern: `^(?:${f.constraints.pattern})$` } : {}),
+          },
+        ]),
+      ),
+    };
+    const checkRow = ajv.compile(rowSchema);
+    const rows = records.slice(1).map((r) => Object.fromEntries(fields.map((f, i) => [f.name, r[i]!])));
+    for (const row of rows) expect(checkRow(row) ? [] : checkRow.errors).toEqual([]);
+    for (const f of fields.filter((x) => x.constraints.unique)) expect(new Set(rows.map((r) => r[f.name])).size).toBe(rows.length);
+    expect(rows).toHaveLength(content.toms.length);
+    for (const tom of content.toms) {
+      const row = rows.find((r) => r.id === tom.id)!;
+      expect([row.titel, row.beschreibung, row.verantwortlich, row.status, row.art32!.split(';')]).toEqual([tom.title, tom.description, tom.responsible, tom.status, tom.art32]);
+    }
+  });
+
+  it('OSCAL catalog: valid, one group per protection goal, every measure a control with its Art. 32 references', () => {
+    const doc = json(file(content, 'oscal/tom-katalog.json'));
+    expect(valid('catalog', doc)).toEqual([]);
+    const controls = (doc.catalog.groups as any[]).flatMap((g) => (g.controls ?? []).map((c: any) => ({ ...c, group: g.id })));
+    expect(controls.map((c) => c.id).sort()).toEqual(content.toms.map((t) => t.id).sort());
+    for (const tom of content.toms) {
+      const control = controls.find((c) => c.id === tom.id);
+      expect(control.group).toBe(tom.goal);
+      expect(control.parts).toEqual([{ id: `${tom.id}_smt`, name: 'statement', prose: tom.description }]);
+      expect(control.props.filter((p: any) => p.name === 'legal-basis').map((p: any) => p.class)).toEqual(tom.art32);
+    }
+    expect((doc.catalog.groups as any[]).map((g) => g.id)).toHaveLength(7);
+  });
+
+  it('OSCAL component-definition: valid, points at the catalogue, roles defined, UUIDs unique', () => {
+    const catalog = json(file(content, 'oscal/tom-katalog.json'));
+    const doc = json(file(content, 'oscal/komponente.json'));
+    expect(valid('component', doc)).toEqual([]);
+    const def = doc['component-definition'];
+    const impl = def.components[0]['control-implementations'][0];
+    expect(impl.source).toBe(`${content.site!.base_url}/daten/oscal/tom-katalog.json`);
+    const controlIds = new Set((catalog.catalog.groups as any[]).flatMap((g) => (g.controls ?? []).map((c: any) => c.id)));
+    const roles = new Set((def.metadata.roles as any[]).map((r) => r.id));
+    for (const req of impl['implemented-requirements']) {
+      expect(controlIds.has(req['control-id'])).toBe(true);
+      for (const r of req['responsible-roles']) expect(roles.has(r['role-id'])).toBe(true);
+    }
+    const roleTitles = (def.metadata.roles as any[]).map((r) => r.title);
+    for (const tom of content.toms) expect(roleTitles).toContain(tom.responsible);
+    const uuids = JSON.stringify([catalog, doc]).match(/[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g)!;
+    const defined = [catalog.catalog.uuid, def.uuid, def.components[0].uuid, impl.uuid, ...impl['implemented-requirements'].map((r: any) => r.uuid)];
+    expect(new Set(defined).size).toBe(defined.length);
+    expect(uuids.length).toBeGreaterThanOrEqual(defined.length);
+  });
+
+  it('OParl: every file valid, every id its own address, every reference to a published file or page', () => {
+    const base = content.site!.base_url;
+    const files = exportFiles(content).filter((f) => f.path.startsWith('/daten/oparl/'));
+    const paths = new Set(files.map((f) => `${base}${f.path}`));
+    const pages = new Set(buildPageList(content).map((p) => `${base}${p}`));
+    for (const f of files) {
+      const data = json(f);
+      expect(valid('oparl', data), f.path).toEqual([]);
+      if (!('data' in data)) expect(data.id).toBe(`${base}${f.path}`);
+      for (const [key, value] of urlValues(data)) {
+        if (key === 'type' || key === 'oparlVersion' || key === 'license') continue;
+        if (key === 'web' || key === 'website' || key === 'accessUrl') expect(pages.has(value.replace(/#.*$/, '')), `${f.path} ${key} ${value}`).toBe(true);
+        else expect(paths.has(value), `${f.path} ${key} ${value}`).toBe(true);
+      }
+    }
+    const system = json(files.find((f) => f.path === '/daten/oparl/system.json')!);
+    expect(system.oparlVersion).toBe('https://schema.oparl.org/1.1/');
+    const papers = json(files.find((f) => f.path === '/daten/oparl/papers.json')!);
+    expect(papers.data.map((p: any) => p.reference).sort()).toEqual(content.council!.papers.map((p) => p.id).sort());
+    const organizations = json(files.find((f) => f.path === '/daten/oparl/organizations.json')!);
+    expect(organizations.data.map((o: any) => o.name)).toEqual(expect.arrayContaining(['Jugendhilfeausschuss', 'Stadtrat']));
+  });
+});
+
+describe('OParl lists', () => {
+  it('are paged as external lists: pages chained by links, data complete, counts consistent', () => {
+    const files = buildOparlFiles(bundled, { pageSize: 2 });
+    const byUrl = new Map(files.map((f) => [`${bundled.site!.base_url}/daten/${f.name}`, f.data]));
+    const first = byUrl.get(`${bundled.site!.base_url}/daten/oparl/consultations.json`) as any;
+    expect(valid('oparl', first)).toEqual([]);
+    const seen: string[] = [];
+    let page: any = first;
+    let previous: string | undefined;
+    for (;;) {
+      expect(page.pagination.elementsPerPage).toBe(2);
+      expect(page.links.prev).toBe(previous);
+      seen.push(...page.data.map((c: any) => c.id));
+      if (!page.links.next) break;
+      previous = [...byUrl].find(([, v]) => v === page)![0];
+      page = byUrl.get(page.links.next);
+    }
+    expect(page.pagination.currentPage).toBe(page.pagination.totalPages);
+    expect(first.links.last).toBe([...byUrl].find(([, v]) => v === page)![0]);
+    expect(seen).toHaveLength(bundled.council!.consultations.length);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(first.pagination.totalElements).toBe(seen.length);
+  });
+
+  it('relate the papers about one agreement (adopted by one, changed by another)', () => {
+    const paper = buildOparlFiles(bundled).find((f) => f.name === 'oparl/paper/a0311-22.json')!.data;
+    expect(paper.relatedPaper).toEqual([`${bundled.site!.base_url}/daten/oparl/paper/v2216-23.json`]);
+  });
+
+  it('publish no people', () => {
+    const persons = buildOparlFiles(bundled).find((f) => f.name === 'oparl/persons.json')!.data;
+    expect(persons.data).toEqual([]);
+  });
+});
+
+describe('content that would make an export invalid', () => {
+  it.each([
+    ['a TOM without a text', replace('toms/vertraulichkeit.yaml', 'description: Jede Anmeldung verlangt einen zweiten Faktor.', 'description: ""'), 'content/toms/vertraulichkeit.yaml:6:5 Feld „measures[0].description“: Der Wert „“ darf nicht leer sein.'],
+    ['a council paper date that is no day', replace('council/council.yaml', 'date: 2022-01-18', 'date: 2022-02-30'), 'content/council/council.yaml:2:35 Feld „papers[0].date“: Der Wert „2022-02-30“ ist kein gültiges Kalenderdatum.'],
+    ['two TOMs with one id (one UUID)', replace('toms/vertraulichkeit.yaml', 'id: tom-vertraulichkeit-02', 'id: tom-vertraulichkeit-01'), 'content/toms/vertraulichkeit.yaml:10:5 Feld „measures[1].id“: Die Kennung „tom-vertraulichkeit-01“ ist schon vergeben'],
+    ['two spellings of one committee (one OParl id)', replace('council/council.yaml', 'resolutions:\n', '  - { paper: V0002/23, body: JugendhilfeAusschuss, date: 2023-05-11, public: true, role: beschließend }\nresolutions:\n'), 'content/council/council.yaml:6:24 Feld „consultations[1].body“'],
+  ])('is refused by the validator: %s', (_title, edit, expected) => {
+    const errors = validateTree(applyEdits(validFixture(), [edit])).filter((d) => d.severity === 'error');
+    expect(formatAll(errors)).toContain(`Fehler: ${expected}`);
+  });
+});
+
+describe('the test schemas', () => {
+  it.each([
+    ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' }, groups: [{ id: 'g', controls: [{ id: 'c', title: 'C' }] }] } }, '/catalog/groups/0 must have required property \'title\''],
+    ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31', version: '1', 'oscal-version': '1.1.2' } } }, '/catalog/metadata/last-modified must match format "date-time"'],
+    ['component', { 'component-definition': { uuid: 'kein-uuid', metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' } } }, '/component-definition/uuid must match pattern'],
+    ['oparl', { id: 'https://x.example/a.json', type: 'https://schema.oparl.org/1.1/AgendaItem', name: 'TOP' }, ' must have required property \'order\''],
+    ['oparl', { id: 'https://x.example/f.json', type: 'https://schema.oparl.org/1.1/File', name: 'Datei' }, ' must have required property \'accessUrl\''],
+    ['oparl', { data: [], links: {} }, ' must have required property \'pagination\''],
+  ] as const)('%s schema refuses a defect', (kind, data, message) => {
+    expect(valid(kind, data).join('\n')).toContain(message);
+  });
+});
+
+describe('registry', () => {
+  it('builds once per content object', () => {
+    expect(buildExports(fixture)).toBe(buildExports(fixture));
+  });
+});
