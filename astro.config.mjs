@@ -1,26 +1,8 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
+import { astroConfig } from './src/io/astro-config.ts';
 
-// The build script passes the content folder and the site URL through the environment,
-// so `--content` works for every page without Astro-specific flags.
-const site = process.env.VERTRAGSWERK_SITE_URL || 'https://vereinbarungen.dresden.example';
-
-export default defineConfig({
-  site,
-  trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx()],
-  devToolbar: { enabled: false },
-  prefetch: false,
-  vite: {
-    build: {
-      rollupOptions: {
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          warn(warning);
-        },
-      },
-    },
-  },
-});
+// Used by `astro check` and a bare `astro build`; `npm run build` and `npm run dev` pass their own
+// context (content folder, --as-of, PDF directory) to the same configuration.
+export default defineConfig(astroConfig({ contentDir: path.resolve('content'), generation: 0 }));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseCli, parsePort, refusePositionals, runCli } from '../src/io/cli.ts';
-import { markSiteContentChanged } from '../src/io/site-content.ts';
+import { astroConfig } from '../src/io/astro-config.ts';
 
 const USAGE = `Aufruf: npm run dev -- [--content ORDNER] [--port N] [--host]
 
@@ -31,13 +31,10 @@ await runCli(async () => {
   const port = parsePort(values.port, USAGE);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const contentDir = path.resolve(values.content);
-  process.env.VERTRAGSWERK_CONTENT = contentDir;
+  // Watches the content folder: on every change the pages read it again and reload.
+  const config = astroConfig({ contentDir, generation: 0 }, { watch: true });
   const { dev } = await import('astro');
-  const server = await dev({
-    root: process.cwd(),
-    server: { port, host: values.host },
-    vite: { plugins: [reloadOnContentChange(contentDir)] },
-  });
+  const server = await dev({ ...config, configFile: false, root: process.cwd(), server: { port, host: values.host } });
   await new Promise<void>((resolve) => {
     const stop = () => void server.stop().finally(resolve);
     process.once('SIGINT', stop);
@@ -45,22 +42,3 @@ await runCli(async () => {
   });
   return 0;
 });
-
-/**
- * The pages read content/ through getSiteContent(), not through imports Vite could follow: this
- * watches the folder, drops the loaded content and reloads the open pages when a file changes.
- */
-function reloadOnContentChange(contentDir: string) {
-  return {
-    name: 'vertragswerk-content-reload',
-    configureServer(server: { watcher: { add(p: string): void; on(event: string, listener: (file: string) => void): void }; ws: { send(payload: { type: 'full-reload' }): void } }) {
-      server.watcher.add(contentDir);
-      const changed = (file: string) => {
-        if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
-        markSiteContentChanged();
-        server.ws.send({ type: 'full-reload' });
-      };
-      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
-    },
-  };
-}

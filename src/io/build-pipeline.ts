@@ -30,6 +30,8 @@ export interface BuildContext {
   /** The previous (published) output, which a skipped stage's files are taken from. */
   outDir: string;
   privateOutDir: string;
+  /** What one stage hands the next, said out loud: the PDF directory the site shows. */
+  handover: { pdfManifestPath?: string };
 }
 
 /**
@@ -103,7 +105,7 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
 
     await mkdir(stagingOut, { recursive: true });
     await mkdir(stagingPrivate, { recursive: true });
-    const context: BuildContext = { options, content: validation.content, stagingOut, stagingPrivate, outDir, privateOutDir };
+    const context: BuildContext = { options, content: validation.content, stagingOut, stagingPrivate, outDir, privateOutDir, handover: {} };
     for (const stage of stages) {
       if (options.skip.includes(stage.name)) {
         options.log(`– ${stage.label}: übersprungen; ${await carryOver(stage, stages, context)}`);

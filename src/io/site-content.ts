@@ -1,60 +1,49 @@
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import siteContext from 'virtual:vertragswerk/site-context';
 import type { Content } from '../lib/content-model.ts';
+import { formatDiagnostic } from '../lib/diagnostics.ts';
 
-let cached: Promise<Content> | undefined;
-let cachedGeneration = 0;
+/** A content error shown to the author in `npm run dev`: the validator's messages, no stack trace. */
+export class SiteContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Inhaltsfehler';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+let cached: { generation: number; content: Promise<Content> } | undefined;
 
 /**
- * Counts content changes while `npm run dev` runs (on globalThis: the dev script and Astro's
- * page modules are different module instances in one process).
- */
-const GENERATION = Symbol.for('vertragswerk.content-generation');
-
-/** Called by `npm run dev` when a content file changed: the next page load reads the content again. */
-export function markSiteContentChanged(): void {
-  const store = globalThis as Record<symbol, number | undefined>;
-  store[GENERATION] = (store[GENERATION] ?? 0) + 1;
-}
-
-/** Folder the site is built from: `VERTRAGSWERK_CONTENT` (set by `npm run build --content`) or `content/`. */
-export function siteContentDir(): string {
-  return path.resolve(process.env.VERTRAGSWERK_CONTENT || 'content');
-}
-
-/** Where the site stage leaves the content it has validated, for Astro's pages in the same process. */
-const HANDOVER = Symbol.for('vertragswerk.validated-content');
-type Handover = { dir: string; content: Content };
-
-/** Called by the build's site stage: the pages use this content instead of loading and validating it again. */
-export function handOverValidatedContent(dir: string, content: Content): void {
-  (globalThis as Record<symbol, Handover | undefined>)[HANDOVER] = { dir: path.resolve(dir), content };
-}
-
-/**
- * The validated content for Astro pages, loaded once per build. `npm run build` hands over what
- * it has validated (saves a second pass over 1,000 providers); `astro dev` loads and validates
- * here, and refuses to render invalid content.
+ * The validated content for Astro pages, read once per build (and again after each content
+ * change in `npm run dev`). `npm run build` hands over what it has validated, as a file named
+ * in the site context; `npm run dev` and a bare `astro build` validate the content folder here
+ * and refuse to render invalid content.
  */
 export function getSiteContent(): Promise<Content> {
-  const handedOver = (globalThis as Record<symbol, Handover | undefined>)[HANDOVER];
-  if (handedOver && handedOver.dir === siteContentDir()) return Promise.resolve(handedOver.content);
-  const generation = (globalThis as Record<symbol, number | undefined>)[GENERATION] ?? 0;
-  if (generation !== cachedGeneration) {
-    cached = undefined;
-    cachedGeneration = generation;
-  }
-  // Imported only here: in a build, Astro then neither transforms nor runs the validator again.
-  cached ??= import('./validate-content.ts').then(async ({ validateContentDir }) => {
-    const result = await validateContentDir(siteContentDir(), {});
-    if (result.errors > 0) {
-      throw new Error(`Der Inhalt in ${siteContentDir()} enthält ${result.errors} Fehler; bitte zuerst „npm run validate“ ausführen.`);
-    }
-    return result.content;
-  });
-  return cached;
+  if (cached?.generation !== siteContext.generation) cached = { generation: siteContext.generation, content: loadSiteContent() };
+  return cached.content;
 }
 
-/** The build's --as-of, if any (set by the site stage). */
+async function loadSiteContent(): Promise<Content> {
+  if (siteContext.validatedContentFile) {
+    const data = JSON.parse(await readFile(siteContext.validatedContentFile, 'utf8')) as Omit<Content, 'lineOf'>;
+    // Line numbers are for the validator's messages, which the pages never show.
+    return { ...data, lineOf: () => undefined };
+  }
+  // Imported only here: in a build, Astro then neither transforms nor runs the validator.
+  const { validateContentDir } = await import('./validate-content.ts');
+  const result = await validateContentDir(siteContext.contentDir, {});
+  if (result.errors > 0) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    throw new SiteContentError(
+      `Der Inhalt in ${siteContext.contentDir} enthält ${errors.length === 1 ? 'einen Fehler' : `${errors.length} Fehler`}; die Seite wird erst wieder angezeigt, wenn er behoben ist:\n\n${errors.map(formatDiagnostic).join('\n')}`,
+    );
+  }
+  return result.content;
+}
+
+/** The build's --as-of, if any. */
 export function siteBuildAsOf(): string | undefined {
-  return process.env.VERTRAGSWERK_AS_OF || undefined;
+  return siteContext.asOf;
 }

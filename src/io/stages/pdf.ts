@@ -6,14 +6,14 @@ import type { BuildStage } from '../build-pipeline.ts';
 /**
  * Personal PDFs into the staging folders: providers' copies and `pdf/manifest.json` into the
  * public output, childminders' copies (personal data) only into the private one. Runs before
- * the site, which reads the manifest (size, pages, SHA-256) from VERTRAGSWERK_PDF_MANIFEST.
+ * the site, which reads the manifest (size, pages, SHA-256) the stage hands over.
  */
 export const pdfStage: BuildStage = {
   name: 'pdf',
   label: 'PDFs erzeugen',
   outputs: { public: ['pdf'], private: true },
   prepare: () => import('../pdf/build-pdfs.ts'),
-  async run({ options, content, stagingOut, stagingPrivate }) {
+  async run({ options, content, stagingOut, stagingPrivate, handover }) {
     // Loaded here (or in prepare, during validation): `--skip pdf` saves the 0.2 s.
     const { buildPdfs } = await import('../pdf/build-pdfs.ts');
     const result = await buildPdfs({
@@ -23,12 +23,12 @@ export const pdfStage: BuildStage = {
       cacheDir: path.resolve(options.cacheDir),
       log: options.log,
     });
-    process.env.VERTRAGSWERK_PDF_MANIFEST = result.publicManifestPath;
+    handover.pdfManifestPath = result.publicManifestPath;
     const privateNote = result.privateManifest.entries.length > 0 ? `, davon ${result.privateManifest.entries.length} nicht öffentlich` : '';
     return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
-  async carriedOver({ stagingOut, outDir }) {
+  async carriedOver({ stagingOut, outDir, handover }) {
     const manifestPath = path.join(stagingOut, 'pdf', 'manifest.json');
     const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
     if (text === undefined) {
@@ -41,7 +41,7 @@ export const pdfStage: BuildStage = {
     } catch (error) {
       throw new ManifestError(`${(error as Error).message}\nDie bisherigen PDFs lassen sich so nicht übernehmen; erzeugen Sie sie neu (Build ohne --skip pdf).`);
     }
-    process.env.VERTRAGSWERK_PDF_MANIFEST = manifestPath;
+    handover.pdfManifestPath = manifestPath;
     return `die Website zeigt ${entries === 1 ? 'das PDF' : `die ${entries} PDFs`} aus dem bisherigen Verzeichnis (Stand des letzten Builds mit PDFs)`;
   },
 };

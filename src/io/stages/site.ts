@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
-import { handOverValidatedContent } from '../site-content.ts';
+import { astroConfig, type SiteContext } from '../astro-config.ts';
 
 /** Astro builds the public site into the staging folder. */
 export const siteStage: BuildStage = {
@@ -11,13 +11,8 @@ export const siteStage: BuildStage = {
   outputs: { public: 'rest' },
   // Astro takes about a second to load: done while the content is validated.
   prepare: () => import('astro'),
-  async run({ options, stagingOut, content }) {
+  async run({ options, stagingOut, content, handover }) {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.VERTRAGSWERK_CONTENT = path.resolve(options.contentDir);
-    handOverValidatedContent(options.contentDir, content);
-    if (content.site) process.env.VERTRAGSWERK_SITE_URL = content.site.base_url;
-    if (options.asOf) process.env.VERTRAGSWERK_AS_OF = options.asOf;
-    else delete process.env.VERTRAGSWERK_AS_OF;
     const root = process.cwd();
     // Astro writes its intermediate server bundle to `<cwd>/.astro/.prerender/` when the output
     // folder lies outside the working directory. Two builds at once (tests, CI jobs) would
@@ -29,16 +24,29 @@ export const siteStage: BuildStage = {
     await removeScratchOfDeadBuilds(scratchParent);
     const scratch = await mkdtemp(path.join(scratchParent, `astro-${process.pid}-`));
     try {
+      // The pages read the content validated above from this file: no second validation.
+      const validatedContentFile = path.join(scratch, 'content.json');
+      await writeFile(validatedContentFile, JSON.stringify(content, (key, value) => (key === 'gaps' ? undefined : value)));
+      const context: SiteContext = {
+        contentDir: path.resolve(options.contentDir),
+        asOf: options.asOf,
+        pdfManifestPath: handover.pdfManifestPath,
+        validatedContentFile,
+        generation: 0,
+      };
+      const config = astroConfig(context, { siteUrl: content.site?.base_url });
       const { build } = await import('astro');
       process.chdir(scratch);
       await build({
+        ...config,
+        configFile: false,
         root,
         outDir: path.resolve(root, stagingOut),
         cacheDir: path.join(scratch, 'vite'),
         logLevel: 'warn',
         mode: 'production',
         // The staging folder is new, and the pdf stage has already written pdf/ into it.
-        vite: { build: { emptyOutDir: false } },
+        vite: { ...config.vite, build: { ...config.vite?.build, emptyOutDir: false } },
       });
     } finally {
       process.chdir(root);

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import mdx from '@astrojs/mdx';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
+import type { Plugin, ViteDevServer } from 'vite';
+
+/**
+ * What the pages need from the build that runs them, handed over explicitly as a virtual
+ * module (`virtual:vertragswerk/site-context`) instead of environment variables or globals.
+ */
+export interface SiteContext {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** The build's --as-of, if any. */
+  asOf?: string;
+  /** The PDF directory the site shows downloads and checksums from (absent: no copies). */
+  pdfManifestPath?: string;
+  /** The content the build has already validated, as JSON: the pages do not validate again. */
+  validatedContentFile?: string;
+  /** Bumped by `npm run dev` on every content change, so the pages read the content again. */
+  generation: number;
+}
+
+export const SITE_CONTEXT_MODULE = 'virtual:vertragswerk/site-context';
+const RESOLVED = `\0${SITE_CONTEXT_MODULE}`;
+
+/** The Vite plugin that serves the context; with `watch`, it also reloads the pages when content changes. */
+export function siteContextPlugin(context: SiteContext, options: { watch?: boolean } = {}): Plugin {
+  return {
+    name: 'vertragswerk-site-context',
+    resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED : undefined),
+    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(context)};\n` : undefined),
+    configureServer(server: ViteDevServer) {
+      if (!options.watch) return;
+      // The pages read content/ through getSiteContent(), not through imports Vite could follow.
+      server.watcher.add(context.contentDir);
+      const changed = (file: string) => {
+        if (!path.resolve(file).startsWith(context.contentDir + path.sep)) return;
+        context.generation++;
+        const module = server.moduleGraph.getModuleById(RESOLVED);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: 'full-reload' });
+      };
+      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
+    },
+  };
+}
+
+function siteContextIntegration(context: SiteContext, options: { watch?: boolean }): AstroIntegration {
+  return {
+    name: 'vertragswerk-site-context',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [siteContextPlugin(context, options)] } });
+      },
+    },
+  };
+}
+
+/** The example content's address, for `astro check` and a bare `astro build` without the build script. */
+export const DEFAULT_SITE_URL = 'https://vereinbarungen.dresden.example';
+
+/**
+ * The one Astro configuration: astro.config.mjs uses it with the defaults, the build stage and
+ * `npm run dev` with their own context (and `configFile: false`, so nothing is merged twice).
+ */
+export function astroConfig(context: SiteContext, options: { siteUrl?: string; watch?: boolean } = {}): AstroUserConfig {
+  return {
+    site: options.siteUrl ?? DEFAULT_SITE_URL,
+    trailingSlash: 'always',
+    build: { format: 'directory' },
+    integrations: [mdx(), siteContextIntegration(context, options)],
+    devToolbar: { enabled: false },
+    prefetch: false,
+    vite: {
+      build: {
+        rollupOptions: {
+          onwarn(warning, warn) {
+            if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+            warn(warning);
+          },
+        },
+      },
+    },
+  };
+}
