@@ -67,7 +67,8 @@ describe('buildReaderView', () => {
     const view = buildReaderView(await loadSiteFixture(), 'muster', '1.0', 'kdg');
     expect(view.banner).toEqual({
       kind: 'abgeloest',
-      text: 'Diese Fassung (Version 1.0) ist abgelöst. Es gilt Version 1.1 (gültig ab 1.\u00a0Juni 2023). Für einen Träger, der Version 1.1 noch nicht unterzeichnet hat, gilt diese Fassung weiter.',
+      heading: 'Ältere Fassung',
+      text: 'Version 1.1 hat diese Fassung (Version 1.0) abgelöst (gültig ab 1.\u00a0Juni 2023). Für einen Träger, der Version 1.1 noch nicht unterzeichnet hat, gilt diese Fassung weiter.',
       link: { href: '/vereinbarung/muster/1.1/kdg/', label: 'Zur gültigen Version 1.1' },
     });
     expect(view.bodyHtml).toContain('kirchliche Datenschutzaufsicht');

@@ -18,6 +18,8 @@ export interface TocPart {
 
 export interface ReaderBanner {
   kind: 'abgeloest' | 'entwurf';
+  /** „Entwurf“, „Abgelöst“ or „Ältere Fassung“ (when it still binds parties). */
+  heading: string;
   text: string;
   link: Link;
 }
@@ -107,13 +109,16 @@ function banner(content: Content, agreement: AgreementEntry, view: AgreementView
   if (version.status === 'entwurf') {
     return {
       kind: 'entwurf',
+      heading: 'Entwurf',
       text: `Dies ist ein Entwurf (Version ${version.version}); er ist noch nicht beschlossen. Es gilt Version ${current.version}${since}.`,
       link: { href, label: `Zur gültigen Version ${current.version}` },
     };
   }
+  const standing = versionStanding(content, agreement, version, asOf);
   return {
     kind: 'abgeloest',
-    text: [`Diese Fassung (Version ${version.version}) ist abgelöst. Es gilt Version ${current.version}${since}.`, versionStanding(content, agreement, version, asOf).sentence].filter(Boolean).join(' '),
+    heading: standing.kind === 'gilt-noch' ? 'Ältere Fassung' : 'Abgelöst',
+    text: [`Version ${current.version} hat diese Fassung (Version ${version.version}) abgelöst${since}.`, standing.sentence].filter(Boolean).join(' '),
     link: { href, label: `Zur gültigen Version ${current.version}` },
   };
 }
@@ -142,7 +147,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       title: agreement.title,
       shortTitle: agreement.short_title,
       version: versionId,
-      statusLabel: view.version.statusLabel,
+      statusLabel: versionStanding(content, agreement, version).label,
       statusText: versionStatusText(version, content, false),
       paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
       regime,
