@@ -2,6 +2,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, unlink } from 'node:fs/pr
 import path from 'node:path';
 import type { AgreementView } from '../../lib/agreement-view.ts';
 import type { Content } from '../../lib/content-model.ts';
+import { CONFORMANCE_LEVEL } from '../../lib/pdf/conformance.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
 import { buildManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
 import {
@@ -106,7 +107,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const assets = await loadPdfAssets(options.templatesDir);
   const executable: BrowserExecutable | undefined = options.print ? undefined : await findBrowser();
   const assemble = options.assemble ?? !options.print;
-  const keyPrefix = `${assets.hash}\0${executable?.source ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
+  const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.source ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
   const textHashes = new Map<string, string>();
   const viewDigests = new WeakMap<AgreementView, string>();
