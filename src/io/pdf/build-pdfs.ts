@@ -107,7 +107,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const assets = await loadPdfAssets(options.templatesDir);
   const executable: BrowserExecutable | undefined = options.print ? undefined : await findBrowser();
   const assemble = options.assemble ?? !options.print;
-  const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.source ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
+  const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
   const textHashes = new Map<string, string>();
   const viewDigests = new WeakMap<AgreementView, string>();
@@ -147,8 +147,9 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     };
     (p.job.isPrivate ? privateEntries : publicEntries).push(entry);
   }
-  const publicManifest = buildManifest(publicEntries, options.shard);
-  const privateManifest = buildManifest(privateEntries, options.shard);
+  // Every PDF was printed by this browser: its name and version are part of the cache key.
+  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label);
+  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label);
   const publicManifestPath = path.join(options.outDir, 'pdf', manifestFileName(options.shard));
   const privateManifestPath = path.join(options.privateOutDir, 'pdf', manifestFileName(options.shard));
   await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
@@ -214,6 +215,7 @@ async function renderMissing(
     print = printer.print;
     description = printer.description;
     options.log(`Browser: ${description}`);
+    if (executable?.note) options.log(executable.note);
   }
   const pool = createFinalizePool();
   const concurrency = Math.max(1, options.concurrency ?? 2);

@@ -17,6 +17,8 @@ export interface PdfManifest {
   format: 1;
   /** Set on the partial manifest of one `--shard K/N` run. */
   shard?: { index: number; count: number };
+  /** The browser that printed the PDFs (name and version), e.g. „Chromium Headless Shell 156.0.8078.114“. */
+  browser?: string;
   entries: ManifestEntry[];
 }
 
@@ -26,10 +28,10 @@ function byPath(a: ManifestEntry, b: ManifestEntry): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-export function buildManifest(entries: ManifestEntry[], shard?: { index: number; count: number }): PdfManifest {
+export function buildManifest(entries: ManifestEntry[], shard?: { index: number; count: number }, browser?: string): PdfManifest {
   const sorted = [...entries].sort(byPath);
   const normalized = sorted.map((e) => Object.fromEntries(FIELD_ORDER.map((k) => [k, e[k]])) as unknown as ManifestEntry);
-  return shard ? { format: 1, shard, entries: normalized } : { format: 1, entries: normalized };
+  return { format: 1, ...(shard ? { shard } : {}), ...(browser ? { browser } : {}), entries: normalized };
 }
 
 /** Deterministic JSON: fixed key order, sorted entries, two-space indent, final newline. */
@@ -52,6 +54,7 @@ export function parseManifest(text: string, source: string): PdfManifest {
   if (!m || m.format !== 1 || !Array.isArray(m.entries)) {
     throw new ManifestError(`${source}: kein PDF-Verzeichnis von Vertragswerk (erwartet „format“: 1 und „entries“).`);
   }
+  if (m.browser !== undefined && typeof m.browser !== 'string') throw new ManifestError(`${source}: das Feld „browser“ ist kein Text.`);
   m.entries.forEach((e, i) => {
     for (const key of FIELD_ORDER) {
       const expected = key === 'bytes' || key === 'pages' ? 'number' : 'string';
@@ -90,5 +93,9 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
       throw new ManifestError(`Es fehlen die Teilverzeichnisse ${missing.map((i) => `${i}/${count}`).join(', ')}.`);
     }
   }
-  return buildManifest([...byPathMap.values()].map((v) => v.entry));
+  const browsers = [...new Set(manifests.map((m) => m.manifest.browser).filter((b): b is string => b !== undefined))];
+  if (browsers.length > 1) {
+    throw new ManifestError(`Die Teile wurden mit verschiedenen Browsern gedruckt (${browsers.join(', ')}). Bauen Sie alle Teile mit demselben Browser.`);
+  }
+  return buildManifest([...byPathMap.values()].map((v) => v.entry), undefined, browsers[0]);
 }
