@@ -79,7 +79,6 @@ export async function runVeraPdf(files: string[], options: { log?: (line: string
   const jars = (await readdir(lib)).filter((f) => f.endsWith('.jar')).map((f) => path.join(lib, f));
   const result = await run('java', [
     '-XX:+UseSerialGC',
-    '-XX:TieredStopAtLevel=1',
     `-Djava.io.tmpdir=${os.tmpdir()}`,
     '-cp',
     jars.join(path.delimiter),
