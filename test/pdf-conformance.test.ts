@@ -106,6 +106,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     expect(problems.map((p) => /^Regel (\S+ \S+)/.exec(p)?.[1]).sort()).toEqual(['PDF/UA-1 7.18.1-2', 'PDF/UA-1 7.18.3-1', 'PDF/UA-1 7.18.5-2']);
     const summary = summarizeConformance([defect], { display: rel });
     expect(summary.failedFiles).toBe(1);
-    expect(summary.text).toContain(`✗ ${DEFECT}:\n    Regel PDF/UA-1 7.18.3-1 (ISO 14289-1:2014): `);
+    expect(summary.text).toContain(`✗ ${DEFECT}:\n    Regel PDF/UA-1 7.18.1-2 (ISO 14289-1:2014): `);
+    expect(summary.text).toMatch(/Regel PDF\/UA-1 7\.18\.3-1 \(ISO 14289-1:2014\): 1 Verstoß – Every page on which there is an annotation/);
   });
 });

@@ -81,7 +81,9 @@ export function parseVeraPdfJson(text: string): FileConformance[] {
           description: rule.description ?? '',
           failedChecks: rule.failedChecks ?? 0,
           context: rule.checks?.[0]?.context,
-        })),
+        }))
+        // veraPDF's order varies between runs: by clause and test, for a summary that stays put.
+        .sort((a, b) => a.clause.localeCompare(b.clause, 'en', { numeric: true }) || a.test - b.test),
     }));
     const error = job.taskException ? (job.taskException.exceptionMessage ?? job.taskException.exception ?? 'Fehler beim Lesen') : undefined;
     return error ? { file, profiles, error } : { file, profiles };
