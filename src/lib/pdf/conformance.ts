@@ -280,6 +280,9 @@ export function describeLinks(pdf: PDFDocument): number {
   return count;
 }
 
+/** Elements that hold text, never a table: their kids are not searched (most of the tree). */
+const INLINE_TYPES = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Span', 'Link', 'Lbl', 'Figure', 'Caption', 'Quote', 'Code', 'Reference', 'Strong', 'Em']);
+
 /**
  * Chromium leaves an empty table cell (a field to fill in by hand) out of the structure, so its
  * row has fewer cells than the others (PDF/UA 7.2). Rows that come up short get empty TD
@@ -309,13 +312,19 @@ export function completeTableRows(pdf: PDFDocument): number {
     }
     return 1;
   };
-  const rowsOf = (table: PDFDict): PDFDict[] => {
-    const rows: PDFDict[] = [];
+  /** The rows of a table (directly or in THead, TBody, TFoot), each with its reference. */
+  const rowsOf = (table: PDFDict): [PDFDict, PDFObject][] => {
+    const rows: [PDFDict, PDFObject][] = [];
     for (const kid of kidsOf(table)) {
       const e = asElem(kid);
       if (!e) continue;
-      if (type(e) === 'TR') rows.push(e);
-      else if (['THead', 'TBody', 'TFoot'].includes(type(e))) for (const k of kidsOf(e)) if (asElem(k) && type(asElem(k)!) === 'TR') rows.push(asElem(k)!);
+      if (type(e) === 'TR') rows.push([e, kid]);
+      else if (['THead', 'TBody', 'TFoot'].includes(type(e))) {
+        for (const k of kidsOf(e)) {
+          const row = asElem(k);
+          if (row && type(row) === 'TR') rows.push([row, k]);
+        }
+      }
     }
     return rows;
   };
@@ -324,18 +333,18 @@ export function completeTableRows(pdf: PDFDocument): number {
     if (!elem || depth > 200) return;
     if (type(elem) === 'Table') {
       const rows = rowsOf(elem);
-      const widths = rows.map((row) => kidsOf(row).reduce<number>((sum, k) => sum + (asElem(k) && ['TD', 'TH'].includes(type(asElem(k)!)) ? span(asElem(k)!) : 0), 0));
+      const widths = rows.map(([row]) => kidsOf(row).reduce<number>((sum, k) => sum + (asElem(k) && ['TD', 'TH'].includes(type(asElem(k)!)) ? span(asElem(k)!) : 0), 0));
       const max = Math.max(0, ...widths);
-      rows.forEach((row, i) => {
+      rows.forEach(([row, rowRef], i) => {
         const missing = max - widths[i]!;
         if (missing <= 0) return;
-        const rowRef = pdf.context.getObjectRef(row);
         const cells = kidsOf(row);
-        for (let m = 0; m < missing; m++) cells.push(pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: 'TD', P: rowRef ?? null, K: [] })));
+        for (let m = 0; m < missing; m++) cells.push(pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: 'TD', P: rowRef instanceof PDFRef ? rowRef : null, K: [] })));
         row.set(N('K'), pdf.context.obj(cells));
         added += missing;
       });
     }
+    if (INLINE_TYPES.has(type(elem))) return;
     for (const kid of kidsOf(elem)) visit(kid, depth + 1);
   };
   for (const kid of kidsOf(root)) visit(kid, 0);
