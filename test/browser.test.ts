@@ -10,20 +10,40 @@ import { renderPartyDocumentHtml, renderPartyPrintJob } from '../src/lib/pdf/ren
 import { ROOT } from './support/run-cli.ts';
 
 describe('finding the browser', () => {
+  const none = { headlessShells: [], fullBrowsers: [], sparticuz: () => Promise.reject(new Error('nicht da')) };
+  const fake = (name: string) => async () => ({ executablePath: `/opt/${name}`, source: name, kind: 'sparticuz' as const, label: name });
+
   it('takes PUPPETEER_EXECUTABLE_PATH first', async () => {
-    const found = await findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath });
-    expect(found).toEqual({ executablePath: process.execPath, source: `PUPPETEER_EXECUTABLE_PATH (${process.execPath})` });
+    const found = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: process.execPath }, headlessShells: [process.execPath] });
+    expect(found).toMatchObject({ executablePath: process.execPath, source: `PUPPETEER_EXECUTABLE_PATH (${process.execPath})`, kind: 'env' });
+    expect(found.note).toBeUndefined();
   });
 
   it('says in German what to do when PUPPETEER_EXECUTABLE_PATH points nowhere', async () => {
-    await expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/gibt/es/nicht/chrome' })).rejects.toThrowErrorMatchingInlineSnapshot(
+    await expect(findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/gibt/es/nicht/chrome' } })).rejects.toThrowErrorMatchingInlineSnapshot(
       `[Error: PUPPETEER_EXECUTABLE_PATH zeigt auf „/gibt/es/nicht/chrome“, dort liegt aber kein ausführbarer Browser. Korrigieren Sie den Pfad oder entfernen Sie die Variable.]`,
     );
   });
 
-  it('falls back to a system Chromium or @sparticuz/chromium, never to a download', async () => {
-    const found = await findBrowser({});
-    expect(found.source).toMatch(/^(System-Chromium \(\/usr\/bin\/|@sparticuz\/chromium \d+\.\d+\.\d+ \()/);
+  it('prefers a headless shell, then @sparticuz/chromium, then a full Chromium with a note that it is slower', async () => {
+    const shell = await findBrowser({ ...none, env: {}, headlessShells: ['/gibt/es/nicht', process.execPath], fullBrowsers: [process.execPath], sparticuz: fake('sparticuz') });
+    expect(shell).toMatchObject({ kind: 'headless-shell', executablePath: process.execPath });
+    expect(shell.label).toMatch(/^Chromium Headless Shell/);
+    const packaged = await findBrowser({ ...none, env: {}, fullBrowsers: [process.execPath], sparticuz: fake('sparticuz') });
+    expect(packaged.label).toBe('sparticuz');
+    const full = await findBrowser({ ...none, env: {}, fullBrowsers: [process.execPath] });
+    expect(full).toMatchObject({ kind: 'full', executablePath: process.execPath });
+    expect(full.note).toContain('apt-get install chromium-headless-shell');
+  });
+
+  it('names the packages to install when there is no browser at all', async () => {
+    await expect(findBrowser({ ...none, env: {} })).rejects.toThrow(/apt-get install chromium-headless-shell.*npm install/);
+  });
+
+  it('finds a browser on this machine, never by a download', async () => {
+    const found = await findBrowser();
+    expect(found.source).toMatch(/^(Chromium Headless Shell \(|System-Chromium \(\/usr\/bin\/|@sparticuz\/chromium \d+\.\d+\.\d+ \(|PUPPETEER_EXECUTABLE_PATH)/);
+    expect(found.label).toMatch(/\d+\.\d+/);
   });
 });
 
@@ -43,7 +63,8 @@ describe('the printing browser', () => {
     const pdf = await printer.print({ html }, 30_000);
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
     expect([...printer.blockedRequests].sort()).toEqual(['http://tracker.example.invalid/p.gif', 'https://fonts.example.invalid/x.css']);
-    expect(printer.description).toMatch(/HeadlessChrome\/\d+/);
+    // „HeadlessChrome/147…“ from a headless shell, „Chrome/156…“ from a full Chromium.
+    expect(printer.description).toMatch(/(HeadlessChrome|Chrome)\/\d+/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { requireTools } from '../src/io/tools.ts';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -35,6 +36,7 @@ async function edit(file: string, change: (data: Record<string, unknown>) => voi
 
 /** The text a reader or a crawler could get out of a file. */
 function readable(file: string, bytes: Buffer): string {
+  if (file.endsWith('.pdf')) requireTools('pdftotext');
   if (file.endsWith('.pdf')) return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('utf8');
   return bytes.toString('utf8');

@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe('PDF build of the fixture', () => {
   it('names the browser in the log and reports what it built', () => {
-    expect(first.stdout).toMatch(/^Browser: (@sparticuz\/chromium|System-Chromium|PUPPETEER_EXECUTABLE_PATH).*HeadlessChrome\//m);
+    expect(first.stdout).toMatch(/^Browser: (Chromium Headless Shell|@sparticuz\/chromium|System-Chromium|PUPPETEER_EXECUTABLE_PATH).*(HeadlessChrome|Chrome)\//m);
     expect(first.stdout).toContain('✓ PDFs erzeugen');
     expect(first.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 5 neu, 0 aus dem Cache');
   });
@@ -68,6 +68,8 @@ describe('PDF build of the fixture', () => {
       'pdf/muster/1.1/traeger-001.pdf dsgvo',
       'pdf/muster/1.1/traeger-002.pdf kdg',
     ]);
+    // The browser that printed them (also part of the PDF cache key), e.g. „Chromium Headless Shell 156.0.8078.114“.
+    expect(manifest.browser).toMatch(/^(Chromium Headless Shell|Chromium|@sparticuz\/chromium|\S+) .*\d+\.\d+/);
     for (const entry of manifest.entries) {
       const bytes = await readFile(path.join(out('dist'), entry.path));
       expect(entry.bytes).toBe(bytes.length);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { requireTools } from '../src/io/tools.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +96,7 @@ describe('PDF and build stage', () => {
     const file = path.join(tmp, 'bericht.pdf');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, first);
+    requireTools('pdftotext');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, hat 1 Träger');
     expect(text).toContain('Mit freundlichen Grüßen');

@@ -289,7 +289,8 @@ describe('letter', () => {
     expect(html.match(/<caption>/g)?.length).toBe(3);
     expect(html).not.toMatch(/\balign=/);
     expect(html).toContain('<td class="zahl">');
-    expect(html).toMatch(/<figure class="verlauf-diagramm"><svg class="diagramm"[^>]*role="img" aria-labelledby="verlauf-diagramm-titel verlauf-diagramm-beschreibung"/);
+    // The figure is named by the chart's title and description: in the PDF that is the Figure's alternative text (PDF/UA).
+    expect(html).toMatch(/<figure class="verlauf-diagramm" aria-labelledby="verlauf-diagramm-titel verlauf-diagramm-beschreibung"><svg class="diagramm"[^>]*role="img" aria-labelledby="verlauf-diagramm-titel verlauf-diagramm-beschreibung"/);
     // The chart comes before the table that is its text alternative.
     expect(html.indexOf('<svg')).toBeLessThan(html.lastIndexOf('<table>'));
   });

@@ -4,10 +4,17 @@ import path from 'node:path';
 import { waitForLock } from './atomic-dir.ts';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 
+export type BrowserKind = 'env' | 'headless-shell' | 'sparticuz' | 'full';
+
 export interface BrowserExecutable {
   executablePath: string;
   /** German, for the build log: where the browser came from. */
   source: string;
+  kind: BrowserKind;
+  /** Name and version, e.g. „Chromium Headless Shell 156.0.8078.114“: in the manifest and the PDF cache key. */
+  label: string;
+  /** German, for the log: why this browser is not the best choice. */
+  note?: string;
 }
 
 /** Flags for a headless Chromium that makes no network connection of its own (puppeteer adds `--headless`). */
@@ -28,17 +35,33 @@ export const BROWSER_ARGS: readonly string[] = [
   '--font-render-hinting=none',
 ];
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+/** Debian's chromium-headless-shell (the wrapper in /usr/bin only starts the binary in /usr/lib). */
+export const HEADLESS_SHELLS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
+/** Full browsers: they print too, at about half the speed of a headless shell (TOOLCHAIN.md). */
+export const FULL_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+const SLOW_NOTE =
+  'Hinweis: Ein vollständiges Chromium druckt etwa halb so schnell wie eine Headless Shell. Schneller: apt-get install chromium-headless-shell (oder npm install für @sparticuz/chromium).';
 
 export class BrowserNotFoundError extends Error {
   readonly exitCode = 1;
 }
 
+export interface BrowserSearch {
+  env?: NodeJS.ProcessEnv;
+  headlessShells?: readonly string[];
+  fullBrowsers?: readonly string[];
+  /** Stand-in for @sparticuz/chromium (tests). */
+  sparticuz?: () => Promise<BrowserExecutable>;
+}
+
 /**
- * Finds a Chromium without puppeteer's own download (which fails silently here):
- * `PUPPETEER_EXECUTABLE_PATH`, then a system Chromium, then `@sparticuz/chromium` from npm.
+ * Finds a Chromium without puppeteer's own download (which fails silently here), fastest first:
+ * `PUPPETEER_EXECUTABLE_PATH`, a headless shell (Debian chromium-headless-shell), the Chromium
+ * from the npm package `@sparticuz/chromium`, a full system Chromium (with a note: slower).
  */
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserExecutable> {
+export async function findBrowser(search: BrowserSearch = {}): Promise<BrowserExecutable> {
+  const env = search.env ?? process.env;
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH?.trim();
   if (fromEnv) {
     if (!(await isExecutable(fromEnv))) {
@@ -46,30 +69,54 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
         `PUPPETEER_EXECUTABLE_PATH zeigt auf „${fromEnv}“, dort liegt aber kein ausführbarer Browser. Korrigieren Sie den Pfad oder entfernen Sie die Variable.`,
       );
     }
-    return { executablePath: fromEnv, source: `PUPPETEER_EXECUTABLE_PATH (${fromEnv})` };
+    return { executablePath: fromEnv, source: `PUPPETEER_EXECUTABLE_PATH (${fromEnv})`, kind: 'env', label: await versionLabel(fromEnv, path.basename(fromEnv)) };
   }
-  for (const candidate of SYSTEM_BROWSERS) {
-    if (await isExecutable(candidate)) return { executablePath: candidate, source: `System-Chromium (${candidate})` };
-  }
-  try {
-    const chromium = (await import('@sparticuz/chromium')).default;
-    // No WebGL needed for printing: skips unpacking SwiftShader.
-    chromium.setGraphicsMode = false;
-    // The package unpacks the browser into /tmp on first use. Two builds (or test workers)
-    // unpacking at once would start a half-written binary (ETXTBSY): one unpacks, the others wait.
-    const release = await waitForLock(path.join(os.tmpdir(), 'vertragswerk-chromium-unpack.lock'), 120_000);
-    let executablePath: string;
-    try {
-      executablePath = await chromium.executablePath();
-    } finally {
-      await release();
+  for (const candidate of search.headlessShells ?? HEADLESS_SHELLS) {
+    if (await isExecutable(candidate)) {
+      return { executablePath: candidate, source: `Chromium Headless Shell (${candidate})`, kind: 'headless-shell', label: await versionLabel(candidate, 'Chromium Headless Shell') };
     }
-    return { executablePath, source: `@sparticuz/chromium ${await sparticuzVersion()} (${executablePath})` };
-  } catch (cause) {
-    throw new BrowserNotFoundError(
-      `Kein Browser für die PDF-Erzeugung gefunden. Setzen Sie PUPPETEER_EXECUTABLE_PATH auf ein Chromium, installieren Sie Chromium (apt-get install chromium) oder führen Sie „npm install“ aus, damit @sparticuz/chromium vorhanden ist.\n(${(cause as Error).message})`,
-    );
   }
+  let sparticuzError: Error | undefined;
+  try {
+    return await (search.sparticuz ?? fromSparticuz)();
+  } catch (cause) {
+    sparticuzError = cause as Error;
+  }
+  for (const candidate of search.fullBrowsers ?? FULL_BROWSERS) {
+    if (await isExecutable(candidate)) {
+      return { executablePath: candidate, source: `System-Chromium (${candidate})`, kind: 'full', label: await versionLabel(candidate, 'Chromium'), note: SLOW_NOTE };
+    }
+  }
+  throw new BrowserNotFoundError(
+    `Kein Browser für die PDF-Erzeugung gefunden. Installieren Sie apt-get install chromium-headless-shell, führen Sie „npm install“ aus (für @sparticuz/chromium) oder setzen Sie PUPPETEER_EXECUTABLE_PATH auf ein Chromium.\n(${sparticuzError?.message ?? 'kein Browser'})`,
+  );
+}
+
+async function fromSparticuz(): Promise<BrowserExecutable> {
+  const chromium = (await import('@sparticuz/chromium')).default;
+  // No WebGL needed for printing: skips unpacking SwiftShader.
+  chromium.setGraphicsMode = false;
+  // The package unpacks the browser into /tmp on first use. Two builds (or test workers)
+  // unpacking at once would start a half-written binary (ETXTBSY): one unpacks, the others wait.
+  const release = await waitForLock(path.join(os.tmpdir(), 'vertragswerk-chromium-unpack.lock'), 120_000);
+  let executablePath: string;
+  try {
+    executablePath = await chromium.executablePath();
+  } finally {
+    await release();
+  }
+  const version = await sparticuzVersion();
+  return { executablePath, source: `@sparticuz/chromium ${version} (${executablePath})`, kind: 'sparticuz', label: `@sparticuz/chromium ${version}` };
+}
+
+/** „Chromium 156.0.8078.114“ from `--version` (the first line, without „built on …“); `fallback` without one. */
+async function versionLabel(executable: string, name: string): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const out = await new Promise<string>((resolve) => {
+    execFile(executable, ['--version'], { timeout: 10_000 }, (error, stdout) => resolve(error ? '' : String(stdout)));
+  });
+  const version = /(\d+\.\d+\.\d+\.\d+)/.exec(out)?.[1];
+  return version ? `${name} ${version}` : name;
 }
 
 /** The package hides its package.json from `exports`: walk up from its entry point. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildPdfs, type PdfBuildOptions } from '../../src/io/pdf/build-pdfs.ts';
 import type { PrintFn } from '../../src/io/pdf/renderer.ts';
 import type { Content } from '../../src/lib/content-model.ts';
+import { requireTools, type ExternalTool } from '../../src/io/tools.ts';
 
 /** Starts a PDF build into `dir` (dist, dist-private, cache) with a stand-in printer; collects the log. */
 export function startPdfBuild(dir: string, content: Content, print: PrintFn, options: Partial<PdfBuildOptions> = {}) {
@@ -19,8 +20,12 @@ export function startPdfBuild(dir: string, content: Content, print: PrintFn, opt
   return { result, log, dir };
 }
 
-/** Runs a PDF tool (pdfinfo, pdffonts, qpdf …) and returns its exit status and output. */
-export function tool(command: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+/**
+ * Runs a PDF tool (pdfinfo, pdffonts, qpdf …) and returns its exit status and output. A missing
+ * tool fails the test with one sentence naming its Debian package, not with an error further on.
+ */
+export function tool(command: ExternalTool, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  requireTools(command);
   const result = spawnSync(command, args, { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

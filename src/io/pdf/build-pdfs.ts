@@ -2,6 +2,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, unlink } from 'node:fs/pr
 import path from 'node:path';
 import type { AgreementView } from '../../lib/agreement-view.ts';
 import type { Content } from '../../lib/content-model.ts';
+import { CONFORMANCE_LEVEL } from '../../lib/pdf/conformance.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
 import { buildManifest, mergeIntoManifest, parseManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
 import {
@@ -108,7 +109,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const assets = await loadPdfAssets(options.templatesDir);
   const executable: BrowserExecutable | undefined = options.print ? undefined : await findBrowser();
   const assemble = options.assemble ?? !options.print;
-  const keyPrefix = `${assets.hash}\0${executable?.source ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
+  const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
   const textHashes = new Map<string, string>();
   const viewDigests = new WeakMap<AgreementView, string>();
@@ -145,11 +146,15 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
       bytes: meta.bytes,
       pages: meta.pages,
       sha256: meta.sha256,
+      documentId: p.doc.documentId,
+      // The cache key holds the browser, so a cached copy was printed by this one too.
+      browser: executable?.label,
     };
     (p.job.isPrivate ? privateEntries : publicEntries).push(entry);
   }
-  const publicManifest = buildManifest(publicEntries, options.shard);
-  const privateManifest = buildManifest(privateEntries, options.shard);
+  // Every PDF was printed by this browser: its name and version are part of the cache key.
+  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label);
+  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label);
   const partial = Boolean(options.parties?.length || options.shard);
   const publicManifestPath = path.join(options.outDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
   const privateManifestPath = path.join(options.privateOutDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
@@ -281,6 +286,7 @@ async function renderMissing(
     print = printer.print;
     description = printer.description;
     options.log(`Browser: ${description}`);
+    if (executable?.note) options.log(executable.note);
   }
   const pool = createFinalizePool();
   const concurrency = Math.max(1, options.concurrency ?? 2);

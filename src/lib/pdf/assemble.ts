@@ -14,6 +14,7 @@ import {
   PDFObjectCopier as PdfLibCopier,
   PDFString,
 } from 'pdf-lib';
+import { markPaginationArtifacts } from './conformance.ts';
 import { finalizeLoadedPdf, NODE_ID, nodeId, rankOf, type FinalizedPdf } from './finalize-pdf.ts';
 import type { PdfMetadata } from './party-document.ts';
 
@@ -622,8 +623,11 @@ function overlayFrame(out: PDFDocument, P: Source, frameRef: PDFRef, pageRef: PD
 }
 
 /** Parses a shared print once; the assembler only reads it, so one parse serves every party. */
-export function loadSharedPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
+export async function loadSharedPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
+  // Its page background as an artifact once here, not again for every party's copy.
+  markPaginationArtifacts(doc);
+  return doc;
 }
 
 /** The personal print and the shared prints → the finished PDF (finalizePdf's steps included). */

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFStream, PDFString } from 'pdf-lib';
 import { escapeHtml } from '../html.ts';
+import { addOutputIntent, completeTableRows, conformanceXmp, describeLinks, markPaginationArtifacts, setFileId, setStructureTabOrder } from './conformance.ts';
 import type { PdfMetadata } from './party-document.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
@@ -169,6 +170,7 @@ function xmpPacket(meta: PdfMetadata): string {
 <xmp:ModifyDate>${date(meta.modDate)}</xmp:ModifyDate>
 <xmp:MetadataDate>${date(meta.modDate)}</xmp:MetadataDate>
 </rdf:Description>
+${conformanceXmp()}
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;
@@ -201,7 +203,8 @@ export async function finalizeLoadedPdf(
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
+  // One string, as in the XMP packet (pdf-lib would join with spaces): PDF/A wants them equal.
+  pdf.setKeywords([meta.keywords.join(', ')]);
   pdf.setCreator(meta.creator);
   pdf.setProducer(meta.producer);
   pdf.setCreationDate(pdfDate(meta.creationDate));
@@ -213,6 +216,13 @@ export async function finalizeLoadedPdf(
   catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   const outlineFixed = fixOutlineTitles(pdf, outlineTitles);
   addRoleMap(pdf);
+  // PDF/UA-1 and PDF/A-2a (conformance.ts; veraPDF checks them in the tests).
+  addOutputIntent(pdf);
+  setFileId(pdf, meta);
+  setStructureTabOrder(pdf);
+  markPaginationArtifacts(pdf);
+  describeLinks(pdf);
+  completeTableRows(pdf);
   if (!options.idsNormalized) normalizeStructureIds(pdf);
   // Object streams: a quarter of the time and half the size of a plain re-save (thousands of
   // small structure-tree objects), and just as reproducible.

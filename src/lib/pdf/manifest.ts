@@ -1,37 +1,20 @@
-import type { Regime } from '../../schemas/common.ts';
 
-/** One PDF in `pdf/manifest.json`: what the verification page compares a dropped file with. */
-export interface ManifestEntry {
-  /** Relative to the output root, e.g. `pdf/kita-planer-2/1.1/traeger-001.pdf`. */
-  path: string;
-  party: string;
-  agreement: string;
-  version: string;
-  regime: Regime;
-  bytes: number;
-  pages: number;
-  sha256: string;
-  /** The document id printed on every page of the copy. */
-  documentId?: string;
-}
+export type { ManifestEntry, PdfManifest } from '../../schemas/manifest.ts';
+import { pdfManifestSchema, type ManifestEntry, type PdfManifest } from '../../schemas/manifest.ts';
 
-export interface PdfManifest {
-  format: 1;
-  /** Set on the partial manifest of one `--shard K/N` run. */
-  shard?: { index: number; count: number };
-  entries: ManifestEntry[];
-}
-
-const FIELD_ORDER: (keyof ManifestEntry)[] = ['path', 'party', 'agreement', 'version', 'regime', 'bytes', 'pages', 'sha256'];
+const FIELD_ORDER: (keyof ManifestEntry)[] = ['path', 'party', 'agreement', 'version', 'regime', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
 
 function byPath(a: ManifestEntry, b: ManifestEntry): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-export function buildManifest(entries: ManifestEntry[], shard?: { index: number; count: number }): PdfManifest {
+/** `browser`: the one that printed every entry; without it, the entries' own when they all share one. */
+export function buildManifest(entries: ManifestEntry[], shard?: { index: number; count: number }, browser?: string): PdfManifest {
   const sorted = [...entries].sort(byPath);
+  const browsers = new Set(entries.map((e) => e.browser));
+  browser ??= browsers.size === 1 ? [...browsers][0] : undefined;
   const normalized = sorted.map((e) => Object.fromEntries(FIELD_ORDER.map((k) => [k, e[k]])) as unknown as ManifestEntry);
-  return shard ? { format: 1, shard, entries: normalized } : { format: 1, entries: normalized };
+  return { format: 1, ...(shard ? { shard } : {}), ...(browser ? { browser } : {}), entries: normalized };
 }
 
 /** Deterministic JSON: fixed key order, sorted entries, two-space indent, final newline. */
@@ -50,19 +33,15 @@ export function parseManifest(text: string, source: string): PdfManifest {
   } catch (cause) {
     throw new ManifestError(`${source}: kein gültiges JSON (${(cause as Error).message}).`);
   }
-  const m = data as Partial<PdfManifest>;
-  if (!m || m.format !== 1 || !Array.isArray(m.entries)) {
-    throw new ManifestError(`${source}: kein PDF-Verzeichnis von Vertragswerk (erwartet „format“: 1 und „entries“).`);
+  const result = pdfManifestSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const [where, index, field] = issue.path;
+  if (where === 'entries' && typeof index === 'number') {
+    throw new ManifestError(`${source}: Eintrag ${index + 1} hat kein gültiges Feld „${String(field ?? '')}“.`);
   }
-  m.entries.forEach((e, i) => {
-    for (const key of FIELD_ORDER) {
-      const expected = key === 'bytes' || key === 'pages' ? 'number' : 'string';
-      if (typeof (e as unknown as Record<string, unknown>)[key] !== expected) {
-        throw new ManifestError(`${source}: Eintrag ${i + 1} hat kein gültiges Feld „${key}“.`);
-      }
-    }
-  });
-  return m as PdfManifest;
+  if (where === 'browser') throw new ManifestError(`${source}: das Feld „browser“ ist kein Text.`);
+  throw new ManifestError(`${source}: kein PDF-Verzeichnis von Vertragswerk (erwartet „format“: 1 und „entries“).`);
 }
 
 /**
@@ -92,7 +71,11 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
       throw new ManifestError(`Es fehlen die Teilverzeichnisse ${missing.map((i) => `${i}/${count}`).join(', ')}.`);
     }
   }
-  return buildManifest([...byPathMap.values()].map((v) => v.entry));
+  const browsers = [...new Set(manifests.map((m) => m.manifest.browser).filter((b): b is string => b !== undefined))];
+  if (browsers.length > 1) {
+    throw new ManifestError(`Die Teile wurden mit verschiedenen Browsern gedruckt (${browsers.join(', ')}). Bauen Sie alle Teile mit demselben Browser.`);
+  }
+  return buildManifest([...byPathMap.values()].map((v) => v.entry), undefined, browsers[0]);
 }
 
 /**

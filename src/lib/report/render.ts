@@ -80,7 +80,8 @@ function shapeLetter(view: BeschlusskontrolleView) {
         const figure: Element = {
           type: 'element',
           tagName: 'figure',
-          properties: { className: ['verlauf-diagramm'] },
+          // The figure's accessible name becomes the PDF's alternative text for the chart.
+          properties: { className: ['verlauf-diagramm'], ariaLabelledBy: ['verlauf-diagramm-titel', 'verlauf-diagramm-beschreibung'] },
           children: [
             { type: 'raw', value: renderChartSvg(view.timeline.chart, 'verlauf-diagramm') } as unknown as ElementContent,
             {

@@ -1,29 +1,17 @@
 import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
+import { manifestEntrySchema, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
 
-/** One personalised PDF as the PDF stage lists it in its manifest. */
-export const pdfManifestEntrySchema = z.object({
-  /** Path inside the public output, e.g. `pdf/traeger-001/kita-planer-2-1.1.pdf`. */
-  path: z.string().min(1),
-  party: z.string().min(1),
-  agreement: z.string().min(1),
-  version: z.string().min(1),
-  regime: z.enum(REGIMES),
-  bytes: z.number().int().nonnegative(),
-  pages: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Printed on every page of the copy; absent in manifests from before it was listed. */
-  documentId: z.string().min(1).optional(),
-});
-export type PdfManifestEntry = z.infer<typeof pdfManifestEntrySchema>;
+/** One personalised PDF as the PDF stage lists it in its manifest (schema in src/schemas/manifest.ts). */
+export type PdfManifestEntry = ManifestEntry;
 
 /** Reads the manifest JSON: an array of entries or an object with `entries`. */
 export function parsePdfManifest(data: unknown): PdfManifestEntry[] {
   const list = Array.isArray(data) ? data : (data as { entries?: unknown } | null)?.entries;
-  const result = z.array(pdfManifestEntrySchema).safeParse(list);
+  const result = z.array(manifestEntrySchema).safeParse(list);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`Das PDF-Verzeichnis (manifest.json) ist ungültig: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
