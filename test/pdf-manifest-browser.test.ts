@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, mergeManifests, parseManifest, renderManifestJson, type ManifestEntry } from '../src/lib/pdf/manifest.ts';
 
@@ -9,7 +10,7 @@ const entry = (party: string): ManifestEntry => ({
   regime: 'dsgvo',
   bytes: 1,
   pages: 1,
-  sha256: party.padEnd(64, '0'),
+  sha256: createHash('sha256').update(party).digest('hex'),
 });
 
 describe('the browser in the PDF manifest', () => {
