@@ -47,10 +47,15 @@ export const beschlusskontrolleSchema = z.strictObject({
   /** The date the report was given: the default `--as-of` of the report. */
   date: isoDate,
   sender: nonEmptyText,
-  /** Function of the official who signs the letter (e.g. „Bürgermeister für Bildung und Jugend“); no name needed. */
+  /** Function of the official who signs the letter (e.g. „Beigeordneter für Bildung und Jugend“); no name needed. */
   signed_by: nonEmptyText.optional(),
   addressees: nonEmptyText,
   reference: nonEmptyText.optional(),
+  /**
+   * Whether the letter reported a final state or an interim one, as recorded; the letter for this
+   * date words itself accordingly instead of inferring it from the figures.
+   */
+  stand: z.enum(['abschliessend', 'zwischenstand'], { error: 'muss „abschliessend“ oder „zwischenstand“ sein' }).optional(),
   subject: nonEmptyText,
   /**
    * The figures the letter reported to the council, as recorded: a record that later content
