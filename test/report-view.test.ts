@@ -113,7 +113,7 @@ describe('final and interim wording', () => {
     ['abschliessend', '2022-08-24', false, true, 'recorded final although an offer is still open'],
     ['zwischenstand', '2022-08-24', true, false, 'recorded interim although every offer is answered'],
     ['zwischenstand', '2022-06-15', true, true, 'another date has no record: every offer answered makes it final'],
-  ] as const)('recorded stand %s, report for %s (all answered: %s) → final %s (%s)', (stand, asOf, answered, final) => {
+  ] as const)('recorded stand %s, report for %s (all answered: %s) → final %s (%s)', (stand, asOf, answered, final, _why) => {
     const content = contentWith([
       { file: 'council/council.yaml', replace: '    session: JHA/001/2022\n    date: 2022-08-24', with: `    session: JHA/001/2022\n    date: 2022-08-24\n    stand: ${stand}` },
       ...(answered ? [{ file: 'ledger/muster.yaml', write: BOUNDARY_LEDGER }] : []),
