@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
 
 /** Art. 28(3) sentence 2 lit. a–h GDPR, plus the general part of sentence 1. */
 export const ART28_POINTS = [
@@ -110,6 +110,8 @@ export const versionSchema = z
     text_sha256: textSha256.optional(),
     /** Typographic corrections after adoption, oldest first; the last one's checksum applies. */
     errata: z.array(erratumSchema).default([]),
+    /** Example data (text or record not from the council documents): shown as „Beispieldaten“. */
+    beispiel: exampleMark,
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'entwurf') {

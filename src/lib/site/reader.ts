@@ -9,6 +9,7 @@ import { paperLabel, readerHref, publishedRegimes, variantSectionIds, regimeLabe
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 export interface TocPart {
   title: string;
@@ -47,6 +48,8 @@ export interface ReaderView {
   /** „Beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss (Vorlage V2216/23, Sitzung JHA/052/2023), gültig ab 1. Juni 2023.“ */
   statusText: string;
   paperLink?: Link;
+  /** Set when the version's text or record is example data, not from the council documents. */
+  example?: ExampleMarkView;
   regime: Regime;
   regimeLabel: string;
   /** For <title>. */
@@ -150,6 +153,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       statusLabel: versionStanding(content, agreement, version).label,
       statusText: versionStatusText(version, content, false),
       paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
+      example: exampleMarkOf(version.beispiel),
       regime,
       regimeLabel: REGIME_LABELS[regime],
       pageTitle: `${agreement.short_title}, Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
