@@ -88,6 +88,21 @@ export const erratumSchema = z.strictObject({
 });
 export type Erratum = z.infer<typeof erratumSchema>;
 
+/**
+ * One entry of a version's changelog: the §§ it touches (section ids), what changed and why.
+ * A plain text (the older form) is still accepted for a first version, which supersedes nothing.
+ */
+export const versionChangeSchema = z.strictObject({
+  /** Section ids (front matter `id`) of every § the change touches, e.g. [beitragsrechnung]. */
+  sections: z.array(slugId).min(1, { error: 'muss mindestens einen Paragraphen (seine Kennung) nennen' }),
+  text: nonEmptyText,
+  /** Begründung: why the § changed, shown on the changes page. */
+  reason: nonEmptyText,
+  /** The reason is example data, not from the council documents. */
+  beispiel: exampleMark,
+});
+export type VersionChange = z.infer<typeof versionChangeSchema>;
+
 /** `content/agreements/<agreement-id>/<version>/version.yaml` */
 export const versionSchema = z
   .strictObject({
@@ -101,8 +116,11 @@ export const versionSchema = z
     session: nonEmptyText.optional(),
     effective: isoDate.optional(),
     supersedes: versionId.optional(),
-    /** Short change summary, one item per change, for the changes page and the feed. */
-    changes: z.array(nonEmptyText).default([]),
+    /**
+     * The changelog, one item per change, for the changes page and the feed: `{ sections, text, reason }`
+     * (rule `aenderungen` checks it names every § that differs from the superseded version).
+     */
+    changes: z.array(z.union([nonEmptyText, versionChangeSchema], { error: 'muss eine Änderung { sections: […], text: …, reason: … } sein' })).default([]),
     /**
      * SHA-256 of the version's text at adoption (every § file, regime variants included; see
      * src/lib/version-text.ts). From then on the text is frozen.

@@ -1,5 +1,6 @@
 import type { Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
 import { agreementsInOrder } from '../agreement/versions.ts';
 import { beschlusskontrolleFor } from '../council/resolutions.ts';
@@ -52,7 +53,7 @@ export function buildFeedView(content: Content): FeedView {
           path: urls.reader(agreement.id, v.version),
           summary: [
             `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
-            ...v.changes,
+            ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });
       }

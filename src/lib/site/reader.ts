@@ -1,5 +1,6 @@
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
+import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -177,7 +178,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       // DSGVO pages carry the full text in the search; KDG and DSG-EKD pages add only their own clauses.
       bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: regime !== 'dsgvo' }),
       searchOnlyVariants: regime !== 'dsgvo',
-      changes: version.changes,
+      changes: changelogOf(version).map((c) => c.text),
       versions: versionList(content, agreement, versionId, regime),
       related,
       searchable: version.status !== 'entwurf' && (regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant))),
@@ -232,7 +233,7 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
         statusLabel: versionStanding(content, agreement, v).label,
         statusText: [versionStatusText(v, content), versionStanding(content, agreement, v).sentence].filter(Boolean).join(' '),
         isCurrent: v === current,
-        changes: v.changes,
+        changes: changelogOf(v).map((c) => c.text),
         readers: publishedRegimes(v).map((r) => ({
           href: urls.reader(agreementId, v.version, r),
           label: publishedRegimes(v).length > 1 ? `Text für Träger unter ${REGIME_LABELS[r]}` : 'Text lesen',
