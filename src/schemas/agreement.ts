@@ -115,6 +115,8 @@ export const versionSchema = z
     paper: nonEmptyText.optional(),
     session: nonEmptyText.optional(),
     effective: isoDate.optional(),
+    /** A draft's publication date: the feed announces the draft on this day. */
+    vorgelegt: isoDate.optional(),
     supersedes: versionId.optional(),
     /**
      * The changelog, one item per change, for the changes page and the feed: `{ sections, text, reason }`

@@ -45,6 +45,15 @@ export function buildFeedView(content: Content): FeedView {
     const entries: FeedEntry[] = [];
     for (const agreement of agreementsInOrder(content)) {
       for (const v of agreement.versions) {
+        if (v.status === 'entwurf' && v.vorgelegt) {
+          entries.push({
+            id: tag(v.vorgelegt, `vereinbarung/${agreement.id}/${v.version}/entwurf`),
+            date: v.vorgelegt,
+            title: `${agreement.short_title}: Entwurf der Version ${v.version}`,
+            path: urls.reader(agreement.id, v.version),
+            summary: [`Entwurf, noch nicht beschlossen; vorgelegt am ${formatDateDe(v.vorgelegt)}.`, ...changelogOf(v).map((c) => c.text)].join(' '),
+          });
+        }
         if (!v.adopted) continue;
         entries.push({
           id: tag(v.adopted, `vereinbarung/${agreement.id}/${v.version}`),

@@ -157,7 +157,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       example: exampleMarkOf(version.beispiel),
       regime,
       regimeLabel: REGIME_LABELS[regime],
-      pageTitle: `${agreement.short_title}, Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
+      pageTitle: `${agreement.short_title}, ${version.status === 'entwurf' ? 'Entwurf der ' : ''}Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
       path,
       printUrl: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', path),
       banner: banner(content, agreement, view, version, regime),
@@ -181,8 +181,9 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       changes: changelogOf(version).map((c) => c.text),
       versions: versionList(content, agreement, versionId, regime),
       related,
-      searchable: version.status !== 'entwurf' && (regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant))),
-      searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : ''}`,
+      // A draft is searchable too, labelled „Entwurf“ in its title and filter so no one mistakes it for the text in force.
+      searchable: regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant)),
+      searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : version.status === 'entwurf' ? ' (Entwurf)' : ''}`,
     };
   });
 }
