@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyLedgerChange } from '../src/lib/ledger-edit.ts';
 import { parseContent } from '../src/lib/parse-content.ts';
-import { planPdfJobs } from '../src/lib/pdf/party-document.ts';
+import { loadPdfAssets } from '../src/io/pdf/assets.ts';
+import { buildPartyDocument, planPdfJobs } from '../src/lib/pdf/party-document.ts';
+import { renderPartyPrintJob } from '../src/lib/pdf/render-html.ts';
 import { buildChangesView, changesRoutes } from '../src/lib/site/changes.ts';
 import { buildFeedView } from '../src/lib/site/feed.ts';
 import { buildReaderView, readerRoutes } from '../src/lib/site/reader.ts';
@@ -60,6 +62,13 @@ describe('a draft version', () => {
 
   it('gets no copies to sign: no PDF job, so never a manifest entry', () => {
     expect(planPdfJobs(draft).filter((j) => j.version === '1.2')).toEqual([]);
+  });
+
+  it('prints „Entwurf – nicht zur Unterzeichnung“ at the top of every page (a margin box, so on shared pages too), an adopted version nothing there', async () => {
+    const { templates } = await loadPdfAssets();
+    const topCenter = (version: string) => /@top-center \{\s*content: ([^;]*);/.exec(renderPartyPrintJob(buildPartyDocument(draft, 'muster', version, 'traeger-001'), templates).html)?.[1];
+    expect(topCenter('1.2')).toBe('"Entwurf – nicht zur Unterzeichnung"');
+    expect(topCenter('1.1')).toBe('none');
   });
 
   it('cannot be offered or signed: the ledger command refuses and the ledger rule reports it', () => {

@@ -54,6 +54,9 @@ function compile(templates: PdfTemplates): Compiled {
   return hit;
 }
 
+/** Printed at the top of every page of a draft's PDF, shared and personal parts alike. */
+export const DRAFT_MARK = 'Entwurf – nicht zur Unterzeichnung';
+
 const NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
 /**
@@ -115,6 +118,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       version: cssString(cover.version),
       partyId: cssString(party.id),
       documentId: cssString(doc.documentId),
+      draftMark: cover.isDraft ? cssString(DRAFT_MARK) : 'none',
     },
   };
 }
