@@ -49,6 +49,7 @@ describe('a draft version', () => {
   it('has a changes page against the version in force, with the changelog’s reason', () => {
     expect(changesRoutes(draft)).toContainEqual({ agreement: 'muster', from: '1.1', to: '1.2' });
     const view = buildChangesView(draft, 'muster', '1.1', '1.2');
+    expect(view.pageTitle).toBe('Änderungen von Version 1.1 zu 1.2 (Entwurf) – Mustervereinbarung');
     expect(view.entries.map((e) => [e.kind, e.newLabel, e.title])).toEqual([['geaendert', '§\u00a02', 'Sicherheit der Verarbeitung']]);
     expect(view.entries[0]!.diffHtml).toContain('Ruhende Daten werden verschlüsselt gespeichert.');
     expect(view.summary.map((s) => s.reason)).toEqual(['Empfehlung aus der Prüfung der Maßnahmen.']);

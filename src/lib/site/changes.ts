@@ -54,6 +54,8 @@ export interface ChangesView {
   title: string;
   from: string;
   to: string;
+  /** „ (Entwurf)“ when the new version is a draft, for headings; else empty. */
+  toDraftSuffix: string;
   fromHref: string;
   toHref: string;
   pageTitle: string;
@@ -215,9 +217,10 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
       title: agreement.title,
       from: fromId,
       to: toId,
+      toDraftSuffix: to.status === 'entwurf' ? ' (Entwurf)' : '',
       fromHref: urls.reader(agreementId, fromId),
       toHref: urls.reader(agreementId, toId),
-      pageTitle: `Änderungen von Version ${fromId} zu ${toId} – ${agreement.short_title}`,
+      pageTitle: `Änderungen von Version ${fromId} zu ${toId}${to.status === 'entwurf' ? ' (Entwurf)' : ''} – ${agreement.short_title}`,
       path: urls.changes(agreementId, fromId, toId),
       summary: changelogOf(to).map((c) => ({ ...c, sectionLabels: c.sections.map((id) => sectionLabelOf(to, from, id)) })),
       counts: kinds.map((kind) => ({ kind, label: CHANGE_KIND_LABELS[kind], count: entries.filter((e) => e.kind === kind).length })),
