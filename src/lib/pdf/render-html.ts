@@ -1,5 +1,6 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
+import { DRAFT_MARK } from '../agreement/versions.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
 import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
@@ -53,9 +54,6 @@ function compile(templates: PdfTemplates): Compiled {
   }
   return hit;
 }
-
-/** Printed at the top of every page of a draft's PDF, shared and personal parts alike. */
-export const DRAFT_MARK = 'Entwurf – nicht zur Unterzeichnung';
 
 const NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
