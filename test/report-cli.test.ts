@@ -79,6 +79,19 @@ describe('bundled content', () => {
     expect(md).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
     expect(md).toContain('Sehr geehrte Fraktionen und Mitglieder des Stadtrates,');
   });
+
+  it('is worded as the seed letter records it: resolution points word for word, final state, signed by the Beigeordneter', async () => {
+    const view = buildBeschlusskontrolleView(await loadValidContent(path.join(ROOT, 'content')));
+    expect(view.final).toBe(true);
+    expect(view.letter.statusSentence).toBe('folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:');
+    expect(view.letter.signature[0]).toBe('Beigeordneter für Bildung und Jugend');
+    // Both council documents (../shared/seeds) word the points so; the letter nests „Kita-Planer 2“ as ‚…‘.
+    expect(view.points.map((p) => p.quote)).toEqual([
+      '„Der Jugendhilfeausschuss beschließt die Rahmen-Kooperationsvereinbarung über die gemeinsame Nutzung der webbasierten Software ‚Kita-Planer 2‘ der Firma netgo GmbH zwischen der Landeshauptstadt Dresden und den freien Trägern von Kindertageseinrichtungen laut Anlage 1 (zum Antrag).“',
+      '„Der Oberbürgermeister wird beauftragt, auf Grundlage der Rahmen-Kooperationsvereinbarung individualrechtliche Vereinbarungen mit allen freien Träger von Kindertageseinrichtungen abzuschließen, die das Softwaresystem gemeinsam mit der Landeshauptstadt Dresden nutzen wollen und deren Einrichtungen im Bedarfsplan Kindertageseinrichtungen und Kindertagespflege 2021/2022 aufgenommen sind.“',
+    ]);
+    expect(renderReportMarkdown(view)).not.toContain('Über den weiteren Stand wird erneut berichtet.');
+  });
 });
 
 describe('PDF and build stage', () => {

@@ -109,6 +109,20 @@ describe('final and interim wording', () => {
     expect(md.includes('Über den weiteren Stand wird erneut berichtet.')).toBe(!final);
   });
 
+  it.each([
+    ['abschliessend', '2022-08-24', false, true, 'recorded final although an offer is still open'],
+    ['zwischenstand', '2022-08-24', true, false, 'recorded interim although every offer is answered'],
+    ['zwischenstand', '2022-06-15', true, true, 'another date has no record: every offer answered makes it final'],
+  ] as const)('recorded stand %s, report for %s (all answered: %s) → final %s (%s)', (stand, asOf, answered, final, _why) => {
+    const content = contentWith([
+      { file: 'council/council.yaml', replace: '    session: JHA/001/2022\n    date: 2022-08-24', with: `    session: JHA/001/2022\n    date: 2022-08-24\n    stand: ${stand}` },
+      ...(answered ? [{ file: 'ledger/muster.yaml', write: BOUNDARY_LEDGER }] : []),
+    ]);
+    const view = buildBeschlusskontrolleView(content, { asOf });
+    expect(view.final).toBe(final);
+    expect(renderReportMarkdown(view).includes('folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:')).toBe(final);
+  });
+
   it('says when the framework agreement is not adopted yet and when the offer is not sent', () => {
     const md = renderReportMarkdown(buildBeschlusskontrolleView(boundary, { asOf: '2022-03-30' }));
     expect(md).toContain('Der Beschluss über die Mustervereinbarung über die gemeinsame Nutzung einer Software steht am 30.\u00a0März 2022 noch aus.');
@@ -187,7 +201,7 @@ describe('letter', () => {
 
       Sehr geehrte Fraktionen und Mitglieder des Stadtrates,
 
-      zum oben genannten Beschluss kann folgender Zwischenstand mitgeteilt werden:
+      folgender Zwischenstand kann zu oben genanntem Beschluss gegeben werden:
 
       ## Beschlusspunkt 1
 
@@ -324,9 +338,9 @@ describe('errors', () => {
   it('signs with the sender, and with the signing function above it when the content gives one', () => {
     expect(renderReportMarkdown(buildBeschlusskontrolleView(contentWith([])))).toMatch(/Mit freundlichen Grüßen\n\nGeschäftsbereich Bildung und Jugend\n$/);
     const signed = contentWith([
-      { file: 'council/council.yaml', replace: '    sender: Geschäftsbereich Bildung und Jugend', with: '    sender: Geschäftsbereich Bildung und Jugend\n    signed_by: Bürgermeister für Bildung und Jugend' },
+      { file: 'council/council.yaml', replace: '    sender: Geschäftsbereich Bildung und Jugend', with: '    sender: Geschäftsbereich Bildung und Jugend\n    signed_by: Beigeordneter für Bildung und Jugend' },
     ]);
-    expect(renderReportMarkdown(buildBeschlusskontrolleView(signed))).toMatch(/Mit freundlichen Grüßen\n\nBürgermeister für Bildung und Jugend\\\nGeschäftsbereich Bildung und Jugend\n$/);
+    expect(renderReportMarkdown(buildBeschlusskontrolleView(signed))).toMatch(/Mit freundlichen Grüßen\n\nBeigeordneter für Bildung und Jugend\\\nGeschäftsbereich Bildung und Jugend\n$/);
   });
 
   it('needs a Beschlusskontrolle entry for the default date', () => {

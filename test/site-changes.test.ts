@@ -28,7 +28,7 @@ describe('buildChangesView', () => {
     const content = await loadSiteFixture();
     expect(changesRoutes(content)).toEqual([{ agreement: 'muster', from: '1.0', to: '1.1' }]);
     const view = buildChangesView(content, 'muster', '1.0', '1.1');
-    expect(view.summary).toEqual(['Löschfristen verkürzt']);
+    expect(view.summary.map((s) => [s.sectionLabels, s.text, s.reason])).toEqual([[['§\u00a03 Löschung und Kontrollen'], 'Löschfristen verkürzt', 'Drei Monate waren länger als nötig.']]);
     expect(view.counts.map((c) => `${c.label}: ${c.count}`)).toEqual(['Neu: 0', 'Geändert: 1', 'Nur neu nummeriert: 0', 'Entfallen: 0']);
     const [entry] = view.entries;
     expect(entry).toMatchObject({ kind: 'geaendert', tone: 'warn', sectionId: 'loeschung', anchor: 'aenderung-loeschung', newLabel: '§\u00a03' });

@@ -1,5 +1,6 @@
 import { REGIME_LABELS, type Regime } from '../schemas/common.ts';
 import { VERSION_STATUS_LABELS } from '../schemas/agreement.ts';
+import { changelogOf } from './agreement/changelog.ts';
 import type { AgreementEntry, Content, Section, Version } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
 import { currentVersion } from './agreement/versions.ts';
@@ -75,7 +76,7 @@ export function summarizeVersion(version: Version): VersionSummary {
     session: version.session,
     effective: version.effective,
     supersedes: version.supersedes,
-    changes: version.changes,
+    changes: changelogOf(version).map((c) => c.text),
   };
 }
 

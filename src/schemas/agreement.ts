@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
 
 /** Art. 28(3) sentence 2 lit. a–h GDPR, plus the general part of sentence 1. */
 export const ART28_POINTS = [
@@ -88,6 +88,21 @@ export const erratumSchema = z.strictObject({
 });
 export type Erratum = z.infer<typeof erratumSchema>;
 
+/**
+ * One entry of a version's changelog: the §§ it touches (section ids), what changed and why.
+ * A plain text (the older form) is still accepted for a first version, which supersedes nothing.
+ */
+export const versionChangeSchema = z.strictObject({
+  /** Section ids (front matter `id`) of every § the change touches, e.g. [beitragsrechnung]. */
+  sections: z.array(slugId).min(1, { error: 'muss mindestens einen Paragraphen (seine Kennung) nennen' }),
+  text: nonEmptyText,
+  /** Begründung: why the § changed, shown on the changes page. */
+  reason: nonEmptyText,
+  /** The reason is example data, not from the council documents. */
+  beispiel: exampleMark,
+});
+export type VersionChange = z.infer<typeof versionChangeSchema>;
+
 /** `content/agreements/<agreement-id>/<version>/version.yaml` */
 export const versionSchema = z
   .strictObject({
@@ -100,9 +115,14 @@ export const versionSchema = z
     paper: nonEmptyText.optional(),
     session: nonEmptyText.optional(),
     effective: isoDate.optional(),
+    /** A draft's publication date: the feed announces the draft on this day. */
+    vorgelegt: isoDate.optional(),
     supersedes: versionId.optional(),
-    /** Short change summary, one item per change, for the changes page and the feed. */
-    changes: z.array(nonEmptyText).default([]),
+    /**
+     * The changelog, one item per change, for the changes page and the feed: `{ sections, text, reason }`
+     * (rule `aenderungen` checks it names every § that differs from the superseded version).
+     */
+    changes: z.array(z.union([nonEmptyText, versionChangeSchema], { error: 'muss eine Änderung { sections: […], text: …, reason: … } sein' })).default([]),
     /**
      * SHA-256 of the version's text at adoption (every § file, regime variants included; see
      * src/lib/version-text.ts). From then on the text is frozen.
@@ -110,6 +130,8 @@ export const versionSchema = z
     text_sha256: textSha256.optional(),
     /** Typographic corrections after adoption, oldest first; the last one's checksum applies. */
     errata: z.array(erratumSchema).default([]),
+    /** Example data (text or record not from the council documents): shown as „Beispieldaten“. */
+    beispiel: exampleMark,
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'entwurf') {

@@ -75,6 +75,14 @@ export const nonEmptyText = z
   .trim()
   .min(1, { error: 'darf nicht leer sein' });
 
+/**
+ * Marks content that reads as a fact but is not in the council documents (example data):
+ * `true`, or a note saying what is invented, e.g. „Datum nicht in den Ratsdokumenten“.
+ */
+export const exampleMark = z
+  .union([z.literal(true), nonEmptyText], { error: 'muss true oder ein kurzer Hinweis sein, was daran Beispieldaten sind' })
+  .optional();
+
 /** The data-protection regimes a provider can be under. */
 export const REGIMES = ['dsgvo', 'kdg', 'dsg-ekd'] as const;
 export const regime = z.enum(REGIMES, {

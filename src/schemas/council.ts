@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slugId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, slugId } from './common.ts';
 
 export const paperSchema = z.strictObject({
   /** Paper number as the council system writes it, e.g. „A0311/22“. */
@@ -8,6 +8,8 @@ export const paperSchema = z.strictObject({
   date: isoDate,
   title: nonEmptyText,
   submitted_by: nonEmptyText.optional(),
+  /** Example data, not from the council documents: shown as „Beispieldaten“. */
+  beispiel: exampleMark,
 });
 
 export const consultationSchema = z.strictObject({
@@ -16,6 +18,7 @@ export const consultationSchema = z.strictObject({
   date: isoDate,
   public: z.boolean({ error: 'muss true oder false sein' }),
   role: nonEmptyText,
+  beispiel: exampleMark,
 });
 
 export const resolutionSchema = z.strictObject({
@@ -32,6 +35,7 @@ export const resolutionSchema = z.strictObject({
   agreement: slugId,
   adopted: isoDate.optional(),
   adopted_by: nonEmptyText.optional(),
+  beispiel: exampleMark,
 });
 
 export const offerLetterSchema = z.strictObject({
@@ -39,6 +43,7 @@ export const offerLetterSchema = z.strictObject({
   date: isoDate,
   summary: nonEmptyText,
   voluntary: z.boolean(),
+  beispiel: exampleMark,
 });
 
 export const beschlusskontrolleSchema = z.strictObject({
@@ -47,11 +52,17 @@ export const beschlusskontrolleSchema = z.strictObject({
   /** The date the report was given: the default `--as-of` of the report. */
   date: isoDate,
   sender: nonEmptyText,
-  /** Function of the official who signs the letter (e.g. „Bürgermeister für Bildung und Jugend“); no name needed. */
+  /** Function of the official who signs the letter (e.g. „Beigeordneter für Bildung und Jugend“); no name needed. */
   signed_by: nonEmptyText.optional(),
   addressees: nonEmptyText,
   reference: nonEmptyText.optional(),
+  /**
+   * Whether the letter reported a final state or an interim one, as recorded; the letter for this
+   * date words itself accordingly instead of inferring it from the figures.
+   */
+  stand: z.enum(['abschliessend', 'zwischenstand'], { error: 'muss „abschliessend“ oder „zwischenstand“ sein' }).optional(),
   subject: nonEmptyText,
+  beispiel: exampleMark,
   /**
    * The figures the letter reported to the council, as recorded: a record that later content
    * must not contradict (the validator recomputes them for the letter's date).

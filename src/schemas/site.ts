@@ -23,5 +23,15 @@ export const siteSchema = z.strictObject({
       url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein' }),
     })
     .optional(),
+  /**
+   * Where the content comes from, for a site built on example data: a note shown on the start page
+   * and in the Impressum, and the facts that come from real documents, each with its source.
+   */
+  herkunft: z
+    .strictObject({
+      hinweis: nonEmptyText,
+      belege: z.array(z.strictObject({ angabe: nonEmptyText, quelle: nonEmptyText })).default([]),
+    })
+    .optional(),
 });
 export type SiteConfig = z.infer<typeof siteSchema>;

@@ -3,6 +3,7 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Rule, RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
+import { changelog } from './rules/changelog.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   fileNames,
   references,
   versionChain,
+  changelog,
   adoptedText,
   sectionNumbering,
   paragraphNumbering,

@@ -65,3 +65,6 @@ export function agreementsInOrder(content: Content): AgreementEntry[] {
   const main = mainAgreement(content);
   return main ? [main, ...content.agreements.filter((a) => a !== main)] : content.agreements;
 }
+
+/** Printed at the top of every page of a draft's PDF: it is not for signing. */
+export const DRAFT_MARK = 'Entwurf – nicht zur Unterzeichnung';

@@ -105,6 +105,8 @@ export interface PartyDocument {
     isCurrent: boolean;
     currentVersion: string;
     offeredText: string | null;
+    /** A draft: every page says „Entwurf – nicht zur Unterzeichnung“. */
+    isDraft: boolean;
   };
   party: {
     id: string;
@@ -358,6 +360,7 @@ export function buildPartyDocument(
       isCurrent: view.isCurrent,
       currentVersion: view.currentVersion,
       offeredText: entry ? formatDateDe(entry.offered) : null,
+      isDraft: v.status === 'entwurf',
     },
     party: {
       id: party.id,

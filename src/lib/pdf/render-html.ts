@@ -1,5 +1,6 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
+import { DRAFT_MARK } from '../agreement/versions.ts';
 import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
 import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
@@ -115,6 +116,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       version: cssString(cover.version),
       partyId: cssString(party.id),
       documentId: cssString(doc.documentId),
+      draftMark: cover.isDraft ? cssString(DRAFT_MARK) : 'none',
     },
   };
 }

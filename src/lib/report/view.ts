@@ -69,7 +69,10 @@ export interface BeschlusskontrolleView {
   session: string;
   asOf: string;
   asOfText: string;
-  /** True when every resolution point is carried out: „abschließender Stand“. */
+  /**
+   * „abschließender Stand“: as recorded (`stand`) when the letter is for the recorded date;
+   * for any other date, true when every resolution point is carried out.
+   */
   final: boolean;
   letter: LetterView;
   points: ResolutionPointView[];
@@ -346,7 +349,8 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
     figures = keyFiguresOf(signing);
     keySentences = figureSentences(agreement, signing);
   }
-  const final = points.length > 0 && points.every((p) => p.done);
+  const recorded = asOf === entry.date ? entry.stand : undefined;
+  const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);
   const subject = `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
   const organisation = content.site?.publisher ?? '';
   const addressees = /^(an|alle)\s/i.test(entry.addressees) ? entry.addressees : `alle ${entry.addressees}`;
@@ -369,8 +373,8 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       title: entry.subject,
       salutation: 'Sehr geehrte Fraktionen und Mitglieder des Stadtrates,',
       statusSentence: final
-        ? 'zum oben genannten Beschluss kann folgender abschließender Stand mitgeteilt werden:'
-        : 'zum oben genannten Beschluss kann folgender Zwischenstand mitgeteilt werden:',
+        ? 'folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:'
+        : 'folgender Zwischenstand kann zu oben genanntem Beschluss gegeben werden:',
       closing: 'Mit freundlichen Grüßen',
       signature: entry.signed_by ? [entry.signed_by, entry.sender] : [entry.sender],
     },

@@ -6,6 +6,7 @@ import { escapeHtml } from '../html.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { publishedRegimes, readerHref } from './agreements.ts';
 import { versionPairs } from '../agreement/versions.ts';
+import { changelogOf, comparableText, type ChangeNote } from '../agreement/changelog.ts';
 import { joinGerman } from '../format.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
@@ -53,12 +54,14 @@ export interface ChangesView {
   title: string;
   from: string;
   to: string;
+  /** „ (Entwurf)“ when the new version is a draft, for headings; else empty. */
+  toDraftSuffix: string;
   fromHref: string;
   toHref: string;
   pageTitle: string;
   path: string;
-  /** The author's summary of the change (version.yaml `changes`). */
-  summary: string[];
+  /** The changelog of the new version (version.yaml `changes`): what changed in which §§ and why. */
+  summary: (ChangeNote & { sectionLabels: string[] })[];
   counts: { kind: ChangeKind; label: string; count: number }[];
   entries: ChangeEntry[];
   unchanged: Link[];
@@ -74,15 +77,7 @@ export function changesRoutes(content: Content): ChangesRoute[] {
   return content.agreements.flatMap((a) => versionPairs(a).map(([from, to]) => ({ agreement: a.id, from: from.version, to: to.version })));
 }
 
-/** Source text of a § for comparison: Markdown with line ends normalised and paragraphs separated by one blank line. */
-export function comparableText(body: string): string {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
+export { comparableText };
 
 /** Word-level diff as HTML: unchanged text, <del> for removed and <ins> for inserted words, each with visible markers and screen-reader text. */
 export function renderWordDiffHtml(oldText: string, newText: string): string {
@@ -222,16 +217,23 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
       title: agreement.title,
       from: fromId,
       to: toId,
+      toDraftSuffix: to.status === 'entwurf' ? ' (Entwurf)' : '',
       fromHref: urls.reader(agreementId, fromId),
       toHref: urls.reader(agreementId, toId),
-      pageTitle: `Änderungen von Version ${fromId} zu ${toId} – ${agreement.short_title}`,
+      pageTitle: `Änderungen von Version ${fromId} zu ${toId}${to.status === 'entwurf' ? ' (Entwurf)' : ''} – ${agreement.short_title}`,
       path: urls.changes(agreementId, fromId, toId),
-      summary: to.changes,
+      summary: changelogOf(to).map((c) => ({ ...c, sectionLabels: c.sections.map((id) => sectionLabelOf(to, from, id)) })),
       counts: kinds.map((kind) => ({ kind, label: CHANGE_KIND_LABELS[kind], count: entries.filter((e) => e.kind === kind).length })),
       entries,
       unchanged,
     };
   });
+}
+
+/** „§ 23 Beitragsrechnung“ for a section id, from the new version (the old one for a removed §). */
+function sectionLabelOf(to: Version, from: Version, id: string): string {
+  const s = to.sections.find((x) => x.id === id) ?? from.sections.find((x) => x.id === id);
+  return s ? `${sectionLabel(s)} ${s.title}` : id;
 }
 
 /** Section ids in reading order: by the new number; a removed § right after the § that preceded it in the old version. */

@@ -8,6 +8,7 @@ import { statusDate } from '../signing/figures.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { paperAnchor, urls } from './urls.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 export interface CouncilPaperView {
   id: string;
@@ -16,10 +17,12 @@ export interface CouncilPaperView {
   dateText: string;
   title: string;
   submittedBy?: string;
-  consultations: { dateText: string; date: string; body: string; role: string; publicLabel: string; isDecision: boolean }[];
-  resolutions: { number: number; text: string; status: ResolutionStatus; statusLabel: string; statusText: string[]; links: Link[] }[];
+  /** Set when the paper (or its date) is example data, not from the council documents. */
+  example?: ExampleMarkView;
+  consultations: { dateText: string; date: string; body: string; role: string; publicLabel: string; isDecision: boolean; example?: ExampleMarkView }[];
+  resolutions: { number: number; text: string; status: ResolutionStatus; statusLabel: string; statusText: string[]; links: Link[]; example?: ExampleMarkView }[];
   versions: Link[];
-  reports: { anchor: string; dateText: string; session: string; sender: string; addressees: string; subject: string; reference?: string; figuresHref?: string }[];
+  reports: { anchor: string; dateText: string; session: string; sender: string; addressees: string; subject: string; reference?: string; figuresHref?: string; example?: ExampleMarkView }[];
 }
 
 export interface CouncilView {
@@ -51,6 +54,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
             role: c.role,
             publicLabel: c.public ? 'öffentlich' : 'nicht öffentlich',
             isDecision: isDecisionRole(c.role),
+            example: exampleMarkOf(c.beispiel),
           }));
         const resolutions = (council?.resolutions ?? [])
           .filter((r) => r.paper === paper.id)
@@ -66,6 +70,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
                 statusLabel: RESOLUTION_STATUS_LABELS[status],
                 statusText: r.adopted ? [`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` vom ${r.adopted_by}` : ''}.`] : ['Noch nicht beschlossen.'],
                 links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
+                example: exampleMarkOf(r.beispiel),
               };
             }
             const letters = offerLettersFor(content, r.agreement, asOf);
@@ -81,6 +86,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
               statusLabel: RESOLUTION_STATUS_LABELS[status],
               statusText: statusText.length > 0 ? statusText : ['Noch keine Angebote versandt.'],
               links: agreement ? [{ href: `${urls.signing()}#${agreement.id}`, label: `Zeichnungsstand: ${agreement.short_title}` }] : [],
+              example: exampleMarkOf(r.beispiel),
             };
           });
         const versions = content.agreements.flatMap((a) =>
@@ -100,6 +106,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
               subject: b.subject,
               reference: b.reference,
               figuresHref: agreement ? `${urls.signing()}#${agreement.id}-beschlusskontrolle-${b.date}` : undefined,
+              example: exampleMarkOf(b.beispiel),
             };
           });
         return {
@@ -109,6 +116,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
           dateText: formatDateDe(paper.date),
           title: paper.title,
           submittedBy: paper.submitted_by,
+          example: exampleMarkOf(paper.beispiel),
           consultations,
           resolutions,
           versions,

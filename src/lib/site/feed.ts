@@ -1,5 +1,6 @@
 import type { Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
 import { agreementsInOrder } from '../agreement/versions.ts';
 import { beschlusskontrolleFor } from '../council/resolutions.ts';
@@ -44,6 +45,15 @@ export function buildFeedView(content: Content): FeedView {
     const entries: FeedEntry[] = [];
     for (const agreement of agreementsInOrder(content)) {
       for (const v of agreement.versions) {
+        if (v.status === 'entwurf' && v.vorgelegt) {
+          entries.push({
+            id: tag(v.vorgelegt, `vereinbarung/${agreement.id}/${v.version}/entwurf`),
+            date: v.vorgelegt,
+            title: `${agreement.short_title}: Entwurf der Version ${v.version}`,
+            path: urls.reader(agreement.id, v.version),
+            summary: [`Entwurf, noch nicht beschlossen; vorgelegt am ${formatDateDe(v.vorgelegt)}.`, ...changelogOf(v).map((c) => c.text)].join(' '),
+          });
+        }
         if (!v.adopted) continue;
         entries.push({
           id: tag(v.adopted, `vereinbarung/${agreement.id}/${v.version}`),
@@ -52,7 +62,7 @@ export function buildFeedView(content: Content): FeedView {
           path: urls.reader(agreement.id, v.version),
           summary: [
             `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
-            ...v.changes,
+            ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });
       }

@@ -12,6 +12,23 @@ export interface SiteFacts {
   baseUrl: string;
 }
 
+/** Where the content comes from (site.yaml `herkunft`): the note and the facts traced to a document. */
+export interface ProvenanceView {
+  heading: string;
+  note: string;
+  facts: { fact: string; source: string }[];
+}
+
+export function buildProvenanceView(content: Content): ProvenanceView | undefined {
+  const herkunft = content.site?.herkunft;
+  if (!herkunft) return undefined;
+  return {
+    heading: 'Herkunft der Inhalte',
+    note: herkunft.hinweis,
+    facts: herkunft.belege.map((b) => ({ fact: b.angabe, source: b.quelle })),
+  };
+}
+
 export function buildSiteFacts(content: Content): SiteFacts {
   const site = content.site;
   return {

@@ -1,5 +1,6 @@
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
+import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -9,6 +10,7 @@ import { paperLabel, readerHref, publishedRegimes, variantSectionIds, regimeLabe
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 export interface TocPart {
   title: string;
@@ -47,6 +49,8 @@ export interface ReaderView {
   /** „Beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss (Vorlage V2216/23, Sitzung JHA/052/2023), gültig ab 1. Juni 2023.“ */
   statusText: string;
   paperLink?: Link;
+  /** Set when the version's text or record is example data, not from the council documents. */
+  example?: ExampleMarkView;
   regime: Regime;
   regimeLabel: string;
   /** For <title>. */
@@ -150,9 +154,10 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       statusLabel: versionStanding(content, agreement, version).label,
       statusText: versionStatusText(version, content, false),
       paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
+      example: exampleMarkOf(version.beispiel),
       regime,
       regimeLabel: REGIME_LABELS[regime],
-      pageTitle: `${agreement.short_title}, Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
+      pageTitle: `${agreement.short_title}, ${version.status === 'entwurf' ? 'Entwurf der ' : ''}Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
       path,
       printUrl: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', path),
       banner: banner(content, agreement, view, version, regime),
@@ -173,11 +178,12 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       // DSGVO pages carry the full text in the search; KDG and DSG-EKD pages add only their own clauses.
       bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: regime !== 'dsgvo' }),
       searchOnlyVariants: regime !== 'dsgvo',
-      changes: version.changes,
+      changes: changelogOf(version).map((c) => c.text),
       versions: versionList(content, agreement, versionId, regime),
       related,
-      searchable: version.status !== 'entwurf' && (regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant))),
-      searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : ''}`,
+      // A draft is searchable too, labelled „Entwurf“ in its title and filter so no one mistakes it for the text in force.
+      searchable: regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant)),
+      searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : version.status === 'entwurf' ? ' (Entwurf)' : ''}`,
     };
   });
 }
@@ -228,7 +234,7 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
         statusLabel: versionStanding(content, agreement, v).label,
         statusText: [versionStatusText(v, content), versionStanding(content, agreement, v).sentence].filter(Boolean).join(' '),
         isCurrent: v === current,
-        changes: v.changes,
+        changes: changelogOf(v).map((c) => c.text),
         readers: publishedRegimes(v).map((r) => ({
           href: urls.reader(agreementId, v.version, r),
           label: publishedRegimes(v).length > 1 ? `Text für Träger unter ${REGIME_LABELS[r]}` : 'Text lesen',

@@ -11,6 +11,7 @@ import { bindingTimeline, buildSigningFigures, firstOfferDate, statusDate, type 
 import { BINDING_RULE, signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
 import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from '../signing/chart.ts';
 import { urls } from './urls.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import { publishedReports, reportUrls } from '../report/urls.ts';
 
 export interface FigureRow {
@@ -33,6 +34,8 @@ export interface FigureSnapshotView {
   heading: string;
   /** Where the date comes from, in one sentence. */
   source: string;
+  /** Set when the Beschlusskontrolle behind the snapshot is example data. */
+  example?: ExampleMarkView;
   asOf: string;
   asOfText: string;
   /** The version offered for signature on that date. */
@@ -174,6 +177,8 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry, bu
           `Zahlen zum Tag der Beschlusskontrolle (${report.sender}, Sitzung ${report.session}).`,
         ),
       );
+      const example = exampleMarkOf(report.beispiel);
+      if (example) out[out.length - 1]!.example = example;
     }
     // The status date adds nothing when a Beschlusskontrolle is as recent or newer.
     if (latest && firstOfferDate(content, agreement.id) !== undefined && !out.some((s) => s.asOf >= latest)) {

@@ -1,0 +1,63 @@
+import { REGIMES, type Regime } from '../../schemas/common.ts';
+import type { Section, Version } from '../content-model.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+
+/** A changelog entry as the outputs show it; an older plain-text entry has no §§ and no reason. */
+export interface ChangeNote {
+  sections: string[];
+  text: string;
+  reason?: string;
+  /** Set when the reason is example data. */
+  example?: ExampleMarkView;
+}
+
+export function changelogOf(version: Pick<Version, 'changes'>): ChangeNote[] {
+  return version.changes.map((c) =>
+    typeof c === 'string' ? { sections: [], text: c } : { sections: c.sections, text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) },
+  );
+}
+
+/** Source text of a § for comparison: Markdown with line ends normalised and paragraphs separated by one blank line. */
+export function comparableText(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The § a reader under `regime` sees (each file lists the regimes it is for, as in sectionsForRegime). */
+function readingOf(version: Version, id: string, regime: Regime): Section | undefined {
+  return version.sections.find((s) => s.id === id && s.regimes.includes(regime));
+}
+
+function readingKey(s: Section | undefined): string {
+  return s ? `${s.number}\u0000${s.title}\u0000${comparableText(s.body)}` : '-';
+}
+
+export interface DifferingSection {
+  id: string;
+  /** „§ 23“ (the new number; the old one for a removed §). */
+  label: string;
+  title: string;
+  /** Regimes whose reading differs (all three when the general text changed). */
+  regimes: Regime[];
+}
+
+/**
+ * The §§ that read differently in `to` than in `from` for at least one regime: text, title,
+ * number, or a regime variant added, changed or removed; also §§ added or removed. The one
+ * definition of „changed“ for the changelog rule and the changes page.
+ */
+export function differingSections(from: Version, to: Version): DifferingSection[] {
+  const ids = [...new Set([...to.sections.map((s) => s.id), ...from.sections.map((s) => s.id)])];
+  const out: DifferingSection[] = [];
+  for (const id of ids) {
+    const regimes = REGIMES.filter((r) => readingKey(readingOf(from, id, r)) !== readingKey(readingOf(to, id, r)));
+    if (regimes.length === 0) continue;
+    const shown = to.sections.find((s) => s.id === id) ?? from.sections.find((s) => s.id === id)!;
+    out.push({ id, label: `§\u00a0${shown.number}`, title: shown.title, regimes });
+  }
+  return out;
+}
