@@ -37,6 +37,8 @@ export interface ChangeEntry {
   title: string;
   /** Set when the text differs by regime: „Fassung für Träger unter KDG“. */
   regimeNote?: string;
+  /** The regimes whose text this entry shows (all three when the § reads the same for every regime). */
+  regimes: Regime[];
   /** Heading diff, when the title changed. */
   titleDiffHtml?: string;
   /** Word-level diff of the text with <ins>/<del> and text markers. */
@@ -165,6 +167,7 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
             newLabel: sectionLabel(group.neu),
             title: group.neu.title,
             regimeNote,
+            regimes: group.regimes,
             textHtml: renderMarkdownBody(group.neu.body, `${anchor}-text`).html,
             newHref,
           });
@@ -180,6 +183,7 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
             oldLabel: sectionLabel(group.old),
             title: group.old.title,
             regimeNote,
+            regimes: group.regimes,
             textHtml: renderMarkdownBody(group.old.body, `${anchor}-text`).html,
             oldHref,
           });
@@ -208,6 +212,7 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
           renumbered,
           title: neu.title,
           regimeNote,
+          regimes: group.regimes,
           titleDiffHtml: titleChanged ? renderWordDiffHtml(old.title, neu.title).replace(/^<p>|<\/p>$/g, '') : undefined,
           diffHtml: textChanged ? renderWordDiffHtml(oldText, newText) : undefined,
           oldHref,
