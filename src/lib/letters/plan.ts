@@ -156,7 +156,8 @@ interface Planned {
 /** What one party gets on `asOf` for the current version, from its standing alone. */
 function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agreement: AgreementEntry, current: Version, asOf: string, reminderWeeks: number): Planned | undefined {
   const standing = partyStandingOn(party, entries, agreement, asOf);
-  if (standing.state === 'beendet') return undefined;
+  // A party that has terminated (or whose termination runs) has left: no offer, no reminder.
+  if (standing.state === 'beendet' || standing.binding?.termination) return undefined;
   if (standing.binding?.version === current.version) return undefined;
   const entry = entries.find((e) => e.version === current.version && e.offered <= asOf);
   const older = standing.binding && versionRank(agreement, standing.binding.version) < versionRank(agreement, current.version) ? standing.binding : undefined;
