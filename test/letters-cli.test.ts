@@ -1,12 +1,14 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import { DEFAULT_LETTERS_DIR, LETTER_CSV_FILE, LETTER_RUN_FILE, writeLetters } from '../src/io/letters.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { buildLetters } from '../src/lib/letters/plan.ts';
 import { buildLetterRunRecord, renderLetterCsv } from '../src/lib/letters/render.ts';
+import { checkStructure } from './support/pdf-checks.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
 
 let tmp: string;
@@ -63,6 +65,31 @@ describe('npm run letters --dry-run', () => {
     expect(result.stderr).toMatch(/content\/parties\/traeger\/traeger-088\.yaml:8: „traeger-088“ hat am 1\.\u00a0August 2023 keine Einrichtung im Bedarfsplan/);
     expect(tree(cwd)).toEqual([]);
   });
+});
+
+describe('npm run letters (PDF through the project printer)', () => {
+  it('prints one tagged PDF per letter, the same bytes on a second run, into the private folder only', async () => {
+    const cwd = path.join(tmp, 'print');
+    mkdirSync(path.join(cwd, 'dist'), { recursive: true });
+    const args = ['--as-of', '2022-06-01', '--party', 'traeger-014', '--content', path.join(ROOT, 'content')];
+    const first = await runScript('letters', args, { cwd });
+    expect(first.stderr).toContain('1 Schreiben am 2022-06-01 (kita-planer-2) in dist-private/briefe: Angebot: 0 · Erinnerung: 1');
+    expect(first.code).toBe(0);
+    const file = path.join(cwd, 'dist-private/briefe/erinnerung-kita-planer-2-1.0-traeger-014.pdf');
+    const bytes = readFileSync(file);
+    const second = await runScript('letters', [...args, '--out', 'zweiter-lauf'], { cwd });
+    expect(second.code).toBe(0);
+    expect(readFileSync(path.join(cwd, 'zweiter-lauf/erinnerung-kita-planer-2-1.0-traeger-014.pdf')).equals(bytes)).toBe(true);
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe('Erinnerung: Kooperationsvereinbarung Kita-Planer 2, Version 1.0');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2022-06-01T00:00:00.000Z');
+    const report = checkStructure(pdf);
+    expect(report.problems).toEqual([]);
+    expect(report.top.length).toBeGreaterThan(0);
+    expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(de)');
+    expect(tree(path.join(cwd, 'dist'))).toEqual([]);
+    expect(tree(path.join(cwd, 'dist-private/briefe'))).toEqual(['erinnerung-kita-planer-2-1.0-traeger-014.pdf', LETTER_CSV_FILE, LETTER_RUN_FILE]);
+  }, 120_000);
 });
 
 describe('writing letters (privacy, all or nothing)', () => {
