@@ -271,7 +271,9 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       changeNotes = changed.notes;
       paragraphs.push(
         `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(party)}`,
-        `Unten finden Sie jeden Paragraphen, der sich in Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert, mit dem Grund der Änderung und dem Wortlaut: Gestrichenes steht in [− …], Eingefügtes in [+ …].`,
+        changes.length === 0
+          ? `Der Wortlaut Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
+          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${changes.map((c) => c.label).join(', ')}. Unten finden Sie jeden dieser Paragraphen mit dem Grund der Änderung und dem Wortlaut: Gestrichenes steht in [− …], Eingefügtes in [+ …].`,
         describeBinding(plan.standing, current)!,
         voluntary,
         howToSign,
