@@ -5,7 +5,8 @@ import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Version }
 import { formatDateDe } from '../dates.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
-import { buildChangesView } from '../site/changes.ts';
+import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml } from '../agreement/compare.ts';
+import { renderMarkdownBody } from '../markdown.ts';
 
 /**
  * Which letters go out on a day, and what each says. Pure: content and the PDF manifest's
@@ -117,17 +118,22 @@ export function reasonsFor(changes: readonly string[], number: number): string[]
   });
 }
 
-function changesFor(content: Content, agreement: AgreementEntry, from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; notes: string[] } {
-  const view = buildChangesView(content, agreement.id, from.version, to.version);
+function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; notes: string[] } {
   const changes: LetterChange[] = [];
   const used = new Set<string>();
-  for (const entry of view.entries) {
-    if (!entry.regimes.includes(party.regime)) continue;
-    const number = Number((entry.newLabel ?? entry.oldLabel ?? '').replace(/\D+/g, ''));
-    const reasons = reasonsFor(to.changes, number);
+  for (const c of compareVersionSections(from, to)) {
+    if (!c.kind || !c.regimes.includes(party.regime)) continue;
+    const section = (c.neu ?? c.old)!;
+    const reasons = reasonsFor(to.changes, section.number);
     for (const reason of reasons) used.add(reason);
-    const label = entry.renumbered ?? entry.newLabel ?? entry.oldLabel ?? '';
-    changes.push({ label, title: entry.title, kindLabel: entry.kindLabel, reasons, diffHtml: entry.diffHtml ?? entry.textHtml });
+    const label = c.old && c.neu && c.old.number !== c.neu.number ? `§\u00a0${c.old.number} → §\u00a0${c.neu.number}` : `§\u00a0${section.number}`;
+    const diffHtml =
+      c.oldText !== undefined
+        ? renderWordDiffHtml(c.oldText, c.newText!)
+        : c.kind === 'neu' || c.kind === 'entfallen'
+          ? renderMarkdownBody(section.body, `aenderung-${c.id}-text`).html
+          : undefined;
+    changes.push({ label, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml });
   }
   return { changes, notes: to.changes.filter((line) => !used.has(line)) };
 }
@@ -266,7 +272,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       const b = plan.standing.binding!;
       const from = findVersionOf(agreement, b.version)!;
       subject = `Was ändert sich für Sie? ${agreement.short_title}, neue Version ${current.version}`;
-      const changed = changesFor(content, agreement, from, current, party);
+      const changed = changesFor(from, current, party);
       changes = changed.changes;
       changeNotes = changed.notes;
       paragraphs.push(
