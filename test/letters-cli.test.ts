@@ -33,7 +33,7 @@ function tree(dir: string): string[] {
 describe('npm run letters --dry-run', () => {
   it.each([
     ['2022-06-01', /^traeger-001\tErinnerung, Version 1\.0\tAngebot vom 4\.\sApril 2022 seit mehr als 8 Wochen offen$/m, 'Angebot: 0 · Erinnerung: '],
-    ['2023-08-01', /^traeger-002\tAngebot, Version 1\.1\tVersion 1\.0 abgelehnt; neue Version 1\.1$/m, 'Angebot: 14 · Erinnerung: '],
+    ['2023-08-01', /^traeger-002\tAngebot, Version 1\.1\tVersion 1\.0 abgelehnt; Version 1\.1 noch nicht angeboten$/m, 'Angebot: 14 · Erinnerung: '],
   ])('on %s lists who gets which letter and why, and writes nothing', async (asOf, line, summary) => {
     const cwd = path.join(tmp, `dry-${asOf}`);
     mkdirSync(cwd, { recursive: true });

@@ -172,7 +172,14 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
     if (older) {
       return { kind: 'aenderung', standing, entry, reason: `an Version ${older.version} gebunden (seit ${formatDateDe(older.since)}); Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}` };
     }
-    const why = standing.state === 'abgelehnt' ? `Version ${standing.latestOffer!.version} abgelehnt; neue Version ${current.version}` : `Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}`;
+    const previous = standing.latestOffer && standing.latestOffer.version !== current.version ? standing.latestOffer : undefined;
+    const before =
+      previous?.state === 'abgelehnt'
+        ? `Version ${previous.version} abgelehnt; `
+        : previous
+          ? `Angebot von Version ${previous.version} vom ${formatDateDe(previous.entry.offered)} ohne Unterschrift; `
+          : '';
+    const why = `${before}Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}`;
     return { kind: 'angebot', standing, entry, reason: why };
   }
   const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
@@ -180,7 +187,8 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
   const due = addDays(entry.offered, reminderWeeks * 7);
   if (due > asOf) return undefined;
   const intent = state === 'absicht' ? `, Absicht erklärt am ${formatDateDe(entry.intent!)}` : '';
-  return { kind: 'erinnerung', standing, entry, reason: `Angebot vom ${formatDateDe(entry.offered)} seit mehr als ${reminderWeeks} Wochen offen${intent}` };
+  const bound = older ? `; an Version ${older.version} gebunden` : '';
+  return { kind: 'erinnerung', standing, entry, reason: `Angebot vom ${formatDateDe(entry.offered)} seit mehr als ${reminderWeeks} Wochen offen${intent}${bound}` };
 }
 
 function describeBinding(standing: PartyStanding, current: Version): string | undefined {
