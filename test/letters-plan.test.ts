@@ -108,6 +108,16 @@ describe('the offer letter', () => {
     expect(html).toContain('<h1 class="betreff">Angebot: Kooperationsvereinbarung Kita-Planer 2, Version 1.0</h1>');
   });
 
+  it('speaks to a childminder as a person and names her as the resolution does; the text after the salutation starts in lower case', () => {
+    const ktp = content.agreements.find((a) => a.id === 'kindertagespflege')!;
+    const [letter] = buildLetters(content, ktp, { asOf: ktp.versions[0]!.adopted!, party: 'ktp-004' });
+    expect(letter!.salutation).toBe(`Guten Tag ${content.childminders.find((c) => c.id === 'ktp-004')!.name},`);
+    expect(letter!.paragraphs[0]).toMatch(/^der Jugendhilfeausschuss der Landeshauptstadt Dresden hat am /);
+    expect(letter!.paragraphs[0]).toContain('mit jeder Kindertagespflegeperson, die das System nutzen möchte und in den Bedarfsplan 2021/2022 aufgenommen ist,');
+    const [provider] = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006' });
+    expect(provider!.paragraphs[0]).toContain('mit jedem Träger, der das System nutzen möchte und Einrichtungen im Bedarfsplan 2021/2022 betreibt,');
+  });
+
   it('warns when the PDF manifest has no copy, and the dry run says so once', () => {
     const letters = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006' });
     expect(letters[0]!.copy).toBeUndefined();

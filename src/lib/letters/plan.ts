@@ -4,6 +4,7 @@ import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versi
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
+import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
@@ -236,6 +237,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   }
   const letters: LetterView[] = [];
   const answerBy = addDays(asOf, periods.answer_weeks * 7);
+  const words = PARTY_WORDS[agreement.party_kind];
   for (const party of parties) {
     if (!isEligible(party, agreement, asOf)) continue;
     const entries = ledger?.entries.filter((e) => e.party === party.id) ?? [];
@@ -244,7 +246,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     const warnings: string[] = [];
     const copy = plan.entry?.offered_copy ?? options.copyOf?.(agreement.id, current.version, party.id);
     if (!copy) warnings.push(`Keine Ausfertigung für ${party.id}, Version ${current.version} im PDF-Verzeichnis; das Schreiben nennt keine Dokumentkennung. Bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
-    const resolution = `Der ${current.adopted_by ?? 'Jugendhilfeausschuss'} der Landeshauptstadt Dresden hat am ${formatDateDe(current.adopted!)}${current.paper ? ` (Vorlage ${current.paper}${current.session ? `, Sitzung ${current.session}` : ''})` : ''}`;
+    // Opens the first paragraph after the salutation's comma, hence lower case.
+    const resolution = `der ${current.adopted_by ?? 'Jugendhilfeausschuss'} der Landeshauptstadt Dresden hat am ${formatDateDe(current.adopted!)}${current.paper ? ` (Vorlage ${current.paper}${current.session ? `, Sitzung ${current.session}` : ''})` : ''}`;
     const enclosures = [`Ihre persönliche Ausfertigung der ${agreement.short_title}, Version ${current.version}, Fassung ${REGIME_LABELS[party.regime]}`];
     const howToSign =
       `Bitte prüfen Sie die Ausfertigung, unterzeichnen Sie sie auf der Unterschriftsseite und senden Sie sie bis zum ${formatDateDe(answerBy)} an die unten genannte Stelle zurück – ` +
@@ -258,7 +261,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     if (plan.kind === 'angebot') {
       subject = `Angebot: ${agreement.short_title}, Version ${current.version}`;
       paragraphs.push(
-        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit jedem Träger, der das System nutzen möchte und dessen Einrichtungen im Bedarfsplan ${agreement.bedarfsplan} stehen, eine Vereinbarung auf dieser Grundlage zu schließen.`,
+        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit ${words.relativeOne === 'der' ? 'jedem' : 'jeder'} ${words.dativeOne}, ${words.relativeOne} das System nutzen möchte und ${words.eligibleOne(agreement.bedarfsplan).replace(/^(der|die) /, '')}, eine Vereinbarung auf dieser Grundlage zu schließen.`,
         `Wir bieten Ihnen hiermit den Abschluss dieser Vereinbarung in Version ${current.version} an. ${regimeSentence(party)}`,
         voluntary,
         howToSign,
