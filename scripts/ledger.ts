@@ -1,5 +1,7 @@
 import { ContentError, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
-import { editLedgerInDir, findCopyInManifests } from '../src/io/ledger-file.ts';
+import { readFile } from 'node:fs/promises';
+import { editLedgerInDir, editLedgerInDirBatch, findCopyInManifests } from '../src/io/ledger-file.ts';
+import { offersFromLetterRun, parseLetterRun } from '../src/lib/letters/run-record.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { LEDGER_COMMANDS, type LedgerCommand } from '../src/lib/ledger-edit.ts';
 import { buildLedgerList, defaultStatusDate, renderLedgerCsv, renderLedgerTable, renderStatusText } from '../src/lib/report/ledger-list.ts';
@@ -9,12 +11,15 @@ const USAGE = `Aufruf:
   npm run ledger -- offer|intent|sign|decline|withdraw --party KENNUNG --date JJJJ-MM-TT [--agreement KENNUNG] [--version V]
                     [--form schriftlich|elektronisch] [--function TEXT] [--name TEXT] [--reason TEXT]
                     [--manifest DATEI …] [--today JJJJ-MM-TT] [--content ORDNER]
+  npm run ledger -- offer --from-letters DATEI [--today JJJJ-MM-TT] [--content ORDNER]
   npm run ledger -- list [--agreement KENNUNG] [--version V] [--open] [--format table|csv] [--as-of JJJJ-MM-TT]
   npm run ledger -- status [--agreement KENNUNG] [--as-of JJJJ-MM-TT]
 
 Pflegt das Zeichnungsregister content/ledger/<Vereinbarung>.yaml. Jede Änderung wird vorher geprüft;
 bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
-  offer     Angebot eintragen (vor allen anderen Ereignissen nötig)
+  offer     Angebot eintragen (vor allen anderen Ereignissen nötig); mit --from-letters alle Angebote
+            eines Laufs von npm run letters (versand.json oder serienbrief.csv) in einem Schritt –
+            alle oder keins, schon eingetragene werden übersprungen
   intent    Absicht zur Unterzeichnung eintragen
   sign      Unterschrift eintragen (--form, --function und --name sind Pflicht; der Name bleibt intern)
   decline   Ablehnung eintragen
@@ -47,6 +52,7 @@ await runCli(async () => {
       function: { type: 'string' },
       name: { type: 'string' },
       reason: { type: 'string' },
+      'from-letters': { type: 'string' },
       manifest: { type: 'string', multiple: true },
       today: { type: 'string' },
       open: { type: 'boolean', default: false },
@@ -85,6 +91,22 @@ await runCli(async () => {
 
   if (!(LEDGER_COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`Unbekannter Unterbefehl „${command}“.\n\n${USAGE}`);
+  }
+  if (values['from-letters'] !== undefined) {
+    if (command !== 'offer') throw new UsageError(`--from-letters gilt nur für offer.\n\n${USAGE}`);
+    const extraOptions = (['party', 'date', 'version', 'reason', 'form', 'function', 'name', 'manifest'] as const).filter((key) => values[key] !== undefined);
+    if (extraOptions.length > 0) throw new UsageError(`Mit --from-letters kommen Partner, Version, Datum und Ausfertigung aus der Datei; lassen Sie ${extraOptions.map((k) => `--${k}`).join(', ')} weg.\n\n${USAGE}`);
+    const file = values['from-letters'];
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Die Datei ${file} (--from-letters) gibt es nicht. Geben Sie die versand.json oder serienbrief.csv eines Laufs von npm run letters an.`);
+    });
+    const run = parseLetterRun(text, file);
+    await loadValidContent(values.content);
+    const result = await editLedgerInDirBatch(values.content, offersFromLetterRun(run), values.today ?? localToday());
+    if (!result.ok) throw new ContentError(`Fehler in ${file}: ${result.message}\nDas Zeichnungsregister bleibt unverändert; kein Angebot wurde eingetragen.`);
+    const lines = [...(result.summaries ?? []).map((s) => `Eingetragen: ${s}`), ...(result.skipped ?? []).map((s) => `Schon vorhanden: ${s}`)];
+    console.log(`${lines.join('\n')}${lines.length ? '\n' : ''}${result.message}${result.file ? `\nDatei: ${result.file}` : ''}`);
+    return 0;
   }
   // Every missing option at once, not one per attempt.
   const required = command === 'sign' ? (['party', 'date', 'form', 'function', 'name'] as const) : (['party', 'date'] as const);

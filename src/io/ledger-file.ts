@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
-import { defaultVersion, applyLedgerChange, type LedgerChange } from '../lib/ledger-edit.ts';
+import { defaultVersion, applyLedgerChange, applyLedgerChanges, type LedgerChange } from '../lib/ledger-edit.ts';
 import { parseManifest, type ManifestEntry } from '../lib/pdf/manifest.ts';
 import type { CopyRef } from '../schemas/ledger.ts';
 import { writeFileAtomic } from './atomic-dir.ts';
@@ -47,6 +47,20 @@ export async function editLedgerInDir(contentDir: string, change: LedgerChange, 
   return { ok: true, message: result.summary, file: `${prefix}${result.file}` };
 }
 
+/**
+ * Several ledger changes in one step (`offer --from-letters`): checked and applied in memory,
+ * validated once, written once – or nothing is written.
+ */
+export async function editLedgerInDirBatch(contentDir: string, changes: readonly LedgerChange[], today: string): Promise<LedgerDirEditResult & { summaries?: string[]; skipped?: string[] }> {
+  const root = path.resolve(contentDir);
+  const prefix = displayPrefixFor(root);
+  const files = await readContentFiles(root);
+  const result = applyLedgerChanges(files, changes, today, prefix);
+  if (!result.ok) return { ok: false, message: result.message };
+  if (result.after !== result.before) await writeLedgerFile(path.join(root, result.file), result.before, result.after);
+  return { ok: true, message: `${result.summaries.length} eingetragen, ${result.skipped.length} bereits vorhanden.`, file: result.file ? `${prefix}${result.file}` : undefined, summaries: result.summaries, skipped: result.skipped };
+}
+
 /** Paths in messages relative to the working directory, as the loader shows them. */
 
 /** Where the build leaves the PDF directories when nothing else is said. */
@@ -62,6 +76,18 @@ export async function findCopyInManifests(content: Content, change: LedgerChange
   const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
   if (!agreement || !party) return { note: '' };
   const version = change.version ?? defaultVersion(content, agreement, party, change.command, change.date);
+  const { entries, read } = await readManifestEntries(manifests);
+  const entry = entries.find((e) => e.agreement === agreement.id && e.version === version && e.party === party.id);
+  if (!entry) {
+    const where = read.length > 0 ? read.join(', ') : `kein Verzeichnis gefunden (${manifests.join(', ')})`;
+    return { note: `Hinweis: Keine Ausfertigung für Version ${version ?? '–'} im PDF-Verzeichnis (${where}); der Eintrag nennt keine Ausfertigung. Bauen Sie die PDFs (npm run pdf) vor dem Eintrag, damit die Ausfertigung prüfbar bleibt.` };
+  }
+  const copy = copyOfManifestEntry(entry);
+  return { copy, note: `Ausfertigung vermerkt: ${copy.document_id}, SHA-256 ${entry.sha256}.` };
+}
+
+/** The entries of every manifest that exists, and which files were read. */
+export async function readManifestEntries(manifests: readonly string[] = DEFAULT_MANIFESTS): Promise<{ entries: ManifestEntry[]; read: string[] }> {
   const entries: ManifestEntry[] = [];
   const read: string[] = [];
   for (const file of manifests) {
@@ -70,11 +96,10 @@ export async function findCopyInManifests(content: Content, change: LedgerChange
     entries.push(...parseManifest(text, file).entries);
     read.push(file);
   }
-  const entry = entries.find((e) => e.agreement === agreement.id && e.version === version && e.party === party.id);
-  if (!entry) {
-    const where = read.length > 0 ? read.join(', ') : `kein Verzeichnis gefunden (${manifests.join(', ')})`;
-    return { note: `Hinweis: Keine Ausfertigung für Version ${version ?? '–'} im PDF-Verzeichnis (${where}); der Eintrag nennt keine Ausfertigung. Bauen Sie die PDFs (npm run pdf) vor dem Eintrag, damit die Ausfertigung prüfbar bleibt.` };
-  }
-  const documentId = entry.documentId ?? path.basename(entry.path, '.pdf');
-  return { copy: { document_id: documentId, sha256: entry.sha256 }, note: `Ausfertigung vermerkt: ${documentId}, SHA-256 ${entry.sha256}.` };
+  return { entries, read };
+}
+
+/** The copy reference of a manifest entry: its `documentId`, or else (older manifests) the file name. */
+export function copyOfManifestEntry(entry: ManifestEntry): CopyRef {
+  return { document_id: entry.documentId ?? path.basename(entry.path, '.pdf'), sha256: entry.sha256 };
 }

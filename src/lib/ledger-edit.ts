@@ -476,3 +476,98 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
     throw error;
   }
 }
+
+export type LedgerBatchResult =
+  | {
+      ok: true;
+      file: string;
+      before: string;
+      after: string;
+      /** German sentences: one per recorded change. */
+      summaries: string[];
+      /** German sentences: changes already in the ledger, left out (nothing is recorded twice). */
+      skipped: string[];
+    }
+  | { ok: false; message: string };
+
+/**
+ * Several changes to one ledger in one step (the offers of a letter run): each is checked as a
+ * single entry would be and applied in memory after the one before, the result is validated
+ * once with every rule and the caller writes once – all or nothing. A change whose party and
+ * version the ledger already holds as an offer of the same day is skipped, so a run recorded
+ * twice changes nothing.
+ */
+export function applyLedgerChanges(files: readonly ContentFile[], changes: readonly LedgerChange[], today: string, displayPrefix = ''): LedgerBatchResult {
+  try {
+    checkDate('Das heutige Datum (--today)', today);
+    const first = parseContent(files, '');
+    const problems = [...first.diagnostics, ...runRules(first.content)].filter((d) => d.severity === 'error');
+    if (problems.length > 0) {
+      refuse(
+        `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
+          .slice(0, 10)
+          .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
+          .join('\n')}`,
+        'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
+      );
+    }
+    let current = files;
+    let content = first.content;
+    let file: string | undefined;
+    let before: string | undefined;
+    let text: string | undefined;
+    const summaries: string[] = [];
+    const skipped: string[] = [];
+    for (const [index, change] of changes.entries()) {
+      const at = `Eintrag ${index + 1} (${change.party})`;
+      const ledger = content.ledgers.find((l) => l.agreement === change.agreement);
+      const agreement = content.agreements.find((a) => a.id === change.agreement);
+      const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
+      const version = agreement && party ? (change.version ?? defaultVersion(content, agreement, party, change.command, change.date)) : undefined;
+      const existing = ledger?.entries.find((e) => e.party === change.party && e.version === version);
+      if (change.command === 'offer' && existing && existing.offered === change.date) {
+        skipped.push(`${describeParty(party!)}: Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
+        continue;
+      }
+      let checked: ReturnType<typeof checkChange>;
+      try {
+        checked = checkChange(content, change, today);
+      } catch (error) {
+        if (error instanceof Refusal) refuse(`${at}: ${error.message}`);
+        throw error;
+      }
+      if (!ledger) {
+        refuse(
+          `Für die Vereinbarung „${checked.agreement.id}“ gibt es noch kein Zeichnungsregister.`,
+          `Legen Sie ${displayPrefix}ledger/${checked.agreement.id}.yaml mit „agreement: ${checked.agreement.id}“ und „entries: []“ an.`,
+        );
+      }
+      if (file !== undefined && ledger!.source.file !== file) refuse(`${at}: Alle Einträge eines Laufs gehören in dasselbe Register (${file}).`);
+      file = ledger!.source.file;
+      const original = current.find((f) => f.path === file)!;
+      const source = new TextDecoder('utf-8').decode(original.bytes);
+      before ??= source;
+      const resolved: ResolvedLedgerChange = { ...change, version: checked.version };
+      text = editLedgerText(source, resolved);
+      current = current.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(text) } : f));
+      // Parsing (without the rules) lets the next change see this one, e.g. the same offer twice in one list.
+      content = parseContent(current, '').content;
+      summaries.push(summaryOf(resolved, checked.party, checked.agreement));
+    }
+    if (file === undefined || text === undefined || before === undefined) {
+      return { ok: true, file: file ?? '', before: before ?? '', after: before ?? '', summaries, skipped };
+    }
+    const result = parseContent(current, '');
+    const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      refuse(
+        `Die Änderungen würden die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file })).join('\n')}`,
+        'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
+      );
+    }
+    return { ok: true, file, before, after: text, summaries, skipped };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -58,6 +58,13 @@ export const agreementSchema = z.strictObject({
       section: slugId,
     })
     .optional(),
+  /** Letters to the parties (`npm run letters`): how long they have to answer, when a reminder goes out. */
+  letters: z
+    .strictObject({
+      answer_weeks: z.number({ error: 'muss eine ganze Zahl von Wochen sein' }).int({ error: 'muss eine ganze Zahl von Wochen sein' }).min(1, { error: 'muss mindestens 1 sein' }),
+      reminder_weeks: z.number({ error: 'muss eine ganze Zahl von Wochen sein' }).int({ error: 'muss eine ganze Zahl von Wochen sein' }).min(1, { error: 'muss mindestens 1 sein' }),
+    })
+    .optional(),
   /** Headings of the two parts, e.g. „Teil A – Auftragsverarbeitung nach Art. 28 DSGVO“. */
   parts: z
     .strictObject({ A: nonEmptyText, B: nonEmptyText })

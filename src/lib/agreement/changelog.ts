@@ -1,6 +1,7 @@
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Section, Version } from '../content-model.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { readingKey } from './compare.ts';
 
 /** A changelog entry as the outputs show it; an older plain-text entry has no §§ and no reason. */
 export interface ChangeNote {
@@ -17,23 +18,9 @@ export function changelogOf(version: Pick<Version, 'changes'>): ChangeNote[] {
   );
 }
 
-/** Source text of a § for comparison: Markdown with line ends normalised and paragraphs separated by one blank line. */
-export function comparableText(body: string): string {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
-
 /** The § a reader under `regime` sees (each file lists the regimes it is for, as in sectionsForRegime). */
 function readingOf(version: Version, id: string, regime: Regime): Section | undefined {
   return version.sections.find((s) => s.id === id && s.regimes.includes(regime));
-}
-
-function readingKey(s: Section | undefined): string {
-  return s ? `${s.number}\u0000${s.title}\u0000${comparableText(s.body)}` : '-';
 }
 
 export interface DifferingSection {

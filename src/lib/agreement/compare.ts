@@ -1,0 +1,125 @@
+import { diffWords } from 'diff';
+import { REGIMES, type Regime } from '../../schemas/common.ts';
+import { sectionsForRegime } from '../agreement-view.ts';
+import type { Section, Version } from '../content-model.ts';
+import { escapeHtml } from '../html.ts';
+
+/**
+ * What changes from one version to the next, § by § and regime variant by regime variant. The
+ * changes page and the letters to the parties („Was ändert sich für Sie?“) both render this.
+ */
+
+export type ChangeKind = 'neu' | 'entfallen' | 'geaendert' | 'nummer';
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  neu: 'Neu',
+  entfallen: 'Entfallen',
+  geaendert: 'Geändert',
+  nummer: 'Nur neu nummeriert',
+};
+
+/** One reading of a § across two versions, shared by the regimes in `regimes`. */
+export interface SectionComparison {
+  id: string;
+  /** Absent: nothing changed for these regimes. */
+  kind?: ChangeKind;
+  regimes: Regime[];
+  /** The § reads differently for other regimes (the reading is one of several). */
+  split: boolean;
+  old?: Section;
+  neu?: Section;
+  /** Normalised source texts, set when both exist and differ. */
+  oldText?: string;
+  newText?: string;
+  titleChanged: boolean;
+}
+
+/** Source text of a § for comparison: Markdown with line ends normalised and paragraphs separated by one blank line. */
+export function comparableText(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Word-level diff as HTML: unchanged text, <del> for removed and <ins> for inserted words, each with visible markers and screen-reader text. */
+export function renderWordDiffHtml(oldText: string, newText: string): string {
+  const parts = diffWords(oldText, newText);
+  const out: string[] = ['<p>'];
+  for (const part of parts) {
+    const tag = part.added ? 'ins' : part.removed ? 'del' : undefined;
+    const blocks = part.value.split(/\n{2,}/);
+    blocks.forEach((block, i) => {
+      if (i > 0) out.push('</p>\n<p>');
+      if (block === '') return;
+      const html = block
+        .split('\n')
+        .map((line) => escapeHtml(line))
+        .join('<br>');
+      if (!tag) out.push(html);
+      else if (tag === 'ins') {
+        out.push(`<ins><span class="diff-marke" aria-hidden="true">[+</span><span class="visually-hidden">Eingefügt: </span>${html}<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Einfügung)</span></ins>`);
+      } else {
+        out.push(`<del><span class="diff-marke" aria-hidden="true">[−</span><span class="visually-hidden">Gestrichen: </span>${html}<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Streichung)</span></del>`);
+      }
+    });
+  }
+  out.push('</p>');
+  return out.join('').replace(/<p><\/p>/g, '');
+}
+
+/** What makes two readings of a § the same: number, title and normalised text. */
+export function readingKey(s: Section | undefined): string {
+  return s ? `${s.number}\u0000${s.title}\u0000${comparableText(s.body)}` : '-';
+}
+
+/**
+ * Every § of either version in reading order, grouped by the regimes that read the same old and
+ * new text, so a § differing by regime appears once per reading.
+ */
+export function compareVersionSections(from: Version, to: Version): SectionComparison[] {
+  const result: SectionComparison[] = [];
+  for (const id of orderedIds(from, to)) {
+    const groups = new Map<string, { regimes: Regime[]; old?: Section; neu?: Section }>();
+    for (const regime of REGIMES) {
+      const old = sectionsForRegime(from, regime).find((s) => s.id === id);
+      const neu = sectionsForRegime(to, regime).find((s) => s.id === id);
+      if (!old && !neu) continue;
+      const key = `${readingKey(old)}\u0001${readingKey(neu)}`;
+      const group = groups.get(key) ?? { regimes: [], old, neu };
+      group.regimes.push(regime);
+      groups.set(key, group);
+    }
+    const split = groups.size > 1;
+    for (const group of groups.values()) {
+      const base = { id, regimes: group.regimes, split, old: group.old, neu: group.neu };
+      if (!group.old || !group.neu) {
+        result.push({ ...base, kind: group.old ? 'entfallen' : 'neu', titleChanged: false });
+        continue;
+      }
+      const oldText = comparableText(group.old.body);
+      const newText = comparableText(group.neu.body);
+      const textChanged = oldText !== newText;
+      const titleChanged = group.old.title !== group.neu.title;
+      const renumbered = group.old.number !== group.neu.number;
+      const kind: ChangeKind | undefined = textChanged || titleChanged ? 'geaendert' : renumbered ? 'nummer' : undefined;
+      result.push({ ...base, kind, titleChanged, ...(textChanged ? { oldText, newText } : {}) });
+    }
+  }
+  return result;
+}
+
+/** Section ids in reading order: by the new number; a removed § right after the § that preceded it in the old version. */
+function orderedIds(from: Version, to: Version): string[] {
+  const position = new Map<string, number>();
+  for (const s of to.sections) position.set(s.id, s.number);
+  const oldOrder = [...new Map(from.sections.map((s) => [s.id, s.number])).entries()].sort((a, b) => a[1] - b[1]);
+  oldOrder.forEach(([id], i) => {
+    if (position.has(id)) return;
+    const predecessor = oldOrder.slice(0, i).reverse().find(([other]) => to.sections.some((s) => s.id === other));
+    position.set(id, (predecessor ? position.get(predecessor[0])! : 0) + 0.5 + i / 1000);
+  });
+  return [...position.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+}

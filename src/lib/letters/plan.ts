@@ -1,0 +1,350 @@
+import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
+import { REGIME_LABELS } from '../../schemas/common.ts';
+import type { CopyRef } from '../../schemas/ledger.ts';
+import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
+import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
+import { formatDateDe } from '../dates.ts';
+import { isEligible, partiesFor } from '../parties/eligibility.ts';
+import { PARTY_WORDS } from '../parties/words.ts';
+import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
+import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml } from '../agreement/compare.ts';
+import { renderMarkdownBody } from '../markdown.ts';
+
+/**
+ * Which letters go out on a day, and what each says. Pure: content and the PDF manifest's
+ * copies in, view models out. Who is bound, offered or open comes from signing/binding.ts.
+ */
+
+export const LETTER_KINDS = ['angebot', 'erinnerung', 'aenderung'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  angebot: 'Angebot',
+  erinnerung: 'Erinnerung',
+  aenderung: 'Änderung („Was ändert sich für Sie?“)',
+};
+
+/** Used when agreement.yaml has no `letters:` block. */
+export const DEFAULT_LETTER_PERIODS = { answer_weeks: 6, reminder_weeks: 8 } as const;
+
+/** One § that changes for the party's regime variant. */
+export interface LetterChange {
+  label: string;
+  title: string;
+  kindLabel: string;
+  /** Why, from the changelog: the version's `changes` lines that name this § (none when no line does). */
+  reasons: string[];
+  /** Word-level comparison as HTML (from site/changes.ts), or the new text for a new §. */
+  diffHtml?: string;
+}
+
+export interface LetterView {
+  kind: LetterKind;
+  /** File name without extension, e.g. `angebot-kita-planer-2-1.0-traeger-001`. */
+  fileStem: string;
+  agreementId: string;
+  version: string;
+  party: { id: string; name: string; kind: PartyEntry['kind']; regime: string; file: string };
+  /** Why this party gets this letter (dry run, summary). */
+  reason: string;
+  date: string;
+  dateText: string;
+  senderLine: string;
+  sender: { publisher: string; department: string; address: string; email: string };
+  addressLines: string[];
+  salutation: string;
+  subject: string;
+  paragraphs: string[];
+  changes: LetterChange[];
+  /** Lines from version.yaml `changes` not tied to a § shown above. */
+  changeNotes: string[];
+  enclosures: string[];
+  answerBy: string;
+  answerByText: string;
+  copy?: CopyRef;
+  /** German warnings for the terminal (e.g. no copy in the PDF manifest). */
+  warnings: string[];
+  /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
+  publicContact?: { name: string; function: string; email?: string };
+  closing: string;
+}
+
+export interface LetterOptions {
+  asOf: string;
+  kinds?: readonly LetterKind[];
+  party?: string;
+  /** The copy in the PDF manifest for (agreement, version, party), when there is one. */
+  copyOf?: (agreementId: string, version: string, partyId: string) => CopyRef | undefined;
+}
+
+export class LetterRefusal extends Error {
+  readonly exitCode = 1;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function partyName(party: PartyEntry): string {
+  return party.name;
+}
+
+function regimeSentence(party: PartyEntry): string {
+  switch (party.regime) {
+    case 'kdg':
+      return 'Ihre Ausfertigung ist die Fassung für Träger unter dem Gesetz über den Kirchlichen Datenschutz (KDG); sie nennt die für Sie zuständige kirchliche Datenschutzaufsicht.';
+    case 'dsg-ekd':
+      return 'Ihre Ausfertigung ist die Fassung für Träger unter dem Kirchengesetz über den Datenschutz der Evangelischen Kirche in Deutschland (DSG-EKD); sie nennt die für Sie zuständige kirchliche Datenschutzaufsicht.';
+    default:
+      return 'Ihre Ausfertigung ist die Fassung nach der Datenschutz-Grundverordnung (DSGVO).';
+  }
+}
+
+/** A changelog entry as one line of the letter: what changed, and why. */
+function changeLine(note: ChangeNote): string {
+  return note.reason ? `${note.text} Begründung: ${note.reason}` : note.text;
+}
+
+/**
+ * The changelog lines about a §: the entries that name its id. An older plain-text entry names
+ * no §§ as data; there the § numbers in its text are the link („§ 10 nennt …“, „§§ 4–6 …“).
+ */
+export function reasonsFor(notes: readonly ChangeNote[], section: Section): string[] {
+  return notes
+    .filter((note) => (note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number)))
+    .map(changeLine);
+}
+
+function namesNumber(text: string, number: number): boolean {
+  for (const m of text.matchAll(/§§?\s*(\d+)(?:\s*[–-]\s*(\d+))?((?:\s*,\s*\d+)*)(?:\s*und\s*(\d+))?/g)) {
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (number >= from && number <= to) return true;
+    const more = [...(m[3] ?? '').matchAll(/\d+/g)].map((x) => Number(x[0]));
+    if (m[4]) more.push(Number(m[4]));
+    if (more.includes(number)) return true;
+  }
+  return false;
+}
+
+function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; notes: string[] } {
+  const changes: LetterChange[] = [];
+  const used = new Set<string>();
+  for (const c of compareVersionSections(from, to)) {
+    if (!c.kind || !c.regimes.includes(party.regime)) continue;
+    const section = (c.neu ?? c.old)!;
+    const reasons = reasonsFor(changelogOf(to), section);
+    for (const reason of reasons) used.add(reason);
+    const label = c.old && c.neu && c.old.number !== c.neu.number ? `§\u00a0${c.old.number} → §\u00a0${c.neu.number}` : `§\u00a0${section.number}`;
+    const diffHtml =
+      c.oldText !== undefined
+        ? renderWordDiffHtml(c.oldText, c.newText!)
+        : c.kind === 'neu' || c.kind === 'entfallen'
+          ? renderMarkdownBody(section.body, `aenderung-${c.id}-text`).html
+          : undefined;
+    changes.push({ label, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml });
+  }
+  return { changes, notes: changelogOf(to).map(changeLine).filter((line) => !used.has(line)) };
+}
+
+function addressLines(party: PartyEntry): string[] {
+  return [partyName(party), party.address.street, `${party.address.postal_code} ${party.address.city}`];
+}
+
+function salutation(party: PartyEntry): string {
+  return party.kind === 'traeger' ? 'Sehr geehrte Damen und Herren,' : `Guten Tag ${party.name},`;
+}
+
+function publicContact(party: PartyEntry): LetterView['publicContact'] {
+  if (party.kind !== 'traeger') return undefined;
+  const c = party.contacts.find((contact) => contact.oeffentlich);
+  return c ? { name: c.name, function: c.function, email: c.email } : undefined;
+}
+
+interface Planned {
+  kind: LetterKind;
+  reason: string;
+  standing: PartyStanding;
+  entry?: LedgerEntryLocated;
+}
+
+/** What one party gets on `asOf` for the current version, from its standing alone. */
+function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agreement: AgreementEntry, current: Version, asOf: string, reminderWeeks: number): Planned | undefined {
+  const standing = partyStandingOn(party, entries, agreement, asOf);
+  // A party that has terminated (or whose termination runs) has left: no offer, no reminder.
+  if (standing.state === 'beendet' || standing.binding?.termination) return undefined;
+  if (standing.binding?.version === current.version) return undefined;
+  const entry = entries.find((e) => e.version === current.version && e.offered <= asOf);
+  const older = standing.binding && versionRank(agreement, standing.binding.version) < versionRank(agreement, current.version) ? standing.binding : undefined;
+  // An offer recorded on this very day is the letter of this day: the run can be repeated after recording it.
+  if (!entry || entry.offered === asOf) {
+    if (older) {
+      return { kind: 'aenderung', standing, entry, reason: `an Version ${older.version} gebunden (seit ${formatDateDe(older.since)}); Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}` };
+    }
+    const previous = standing.latestOffer && standing.latestOffer.version !== current.version ? standing.latestOffer : undefined;
+    const before =
+      previous?.state === 'abgelehnt'
+        ? `Version ${previous.version} abgelehnt; `
+        : previous
+          ? `Angebot von Version ${previous.version} vom ${formatDateDe(previous.entry.offered)} ohne Unterschrift; `
+          : '';
+    const why = `${before}Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}`;
+    return { kind: 'angebot', standing, entry, reason: why };
+  }
+  const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
+  if (state !== 'offen' && state !== 'absicht') return undefined;
+  const due = addDays(entry.offered, reminderWeeks * 7);
+  if (due > asOf) return undefined;
+  const intent = state === 'absicht' ? `, Absicht erklärt am ${formatDateDe(entry.intent!)}` : '';
+  const bound = older ? `; an Version ${older.version} gebunden` : '';
+  return { kind: 'erinnerung', standing, entry, reason: `Angebot vom ${formatDateDe(entry.offered)} seit mehr als ${reminderWeeks} Wochen offen${intent}${bound}` };
+}
+
+function describeBinding(standing: PartyStanding, current: Version): string | undefined {
+  const b = standing.binding;
+  if (!b || b.version === current.version) return undefined;
+  const until = b.termination ? ` Sie haben sie am ${formatDateDe(b.termination.declared)} gekündigt; sie bindet Sie bis zum ${formatDateDe(b.termination.endsOn)}.` : '';
+  return (
+    `Solange Sie Version ${current.version} nicht unterzeichnen, bleibt für Sie Version ${b.version} verbindlich, die Sie am ${formatDateDe(b.since)} unterzeichnet haben.${until} ` +
+    `Mit Ihrer Unterschrift unter Version ${current.version} gilt für Sie von diesem Tag an nur noch die neue Fassung.`
+  );
+}
+
+/**
+ * The letters of one day for one agreement. With `party`, that party must be eligible; a
+ * refusal names its file and line.
+ */
+export function buildLetters(content: Content, agreement: AgreementEntry, options: LetterOptions): LetterView[] {
+  const { asOf } = options;
+  const current = currentVersionOn(agreement, asOf);
+  if (!current) throw new LetterRefusal(`Am ${formatDateDe(asOf)} war noch keine Version der Vereinbarung „${agreement.id}“ beschlossen; es gibt nichts anzubieten. Wählen Sie mit --as-of einen späteren Tag.`);
+  const periods = agreement.letters ?? DEFAULT_LETTER_PERIODS;
+  const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
+  const site = content.site;
+  const sender = {
+    publisher: site?.publisher ?? 'Landeshauptstadt Dresden',
+    department: site?.department ?? '',
+    address: site?.address ?? '',
+    email: site?.contact_email ?? '',
+  };
+  let parties = partiesFor(content, agreement);
+  if (options.party) {
+    const party = [...content.providers, ...content.childminders].find((p) => p.id === options.party);
+    if (!party) throw new LetterRefusal(`Den Partner „${options.party}“ gibt es nicht. Prüfen Sie die Kennung (--party); Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.`);
+    if (!isEligible(party, agreement, asOf)) {
+      const wrongKind = party.kind !== agreement.party_kind;
+      const field = wrongKind ? 'id' : party.kind === 'traeger' ? 'facilities' : 'bedarfsplan';
+      const line = content.lineOf(party.source, field)?.line ?? content.lineOf(party.source, 'id')?.line ?? 1;
+      const why = wrongKind
+        ? `gehört nicht zum Kreis der Vereinbarung „${agreement.id}“ (sie gilt für ${agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen'})`
+        : `${party.kind === 'traeger' ? 'hat am' : 'ist am'} ${formatDateDe(asOf)} ${party.kind === 'traeger' ? 'keine Einrichtung im' : 'nicht im'} Bedarfsplan ${agreement.bedarfsplan}${party.kind === 'traeger' ? '' : ' aufgenommen'}`;
+      const hint = wrongKind ? 'Wählen Sie mit --agreement die Vereinbarung für diesen Partnerkreis.' : 'Ergänzen Sie den Bedarfsplan-Eintrag (bedarfsplan: { plan, entry }), falls er fehlt.';
+      throw new LetterRefusal(`${party.source.file}:${line}: „${party.id}“ ${why} und ist nicht berechtigt; es wird kein Schreiben erzeugt. ${hint}`);
+    }
+    parties = [party];
+  }
+  const letters: LetterView[] = [];
+  const answerBy = addDays(asOf, periods.answer_weeks * 7);
+  const words = PARTY_WORDS[agreement.party_kind];
+  for (const party of parties) {
+    if (!isEligible(party, agreement, asOf)) continue;
+    const entries = ledger?.entries.filter((e) => e.party === party.id) ?? [];
+    const plan = planFor(party, entries, agreement, current, asOf, periods.reminder_weeks);
+    if (!plan || (options.kinds && !options.kinds.includes(plan.kind))) continue;
+    const warnings: string[] = [];
+    const copy = plan.entry?.offered_copy ?? options.copyOf?.(agreement.id, current.version, party.id);
+    if (!copy) warnings.push(`Keine Ausfertigung für ${party.id}, Version ${current.version} im PDF-Verzeichnis; das Schreiben nennt keine Dokumentkennung. Bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
+    // Opens the first paragraph after the salutation's comma, hence lower case.
+    const resolution = `der ${current.adopted_by ?? 'Jugendhilfeausschuss'} der Landeshauptstadt Dresden hat am ${formatDateDe(current.adopted!)}${current.paper ? ` (Vorlage ${current.paper}${current.session ? `, Sitzung ${current.session}` : ''})` : ''}`;
+    const enclosures = [`Ihre persönliche Ausfertigung der ${agreement.short_title}, Version ${current.version}, Fassung ${REGIME_LABELS[party.regime]}`];
+    const howToSign =
+      `Bitte prüfen Sie die Ausfertigung, unterzeichnen Sie sie auf der Unterschriftsseite und senden Sie sie bis zum ${formatDateDe(answerBy)} an die unten genannte Stelle zurück – ` +
+      `schriftlich per Post oder elektronisch mit qualifizierter elektronischer Signatur an ${sender.email}. Die Dokumentkennung auf jeder Seite ordnet Ihre Unterschrift der richtigen Fassung zu.`;
+    const voluntary = 'Die Mitarbeit im Kita-Planer 2 ist freiwillig; die Landeshauptstadt Dresden übt keinen Zwang zum Abschluss der Vereinbarung aus. Für Sie entstehen keine weiteren Kosten.';
+    const contactLine = `Für Fragen erreichen Sie das ${sender.department} unter ${sender.email} oder ${sender.address}.`;
+    const paragraphs: string[] = [];
+    let subject = '';
+    let changes: LetterChange[] = [];
+    let changeNotes: string[] = [];
+    if (plan.kind === 'angebot') {
+      subject = `Angebot: ${agreement.short_title}, Version ${current.version}`;
+      paragraphs.push(
+        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit ${words.relativeOne === 'der' ? 'jedem' : 'jeder'} ${words.dativeOne}, ${words.relativeOne} das System nutzen möchte und ${words.eligibleOne(agreement.bedarfsplan).replace(/^(der|die) /, '')}, eine Vereinbarung auf dieser Grundlage zu schließen.`,
+        `Wir bieten Ihnen hiermit den Abschluss dieser Vereinbarung in Version ${current.version} an. ${regimeSentence(party)}`,
+        voluntary,
+        howToSign,
+        contactLine,
+      );
+    } else if (plan.kind === 'erinnerung') {
+      const entry = plan.entry!;
+      subject = `Erinnerung: ${agreement.short_title}, Version ${current.version}`;
+      paragraphs.push(`mit Schreiben vom ${formatDateDe(entry.offered)} haben wir Ihnen den Abschluss der ${agreement.short_title} in Version ${current.version} angeboten.`);
+      if (plan.standing.latestOffer?.state === 'absicht') {
+        paragraphs.push(`Sie haben uns am ${formatDateDe(entry.intent!)} mitgeteilt, dass Sie unterzeichnen möchten – vielen Dank. Die unterzeichnete Ausfertigung liegt uns noch nicht vor.`);
+      } else {
+        paragraphs.push('Bis heute liegt uns Ihre Antwort nicht vor.');
+      }
+      const binding = describeBinding(plan.standing, current);
+      if (binding) paragraphs.push(binding);
+      paragraphs.push(voluntary, howToSign, contactLine);
+    } else {
+      const b = plan.standing.binding!;
+      const from = findVersionOf(agreement, b.version)!;
+      subject = `Was ändert sich für Sie? ${agreement.short_title}, neue Version ${current.version}`;
+      const changed = changesFor(from, current, party);
+      changes = changed.changes;
+      changeNotes = changed.notes;
+      paragraphs.push(
+        `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(party)}`,
+        changes.length === 0
+          ? `Der Wortlaut Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
+          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${changes.map((c) => c.label).join(', ')}. Unten finden Sie jeden dieser Paragraphen mit dem Grund der Änderung und dem Wortlaut: Gestrichenes steht in [− …], Eingefügtes in [+ …].`,
+        describeBinding(plan.standing, current)!,
+        voluntary,
+        howToSign,
+        contactLine,
+      );
+    }
+    letters.push({
+      kind: plan.kind,
+      fileStem: `${plan.kind}-${agreement.id}-${current.version}-${party.id}`,
+      agreementId: agreement.id,
+      version: current.version,
+      party: { id: party.id, name: party.name, kind: party.kind, regime: party.regime, file: party.source.file },
+      reason: plan.reason,
+      date: asOf,
+      dateText: formatDateDe(asOf),
+      senderLine: [sender.publisher, sender.department, sender.address.replace(/^.*?,\s*(Postfach)/, '$1')].filter(Boolean).join(' · '),
+      sender,
+      addressLines: addressLines(party),
+      salutation: salutation(party),
+      subject,
+      paragraphs,
+      changes,
+      changeNotes,
+      enclosures,
+      answerBy,
+      answerByText: formatDateDe(answerBy),
+      copy,
+      warnings,
+      publicContact: publicContact(party),
+      closing: 'Mit freundlichen Grüßen',
+    });
+  }
+  return letters;
+}
+
+/** „Angebot: 12, Erinnerung: 30, …“ – one count per kind, for the terminal. */
+export function summarizeLetters(letters: readonly LetterView[]): string[] {
+  return LETTER_KINDS.map((kind) => `${LETTER_KIND_LABELS[kind]}: ${letters.filter((l) => l.kind === kind).length}`);
+}
+
+/** One line per letter for `--dry-run`: who, which letter, why. */
+export function renderDryRun(letters: readonly LetterView[]): string {
+  const lines = letters.map((l) => `${l.party.id}\t${LETTER_KIND_LABELS[l.kind]}, Version ${l.version}\t${l.reason}`);
+  const missing = letters.filter((l) => !l.copy).length;
+  if (missing > 0) lines.push(`Hinweis: ${missing} von ${letters.length} Schreiben ohne Ausfertigung im PDF-Verzeichnis (keine Dokumentkennung); bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
+  return `${lines.join('\n')}${lines.length ? '\n' : ''}`;
+}

@@ -1,0 +1,60 @@
+import { parse } from 'csv-parse/sync';
+import type { LedgerChange } from '../ledger-edit.ts';
+import { LETTER_CSV_HEADER, type LetterRunRecord } from './render.ts';
+
+export class LetterRunError extends Error {
+  readonly exitCode = 1;
+}
+
+/**
+ * Reads what a letter run wrote – `versand.json` or the mail-merge `serienbrief.csv` – as the
+ * offers it sent. Reminders are not offers and are left out.
+ */
+export function parseLetterRun(text: string, file: string): LetterRunRecord {
+  if (file.endsWith('.csv')) return parseCsv(text, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new LetterRunError(`${file}: kein gültiges JSON (${(cause as Error).message}). Geben Sie die versand.json oder serienbrief.csv eines Laufs von npm run letters an.`);
+  }
+  const run = data as Partial<LetterRunRecord>;
+  if (!run || run.format !== 1 || typeof run.agreement !== 'string' || typeof run.date !== 'string' || !Array.isArray(run.offers)) {
+    throw new LetterRunError(`${file}: keine Versandliste von npm run letters (erwartet „format“: 1, „agreement“, „date“ und „offers“).`);
+  }
+  run.offers.forEach((offer, i) => {
+    if (typeof offer?.party !== 'string' || typeof offer.version !== 'string') {
+      throw new LetterRunError(`${file}: Eintrag ${i + 1} in „offers“ braucht „party“ und „version“.`);
+    }
+  });
+  return run as LetterRunRecord;
+}
+
+function parseCsv(text: string, file: string): LetterRunRecord {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, delimiter: ';', skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  } catch (cause) {
+    throw new LetterRunError(`${file}: keine lesbare CSV-Datei (${(cause as Error).message}).`);
+  }
+  const missing = ['art', 'partner', 'vereinbarung', 'version', 'datum'].filter((c) => rows.length > 0 && !(c in rows[0]!));
+  if (missing.length > 0) throw new LetterRunError(`${file}: Spalten ${missing.join(', ')} fehlen; erwartet wird die Serienbrief-Liste von npm run letters (${LETTER_CSV_HEADER.join(';')}).`);
+  const offers = rows.filter((r) => r.art !== 'erinnerung');
+  const agreements = [...new Set(offers.map((r) => r.vereinbarung))];
+  const dates = [...new Set(offers.map((r) => r.datum))];
+  if (agreements.length > 1 || dates.length > 1) throw new LetterRunError(`${file}: Die Liste mischt Vereinbarungen oder Daten (${[...agreements, ...dates].join(', ')}); ein Lauf hat eine Vereinbarung und ein Datum.`);
+  return {
+    format: 1,
+    agreement: agreements[0] ?? '',
+    date: dates[0] ?? '',
+    offers: offers.map((r, i) => {
+      if (!r.partner || !r.version) throw new LetterRunError(`${file}, Zeile ${i + 2}: „partner“ und „version“ dürfen nicht leer sein.`);
+      return { party: r.partner, version: r.version, kind: r.art!, ...(r.dokumentkennung && r.sha256 ? { copy: { document_id: r.dokumentkennung, sha256: r.sha256 } } : {}) };
+    }),
+  };
+}
+
+/** The ledger changes a letter run stands for: one offer per letter that offered a version. */
+export function offersFromLetterRun(run: LetterRunRecord): LedgerChange[] {
+  return run.offers.map((offer) => ({ command: 'offer', party: offer.party, agreement: run.agreement, version: offer.version, date: run.date, ...(offer.copy ? { copy: offer.copy } : {}) }));
+}

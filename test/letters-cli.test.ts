@@ -1,0 +1,204 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import { DEFAULT_LETTERS_DIR, LETTER_CSV_FILE, LETTER_RUN_FILE, writeLetters } from '../src/io/letters.ts';
+import type { Content } from '../src/lib/content-model.ts';
+import { buildLetters } from '../src/lib/letters/plan.ts';
+import { buildLetterRunRecord, renderLetterCsv } from '../src/lib/letters/render.ts';
+import { checkStructure } from './support/pdf-checks.ts';
+import { ROOT, runScript } from './support/run-cli.ts';
+
+let tmp: string;
+let content: Content;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'vertragswerk-letters-'));
+  const loaded = await loadContent(path.join(ROOT, 'content'));
+  content = loaded.content;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every file below `dir`, relative. */
+function tree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe('npm run letters --dry-run', () => {
+  it.each([
+    ['2022-06-01', /^traeger-001\tErinnerung, Version 1\.0\tAngebot vom 4\.\sApril 2022 seit mehr als 8 Wochen offen$/m, 'Angebot: 0 · Erinnerung: '],
+    ['2023-08-01', /^traeger-002\tAngebot, Version 1\.1\tVersion 1\.0 abgelehnt; Version 1\.1 noch nicht angeboten$/m, 'Angebot: 14 · Erinnerung: '],
+  ])('on %s lists who gets which letter and why, and writes nothing', async (asOf, line, summary) => {
+    const cwd = path.join(tmp, `dry-${asOf}`);
+    mkdirSync(cwd, { recursive: true });
+    const result = await runScript('letters', ['--as-of', asOf, '--dry-run', '--content', path.join(ROOT, 'content')], { cwd });
+    expect(result.stderr).toContain(`Probelauf am ${asOf} (kita-planer-2): ${summary}`);
+    expect(result.stderr).toContain('Nichts wurde geschrieben.');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(line);
+    expect(tree(cwd)).toEqual([]);
+  });
+
+  it('refuses an unknown kind (exit 2) and an output folder inside the public site (exit 2)', async () => {
+    const kind = await runScript('letters', ['--kind', 'mahnung', '--dry-run']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/^--kind erwartet angebot, erinnerung oder aenderung, erhalten: „mahnung“\./);
+    const cwd = path.join(tmp, 'public-out');
+    mkdirSync(cwd, { recursive: true });
+    const pub = await runScript('letters', ['--as-of', '2022-06-01', '--out', 'dist/briefe', '--content', path.join(ROOT, 'content')], { cwd });
+    expect(pub.code).toBe(2);
+    expect(pub.stderr).toContain('liegt im öffentlichen Ordner dist/');
+    expect(tree(cwd)).toEqual([]);
+  });
+
+  it('an ineligible party asked for by --party: exit 1, file and line named, nothing written', async () => {
+    const cwd = path.join(tmp, 'ineligible');
+    mkdirSync(cwd, { recursive: true });
+    const result = await runScript('letters', ['--as-of', '2023-08-01', '--party', 'traeger-088', '--content', path.join(ROOT, 'content')], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/parties\/traeger\/traeger-088\.yaml:8: „traeger-088“ hat am 1\.\u00a0August 2023 keine Einrichtung im Bedarfsplan/);
+    expect(tree(cwd)).toEqual([]);
+  });
+});
+
+describe('npm run letters (PDF through the project printer)', () => {
+  it('prints one tagged PDF per letter, the same bytes on a second run, into the private folder only', async () => {
+    const cwd = path.join(tmp, 'print');
+    mkdirSync(path.join(cwd, 'dist'), { recursive: true });
+    const args = ['--as-of', '2022-06-01', '--party', 'traeger-014', '--content', path.join(ROOT, 'content')];
+    const first = await runScript('letters', args, { cwd });
+    expect(first.stderr).toContain('1 Schreiben am 2022-06-01 (kita-planer-2) in dist-private/briefe: Angebot: 0 · Erinnerung: 1');
+    expect(first.code).toBe(0);
+    const file = path.join(cwd, 'dist-private/briefe/erinnerung-kita-planer-2-1.0-traeger-014.pdf');
+    const bytes = readFileSync(file);
+    const second = await runScript('letters', [...args, '--out', 'zweiter-lauf'], { cwd });
+    expect(second.code).toBe(0);
+    expect(readFileSync(path.join(cwd, 'zweiter-lauf/erinnerung-kita-planer-2-1.0-traeger-014.pdf')).equals(bytes)).toBe(true);
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe('Erinnerung: Kooperationsvereinbarung Kita-Planer 2, Version 1.0');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2022-06-01T00:00:00.000Z');
+    const report = checkStructure(pdf);
+    expect(report.problems).toEqual([]);
+    expect(report.top.length).toBeGreaterThan(0);
+    expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(de)');
+    expect(tree(path.join(cwd, 'dist'))).toEqual([]);
+    expect(tree(path.join(cwd, 'dist-private/briefe'))).toEqual(['erinnerung-kita-planer-2-1.0-traeger-014.pdf', LETTER_CSV_FILE, LETTER_RUN_FILE]);
+  }, 120_000);
+});
+
+describe('writing letters (privacy, all or nothing)', () => {
+  const fakePdf = async (_html: string, view: { fileStem: string }) => new TextEncoder().encode(`%PDF-fake ${view.fileStem}`);
+
+  it('writes PDFs, CSV and run record under dist-private/briefe and nothing under dist/', async () => {
+    const cwd = path.join(tmp, 'write');
+    mkdirSync(path.join(cwd, 'dist'), { recursive: true });
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
+    const out = path.join(cwd, DEFAULT_LETTERS_DIR);
+    const prev = process.cwd();
+    process.chdir(cwd);
+    try {
+      await writeLetters(DEFAULT_LETTERS_DIR, 'kita-planer-2', '2023-08-01', letters, { html: '<p>{{subject}}</p>', css: '', fontCss: '' }, fakePdf);
+      await expect(writeLetters('dist/briefe', 'kita-planer-2', '2023-08-01', letters, { html: '', css: '', fontCss: '' }, fakePdf)).rejects.toThrow(/öffentlichen Ordner/);
+    } finally {
+      process.chdir(prev);
+    }
+    expect(tree(path.join(cwd, 'dist'))).toEqual([]);
+    const files = tree(out);
+    expect(files).toContain(LETTER_CSV_FILE);
+    expect(files).toContain(LETTER_RUN_FILE);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(letters.length);
+    expect(readFileSync(path.join(out, LETTER_CSV_FILE), 'utf8')).toBe(renderLetterCsv(letters));
+    // No letter, address or CSV anywhere in the public folder, even by name.
+    for (const letter of letters.slice(0, 3)) expect(tree(path.join(cwd, 'dist')).some((f) => f.includes(letter.fileStem))).toBe(false);
+  });
+
+  it('a run that fails half-way leaves the previous letters as they were and no half folder', async () => {
+    const cwd = path.join(tmp, 'half');
+    const out = path.join(cwd, 'briefe');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'alt.txt'), 'vorheriger Lauf');
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const letters = buildLetters(content, agreement, { asOf: '2022-06-01' });
+    let printed = 0;
+    const failing = async () => {
+      if (++printed === 3) throw new Error('Drucker abgestürzt');
+      return new Uint8Array([37, 80, 68, 70]);
+    };
+    await expect(writeLetters(out, 'kita-planer-2', '2022-06-01', letters, { html: '<p>{{subject}}</p>', css: '', fontCss: '' }, failing)).rejects.toThrow('Drucker abgestürzt');
+    expect(tree(out)).toEqual(['alt.txt']);
+    expect(readdirSync(cwd)).toEqual(['briefe']);
+  });
+});
+
+describe('npm run ledger -- offer --from-letters', () => {
+  let dir: string;
+  let ledgerFile: string;
+  beforeAll(() => {
+    dir = path.join(tmp, 'ledger-content');
+    cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+    ledgerFile = path.join(dir, 'ledger', 'kita-planer-2.yaml');
+  });
+
+  function runRecord(parties: string[], copy = true): string {
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const letters = buildLetters(content, agreement, {
+      asOf: '2023-08-01',
+      kinds: ['angebot'],
+      copyOf: copy ? (a, v, p) => ({ document_id: `${a}-${v}-${p}-0000beef`, sha256: 'b'.repeat(64) }) : undefined,
+    }).filter((l) => parties.includes(l.party.id));
+    return JSON.stringify(buildLetterRunRecord('kita-planer-2', '2023-08-01', letters));
+  }
+
+  it('refuses the whole list when one offer is wrong: exit 1, the ledger stays byte-identical', async () => {
+    const before = readFileSync(ledgerFile);
+    const file = path.join(tmp, 'falsch.json');
+    const record = JSON.parse(runRecord(['traeger-002', 'traeger-009']));
+    record.offers.push({ party: 'traeger-088', version: '1.1', kind: 'angebot' });
+    writeFileSync(file, JSON.stringify(record));
+    const result = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Eintrag 3 (traeger-088):');
+    expect(result.stderr).toContain('kein Angebot wurde eingetragen');
+    expect(readFileSync(ledgerFile).equals(before)).toBe(true);
+  });
+
+  it('records every offer of the run with its copy in one write; a second run records nothing twice', async () => {
+    const file = path.join(tmp, 'versand.json');
+    writeFileSync(file, runRecord(['traeger-002', 'traeger-009']));
+    const first = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2 eingetragen, 0 bereits vorhanden.');
+    const text = readFileSync(ledgerFile, 'utf8');
+    expect(text).toContain(
+      `  - party: traeger-002\n    version: "1.1"\n    offered: 2023-08-01\n    offered_copy: { document_id: kita-planer-2-1.1-traeger-002-0000beef, sha256: ${'b'.repeat(64)} }\n`,
+    );
+    const validate = await runScript('validate', ['--content', dir]);
+    expect(validate.code).toBe(0);
+    const second = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 eingetragen, 2 bereits vorhanden.');
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(text);
+  });
+
+  it('reads the mail-merge CSV as well, and refuses options that the file already settles', async () => {
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const letters = buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-016' });
+    expect(letters.map((l) => l.kind)).toEqual(['angebot']);
+    const csv = path.join(tmp, 'serienbrief.csv');
+    writeFileSync(csv, renderLetterCsv(letters));
+    const result = await runScript('ledger', ['offer', '--from-letters', csv, '--content', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('„traeger-016“');
+    const mixed = await runScript('ledger', ['offer', '--from-letters', csv, '--party', 'traeger-016', '--content', dir]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/^Mit --from-letters kommen Partner, Version, Datum und Ausfertigung aus der Datei; lassen Sie --party weg\./);
+  });
+});

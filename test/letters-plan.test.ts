@@ -1,0 +1,198 @@
+import type { Section } from '../src/lib/content-model.ts';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/io/load-content.ts';
+import type { AgreementEntry, Content } from '../src/lib/content-model.ts';
+import { buildLetters, LetterRefusal, reasonsFor, renderDryRun, summarizeLetters, type LetterView } from '../src/lib/letters/plan.ts';
+import { buildLetterRunRecord, renderLetterCsv, renderLetterHtml } from '../src/lib/letters/render.ts';
+import { parseLetterRun } from '../src/lib/letters/run-record.ts';
+import { buildChangesView } from '../src/lib/site/changes.ts';
+import { ROOT } from './support/run-cli.ts';
+
+let content: Content;
+let agreement: AgreementEntry;
+
+beforeAll(async () => {
+  const loaded = await loadContent(path.join(ROOT, 'content'));
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  content = loaded.content;
+  agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+});
+
+const byKind = (letters: LetterView[], kind: LetterView['kind']) => letters.filter((l) => l.kind === kind).map((l) => l.party.id);
+const entriesOf = (party: string) => content.ledgers.find((l) => l.agreement === 'kita-planer-2')!.entries.filter((e) => e.party === party);
+
+describe('who gets which letter (bundled content)', () => {
+  it('on 2022-06-01: a reminder to every party whose 1.0 offer has been open for 8 weeks, nothing else', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2022-06-01' });
+    // Independent of binding.ts: offered by 2022-04-06 (8 weeks), neither signed nor declined by the day.
+    const expected = content.providers
+      .filter((p) => {
+        const e = entriesOf(p.id).find((x) => x.version === '1.0');
+        return e && e.offered <= '2022-04-06' && !(e.signed && e.signed <= '2022-06-01') && !(e.declined && e.declined <= '2022-06-01');
+      })
+      .map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(byKind(letters, 'erinnerung')).toEqual(expected);
+    expect(byKind(letters, 'angebot')).toEqual([]);
+    expect(byKind(letters, 'aenderung')).toEqual([]);
+    expect(summarizeLetters(letters)).toEqual(['Angebot: 0', `Erinnerung: ${expected.length}`, 'Änderung („Was ändert sich für Sie?“): 0']);
+  });
+
+  it('a reminder says when it was offered and, where recorded, that the party wants to sign', () => {
+    const [letter] = buildLetters(content, agreement, { asOf: '2022-06-01', party: 'traeger-014' });
+    expect(letter!.kind).toBe('erinnerung');
+    const intent = entriesOf('traeger-014').find((e) => e.version === '1.0')!.intent!;
+    expect(intent <= '2022-06-01').toBe(true);
+    expect(letter!.paragraphs[0]).toBe('mit Schreiben vom 4.\u00a0April 2022 haben wir Ihnen den Abschluss der Kooperationsvereinbarung Kita-Planer 2 in Version 1.0 angeboten.');
+    expect(letter!.paragraphs[1]).toMatch(/^Sie haben uns am .+ mitgeteilt, dass Sie unterzeichnen möchten/);
+    const [plain] = buildLetters(content, agreement, { asOf: '2022-06-01', party: 'traeger-001' });
+    expect(plain!.paragraphs[1]).toBe('Bis heute liegt uns Ihre Antwort nicht vor.');
+    expect(plain!.answerBy).toBe('2022-07-13');
+  });
+
+  it('on 2023-08-01: reminders for open 1.1 offers, a new offer of 1.1 to those who declined or never signed 1.0', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
+    const offered11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1');
+    const eligible = content.providers.filter((p) => p.facilities.some((f) => f.bedarfsplan?.plan === '2021/2022'));
+    const signed11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1' && e.signed && e.signed <= '2023-08-01');
+    const declined11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1' && e.declined && e.declined <= '2023-08-01');
+    // A party that terminated 1.0 has left; it gets no new offer.
+    const terminated = (id: string) => entriesOf(id).some((e) => e.withdrawn && e.withdrawn <= '2023-08-01');
+    expect(byKind(letters, 'angebot')).toEqual(eligible.filter((p) => !offered11(p.id) && !terminated(p.id)).map((p) => p.id));
+    expect(byKind(letters, 'erinnerung')).toEqual(eligible.filter((p) => offered11(p.id) && !signed11(p.id) && !declined11(p.id)).map((p) => p.id));
+    expect(byKind(letters, 'aenderung')).toEqual([]);
+    for (const id of byKind(letters, 'angebot')) expect(signed11(id)).toBe(false);
+  });
+
+  it('on the day the 1.1 offers went out (2023-06-05) a party bound by 1.0 gets the change notice, the run can be repeated after recording', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2023-06-05' });
+    const bound10 = content.providers.filter((p) => entriesOf(p.id).some((e) => e.version === '1.0' && e.signed && e.signed <= '2023-06-05' && !e.withdrawn)).map((p) => p.id);
+    expect(byKind(letters, 'aenderung')).toEqual(bound10);
+    const notice = letters.find((l) => l.party.id === 'traeger-001')!;
+    expect(notice.paragraphs[2]).toBe(
+      'Solange Sie Version 1.1 nicht unterzeichnen, bleibt für Sie Version 1.0 verbindlich, die Sie am 24.\u00a0August 2022 unterzeichnet haben. Mit Ihrer Unterschrift unter Version 1.1 gilt für Sie von diesem Tag an nur noch die neue Fassung.',
+    );
+  });
+
+  it('leaves out ineligible parties and refuses one asked for by --party, naming file and line', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
+    expect(letters.some((l) => l.party.id === 'traeger-088')).toBe(false);
+    expect(() => buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-088' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: content/parties/traeger/traeger-088.yaml:8: „traeger-088“ hat am 1. August 2023 keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt; es wird kein Schreiben erzeugt. Ergänzen Sie den Bedarfsplan-Eintrag (bedarfsplan: { plan, entry }), falls er fehlt.]`,
+    );
+    expect(() => buildLetters(content, agreement, { asOf: '2023-08-01', party: 'ktp-001' })).toThrow(LetterRefusal);
+    expect(() => buildLetters(content, agreement, { asOf: '2022-03-01' })).toThrow(/noch keine Version/);
+  });
+
+  it('--kind and --party narrow the run', () => {
+    expect(byKind(buildLetters(content, agreement, { asOf: '2023-08-01', kinds: ['angebot'] }), 'erinnerung')).toEqual([]);
+    expect(buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' }).map((l) => l.party.id)).toEqual(['traeger-001']);
+  });
+});
+
+describe('the offer letter', () => {
+  it('says what the letter of 4 April 2022 said: resolution, voluntary, enclosure with document id and hash, how to answer, by when', () => {
+    const copyOf = (a: string, v: string, p: string) => ({ document_id: `${a}-${v}-${p}-abcd1234`, sha256: 'a'.repeat(64) });
+    const [letter] = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006', copyOf });
+    expect(letter!.kind).toBe('angebot');
+    const text = letter!.paragraphs.join('\n');
+    expect(text).toContain('hat am 31.\u00a0März 2022 (Vorlage A0311/22, Sitzung JHA/036/2022)');
+    expect(text).toContain('freiwillig');
+    expect(text).toContain('keinen Zwang');
+    expect(text).toContain('bis zum 16.\u00a0Mai 2022');
+    expect(text).toContain('Kirchlichen Datenschutz (KDG)');
+    expect(letter!.copy).toEqual({ document_id: 'kita-planer-2-1.0-traeger-006-abcd1234', sha256: 'a'.repeat(64) });
+    expect(letter!.addressLines).toEqual(['Katholische Kirchgemeinde St. Raphael Dresden-Elbwiesen', 'Kirchweg 93', '01067 Dresden']);
+    const html = renderLetterHtml(letter!, { html: TEMPLATE, css: '', fontCss: '' });
+    expect(html).toContain('kita-planer-2-1.0-traeger-006-abcd1234');
+    expect(html).toContain('<h1 class="betreff">Angebot: Kooperationsvereinbarung Kita-Planer 2, Version 1.0</h1>');
+  });
+
+  it('speaks to a childminder as a person and names her as the resolution does; the text after the salutation starts in lower case', () => {
+    const ktp = content.agreements.find((a) => a.id === 'kindertagespflege')!;
+    const [letter] = buildLetters(content, ktp, { asOf: ktp.versions[0]!.adopted!, party: 'ktp-004' });
+    expect(letter!.salutation).toBe(`Guten Tag ${content.childminders.find((c) => c.id === 'ktp-004')!.name},`);
+    expect(letter!.paragraphs[0]).toMatch(/^der Jugendhilfeausschuss der Landeshauptstadt Dresden hat am /);
+    expect(letter!.paragraphs[0]).toContain('mit jeder Kindertagespflegeperson, die das System nutzen möchte und in den Bedarfsplan 2021/2022 aufgenommen ist,');
+    const [provider] = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006' });
+    expect(provider!.paragraphs[0]).toContain('mit jedem Träger, der das System nutzen möchte und Einrichtungen im Bedarfsplan 2021/2022 betreibt,');
+  });
+
+  it('warns when the PDF manifest has no copy, and the dry run says so once', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006' });
+    expect(letters[0]!.copy).toBeUndefined();
+    expect(letters[0]!.warnings[0]).toMatch(/^Keine Ausfertigung für traeger-006, Version 1.0/);
+    expect(renderDryRun(letters)).toMatchInlineSnapshot(`
+      "traeger-006	Angebot, Version 1.0	Version 1.0 heute angeboten
+      Hinweis: 1 von 1 Schreiben ohne Ausfertigung im PDF-Verzeichnis (keine Dokumentkennung); bauen Sie die PDFs (npm run pdf) vor dem Versand.
+      "
+    `);
+  });
+});
+
+describe('the change notice („Was ändert sich für Sie?“)', () => {
+  it('lists exactly the §§ that change in the party’s regime variant, each with its reason from the changelog', () => {
+    const letters = buildLetters(content, agreement, { asOf: '2023-06-05', kinds: ['aenderung'] });
+    const view = buildChangesView(content, 'kita-planer-2', '1.0', '1.1');
+    for (const regime of ['dsgvo', 'kdg', 'dsg-ekd'] as const) {
+      const letter = letters.find((l) => l.party.regime === regime)!;
+      expect(letter, regime).toBeDefined();
+      const expected = view.entries.filter((e) => e.regimes.includes(regime));
+      expect(letter.changes.map((c) => c.diffHtml)).toEqual(expected.map((e) => e.diffHtml ?? e.textHtml));
+      // No other regime's variant slips in.
+      const others = view.entries.filter((e) => !e.regimes.includes(regime) && e.diffHtml).map((e) => e.diffHtml);
+      for (const other of others) expect(letter.changes.map((c) => c.diffHtml)).not.toContain(other);
+    }
+    const dsgvo = letters.find((l) => l.party.regime === 'dsgvo')!;
+    const s10 = dsgvo.changes.find((c) => c.label === '§\u00a010')!;
+    expect(s10.reasons).toEqual([expect.stringMatching(/^§\s10 nennt die Druckzentrum Sachsen GmbH/)]);
+    expect(dsgvo.changeNotes).toEqual([]);
+  });
+
+  it.each([
+    ['§ 10 nennt …', 10, true],
+    ['§§ 4–6 um …', 5, true],
+    ['§§ 4–6 um …', 7, false],
+    ['§§ 1, 22, 25 und 28 an …', 25, true],
+    ['§§ 1, 22, 25 und 28 an …', 28, true],
+    ['§§ 1, 22, 25 und 28 an …', 23, false],
+    ['§ 12 verkürzt …; § 13 verwendet …', 13, true],
+  ])('reasonsFor(%j, %i) → %s (a plain-text changelog line)', (line, number, found) => {
+    expect(reasonsFor([{ sections: [], text: line }], { id: 'x', number } as Section).length > 0).toBe(found);
+  });
+
+  it('takes a structured changelog entry by the § id it names, with its reason', () => {
+    const notes = [{ sections: ['beitragsrechnung'], text: 'Neuer § 23.', reason: 'Modul für Elternbeiträge.' }];
+    expect(reasonsFor(notes, { id: 'beitragsrechnung', number: 23 } as Section)).toEqual(['Neuer § 23. Begründung: Modul für Elternbeiträge.']);
+    expect(reasonsFor(notes, { id: 'schulung', number: 23 } as Section)).toEqual([]);
+  });
+});
+
+describe('mail merge and run record', () => {
+  it('one CSV row per letter; a contact only where the content marks it public; the record holds offers, not reminders', () => {
+    const letters = [
+      ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-002' }),
+      ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' }),
+    ];
+    expect(letters.map((l) => l.kind)).toEqual(['angebot', 'erinnerung']);
+    const csv = renderLetterCsv(letters);
+    expect(csv.split('\n')[0]).toBe('datei;art;partner;vereinbarung;version;datum;anschrift;anrede;dokumentkennung;sha256;kontakt_oeffentlich;kontakt_email');
+    // traeger-001 names two contacts, neither public: no name, no address of a person in the list.
+    expect(csv).not.toContain('Jana Rößler');
+    expect(csv).not.toContain('elbsand-ev.example');
+    const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters);
+    expect(record.offers.map((o) => o.party)).toEqual(['traeger-002']);
+    expect(parseLetterRun(csv, 'serienbrief.csv').offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
+    expect(parseLetterRun(JSON.stringify(record), 'versand.json')).toEqual(record);
+  });
+
+  it('a public contact appears in the CSV', () => {
+    const party = content.providers.find((p) => p.id === 'traeger-001')!;
+    const publicContent = { ...content, providers: content.providers.map((p) => (p === party ? { ...p, contacts: [{ ...p.contacts[0]!, oeffentlich: true }] } : p)) } as Content;
+    const letters = buildLetters(publicContent, agreement, { asOf: '2023-08-01', party: 'traeger-001' });
+    expect(renderLetterCsv(letters)).toContain(';Jana Rößler, Vorstandsvorsitzende;jana.roessler@elbsand-ev.example');
+  });
+});
+
+const TEMPLATE = `<h1 class="betreff">{{subject}}</h1>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}{{#copy}}{{copy.document_id}}{{/copy}}{{css}}{{#changes}}{{#reasons}}{{.}}{{/reasons}}{{{diffHtml}}}{{/changes}}{{#enclosures}}{{.}}{{/enclosures}}`;
