@@ -429,6 +429,23 @@ function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: A
   }
 }
 
+/** The content before a change: it must be valid already, or the ledger is not touched. */
+function parseValidContent(files: readonly ContentFile[], today: string, displayPrefix: string): ReturnType<typeof parseContent> {
+  checkDate('Das heutige Datum (--today)', today);
+  const parsed = parseContent(files, '');
+  const problems = [...parsed.diagnostics, ...runRules(parsed.content)].filter((d) => d.severity === 'error');
+  if (problems.length > 0) {
+    refuse(
+      `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
+        .slice(0, 10)
+        .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
+        .join('\n')}`,
+      'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
+    );
+  }
+  return parsed;
+}
+
 /**
  * Validates a ledger change against the whole content, applies it to the ledger's text and
  * validates the result again with every rule. Pure: files in, new text (or a German refusal) out.
@@ -436,18 +453,7 @@ function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: A
  */
 export function applyLedgerChange(files: readonly ContentFile[], change: LedgerChange, today: string, displayPrefix = ''): LedgerEditResult {
   try {
-    checkDate('Das heutige Datum (--today)', today);
-    const before = parseContent(files, '');
-    const problems = [...before.diagnostics, ...runRules(before.content)].filter((d) => d.severity === 'error');
-    if (problems.length > 0) {
-      refuse(
-        `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
-          .slice(0, 10)
-          .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
-          .join('\n')}`,
-        'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
-      );
-    }
+    const before = parseValidContent(files, today, displayPrefix);
     const { agreement, party, version } = checkChange(before.content, change, today);
     const resolved: ResolvedLedgerChange = { ...change, version };
     const ledger = before.content.ledgers.find((l) => l.agreement === agreement.id);
@@ -499,18 +505,7 @@ export type LedgerBatchResult =
  */
 export function applyLedgerChanges(files: readonly ContentFile[], changes: readonly LedgerChange[], today: string, displayPrefix = ''): LedgerBatchResult {
   try {
-    checkDate('Das heutige Datum (--today)', today);
-    const first = parseContent(files, '');
-    const problems = [...first.diagnostics, ...runRules(first.content)].filter((d) => d.severity === 'error');
-    if (problems.length > 0) {
-      refuse(
-        `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
-          .slice(0, 10)
-          .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
-          .join('\n')}`,
-        'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
-      );
-    }
+    const first = parseValidContent(files, today, displayPrefix);
     let current = files;
     let content = first.content;
     let file: string | undefined;
