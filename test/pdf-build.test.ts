@@ -6,7 +6,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
 import { hashTree } from './support/tree-hash.ts';
-import { tool } from './support/pdf-build-run.ts';
+import { addChildmindersAgreement, tool } from './support/pdf-build-run.ts';
 import { ROOT, runScript, type CliResult } from './support/run-cli.ts';
 
 // One real build of the fixture (plus a childminders' agreement) in beforeAll, a second one
@@ -33,16 +33,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'vw-pdf-'));
   contentDir = out('content');
   await cp(path.join(ROOT, 'test/fixtures/valid'), contentDir, { recursive: true });
-  const childminders = path.join(contentDir, 'agreements/tagespflege');
-  await cp(path.join(contentDir, 'agreements/muster'), childminders, { recursive: true });
-  const yaml = path.join(childminders, 'agreement.yaml');
-  await writeFile(
-    yaml,
-    (await readFile(yaml, 'utf8'))
-      .replace('id: muster', 'id: tagespflege')
-      .replace('party_kind: traeger', 'party_kind: kindertagespflege')
-      .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
-  );
+  await addChildmindersAgreement(contentDir);
   first = await build('dist', 'cache');
   expect(first.code, first.stdout + first.stderr).toBe(0);
   second = await build('dist2', 'cache2');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVeraPdf } from '../src/io/verapdf.ts';
 import { fileProblems, REQUIRED_PROFILES, summarizeConformance, type FileConformance } from '../src/lib/pdf/verapdf-report.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
+import { addChildmindersAgreement } from './support/pdf-build-run.ts';
 
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
@@ -47,17 +48,7 @@ beforeAll(async () => {
     .replace('KT-0001', 'KT-0004')
     .replace('erika@elbaue.example', 'kita@am-markt.example');
   await writeFile(path.join(content, 'parties/traeger/traeger-004.yaml'), ekd);
-  // A childminders' agreement, as in test/pdf-build.test.ts.
-  const childminders = path.join(content, 'agreements/tagespflege');
-  await cp(path.join(content, 'agreements/muster'), childminders, { recursive: true });
-  const yaml = path.join(childminders, 'agreement.yaml');
-  await writeFile(
-    yaml,
-    (await readFile(yaml, 'utf8'))
-      .replace('id: muster', 'id: tagespflege')
-      .replace('party_kind: traeger', 'party_kind: kindertagespflege')
-      .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
-  );
+  await addChildmindersAgreement(content);
   const pdfs = await runScript('pdf', ['--content', content, '--out', out('dist'), '--private-out', out('dist-private'), '--cache-dir', out('cache')]);
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPdfs, type PdfBuildOptions } from '../../src/io/pdf/build-pdfs.ts';
 import type { PrintFn } from '../../src/io/pdf/renderer.ts';
@@ -28,4 +29,18 @@ export function tool(command: ExternalTool, args: string[]): { status: number | 
   requireTools(command);
   const result = spawnSync(command, args, { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Adds a childminders' agreement (a copy of the fixture's `muster` for `kindertagespflege`) to a content folder. */
+export async function addChildmindersAgreement(contentDir: string): Promise<void> {
+  const childminders = path.join(contentDir, 'agreements/tagespflege');
+  await cp(path.join(contentDir, 'agreements/muster'), childminders, { recursive: true });
+  const yaml = path.join(childminders, 'agreement.yaml');
+  await writeFile(
+    yaml,
+    (await readFile(yaml, 'utf8'))
+      .replace('id: muster', 'id: tagespflege')
+      .replace('party_kind: traeger', 'party_kind: kindertagespflege')
+      .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
+  );
 }
