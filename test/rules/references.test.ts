@@ -8,6 +8,9 @@ const L = 'ledger/muster.yaml';
 const R = 'dpia/1.0/risks.yaml';
 
 const ROWS: RuleCase[] = [
+  ['a DPIA names an unknown agreement', [replace('dpia/1.0/dpia.yaml', '  - agreement: muster', '  - agreement: mustr')], ['content/dpia/1.0/dpia.yaml:6:5 agreements[0].agreement']],
+  ['a DPIA names an unknown agreement version', [replace('dpia/1.0/dpia.yaml', 'versions: ["1.0", "1.1"]', 'versions: ["1.0", "1.2"]')], ['content/dpia/1.0/dpia.yaml:7:23 agreements[0].versions[1]']],
+  ['a damage-limiting measure that does not exist', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02]\n    limits_damage: [tom-vertraulichkeit-77]')], ['content/dpia/1.0/risks.yaml:16:21 risks[1].limits_damage[0]']],
   ['risk names an unknown TOM', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/1.0/risks.yaml:15:36 risks[1].toms[1]']],
   ['TOM valid since an unknown version', [replace('toms/vertraulichkeit.yaml', 'since_version: "1.1"', 'since_version: "2.0"')], ['content/toms/vertraulichkeit.yaml:17:5 measures[1].since_version']],
   ['consultation of an unknown paper', [replace(C, '  - { paper: A0001/22, body', '  - { paper: A0009/22, body')], ['content/council/council.yaml:5:7 consultations[0].paper']],
@@ -42,7 +45,16 @@ describe('rule verweise (references)', () => {
 
   it('words every finding for authors', () => {
     expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
-      "# risk names an unknown TOM
+      "# a DPIA names an unknown agreement
+      Fehler: content/dpia/1.0/dpia.yaml:6:5 Feld „agreements[0].agreement“: Die Vereinbarung „mustr“ gibt es nicht.
+        → Vorhandene Vereinbarungen: „muster“.
+      # a DPIA names an unknown agreement version
+      Fehler: content/dpia/1.0/dpia.yaml:7:23 Feld „agreements[0].versions[1]“: Die Vereinbarung „muster“ hat keine Version „1.2“.
+        → Vorhandene Versionen: „1.0“ und „1.1“.
+      # a damage-limiting measure that does not exist
+      Fehler: content/dpia/1.0/risks.yaml:16:21 Feld „risks[1].limits_damage[0]“: Die Maßnahme „tom-vertraulichkeit-77“ gibt es im TOM-Katalog nicht.
+        → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.
+      # risk names an unknown TOM
       Fehler: content/dpia/1.0/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
         → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.
       # TOM valid since an unknown version

@@ -27,7 +27,7 @@ export const dpiaVersions: Rule = {
       meta.changes.forEach((change, c) => {
         change.risks.forEach((id, r) => {
           if (known.has(id)) return;
-          out.push(at(content, this.id, meta.source, ['changes', c, 'risks', r], `Das Risiko „${id}“ gibt es weder in dieser noch in der ersetzten Folgenabschätzung.`, `Vorhandene Risiken: ${listGerman([...known].sort().slice(0, 6), 'keine')} …`));
+          out.push(at(content, this.id, meta.source, ['changes', c, 'risks', r], `Das Risiko „${id}“ gibt es weder in dieser noch in der ersetzten Folgenabschätzung.`, `Vorhandene Risiken: ${listGerman([...known].sort().slice(0, 6), 'keine')}${known.size > 6 ? ' …' : ''}.`));
         });
       });
       if (meta.status === 'entwurf' && versions.slice(i + 1).some((later) => later.meta.status !== 'entwurf' && compareVersions(later.meta.version, meta.version) > 0)) {
