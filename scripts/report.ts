@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localToday, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseOptions, runCli, UsageError } from '../src/io/cli.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
 import { renderSigningFiguresCsv, signingFigureRowsOn } from '../src/lib/exports/signing-figures.ts';
@@ -19,7 +19,7 @@ In eine Datei schreiben: --out bericht.md (oder npm run -s report > bericht.md; 
 npm seine eigenen Kopfzeilen mit in die Datei).`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       content: { type: 'string', default: 'content' },
@@ -31,11 +31,7 @@ await runCli(async () => {
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`Unerwartetes Argument „${positionals[0]}“.\n\n${USAGE}`);
+  if (!values) return 0;
   const format = values.format as ReportFormat | 'csv';
   if (format !== 'csv' && !REPORT_FORMATS.includes(format)) {
     throw new UsageError(`--format erwartet md, html, pdf oder csv, erhalten: „${values.format}“.\n\n${USAGE}`);
