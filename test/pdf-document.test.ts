@@ -148,8 +148,13 @@ describe('the document of one party', () => {
       ['normal', 0, 0],
       ['gering', 0, 0],
     ]);
+    const html = renderPartyDocumentHtml(next, assets.templates);
+    expect(html).toContain('Version 2.0 vom 15.\u00a0Februar 2022 (Entwurf, noch nicht beschlossen)');
+    expect(html).toContain('Risikomatrix: S');
+    expect(renderPartyDocumentHtml(old, assets.templates)).not.toContain('Entwurf, noch nicht beschlossen');
     const none = buildPartyDocument({ ...content, dpia: { versions: [] } }, 'muster', '1.1', 'traeger-001');
     expect([none.dpia.available, none.dpia.riskTotal]).toEqual([false, 0]);
+    expect(renderPartyDocumentHtml(none, assets.templates)).toContain('Dieser Fassung der Vereinbarung ist noch keine Datenschutz-Folgenabschätzung zugeordnet.');
   });
 
   it('takes the PDF dates from the version, never the clock', () => {
