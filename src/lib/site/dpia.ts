@@ -68,6 +68,8 @@ export interface DpiaVersionView {
   isDraft: boolean;
   isInForce: boolean;
   href: string;
+  /** The DPIA page (version in force and list of versions). */
+  indexHref: string;
   dateText: string;
   result: string;
   nextReviewText?: string;
@@ -187,6 +189,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       isDraft: summary.isDraft,
       isInForce,
       href: dpiaHref(dpia),
+      indexHref: urls.dpia(),
       dateText: summary.dateText,
       result: summary.result,
       nextReviewText: overdue ? undefined : summary.nextReviewText,
