@@ -51,13 +51,15 @@ export const tomReferences: Rule = {
         }
         if (ref.paragraph === undefined) return;
         // Each version whose annex lists the measure must have that paragraph in the § (where the § exists).
-        for (const version of withSection) {
-          if (!isInAnnex(tom, agreement.id, version.version)) continue;
-          const numbers = [...new Set(version.sections.filter((s) => s.id === ref.section).flatMap((s) => paragraphNumbers(s.body)))];
-          if (numbers.includes(ref.paragraph)) continue;
-          const section = version.sections.find((s) => s.id === ref.section)!;
-          out.push(at(content, this.id, tom.source, ['refs', i, 'paragraph'], `§\u00a0${section.number} („${ref.section}“) der Vereinbarung „${agreement.id}“ hat in Version ${version.version} keinen Absatz ${ref.paragraph}.`, `Vorhandene Absätze: ${listGerman(numbers.map(String), 'keine', false)}. Verweisen Sie auf den ganzen Paragraphen, wenn die Absätze sich zwischen den Versionen verschieben.`));
-        }
+        const lacking = withSection.filter(
+          (v) => isInAnnex(tom, agreement.id, v.version) && !v.sections.some((s) => s.id === ref.section && paragraphNumbers(s.body).includes(ref.paragraph!)),
+        );
+        const last = lacking[lacking.length - 1];
+        if (!last) return;
+        const section = last.sections.find((s) => s.id === ref.section)!;
+        const numbers = [...new Set(last.sections.filter((s) => s.id === ref.section).flatMap((s) => paragraphNumbers(s.body)))];
+        const versions = listGerman(lacking.map((v) => v.version), '', false);
+        out.push(at(content, this.id, tom.source, ['refs', i, 'paragraph'], `Der Paragraph „${ref.section}“ der Vereinbarung „${agreement.id}“ (§\u00a0${section.number}) hat in ${lacking.length === 1 ? 'Version' : 'den Versionen'} ${versions} keinen Absatz ${ref.paragraph}.`, `Absätze in Version ${last.version}: ${listGerman(numbers.map(String), 'keine', false)}. Verweisen Sie auf den ganzen Paragraphen, wenn sich die Absätze zwischen den Versionen verschieben.`));
       });
     }
     return out;
