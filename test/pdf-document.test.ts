@@ -173,6 +173,38 @@ describe('the document of one party', () => {
   });
 });
 
+describe('Anlage 1 of each agreement', () => {
+  /** Both agreements list tom-vertraulichkeit-02 from 1.1; it refers to „sicherheit“ in each, numbered § 5 in the childminders' text. */
+  function withReferences(base: Content): Content {
+    const both = withChildminderAgreement(base);
+    const agreements = both.agreements.map((a) =>
+      a.id === 'tagespflege'
+        ? { ...a, short_title: 'Vereinbarung Tagespflege', versions: a.versions.map((v) => ({ ...v, sections: v.sections.map((s) => (s.id === 'sicherheit' ? { ...s, number: 5 } : s)) })) }
+        : a,
+    );
+    const refs = [{ agreement: 'muster', section: 'sicherheit', paragraph: 1 }, { agreement: 'tagespflege', section: 'sicherheit' }];
+    return { ...both, agreements, toms: both.toms.map((t) => (t.id === 'tom-vertraulichkeit-02' ? { ...t, refs } : t)) };
+  }
+
+  it('cites the §§ of its own agreement and version only', () => {
+    const content2 = withReferences(content);
+    const row = (agreement: string, party: string) => buildPartyDocument(content2, agreement, '1.1', party).toms.flatMap((g) => g.measures).find((m) => m.id === 'tom-vertraulichkeit-02')!;
+    expect(row('muster', 'traeger-001').references).toBe('§\u00a02 Abs.\u00a01 der Mustervereinbarung');
+    expect(row('tagespflege', 'ktp-001').references).toBe('§\u00a05 der Vereinbarung Tagespflege');
+    const html = renderPartyDocumentHtml(buildPartyDocument(content2, 'tagespflege', '1.1', 'ktp-001'), assets.templates);
+    expect(html).toContain('§\u00a05 der Vereinbarung Tagespflege</p>');
+    expect(html).not.toContain('Mustervereinbarung</p>');
+  });
+
+  it('leaves a measure out of an agreement whose annex does not list it', () => {
+    const onlyMuster = withChildminderAgreement(content);
+    const restricted = { ...onlyMuster, toms: onlyMuster.toms.map((t) => (t.id === 'tom-vertraulichkeit-02' ? { ...t, agreements: [{ agreement: 'muster' }] } : t)) };
+    const ids = (agreement: string, party: string) => buildPartyDocument(restricted, agreement, '1.1', party).toms.flatMap((g) => g.measures.map((m) => m.id));
+    expect(ids('muster', 'traeger-001')).toEqual(['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']);
+    expect(ids('tagespflege', 'ktp-001')).toEqual(['tom-vertraulichkeit-01']);
+  });
+});
+
 describe('the HTML for the printer', () => {
   it('escapes names from the content: <script> comes out as text, also in the running header', () => {
     const evil = '<script>alert(1)</script> & „Co“';

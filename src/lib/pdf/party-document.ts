@@ -51,6 +51,8 @@ export interface TomRow {
   responsible: string;
   status: string;
   art32: string;
+  /** The §§ of this agreement version the measure belongs to, „§ 5 der …; § 9 Abs. 3 der …“; empty when none. */
+  references: string;
 }
 
 export interface TomGroup {
@@ -266,7 +268,7 @@ export function buildPartyDocument(
           ]
         : [];
 
-  const catalogue = tomCatalogue(content, version);
+  const catalogue = tomCatalogue(content, { agreement: agreementId, version });
   const applicable = catalogue.flatMap((g) => g.measures);
   const toms: TomGroup[] = catalogue.map((g) => ({
     goal: g.goal,
@@ -279,6 +281,7 @@ export function buildPartyDocument(
       status: t.statusLabel,
       // In print a reference never breaks across lines.
       art32: `${t.art32.map((ref) => ref.replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
+      references: t.annexes.flatMap((a) => a.references).join('; '),
     })),
   }));
 
