@@ -70,6 +70,12 @@ describe('the bundled DPIA versions', () => {
     expect(v11.meta.matrix.source).toContain('nicht die Risikomatrix des DSK-Kurzpapiers');
   });
 
+  it('every agreement version has its DPIA: the drafts 2.0, the adopted versions 1.1', () => {
+    const tied = content.agreements.flatMap((a) => a.versions.map((v) => `${a.id} ${v.version} → ${dpiaForAgreementVersion(content, a.id, v.version)?.meta.version}`));
+    expect(tied).toEqual(['kindertagespflege 1.0 → 1.1', 'kindertagespflege 1.1 → 2.0', 'kita-planer-2 1.0 → 1.1', 'kita-planer-2 1.1 → 1.1', 'kita-planer-2 1.2 → 2.0']);
+    expect(dpiaInForce(content, '2026-12-02')?.meta.version).toBe('1.1');
+  });
+
   it('2.0 uses the DSK matrix as entered (rows severity geringfügig → groß, columns likelihood)', () => {
     const v20 = content.dpia.versions.find((v) => v.meta.version === '2.0')!;
     expect(v20.meta.status).toBe('entwurf');
