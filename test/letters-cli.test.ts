@@ -165,7 +165,7 @@ describe('npm run ledger -- offer --from-letters', () => {
     const result = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Eintrag 3 (traeger-088):');
-    expect(result.stderr).toContain('kein Angebot wurde eingetragen');
+    expect(result.stderr).toContain('weder ein Angebot noch eine Erinnerung wurde eingetragen');
     expect(readFileSync(ledgerFile).equals(before)).toBe(true);
   });
 

@@ -125,6 +125,7 @@ describe('the offer letter', () => {
     expect(letters[0]!.warnings[0]).toMatch(/^Keine Ausfertigung für traeger-006, Version 1.0/);
     expect(renderDryRun(letters)).toMatchInlineSnapshot(`
       "traeger-006	Angebot, Version 1.0	Version 1.0 heute angeboten
+      Hinweis: 1 von 1 Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten); sie tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.
       Hinweis: 1 von 1 Schreiben ohne Ausfertigung im PDF-Verzeichnis (keine Dokumentkennung); bauen Sie die PDFs (npm run pdf) vor dem Versand.
       "
     `);
@@ -170,20 +171,24 @@ describe('the change notice („Was ändert sich für Sie?“)', () => {
 });
 
 describe('mail merge and run record', () => {
-  it('one CSV row per letter; a contact only where the content marks it public; the record holds offers, not reminders', () => {
+  it('one CSV row per letter; a contact only where the content marks it public; the record holds offers and reminders apart', () => {
     const letters = [
       ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-002' }),
       ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' }),
     ];
     expect(letters.map((l) => l.kind)).toEqual(['angebot', 'erinnerung']);
     const csv = renderLetterCsv(letters);
-    expect(csv.split('\n')[0]).toBe('datei;art;partner;vereinbarung;version;datum;anschrift;anrede;dokumentkennung;sha256;kontakt_oeffentlich;kontakt_email');
+    expect(csv.split('\n')[0]).toBe('datei;art;partner;vereinbarung;version;datum;anschrift;anrede;dokumentkennung;sha256;kontakt_oeffentlich;kontakt_email;beispieldaten');
     // traeger-001 names two contacts, neither public: no name, no address of a person in the list.
     expect(csv).not.toContain('Jana Rößler');
     expect(csv).not.toContain('elbsand-ev.example');
-    const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters);
+    const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters, (stem) => (stem.startsWith('erinnerung-') ? 'e'.repeat(64) : undefined));
     expect(record.offers.map((o) => o.party)).toEqual(['traeger-002']);
-    expect(parseLetterRun(csv, 'serienbrief.csv').offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
+    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', letter_sha256: 'e'.repeat(64) }]);
+    const fromCsv = parseLetterRun(csv, 'serienbrief.csv');
+    expect(fromCsv.offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
+    // The CSV does not carry the letter's hash; the reminder itself it does.
+    expect(fromCsv.reminders).toEqual([{ party: 'traeger-001', version: '1.1' }]);
     expect(parseLetterRun(JSON.stringify(record), 'versand.json')).toEqual(record);
   });
 

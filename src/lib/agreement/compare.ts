@@ -1,4 +1,7 @@
 import { diffWords } from 'diff';
+import type { List, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import { sectionsForRegime } from '../agreement-view.ts';
 import type { Section, Version } from '../content-model.ts';
@@ -28,14 +31,14 @@ export interface SectionComparison {
   split: boolean;
   old?: Section;
   neu?: Section;
-  /** Normalised source texts, set when both exist and differ. */
+  /** The texts as the reader reads them (comparableText), set when both exist and their sources differ. */
   oldText?: string;
   newText?: string;
   titleChanged: boolean;
 }
 
-/** Source text of a § for comparison: Markdown with line ends normalised and paragraphs separated by one blank line. */
-export function comparableText(body: string): string {
+/** Markdown source with line ends normalised and paragraphs separated by one blank line: what makes two texts the same. */
+export function normalisedSource(body: string): string {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
@@ -44,10 +47,81 @@ export function comparableText(body: string): string {
     .join('\n\n');
 }
 
+type MdNode = Root | RootContent;
+
+/** The words of an inline node as read: emphasis, link syntax and escapes gone, a source line break is a space, a hard break a line. */
+function inlineText(node: MdNode): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value.replace(/\n/g, ' ');
+    case 'break':
+      return '\n';
+    case 'image':
+      return node.alt ?? '';
+    case 'html':
+      return '';
+    default:
+      return 'children' in node ? (node.children as MdNode[]).map(inlineText).join('') : '';
+  }
+}
+
+function blocksOf(node: MdNode, out: string[]): void {
+  switch (node.type) {
+    case 'root':
+    case 'blockquote':
+      for (const child of node.children) blocksOf(child, out);
+      return;
+    case 'list':
+      listBlocks(node, out);
+      return;
+    case 'code':
+      out.push(node.value);
+      return;
+    case 'html':
+    case 'thematicBreak':
+    case 'definition':
+      return;
+    default:
+      out.push(inlineText(node));
+  }
+}
+
+/** Each list item a block of its own, with the marker the reader sees („1.“, „•“). */
+function listBlocks(list: List, out: string[]): void {
+  list.children.forEach((item, i) => {
+    const inner: string[] = [];
+    for (const child of item.children) blocksOf(child, inner);
+    const marker = list.ordered ? `${(list.start ?? 1) + i}.` : '•';
+    out.push(...inner.map((block, j) => (j === 0 ? `${marker} ${block}` : block)));
+  });
+}
+
+/**
+ * The text of a § as the reader reads it, for the word-level comparison: Markdown parsed, its
+ * markup (emphasis, link syntax, escapes) removed, line breaks of the source joined with a space,
+ * paragraphs and list items separated by one blank line.
+ */
+export function comparableText(body: string): string {
+  const out: string[] = [];
+  blocksOf(unified().use(remarkParse).parse(body.replace(/\r\n?/g, '\n')) as Root, out);
+  return out
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+        .join('\n')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 /** Word-level diff as HTML: unchanged text, <del> for removed and <ins> for inserted words, each with visible markers and screen-reader text. */
 export function renderWordDiffHtml(oldText: string, newText: string): string {
   const parts = diffWords(oldText, newText);
-  const out: string[] = ['<p>'];
+  // The sources differ, the words do not: say so rather than show a comparison without a mark.
+  const out: string[] = oldText === newText ? ['<p class="diff-hinweis">Der Wortlaut ist unverändert; geändert ist nur die Auszeichnung (etwa eine Hervorhebung oder ein Verweisziel).</p>\n<p>'] : ['<p>'];
   for (const part of parts) {
     const tag = part.added ? 'ins' : part.removed ? 'del' : undefined;
     const blocks = part.value.split(/\n{2,}/);
@@ -70,9 +144,9 @@ export function renderWordDiffHtml(oldText: string, newText: string): string {
   return out.join('').replace(/<p><\/p>/g, '');
 }
 
-/** What makes two readings of a § the same: number, title and normalised text. */
+/** What makes two readings of a § the same: number, title and normalised source (a changed link target is a change). */
 export function readingKey(s: Section | undefined): string {
-  return s ? `${s.number}\u0000${s.title}\u0000${comparableText(s.body)}` : '-';
+  return s ? `${s.number}\u0000${s.title}\u0000${normalisedSource(s.body)}` : '-';
 }
 
 /**
@@ -99,9 +173,9 @@ export function compareVersionSections(from: Version, to: Version): SectionCompa
         result.push({ ...base, kind: group.old ? 'entfallen' : 'neu', titleChanged: false });
         continue;
       }
-      const oldText = comparableText(group.old.body);
-      const newText = comparableText(group.neu.body);
-      const textChanged = oldText !== newText;
+      const textChanged = normalisedSource(group.old.body) !== normalisedSource(group.neu.body);
+      const oldText = textChanged ? comparableText(group.old.body) : undefined;
+      const newText = textChanged ? comparableText(group.neu.body) : undefined;
       const titleChanged = group.old.title !== group.neu.title;
       const renumbered = group.old.number !== group.neu.number;
       const kind: ChangeKind | undefined = textChanged || titleChanged ? 'geaendert' : renumbered ? 'nummer' : undefined;
