@@ -171,8 +171,9 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
   }
   switch (change.command) {
     case 'remind': {
-      if (e.signed) refuse(`${who} hat Version ${v} bereits am ${d(e.signed)} unterzeichnet.`, 'Erinnert wird nur an ein offenes Angebot.');
-      if (e.declined) refuse(`${who} hat Version ${v} am ${d(e.declined)} abgelehnt.`, 'Erinnert wird nur an ein offenes Angebot.');
+      // An answer after the reminder's day (the letters crossed, or a reminder recorded late) is no reason to refuse it.
+      if (e.signed && e.signed < change.date) refuse(`${who} hat Version ${v} bereits am ${d(e.signed)} unterzeichnet.`, 'Erinnert wird nur an ein offenes Angebot.');
+      if (e.declined && e.declined < change.date) refuse(`${who} hat Version ${v} bereits am ${d(e.declined)} abgelehnt.`, 'Erinnert wird nur an ein offenes Angebot.');
       const same = e.reminders?.find((r) => r.date === change.date);
       if (same) refuse(`${who} wurde an Version ${v} bereits am ${d(same.date)} erinnert.`, 'Eine Erinnerung wird je Tag nur einmal eingetragen.');
       const later = e.reminders?.find((r) => r.date > change.date);

@@ -122,16 +122,17 @@ function changeLine(note: ChangeNote): string {
 }
 
 /**
- * The example data a letter names: the version (and, in a change notice, the version it replaces),
- * the council paper and the consultation that adopted it.
+ * The example data a letter names: the versions it names (a change notice also the one it
+ * replaces) and, where it cites the resolution (`resolutionOf`), the council paper and the
+ * consultation that adopted it.
  */
-export function exampleNotesFor(content: Content, versions: readonly Version[]): string[] {
+export function exampleNotesFor(content: Content, versions: readonly Version[], resolutionOf?: Version): string[] {
   const notes: string[] = [];
   const add = (what: string, mark: ExampleMarkView | undefined) => {
     if (mark) notes.push(`${what}: ${mark.note ?? `${mark.label}.`}`);
   };
-  for (const version of versions) {
-    add(`Version ${version.version}`, exampleMarkOf(version.beispiel));
+  for (const version of versions) add(`Version ${version.version}`, exampleMarkOf(version.beispiel));
+  for (const version of resolutionOf ? [resolutionOf] : []) {
     const paper = content.council?.papers.find((p) => p.id === version.paper);
     if (paper) add(`Vorlage ${paper.id}`, exampleMarkOf(paper.beispiel));
     for (const c of content.council?.consultations ?? []) {
@@ -383,7 +384,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       answerByText: formatDateDe(answerBy),
       copy,
       warnings,
-      exampleNotes: exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current]),
+      // Offer and change notice cite the resolution (paper, session, date); a reminder names the version only.
+      exampleNotes: exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current], plan.kind === 'erinnerung' ? undefined : current),
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });
