@@ -205,6 +205,9 @@ describe('npm run ledger -- offer --from-letters', () => {
     const again = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
     expect(again.stdout).toContain('0 eingetragen, 2 bereits vorhanden.');
     expect(readFileSync(ledgerFile, 'utf8')).toBe(text);
+    // Staff see the reminder in the list of open offers (column „Erinnert“).
+    const list = await runScript('ledger', ['list', '--open', '--version', '1.1', '--format', 'csv', '--as-of', '2023-08-01', '--content', dir]);
+    expect(list.stdout).toMatch(/^traeger-001;[^\n]*;2023-06-05;2023-08-01;/m);
     const later = await runScript('letters', ['--as-of', '2023-09-01', '--dry-run', '--kind', 'erinnerung', '--content', dir]);
     expect(later.code).toBe(0);
     expect(later.stdout).not.toMatch(/^traeger-00[13]\t/m);

@@ -362,6 +362,9 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
         contactLine,
       );
     }
+    // Offer and change notice cite the resolution (paper, session, date); a reminder names the version only.
+    const exampleNotes = exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current], plan.kind === 'erinnerung' ? undefined : current);
+    if (exampleNotes.length > 0) warnings.push('Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten) tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.');
     letters.push({
       kind: plan.kind,
       fileStem: `${plan.kind}-${agreement.id}-${current.version}-${party.id}`,
@@ -384,8 +387,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       answerByText: formatDateDe(answerBy),
       copy,
       warnings,
-      // Offer and change notice cite the resolution (paper, session, date); a reminder names the version only.
-      exampleNotes: exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current], plan.kind === 'erinnerung' ? undefined : current),
+      exampleNotes,
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });
