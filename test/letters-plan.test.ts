@@ -241,7 +241,7 @@ describe('a letter marks the example data it names', () => {
     expect(letter!.exampleNotes).toEqual([
       'Version 1.1: Die ganze Fassung 1.1 ist ein Beispiel – Vorlage V2216/23, Sitzung JHA/052/2023, Daten und Wortlaut, auch die Druckzentrum Sachsen GmbH als Unterauftragsverarbeiter.',
       'Vorlage V2216/23: Vorlage, Datum und Beschluss sind erfunden; die Ratsdokumente kennen keine Änderung der Vereinbarung.',
-      'Sitzung Jugendhilfeausschuss am 11.\u00a0Mai 2023 (JHA/052/2023): Beispieldaten.',
+      'Sitzung JHA/052/2023 (Jugendhilfeausschuss, 11.\u00a0Mai 2023): Beispieldaten.',
     ]);
     const html = renderLetterHtml(letter!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
     expect(html).toContain('<body class="beispiel">');

@@ -22,6 +22,20 @@ describe('renderWordDiffHtml', () => {
     expect(comparableText('(1) A\r\n\r\n\r\n(2) B\n')).toBe('(1) A\n\n(2) B');
   });
 
+  it('an inserted list item or Absatz reads as one insertion; a renumbered Absatz is compared with itself', () => {
+    const html = renderWordDiffHtml(
+      '(1) Aufgaben:\n\n5. Bereitstellung nach § 21.\n\n(2) Besondere Kategorien werden nicht gespeichert.',
+      '(1) Aufgaben:\n\n5. Bereitstellung nach § 21,\n\n6. Berechnung der Elternbeiträge.\n\n(2) Nutzt der Träger das Modul, gilt mehr.\n\n(3) Besondere Kategorien werden nicht gespeichert.',
+    );
+    expect(html.replace(/<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g, '').split('\n')).toEqual([
+      '<p>(1) Aufgaben:</p>',
+      '<p>5. Bereitstellung nach § 21<del>.</del><ins>,</ins></p>',
+      '<p><ins>6. Berechnung der Elternbeiträge.</ins></p>',
+      '<p><ins>(2) Nutzt der Träger das Modul, gilt mehr.</ins></p>',
+      '<p>(<del>2</del><ins>3</ins>) Besondere Kategorien werden nicht gespeichert.</p>',
+    ]);
+  });
+
   it('says so when only the markup changed, not the words', () => {
     expect(renderWordDiffHtml('(1) Gleich.', '(1) Gleich.')).toBe(
       '<p class="diff-hinweis">Der Wortlaut ist unverändert; geändert ist nur die Auszeichnung (etwa eine Hervorhebung oder ein Verweisziel).</p>\n<p>(1) Gleich.</p>',

@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import type { List, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -117,31 +117,106 @@ export function comparableText(body: string): string {
     .join('\n\n');
 }
 
-/** Word-level diff as HTML: unchanged text, <del> for removed and <ins> for inserted words, each with visible markers and screen-reader text. */
-export function renderWordDiffHtml(oldText: string, newText: string): string {
-  const parts = diffWords(oldText, newText);
-  // The sources differ, the words do not: say so rather than show a comparison without a mark.
-  const out: string[] = oldText === newText ? ['<p class="diff-hinweis">Der Wortlaut ist unverändert; geändert ist nur die Auszeichnung (etwa eine Hervorhebung oder ein Verweisziel).</p>\n<p>'] : ['<p>'];
-  for (const part of parts) {
-    const tag = part.added ? 'ins' : part.removed ? 'del' : undefined;
-    const blocks = part.value.split(/\n{2,}/);
-    blocks.forEach((block, i) => {
-      if (i > 0) out.push('</p>\n<p>');
-      if (block === '') return;
-      const html = block
-        .split('\n')
-        .map((line) => escapeHtml(line))
-        .join('<br>');
-      if (!tag) out.push(html);
-      else if (tag === 'ins') {
-        out.push(`<ins><span class="diff-marke" aria-hidden="true">[+</span><span class="visually-hidden">Eingefügt: </span>${html}<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Einfügung)</span></ins>`);
-      } else {
-        out.push(`<del><span class="diff-marke" aria-hidden="true">[−</span><span class="visually-hidden">Gestrichen: </span>${html}<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Streichung)</span></del>`);
-      }
-    });
+const INS_OPEN = '<ins><span class="diff-marke" aria-hidden="true">[+</span><span class="visually-hidden">Eingefügt: </span>';
+const INS_CLOSE = '<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Einfügung)</span></ins>';
+const DEL_OPEN = '<del><span class="diff-marke" aria-hidden="true">[−</span><span class="visually-hidden">Gestrichen: </span>';
+const DEL_CLOSE = '<span class="diff-marke" aria-hidden="true">]</span><span class="visually-hidden"> (Ende der Streichung)</span></del>';
+
+/** Text of one block as HTML: escaped, a line break as <br>. */
+function blockTextHtml(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeHtml(line))
+    .join('<br>');
+}
+
+function marked(tag: 'ins' | 'del', html: string): string {
+  return tag === 'ins' ? `${INS_OPEN}${html}${INS_CLOSE}` : `${DEL_OPEN}${html}${DEL_CLOSE}`;
+}
+
+/** One paragraph in two readings, compared word by word. */
+function wordDiffBlock(oldBlock: string, newBlock: string): string {
+  const html = diffWords(oldBlock, newBlock)
+    .map((part) => (part.added ? marked('ins', blockTextHtml(part.value)) : part.removed ? marked('del', blockTextHtml(part.value)) : blockTextHtml(part.value)))
+    .join('');
+  return `<p>${html}</p>`;
+}
+
+/** How much two paragraphs share, 0–1 (Dice coefficient over their words). */
+function similarity(a: string, b: string): number {
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+  const left = words(a);
+  const right = new Map<string, number>();
+  for (const w of words(b)) right.set(w, (right.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of left) {
+    const n = right.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      right.set(w, n - 1);
+    }
   }
-  out.push('</p>');
-  return out.join('').replace(/<p><\/p>/g, '');
+  const total = left.length + words(b).length;
+  return total === 0 ? 1 : (2 * common) / total;
+}
+
+/**
+ * Removed and added paragraphs between two unchanged ones: a removed paragraph is compared word by
+ * word with the next added one it resembles (the same Absatz, changed or renumbered); the others
+ * are shown whole as removed or inserted. So an inserted Absatz or list item reads as one insertion,
+ * not as words and punctuation spread over its neighbours.
+ */
+function pairBlocks(removed: readonly string[], added: readonly string[]): string[] {
+  // One paragraph for one: the same Absatz, however much it changed.
+  if (removed.length === 1 && added.length === 1) return [wordDiffBlock(removed[0]!, added[0]!)];
+  const out: string[] = [];
+  let next = 0;
+  for (const block of removed) {
+    let best = -1;
+    let bestScore = 0.4;
+    for (let k = next; k < added.length; k++) {
+      const score = similarity(block, added[k]!);
+      if (score >= bestScore && (best < 0 || score > bestScore)) {
+        best = k;
+        bestScore = score;
+      }
+    }
+    if (best < 0) {
+      out.push(`<p>${marked('del', blockTextHtml(block))}</p>`);
+      continue;
+    }
+    for (; next < best; next++) out.push(`<p>${marked('ins', blockTextHtml(added[next]!))}</p>`);
+    out.push(wordDiffBlock(block, added[best]!));
+    next = best + 1;
+  }
+  for (; next < added.length; next++) out.push(`<p>${marked('ins', blockTextHtml(added[next]!))}</p>`);
+  return out;
+}
+
+/**
+ * Comparison as HTML, paragraph by paragraph (blocks separated by a blank line), then word by word
+ * within a changed paragraph: unchanged text, <del> for removed and <ins> for inserted words, each
+ * with visible markers and screen-reader text.
+ */
+export function renderWordDiffHtml(oldText: string, newText: string): string {
+  const blocks = (text: string) => text.split(/\n{2,}/).filter((b) => b !== '');
+  const out: string[] = [];
+  // The sources differ, the words do not: say so rather than show a comparison without a mark.
+  if (oldText === newText) out.push('<p class="diff-hinweis">Der Wortlaut ist unverändert; geändert ist nur die Auszeichnung (etwa eine Hervorhebung oder ein Verweisziel).</p>');
+  let removed: string[] = [];
+  for (const hunk of diffArrays(blocks(oldText), blocks(newText))) {
+    if (hunk.removed) {
+      removed.push(...hunk.value);
+    } else if (hunk.added) {
+      out.push(...pairBlocks(removed, hunk.value));
+      removed = [];
+    } else {
+      out.push(...pairBlocks(removed, []), ...hunk.value.map((block) => `<p>${blockTextHtml(block)}</p>`));
+      removed = [];
+    }
+  }
+  out.push(...pairBlocks(removed, []));
+  return out.join('\n');
 }
 
 /** What makes two readings of a § the same: number, title and normalised source (a changed link target is a change). */

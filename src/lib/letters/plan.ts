@@ -136,7 +136,7 @@ export function exampleNotesFor(content: Content, versions: readonly Version[], 
     const paper = content.council?.papers.find((p) => p.id === version.paper);
     if (paper) add(`Vorlage ${paper.id}`, exampleMarkOf(paper.beispiel));
     for (const c of content.council?.consultations ?? []) {
-      if (c.paper === version.paper && c.date === version.adopted) add(`Sitzung ${c.body} am ${formatDateDe(c.date)}${version.session ? ` (${version.session})` : ''}`, exampleMarkOf(c.beispiel));
+      if (c.paper === version.paper && c.date === version.adopted) add(`Sitzung${version.session ? ` ${version.session}` : ''} (${c.body}, ${formatDateDe(c.date)})`, exampleMarkOf(c.beispiel));
     }
   }
   return [...new Set(notes)];
