@@ -213,7 +213,7 @@ describe('npm run ledger -- offer --from-letters', () => {
     expect(later.stdout).not.toMatch(/^traeger-00[13]\t/m);
     expect(later.stdout).toMatch(/^traeger-005\tErinnerung/m);
     const due = await runScript('letters', ['--as-of', '2023-09-26', '--dry-run', '--party', 'traeger-001', '--content', dir]);
-    expect(due.stdout).toMatch(/^traeger-001\tErinnerung, Version 1\.1\tAngebot vom 5\.\sJuni 2023 offen, 1\. Erinnerung vom 1\.\sAugust 2023 vor mindestens 8 Wochen; 2\. von höchstens 2; an Version 1\.0 gebunden$/m);
+    expect(due.stdout).toMatch(/^traeger-001\tErinnerung, Version 1\.1\tAngebot vom 5\.\sJuni 2023 offen; letzte Erinnerung am 1\.\sAugust 2023, mindestens 8 Wochen her; 2\. Erinnerung von höchstens 2; an Version 1\.0 gebunden$/m);
   });
 
   it('reads the mail-merge CSV as well, and refuses options that the file already settles', async () => {

@@ -54,7 +54,7 @@ describe('the next reminder waits for reminder_weeks after the last one, and sto
     expect(second!.paragraphs[0]).toBe(
       'mit Schreiben vom 4.\u00a0April 2022 haben wir Ihnen den Abschluss der Kooperationsvereinbarung Kita-Planer 2 in Version 1.0 angeboten. Am 1.\u00a0Juni 2022 haben wir Sie daran erinnert.',
     );
-    expect(renderDryRun([second!])).toContain('traeger-001\tErinnerung, Version 1.0\tAngebot vom 4.\u00a0April 2022 offen, 1. Erinnerung vom 1.\u00a0Juni 2022 vor mindestens 8 Wochen; 2. von höchstens 2');
+    expect(renderDryRun([second!])).toContain('traeger-001\tErinnerung, Version 1.0\tAngebot vom 4.\u00a0April 2022 offen; letzte Erinnerung am 1.\u00a0Juni 2022, mindestens 8 Wochen her; 2. Erinnerung von höchstens 2');
   });
 
   it('the run of the day can be repeated after recording it: a reminder recorded on the day itself is that day’s letter', () => {

@@ -247,7 +247,7 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
   const intent = state === 'absicht' ? `, Absicht erklärt am ${formatDateDe(entry.intent!)}` : '';
   const bound = older ? `; an Version ${older.version} gebunden` : '';
   const since = last
-    ? `offen, ${sent.length}. Erinnerung vom ${formatDateDe(last.date)} vor mindestens ${rule.weeks} Wochen; ${sent.length + 1}. von höchstens ${rule.max}`
+    ? `offen; letzte Erinnerung am ${formatDateDe(last.date)}, mindestens ${rule.weeks} Wochen her; ${sent.length + 1}. Erinnerung von höchstens ${rule.max}`
     : `seit mindestens ${rule.weeks} Wochen offen`;
   return { kind: 'erinnerung', standing, entry, earlierReminders: sent, reason: `Angebot vom ${formatDateDe(entry.offered)} ${since}${intent}${bound}` };
 }
