@@ -1,14 +1,14 @@
 import { ContentError, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { readFile } from 'node:fs/promises';
 import { editLedgerInDir, editLedgerInDirBatch, findCopyInManifests } from '../src/io/ledger-file.ts';
-import { offersFromLetterRun, parseLetterRun } from '../src/lib/letters/run-record.ts';
+import { ledgerChangesOfLetterRun, parseLetterRun } from '../src/lib/letters/run-record.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { LEDGER_COMMANDS, type LedgerCommand } from '../src/lib/ledger-edit.ts';
 import { buildLedgerList, defaultStatusDate, renderLedgerCsv, renderLedgerTable, renderStatusText } from '../src/lib/report/ledger-list.ts';
 import { findAgreement } from '../src/lib/report/view.ts';
 
 const USAGE = `Aufruf:
-  npm run ledger -- offer|intent|sign|decline|withdraw --party KENNUNG --date JJJJ-MM-TT [--agreement KENNUNG] [--version V]
+  npm run ledger -- offer|remind|intent|sign|decline|withdraw --party KENNUNG --date JJJJ-MM-TT [--agreement KENNUNG] [--version V]
                     [--form schriftlich|elektronisch] [--function TEXT] [--name TEXT] [--reason TEXT]
                     [--manifest DATEI …] [--today JJJJ-MM-TT] [--content ORDNER]
   npm run ledger -- offer --from-letters DATEI [--today JJJJ-MM-TT] [--content ORDNER]
@@ -18,8 +18,10 @@ const USAGE = `Aufruf:
 Pflegt das Zeichnungsregister content/ledger/<Vereinbarung>.yaml. Jede Änderung wird vorher geprüft;
 bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
   offer     Angebot eintragen (vor allen anderen Ereignissen nötig); mit --from-letters alle Angebote
-            eines Laufs von npm run letters (versand.json oder serienbrief.csv) in einem Schritt –
-            alle oder keins, schon eingetragene werden übersprungen
+            und Erinnerungen eines Laufs von npm run letters (versand.json oder serienbrief.csv) in
+            einem Schritt – alle oder keins, schon eingetragene werden übersprungen
+  remind    Erinnerung an ein offenes Angebot eintragen (zählt nicht als Antwort; die nächste
+            Erinnerung plant npm run letters erst letters.reminder_weeks danach)
   intent    Absicht zur Unterzeichnung eintragen
   sign      Unterschrift eintragen (--form, --function und --name sind Pflicht; der Name bleibt intern)
   decline   Ablehnung eintragen
@@ -29,7 +31,7 @@ bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
 Ohne --agreement gilt main_agreement aus content/site.yaml. Ohne --version gilt die Fassung, die am
 Datum angeboten wurde (die neueste beschlossene); bei withdraw die Fassung, an die der Partner gebunden
 ist. Eine abgelöste Fassung wird nur mit --reason angeboten oder unterzeichnet; die Begründung steht
-dann im Register. offer und sign vermerken die Ausfertigung (Dokumentkennung und SHA-256) aus dem
+dann im Register. offer, remind und sign vermerken die Ausfertigung (Dokumentkennung und SHA-256) aus dem
 Verzeichnis der PDFs (Standard: dist/pdf/manifest.json und dist-private/pdf/manifest.json; andere mit
 --manifest). --today ersetzt das heutige Datum (Ereignisse in der Zukunft werden abgewiesen); list und
 status zählen ohne --as-of alle Einträge.`;
@@ -102,8 +104,8 @@ await runCli(async () => {
     });
     const run = parseLetterRun(text, file);
     await loadValidContent(values.content);
-    const result = await editLedgerInDirBatch(values.content, offersFromLetterRun(run), values.today ?? localToday());
-    if (!result.ok) throw new ContentError(`Fehler in ${file}: ${result.message}\nDas Zeichnungsregister bleibt unverändert; kein Angebot wurde eingetragen.`);
+    const result = await editLedgerInDirBatch(values.content, ledgerChangesOfLetterRun(run), values.today ?? localToday());
+    if (!result.ok) throw new ContentError(`Fehler in ${file}: ${result.message}\nDas Zeichnungsregister bleibt unverändert; weder ein Angebot noch eine Erinnerung wurde eingetragen.`);
     const lines = [...(result.summaries ?? []).map((s) => `Eingetragen: ${s}`), ...(result.skipped ?? []).map((s) => `Schon vorhanden: ${s}`)];
     console.log(`${lines.join('\n')}${lines.length ? '\n' : ''}${result.message}${result.file ? `\nDatei: ${result.file}` : ''}`);
     return 0;
@@ -131,7 +133,7 @@ await runCli(async () => {
     reason: values.reason,
   };
   let copyNote = '';
-  if (command === 'offer' || command === 'sign') {
+  if (command === 'offer' || command === 'remind' || command === 'sign') {
     const found = await findCopyInManifests(content, change, values.manifest);
     if (found.copy) Object.assign(change, { copy: found.copy });
     copyNote = found.note;

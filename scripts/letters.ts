@@ -10,7 +10,8 @@ const USAGE = `Aufruf: npm run letters -- [--as-of JJJJ-MM-TT] [--agreement KENN
 Erzeugt die Schreiben an die Partner aus dem Zeichnungsregister, je Schreiben ein PDF, dazu die
 Serienbrief-Liste (serienbrief.csv) und die Versandliste für das Register (versand.json):
   angebot     Angebot der aktuellen Version an jeden berechtigten Partner, dem sie noch nicht angeboten wurde
-  erinnerung  Erinnerung an Angebote, die länger offen sind als letters.reminder_weeks in agreement.yaml
+  erinnerung  Erinnerung an Angebote, die letters.reminder_weeks (agreement.yaml) offen sind – die nächste
+              frühestens so lange nach der letzten eingetragenen, höchstens letters.max_reminders
   aenderung   „Was ändert sich für Sie?“ – neue Version für Partner, die an eine ältere gebunden sind
   --as-of     Datum der Schreiben, nicht in der Zukunft; ohne Angabe heute
   --agreement Vereinbarung; ohne Angabe main_agreement aus content/site.yaml
@@ -20,7 +21,7 @@ Serienbrief-Liste (serienbrief.csv) und die Versandliste für das Register (vers
   --out       Zielordner (Standard: ${DEFAULT_LETTERS_DIR}; nie unter dist/, der öffentlichen Website)
   --manifest  PDF-Verzeichnis mit den Ausfertigungen (Standard: dist/pdf/manifest.json und dist-private/pdf/manifest.json)
 
-Die versandten Angebote trägt danach ein: npm run ledger -- offer --from-letters ${DEFAULT_LETTERS_DIR}/versand.json`;
+Die versandten Angebote und Erinnerungen trägt danach ein: npm run ledger -- offer --from-letters ${DEFAULT_LETTERS_DIR}/versand.json`;
 
 await runCli(async () => {
   const { values, positionals } = parseCli(

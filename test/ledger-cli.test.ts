@@ -82,9 +82,9 @@ describe('npm run ledger (fixture)', () => {
     expect(table.stdout).toMatchInlineSnapshot(`
       "Noch nicht unterzeichnet: muster, Version 1.1, Stand 20. Juni 2023
 
-      Kennung      Name                                  Recht  Stand            Gilt  Angeboten   Absicht
-      -----------  ------------------------------------  -----  ---------------  ----  ----------  ----------
-      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  1.0   05.06.2023  20.06.2023
+      Kennung      Name                                  Recht  Stand            Gilt  Angeboten   Erinnert  Absicht
+      -----------  ------------------------------------  -----  ---------------  ----  ----------  --------  ----------
+      traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  1.0   05.06.2023            20.06.2023
       traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            –     05.06.2023
 
       2 Einträge
@@ -92,8 +92,8 @@ describe('npm run ledger (fixture)', () => {
     `);
     const csv = await ledger(['list', '--open', '--format', 'csv', '--version', '1.0']);
     expect(csv.stdout).toMatchInlineSnapshot(`
-      "Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht
-      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;–;2022-04-04;2022-04-20
+      "Kennung;Name;Recht;Stand;Gilt;Angeboten;Erinnert;Absicht
+      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;–;2022-04-04;;2022-04-20
       "
     `);
   });
@@ -120,7 +120,7 @@ describe('npm run ledger (bundled content)', () => {
     const list = await runScript('ledger', ['list', '--open', '--format', 'csv', '--version', '1.1', '--content', copy]);
     expect(list.code).toBe(0);
     const [header, first] = list.stdout.split('\n');
-    expect(header).toBe('Kennung;Name;Recht;Stand;Gilt;Angeboten;Absicht');
+    expect(header).toBe('Kennung;Name;Recht;Stand;Gilt;Angeboten;Erinnert;Absicht');
     const party = first!.split(';')[0]!;
     const file = path.join(copy, 'ledger', 'kita-planer-2.yaml');
     const before = readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editLedgerInDir, LedgerChangedError, writeLedgerFile } from '../src/io/ledger-file.ts';
+import { editLedgerInDir, editLedgerInDirBatch, LedgerChangedError, writeLedgerFile } from '../src/io/ledger-file.ts';
 import { loadContent } from '../src/io/load-content.ts';
 import type { LedgerChange } from '../src/lib/ledger-edit.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
@@ -353,5 +353,69 @@ describe('the ledger protects the model', () => {
     const result = await editLedgerInDir(dir, change('offer', { party: 'traeger-01', date: '2023-06-05', version: '1.1' }), TODAY);
     expect(result.ok).toBe(false);
     expect(result.message).toContain('Den Partner „traeger-01“ gibt es nicht. Meinten Sie „traeger-001“?');
+  });
+});
+
+describe('reminders (npm run ledger -- remind, and from a letter run)', () => {
+  const COPY = { document_id: 'muster-1.0-traeger-002-0000beef', sha256: 'b'.repeat(64) };
+
+  it('a first reminder opens the list after the offer, a second one is appended; both are checked like any entry', async () => {
+    const first = await editLedgerInDir(dir, change('remind', { copy: COPY, letterSha256: 'e'.repeat(64) }), TODAY);
+    expect(first.ok).toBe(true);
+    expect(first.message).toBe('„traeger-002“ (Katholische Kirchgemeinde St. Muster): Erinnerung an das Angebot von Version 1.0 am 1.\u00a0Juni 2022 versandt.');
+    const second = await editLedgerInDir(dir, change('remind', { date: '2022-07-27' }), TODAY);
+    expect(second.ok).toBe(true);
+    expect(diffLines(COMMENTED_LEDGER, readFileSync(ledgerFile, 'utf8'))).toMatchInlineSnapshot(`
+      "@@ -21,2 +21,7 @@
+           offered: 2022-04-04
+      +    reminders:
+      +      - date: 2022-06-01
+      +        copy: { document_id: muster-1.0-traeger-002-0000beef, sha256: bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb }
+      +        letter_sha256: eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee
+      +      - date: 2022-07-27
+           intent: 2022-04-20"
+    `);
+    const loaded = await loadContent(dir);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const entry = loaded.content.ledgers[0]!.entries.find((e) => e.party === 'traeger-002')!;
+    expect(entry.reminders).toEqual([{ date: '2022-06-01', copy: COPY, letter_sha256: 'e'.repeat(64) }, { date: '2022-07-27' }]);
+  });
+
+  it.each([
+    ['before the offer', change('remind', { date: '2022-04-01' }), 'Das Datum 1.\u00a0April 2022 liegt vor dem Angebot am 4.\u00a0April 2022.'],
+    ['an answered offer (signed)', change('remind', { party: 'traeger-001' }), '„traeger-001“ (Kinderhaus Elbaue e. V.) hat Version 1.0 bereits am 12.\u00a0Mai 2022 unterzeichnet.'],
+    ['a version not offered', change('remind', { version: '1.1', date: '2023-06-01' }), 'Version 1.1 wurde „traeger-002“ (Katholische Kirchgemeinde St. Muster) noch nicht angeboten.'],
+    ['a superseded version', change('remind', { date: '2023-06-01' }), 'Version 1.0 ist seit dem 11.\u00a0Mai 2023 durch Version 1.1 abgelöst; erinnert wird nur an ein Angebot der aktuellen Fassung.'],
+  ])('refuses a reminder %s and leaves the ledger byte-identical', async (_, remind, message) => {
+    const result = await editLedgerInDir(dir, remind, TODAY);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain(message);
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(COMMENTED_LEDGER);
+  });
+
+  it('refuses the same reminder twice, and one dated before a recorded reminder', async () => {
+    expect((await editLedgerInDir(dir, change('remind', { date: '2022-06-01' }), TODAY)).ok).toBe(true);
+    const after = readFileSync(ledgerFile, 'utf8');
+    const twice = await editLedgerInDir(dir, change('remind', { date: '2022-06-01' }), TODAY);
+    expect(twice.message).toContain('wurde an Version 1.0 bereits am 1.\u00a0Juni 2022 erinnert.');
+    const earlier = await editLedgerInDir(dir, change('remind', { date: '2022-05-01' }), TODAY);
+    expect(earlier.message).toContain('ist schon eine spätere Erinnerung an Version 1.0 eingetragen (1.\u00a0Juni 2022)');
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(after);
+  });
+
+  it('a letter run with offers and reminders is recorded in one write; recorded again, nothing changes', async () => {
+    const changes: LedgerChange[] = [change('offer', { party: 'traeger-002', version: '1.1', date: '2023-06-05' }), change('remind', { party: 'traeger-001', version: '1.1', date: '2023-08-01' })];
+    const first = await editLedgerInDirBatch(dir, changes, TODAY);
+    expect(first.ok).toBe(true);
+    expect(first.summaries).toHaveLength(2);
+    const text = readFileSync(ledgerFile, 'utf8');
+    expect(text).toContain('    offered: 2023-06-05\n    reminders:\n      - date: 2023-08-01\n    intent: 2023-06-20\n');
+    const second = await editLedgerInDirBatch(dir, changes, TODAY);
+    expect(second.ok).toBe(true);
+    expect(second.skipped).toEqual([
+      '„traeger-002“ (Katholische Kirchgemeinde St. Muster): Angebot von Version 1.1 am 5.\u00a0Juni 2023 bereits eingetragen; übersprungen.',
+      '„traeger-001“ (Kinderhaus Elbaue e. V.): Erinnerung an Version 1.1 am 1.\u00a0August 2023 bereits eingetragen; übersprungen.',
+    ]);
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(text);
   });
 });

@@ -32,7 +32,7 @@ function tree(dir: string): string[] {
 
 describe('npm run letters --dry-run', () => {
   it.each([
-    ['2022-06-01', /^traeger-001\tErinnerung, Version 1\.0\tAngebot vom 4\.\sApril 2022 seit mehr als 8 Wochen offen$/m, 'Angebot: 0 · Erinnerung: '],
+    ['2022-06-01', /^traeger-001\tErinnerung, Version 1\.0\tAngebot vom 4\.\sApril 2022 seit mindestens 8 Wochen offen$/m, 'Angebot: 0 · Erinnerung: '],
     ['2023-08-01', /^traeger-002\tAngebot, Version 1\.1\tVersion 1\.0 abgelehnt; Version 1\.1 noch nicht angeboten$/m, 'Angebot: 14 · Erinnerung: '],
   ])('on %s lists who gets which letter and why, and writes nothing', async (asOf, line, summary) => {
     const cwd = path.join(tmp, `dry-${asOf}`);
@@ -165,7 +165,7 @@ describe('npm run ledger -- offer --from-letters', () => {
     const result = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Eintrag 3 (traeger-088):');
-    expect(result.stderr).toContain('kein Angebot wurde eingetragen');
+    expect(result.stderr).toContain('weder ein Angebot noch eine Erinnerung wurde eingetragen');
     expect(readFileSync(ledgerFile).equals(before)).toBe(true);
   });
 
@@ -186,6 +186,34 @@ describe('npm run ledger -- offer --from-letters', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('0 eingetragen, 2 bereits vorhanden.');
     expect(readFileSync(ledgerFile, 'utf8')).toBe(text);
+  });
+
+  it('records the reminders of a run with the offers; the next dry run holds them back for reminder_weeks', async () => {
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const letters = buildLetters(content, agreement, { asOf: '2023-08-01', kinds: ['erinnerung'] }).filter((l) => ['traeger-001', 'traeger-003'].includes(l.party.id));
+    expect(letters.map((l) => l.party.id)).toEqual(['traeger-001', 'traeger-003']);
+    // traeger-003 signed on 2023-08-31, after the reminder: recording the reminder later is still right.
+    const file = path.join(tmp, 'versand-erinnerung.json');
+    writeFileSync(file, JSON.stringify(buildLetterRunRecord('kita-planer-2', '2023-08-01', letters, () => 'e'.repeat(64))));
+    const first = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Eingetragen: „traeger-001“ (Verein für bewegte Kindheit Elbsand e. V.): Erinnerung an das Angebot von Version 1.1 am 1.\u00a0August 2023 versandt.');
+    expect(first.stdout).toContain('2 eingetragen, 0 bereits vorhanden.');
+    const text = readFileSync(ledgerFile, 'utf8');
+    expect(text).toContain(`  - party: traeger-001\n    version: "1.1"\n    offered: 2023-06-05\n    reminders:\n      - date: 2023-08-01\n        letter_sha256: ${'e'.repeat(64)}\n`);
+    expect((await runScript('validate', ['--content', dir])).code).toBe(0);
+    const again = await runScript('ledger', ['offer', '--from-letters', file, '--content', dir]);
+    expect(again.stdout).toContain('0 eingetragen, 2 bereits vorhanden.');
+    expect(readFileSync(ledgerFile, 'utf8')).toBe(text);
+    // Staff see the reminder in the list of open offers (column „Erinnert“).
+    const list = await runScript('ledger', ['list', '--open', '--version', '1.1', '--format', 'csv', '--as-of', '2023-08-01', '--content', dir]);
+    expect(list.stdout).toMatch(/^traeger-001;[^\n]*;2023-06-05;2023-08-01;/m);
+    const later = await runScript('letters', ['--as-of', '2023-09-01', '--dry-run', '--kind', 'erinnerung', '--content', dir]);
+    expect(later.code).toBe(0);
+    expect(later.stdout).not.toMatch(/^traeger-00[13]\t/m);
+    expect(later.stdout).toMatch(/^traeger-005\tErinnerung/m);
+    const due = await runScript('letters', ['--as-of', '2023-09-26', '--dry-run', '--party', 'traeger-001', '--content', dir]);
+    expect(due.stdout).toMatch(/^traeger-001\tErinnerung, Version 1\.1\tAngebot vom 5\.\sJuni 2023 offen; letzte Erinnerung am 1\.\sAugust 2023, mindestens 8 Wochen her; 2\. Erinnerung von höchstens 2; an Version 1\.0 gebunden$/m);
   });
 
   it('reads the mail-merge CSV as well, and refuses options that the file already settles', async () => {

@@ -1,10 +1,12 @@
 import type { Section } from '../src/lib/content-model.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import type { AgreementEntry, Content } from '../src/lib/content-model.ts';
 import { buildLetters, LetterRefusal, reasonsFor, renderDryRun, summarizeLetters, type LetterView } from '../src/lib/letters/plan.ts';
-import { buildLetterRunRecord, renderLetterCsv, renderLetterHtml } from '../src/lib/letters/render.ts';
+import { buildLetterRunRecord, letterPdfMetadata, renderLetterCsv, renderLetterHtml } from '../src/lib/letters/render.ts';
 import { parseLetterRun } from '../src/lib/letters/run-record.ts';
 import { buildChangesView } from '../src/lib/site/changes.ts';
 import { ROOT } from './support/run-cli.ts';
@@ -125,6 +127,7 @@ describe('the offer letter', () => {
     expect(letters[0]!.warnings[0]).toMatch(/^Keine Ausfertigung für traeger-006, Version 1.0/);
     expect(renderDryRun(letters)).toMatchInlineSnapshot(`
       "traeger-006	Angebot, Version 1.0	Version 1.0 heute angeboten
+      Hinweis: 1 von 1 Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten); sie tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.
       Hinweis: 1 von 1 Schreiben ohne Ausfertigung im PDF-Verzeichnis (keine Dokumentkennung); bauen Sie die PDFs (npm run pdf) vor dem Versand.
       "
     `);
@@ -170,20 +173,24 @@ describe('the change notice („Was ändert sich für Sie?“)', () => {
 });
 
 describe('mail merge and run record', () => {
-  it('one CSV row per letter; a contact only where the content marks it public; the record holds offers, not reminders', () => {
+  it('one CSV row per letter; a contact only where the content marks it public; the record holds offers and reminders apart', () => {
     const letters = [
       ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-002' }),
       ...buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' }),
     ];
     expect(letters.map((l) => l.kind)).toEqual(['angebot', 'erinnerung']);
     const csv = renderLetterCsv(letters);
-    expect(csv.split('\n')[0]).toBe('datei;art;partner;vereinbarung;version;datum;anschrift;anrede;dokumentkennung;sha256;kontakt_oeffentlich;kontakt_email');
+    expect(csv.split('\n')[0]).toBe('datei;art;partner;vereinbarung;version;datum;anschrift;anrede;dokumentkennung;sha256;kontakt_oeffentlich;kontakt_email;beispieldaten');
     // traeger-001 names two contacts, neither public: no name, no address of a person in the list.
     expect(csv).not.toContain('Jana Rößler');
     expect(csv).not.toContain('elbsand-ev.example');
-    const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters);
+    const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters, (stem) => (stem.startsWith('erinnerung-') ? 'e'.repeat(64) : undefined));
     expect(record.offers.map((o) => o.party)).toEqual(['traeger-002']);
-    expect(parseLetterRun(csv, 'serienbrief.csv').offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
+    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', letter_sha256: 'e'.repeat(64) }]);
+    const fromCsv = parseLetterRun(csv, 'serienbrief.csv');
+    expect(fromCsv.offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
+    // The CSV does not carry the letter's hash; the reminder itself it does.
+    expect(fromCsv.reminders).toEqual([{ party: 'traeger-001', version: '1.1' }]);
     expect(parseLetterRun(JSON.stringify(record), 'versand.json')).toEqual(record);
   });
 
@@ -196,3 +203,85 @@ describe('mail merge and run record', () => {
 });
 
 const TEMPLATE = `<h1 class="betreff">{{subject}}</h1>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}{{#copy}}{{copy.document_id}}{{/copy}}{{css}}{{#changes}}{{#reasons}}{{.}}{{/reasons}}{{{diffHtml}}}{{/changes}}{{#enclosures}}{{.}}{{/enclosures}}`;
+
+/** The bundled content with the body of one § replaced in both versions (every regime variant). */
+function withSectionBodies(id: string, from: string, to: string): { content: Content; agreement: AgreementEntry } {
+  const changed: AgreementEntry = {
+    ...agreement,
+    versions: agreement.versions.map((v) =>
+      v.version === '1.0' || v.version === '1.1' ? { ...v, sections: v.sections.map((s) => (s.id === id ? { ...s, body: v.version === '1.0' ? from : to } : s)) } : v,
+    ),
+  };
+  return { content: { ...content, agreements: content.agreements.map((a) => (a.id === agreement.id ? changed : a)) } as Content, agreement: changed };
+}
+
+describe('the change notice compares what the reader reads', () => {
+  it('a change inside emphasis and a link shows the words, no Markdown, the same as the changes page', () => {
+    const { content: c, agreement: a } = withSectionBodies(
+      'loeschung-rueckgabe',
+      '(1) Der Auftragsverarbeiter löscht die Daten **binnen drei Monaten** nach\n[Ende der Vereinbarung](https://example.org/ende) \\(siehe § 17\\).',
+      '(1) Der Auftragsverarbeiter löscht die Daten **binnen eines Monats** nach [Ende des Vertrags](https://example.org/ende) \\(siehe § 17\\).',
+    );
+    const [notice] = buildLetters(c, a, { asOf: '2023-06-05', party: 'traeger-001' });
+    expect(notice!.kind).toBe('aenderung');
+    const s14 = notice!.changes.find((ch) => ch.title === 'Löschung und Rückgabe von Daten' || ch.label === '§\u00a014')!;
+    expect(s14).toBeDefined();
+    const words = s14.diffHtml!.replace(/<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g, '');
+    expect(words).toBe('<p>(1) Der Auftragsverarbeiter löscht die Daten binnen <del>drei Monaten</del><ins>eines Monats</ins> nach Ende <del>der Vereinbarung</del><ins>des Vertrags</ins> (siehe § 17).</p>');
+    const page = buildChangesView(c, 'kita-planer-2', '1.0', '1.1').entries.find((e) => e.sectionId === 'loeschung-rueckgabe' && e.regimes.includes('dsgvo'))!;
+    expect(s14.diffHtml).toBe(page.diffHtml);
+  });
+});
+
+describe('a letter marks the example data it names', () => {
+  it('an offer of 1.1 names version, paper V2216/23 and session JHA/052/2023 as example data, in the view, the PDF’s HTML, the CSV and the dry run', async () => {
+    const [letter] = buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-002' });
+    expect(letter!.kind).toBe('angebot');
+    expect(letter!.paragraphs.join(' ')).toContain('hat am 11.\u00a0Mai 2023 (Vorlage V2216/23, Sitzung JHA/052/2023)');
+    expect(letter!.exampleNotes).toEqual([
+      'Version 1.1: Die ganze Fassung 1.1 ist ein Beispiel – Vorlage V2216/23, Sitzung JHA/052/2023, Daten und Wortlaut, auch die Druckzentrum Sachsen GmbH als Unterauftragsverarbeiter.',
+      'Vorlage V2216/23: Vorlage, Datum und Beschluss sind erfunden; die Ratsdokumente kennen keine Änderung der Vereinbarung.',
+      'Sitzung JHA/052/2023 (Jugendhilfeausschuss, 11.\u00a0Mai 2023): Beispieldaten.',
+    ]);
+    const html = renderLetterHtml(letter!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
+    expect(html).toContain('<body class="beispiel">');
+    expect(html).toContain('<strong>Beispieldaten – dieses Schreiben ist nicht zum Versand bestimmt.</strong>');
+    expect(html).toContain('<li>Vorlage V2216/23: Vorlage, Datum und Beschluss sind erfunden;');
+    const [row] = parse(renderLetterCsv([letter!]), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(row!.beispieldaten).toBe(letter!.exampleNotes.join(' '));
+    expect(renderDryRun([letter!])).toContain('Hinweis: 1 von 1 Schreiben mit Beispieldaten');
+    expect(letterPdfMetadata(letter!).keywords).toContain('Beispieldaten');
+  });
+
+  it('a reminder names the version only, so it marks the version only', () => {
+    const [reminder] = buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' });
+    expect(reminder!.kind).toBe('erinnerung');
+    expect(reminder!.paragraphs.join(' ')).not.toContain('V2216/23');
+    expect(reminder!.exampleNotes).toEqual([expect.stringMatching(/^Version 1\.1: Die ganze Fassung 1\.1 ist ein Beispiel/)]);
+  });
+
+  it('a change notice also names the example data of the version it replaces, and marks example reasons', () => {
+    const [notice] = buildLetters(content, agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    expect(notice!.exampleNotes[0]).toMatch(/^Version 1\.1: /);
+    expect(notice!.exampleNotes).toContain('Version 1.0: Der Wortlaut ist ein Beispieltext; die beschlossene Anlage 1 zum Antrag A0311/22 liegt den Ratsdokumenten hier nicht bei. Beschlussdatum, Antrag und Sitzung stammen aus ihnen.');
+    const s10 = notice!.changes.find((c) => c.label === '§\u00a010')!;
+    expect(s10.reasons[0]).toMatch(/ \(Beispieldaten: Der Druckdienstleister ist erfunden\.\)$/);
+  });
+
+  it('content without example marks: no note, no box, an empty CSV column', () => {
+    const strip = <T extends { beispiel?: unknown }>(x: T): T => ({ ...x, beispiel: undefined });
+    const real = {
+      ...content,
+      agreements: content.agreements.map((a) => ({ ...a, versions: a.versions.map(strip) })),
+      council: { ...content.council!, papers: content.council!.papers.map(strip), consultations: content.council!.consultations.map(strip) },
+    } as Content;
+    const [letter] = buildLetters(real, real.agreements.find((a) => a.id === 'kita-planer-2')!, { asOf: '2023-08-01', party: 'traeger-001' });
+    expect(letter!.exampleNotes).toEqual([]);
+    const html = renderLetterHtml(letter!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
+    expect(html).not.toContain('Beispieldaten');
+    expect(html).toContain('<body>');
+    const [row] = parse(renderLetterCsv([letter!]), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(row!.beispieldaten).toBe('');
+    expect(row!.partner).toBe('traeger-001');
+  });
+});

@@ -8,11 +8,12 @@ const sha = (c: string) => c.repeat(64);
 const OLD = { document_id: 'muster-1.0-traeger-001-aaaaaaaa', sha256: sha('a') };
 const SIGNED = { document_id: 'muster-1.0-traeger-001-bbbbbbbb', sha256: sha('b') };
 const OTHER = { document_id: 'muster-1.0-traeger-002-cccccccc', sha256: sha('c') };
+const REMINDED = { document_id: 'muster-1.0-traeger-001-ffffffff', sha256: sha('f') };
 
 function content(): Content {
   const L = 'ledger/muster.yaml';
   const tree = applyEdits(validFixture(), [
-    replace(L, '    offered: 2022-04-04\n    signed: 2022-05-12', `    offered: 2022-04-04\n    offered_copy: { document_id: ${OLD.document_id}, sha256: ${OLD.sha256} }\n    signed: 2022-05-12\n    signed_copy: { document_id: ${SIGNED.document_id}, sha256: ${SIGNED.sha256} }`),
+    replace(L, '    offered: 2022-04-04\n    signed: 2022-05-12', `    offered: 2022-04-04\n    offered_copy: { document_id: ${OLD.document_id}, sha256: ${OLD.sha256} }\n    reminders:\n      - date: 2022-05-02\n        copy: { document_id: ${OLD.document_id}, sha256: ${OLD.sha256} }\n      - date: 2022-05-09\n        copy: { document_id: ${REMINDED.document_id}, sha256: ${REMINDED.sha256} }\n    signed: 2022-05-12\n    signed_copy: { document_id: ${SIGNED.document_id}, sha256: ${SIGNED.sha256} }`),
     replace(L, '    offered: 2022-04-04\n    intent: 2022-04-20', `    offered: 2022-04-04\n    offered_copy: { document_id: ${OTHER.document_id}, sha256: ${OTHER.sha256} }\n    intent: 2022-04-20`),
   ]);
   const parsed = parseContent(toContentFiles(tree), 'content/');
@@ -32,6 +33,9 @@ describe('copies the check page recognises', () => {
 
   it('recognises the copies the ledger names, after the published bytes have changed', () => {
     expect(bySha(OLD.sha256)).toMatchObject({ party: 'traeger-001', version: '1.0', documentId: OLD.document_id, what: 'die Ausfertigung, die im Zeichnungsregister als angeboten am 04.04.2022 vermerkt ist' });
+    // The same copy enclosed again is named by its offer; a reminder's copy from a later build by the reminder.
+    expect(register.filter((c) => c.sha256 === OLD.sha256)).toHaveLength(1);
+    expect(bySha(REMINDED.sha256)).toMatchObject({ documentId: REMINDED.document_id, what: 'die Ausfertigung, die im Zeichnungsregister als mit der Erinnerung vom 09.05.2022 versandt vermerkt ist' });
     expect(bySha(SIGNED.sha256)).toMatchObject({ what: 'die Ausfertigung, die im Zeichnungsregister als unterzeichnet am 12.05.2022 vermerkt ist', newer: { version: '1.1', path: '/pdf/muster/1.1/traeger-001.pdf' } });
   });
 

@@ -21,6 +21,50 @@ describe('renderWordDiffHtml', () => {
   it('normalises line ends and blank lines before comparing', () => {
     expect(comparableText('(1) A\r\n\r\n\r\n(2) B\n')).toBe('(1) A\n\n(2) B');
   });
+
+  it('an inserted list item or Absatz reads as one insertion; a renumbered Absatz is compared with itself', () => {
+    const html = renderWordDiffHtml(
+      '(1) Aufgaben:\n\n5. Bereitstellung nach § 21.\n\n(2) Besondere Kategorien werden nicht gespeichert.',
+      '(1) Aufgaben:\n\n5. Bereitstellung nach § 21,\n\n6. Berechnung der Elternbeiträge.\n\n(2) Nutzt der Träger das Modul, gilt mehr.\n\n(3) Besondere Kategorien werden nicht gespeichert.',
+    );
+    expect(html.replace(/<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g, '').split('\n')).toEqual([
+      '<p>(1) Aufgaben:</p>',
+      '<p>5. Bereitstellung nach § 21<del>.</del><ins>,</ins></p>',
+      '<p><ins>6. Berechnung der Elternbeiträge.</ins></p>',
+      '<p><ins>(2) Nutzt der Träger das Modul, gilt mehr.</ins></p>',
+      '<p>(<del>2</del><ins>3</ins>) Besondere Kategorien werden nicht gespeichert.</p>',
+    ]);
+  });
+
+  it('says so when only the markup changed, not the words', () => {
+    expect(renderWordDiffHtml('(1) Gleich.', '(1) Gleich.')).toBe(
+      '<p class="diff-hinweis">Der Wortlaut ist unverändert; geändert ist nur die Auszeichnung (etwa eine Hervorhebung oder ein Verweisziel).</p>\n<p>(1) Gleich.</p>',
+    );
+  });
+});
+
+describe('comparableText: what the reader reads, not the Markdown source', () => {
+  it.each([
+    ['emphasis', '(1) Daten werden **binnen drei Monaten** gelöscht, _unverzüglich_ *gemeldet*.', '(1) Daten werden binnen drei Monaten gelöscht, unverzüglich gemeldet.'],
+    ['link syntax', '(1) Siehe [Anlage 1](https://example.org/anlage-1 "Titel") und <https://example.org>.', '(1) Siehe Anlage 1 und https://example.org.'],
+    ['escaped characters', '(1) 5\\. Auflage, \\*kein\\* Stern, a\\_b.', '(1) 5. Auflage, *kein* Stern, a_b.'],
+    ['line breaks of the source', '(1) Der Auftragsverarbeiter\nlöscht die Daten\n  binnen eines Monats.', '(1) Der Auftragsverarbeiter löscht die Daten binnen eines Monats.'],
+    ['a hard line break stays a line', '(1) Erste Zeile\\\nzweite Zeile', '(1) Erste Zeile\nzweite Zeile'],
+    ['list items, each a block with its marker', '(1) Es gilt:\n\n1. erstens\n2. **zweitens**\n\n- Punkt', '(1) Es gilt:\n\n1. erstens\n\n2. zweitens\n\n• Punkt'],
+  ])('%s', (_, source, text) => {
+    expect(comparableText(source)).toBe(text);
+  });
+
+  it('the word diff of a change inside emphasis and a link shows words only', () => {
+    const from = '(1) Daten werden **binnen drei Monaten** nach [Vertragsende](https://example.org/ende)\ngelöscht.';
+    const to = '(1) Daten werden **binnen eines Monats** nach [Ende des Vertrags](https://example.org/ende) gelöscht.';
+    const html = renderWordDiffHtml(comparableText(from), comparableText(to));
+    expect(html).not.toMatch(/\*\*|\]\(|https:|<br>/);
+    expect(html).toContain('binnen <del>');
+    expect(html.replace(/<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g, '')).toBe(
+      '<p>(1) Daten werden binnen <del>drei Monaten</del><ins>eines Monats</ins> nach <del>Vertragsende</del><ins>Ende des Vertrags</ins> gelöscht.</p>',
+    );
+  });
 });
 
 describe('buildChangesView', () => {

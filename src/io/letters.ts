@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LetterView } from '../lib/letters/plan.ts';
@@ -71,12 +72,15 @@ export async function writeLetters(out: string, agreementId: string, date: strin
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
+    const hashes = new Map<string, string>();
     for (const letter of letters) {
       const html = renderLetterHtml(letter, templates);
-      await writeFile(path.join(staging, `${letter.fileStem}.pdf`), await print(html, letter));
+      const bytes = await print(html, letter);
+      hashes.set(letter.fileStem, createHash('sha256').update(bytes).digest('hex'));
+      await writeFile(path.join(staging, `${letter.fileStem}.pdf`), bytes);
     }
     await writeFile(path.join(staging, LETTER_CSV_FILE), renderLetterCsv(letters));
-    await writeFile(path.join(staging, LETTER_RUN_FILE), `${JSON.stringify(buildLetterRunRecord(agreementId, date, letters), null, 2)}\n`);
+    await writeFile(path.join(staging, LETTER_RUN_FILE), `${JSON.stringify(buildLetterRunRecord(agreementId, date, letters, (stem) => hashes.get(stem)), null, 2)}\n`);
     await swapDirectory(staging, out);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { isEligible } from './parties/eligibility.ts';
 import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
 import { runRules } from '../validate/index.ts';
 
-export const LEDGER_COMMANDS = ['offer', 'intent', 'sign', 'decline', 'withdraw'] as const;
+export const LEDGER_COMMANDS = ['offer', 'remind', 'intent', 'sign', 'decline', 'withdraw'] as const;
 export type LedgerCommand = (typeof LEDGER_COMMANDS)[number];
 
 /** One event to record in the ledger, as the staff member typed it. */
@@ -24,8 +24,10 @@ export interface LedgerChange {
   date: string;
   /** Why a superseded version is offered or signed all the same; recorded as `exception_reason`. */
   reason?: string;
-  /** The PDF copy the offer enclosed or the signature concerns (from the manifest). */
+  /** The PDF copy the offer or reminder enclosed or the signature concerns (from the manifest). */
   copy?: CopyRef;
+  /** SHA-256 of the reminder letter's PDF (from the letter run), recorded with a reminder. */
+  letterSha256?: string;
   form?: string;
   /** Function of the person who signed (required by the ledger rule for a signature). */
   function?: string;
@@ -46,7 +48,7 @@ export type LedgerEditResult =
   | { ok: false; message: string };
 
 /** Order of the fields inside an entry, as the ledger README shows it. */
-const FIELD_ORDER = ['party', 'version', 'exception_reason', 'offered', 'offered_copy', 'intent', 'signed', 'form', 'signatory', 'signed_copy', 'declined', 'withdrawn'];
+const FIELD_ORDER = ['party', 'version', 'exception_reason', 'offered', 'offered_copy', 'reminders', 'intent', 'signed', 'form', 'signatory', 'signed_copy', 'declined', 'withdrawn'];
 
 const YAML_OPTIONS = { schema: 'core' as const };
 const STRINGIFY_OPTIONS = { lineWidth: 0 };
@@ -168,6 +170,20 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
     refuse(`Das Datum ${d(change.date)} liegt vor dem Angebot am ${d(e.offered)}.`, 'Prüfen Sie das Datum; jedes Ereignis folgt auf das Angebot.');
   }
   switch (change.command) {
+    case 'remind': {
+      // An answer after the reminder's day (the letters crossed, or a reminder recorded late) is no reason to refuse it.
+      if (e.signed && e.signed < change.date) refuse(`${who} hat Version ${v} bereits am ${d(e.signed)} unterzeichnet.`, 'Erinnert wird nur an ein offenes Angebot.');
+      if (e.declined && e.declined < change.date) refuse(`${who} hat Version ${v} bereits am ${d(e.declined)} abgelehnt.`, 'Erinnert wird nur an ein offenes Angebot.');
+      const same = e.reminders?.find((r) => r.date === change.date);
+      if (same) refuse(`${who} wurde an Version ${v} bereits am ${d(same.date)} erinnert.`, 'Eine Erinnerung wird je Tag nur einmal eingetragen.');
+      const later = e.reminders?.find((r) => r.date > change.date);
+      if (later) refuse(`Für ${who} ist schon eine spätere Erinnerung an Version ${v} eingetragen (${d(later.date)}).`, 'Erinnerungen werden in der Reihenfolge ihres Versands eingetragen; prüfen Sie das Datum.');
+      const newer = agreement!.versions.find(
+        (x) => x.status !== 'entwurf' && x.adopted !== undefined && x.adopted <= change.date && versionRank(agreement!, x.version) > versionRank(agreement!, v),
+      );
+      if (newer) refuse(`Version ${v} ist seit dem ${d(newer.adopted!)} durch Version ${newer.version} abgelöst; erinnert wird nur an ein Angebot der aktuellen Fassung.`, `Bieten Sie Version ${newer.version} an (npm run letters).`);
+      break;
+    }
     case 'intent':
       if (e.signed) refuse(`${who} hat Version ${v} bereits am ${d(e.signed)} unterzeichnet.`, 'Eine Absichtserklärung ist nach der Unterschrift nicht mehr nötig.');
       if (e.declined) refuse(`${who} hat Version ${v} am ${d(e.declined)} abgelehnt.`, 'Wenn der Partner es sich anders überlegt hat, entfernen Sie zuerst „declined“ im Register.');
@@ -266,7 +282,11 @@ function expectedData(doc: Document, change: ResolvedLedgerChange, fields: [stri
     seq.items.push(copy.createNode(Object.fromEntries(newEntryFields(change))));
   } else {
     const map = seq.items.find((item) => entryKey(item)?.party === change.party && entryKey(item)?.version === change.version) as YAMLMap;
-    for (const [key, value] of fields) map.set(key, copy.createNode(value));
+    for (const [key, value] of fields) {
+      const existing: unknown = map.get(key, true);
+      if (key === 'reminders' && isSeq(existing)) for (const item of value as unknown[]) existing.items.push(copy.createNode(item));
+      else map.set(key, copy.createNode(value));
+    }
   }
   const data = copy.toJS() as { entries: Record<string, unknown>[] };
   return sortEntries(data);
@@ -291,12 +311,31 @@ function newEntryFields(change: ResolvedLedgerChange): [string, unknown][] {
   return fields;
 }
 
+/** A reminder as the ledger records it, fields in README order. */
+function reminderOf(change: LedgerChange): Record<string, unknown> {
+  return {
+    date: change.date,
+    ...(change.copy ? { copy: { document_id: change.copy.document_id, sha256: change.copy.sha256 } } : {}),
+    ...(change.letterSha256 ? { letter_sha256: change.letterSha256 } : {}),
+  };
+}
+
+/** The lines of one reminder as a list item: `- date: …` at `dash`, the further fields at `dash + 2`. */
+function reminderLines(reminder: Record<string, unknown>, dash: number): string {
+  return Object.entries(reminder)
+    .map(([key, value], i) => `${' '.repeat(i === 0 ? dash : dash + 2)}${i === 0 ? '- ' : ''}${key}: ${inlineValue(value, typeof value === 'object')}
+`)
+    .join('');
+}
+
 /** Fields a command adds to an existing entry, in README order. */
 function fieldsFor(change: LedgerChange): [string, unknown][] {
   const reason: [string, unknown][] = change.reason?.trim() ? [['exception_reason', change.reason.trim()]] : [];
   switch (change.command) {
     case 'offer':
       return [];
+    case 'remind':
+      return [['reminders', [reminderOf(change)]]];
     case 'intent':
       return [['intent', change.date]];
     case 'decline':
@@ -367,6 +406,17 @@ export function editLedgerText(text: string, change: ResolvedLedgerChange): stri
       return isMap(node) && node.flow === true;
     });
     for (const [key, value] of fields) {
+      const existing: unknown = map!.get(key, true);
+      if (key === 'reminders' && isSeq(existing)) {
+        // A further reminder: one more item at the end of the list, in the list's indentation.
+        const items = existing.items;
+        if (existing.flow || items.length === 0 || !items.every((item) => isMap(item) && !item.flow && item.items.length > 0)) unsupported();
+        const first = items[0] as YAMLMap;
+        const dash = columnOf(text, keyRange(first)[0]) - 2;
+        if (dash < 0 || text[lineStart(text, keyRange(first)[0]) + dash] !== '-') unsupported();
+        insertions.push({ offset: entryEnd(text, items[items.length - 1] as YAMLMap), text: (value as Record<string, unknown>[]).map((r) => reminderLines(r, dash)).join('') });
+        continue;
+      }
       if (map!.has(key)) unsupported();
       const rank = FIELD_ORDER.indexOf(key);
       const next = map!.items.find((p) => FIELD_ORDER.indexOf(isScalar(p.key) ? String(p.key.value) : '') > rank);
@@ -384,7 +434,9 @@ export function editLedgerText(text: string, change: ResolvedLedgerChange): stri
         offset = entryEnd(text, map!);
       }
       let line: string;
-      if (value !== null && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        line = `${indent}${key}:\n${value.map((item) => reminderLines(item as Record<string, unknown>, keyColumn + 2)).join('')}`;
+      } else if (value !== null && typeof value === 'object') {
         if (signatoryFlow) line = `${indent}${key}: ${inlineValue(value, true)}\n`;
         else {
           const inner = Object.entries(value as Record<string, unknown>)
@@ -412,6 +464,8 @@ function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: A
   switch (change.command) {
     case 'offer':
       return `${who}: ${v} am ${on} angeboten.`;
+    case 'remind':
+      return `${who}: Erinnerung an das Angebot von ${v} am ${on} versandt.`;
     case 'intent':
       return `${who}: Absicht zur Unterzeichnung von ${v} am ${on} erklärt.`;
     case 'sign':
@@ -521,7 +575,11 @@ export function applyLedgerChanges(files: readonly ContentFile[], changes: reado
       const version = agreement && party ? (change.version ?? defaultVersion(content, agreement, party, change.command, change.date)) : undefined;
       const existing = ledger?.entries.find((e) => e.party === change.party && e.version === version);
       if (change.command === 'offer' && existing && existing.offered === change.date) {
-        skipped.push(`${describeParty(party!)}: Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
+        skipped.push(`${describeParty(party!)}: Angebot von Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
+        continue;
+      }
+      if (change.command === 'remind' && existing?.reminders?.some((r) => r.date === change.date)) {
+        skipped.push(`${describeParty(party!)}: Erinnerung an Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
         continue;
       }
       let checked: ReturnType<typeof checkChange>;

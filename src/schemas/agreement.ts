@@ -63,6 +63,8 @@ export const agreementSchema = z.strictObject({
     .strictObject({
       answer_weeks: z.number({ error: 'muss eine ganze Zahl von Wochen sein' }).int({ error: 'muss eine ganze Zahl von Wochen sein' }).min(1, { error: 'muss mindestens 1 sein' }),
       reminder_weeks: z.number({ error: 'muss eine ganze Zahl von Wochen sein' }).int({ error: 'muss eine ganze Zahl von Wochen sein' }).min(1, { error: 'muss mindestens 1 sein' }),
+      /** At most this many reminders per offer; absent: DEFAULT_LETTER_PERIODS.max_reminders. */
+      max_reminders: z.number({ error: 'muss eine ganze Zahl sein' }).int({ error: 'muss eine ganze Zahl sein' }).min(0, { error: 'darf nicht negativ sein' }).optional(),
     })
     .optional(),
   /** Headings of the two parts, e.g. „Teil A – Auftragsverarbeitung nach Art. 28 DSGVO“. */

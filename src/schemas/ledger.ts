@@ -10,6 +10,16 @@ export const copyRefSchema = z.strictObject({
 });
 export type CopyRef = z.infer<typeof copyRefSchema>;
 
+/** A reminder sent about an open offer (`npm run letters`, recorded with `npm run ledger -- offer --from-letters`). */
+export const reminderSchema = z.strictObject({
+  date: isoDate,
+  /** The copy the reminder enclosed (the document id the letter names). */
+  copy: copyRefSchema.optional(),
+  /** SHA-256 of the reminder letter's PDF, as the letter run wrote it. */
+  letter_sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'muss eine SHA-256-Prüfsumme sein (64 Zeichen 0–9, a–f)' }).optional(),
+});
+export type Reminder = z.infer<typeof reminderSchema>;
+
 export const ledgerEntrySchema = z.strictObject({
   party: slugId,
   version: versionId,
@@ -18,6 +28,8 @@ export const ledgerEntrySchema = z.strictObject({
   offered: isoDate,
   /** The copy the offer enclosed. */
   offered_copy: copyRefSchema.optional(),
+  /** Reminders sent about this offer, oldest first. A reminder is no answer: it changes no figure. */
+  reminders: z.array(reminderSchema).optional(),
   /** Date the party said it intends to sign. */
   intent: isoDate.optional(),
   signed: isoDate.optional(),

@@ -31,6 +31,11 @@ const ROWS: RuleCase[] = [
     [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    signed: 2023-06-01\n    form: schriftlich\n    signatory: { name: Max Probe, function: Vorstand }\n    exception_reason: Unterschrift lag vor dem Beschluss über 1.1 vor, Eingang verspätet')],
     [],
   ],
+  ['reminders in order, on an open offer', [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    reminders:\n      - date: 2022-06-01\n      - date: 2022-07-27')], []],
+  ['reminder before the offer', [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    reminders:\n      - date: 2022-04-01')], [at('18:9 entries[2].reminders[0].date')]],
+  ['reminder after the signature', [replace(L, '    signatory: { name: Erika Beispiel, function: Geschäftsführerin }', '    signatory: { name: Erika Beispiel, function: Geschäftsführerin }\n    reminders:\n      - date: 2022-06-01')], [at('10:9 entries[0].reminders[0].date')]],
+  ['the same reminder twice, and one out of order', [replace(L, '    intent: 2022-04-20', '    intent: 2022-04-20\n    reminders:\n      - date: 2022-06-01\n      - date: 2022-06-01\n      - date: 2022-05-01')], [at('19:9 entries[2].reminders[1].date'), at('20:9 entries[2].reminders[2].date')]],
+  ['a reminder after --as-of', [replace(L, '    offered: 2023-06-05', '    offered: 2023-06-05\n    reminders:\n      - date: 2023-08-01')], [at('13:9 entries[1].reminders[0].date')], { asOf: '2023-07-01' }],
   ['events after --as-of', [], [at('11:5 entries[1].offered'), at('12:5 entries[1].intent')], { asOf: '2023-06-01' }],
   ['events on the --as-of date are fine', [], [], { asOf: '2023-06-20' }],
   ['unknown party and version are left to „verweise“', [replace(L, '  - party: traeger-002', '  - party: traeger-020'), replace(L, 'version: "1.1"', 'version: "1.7"')], []],
@@ -85,6 +90,22 @@ describe('rule zeichnungsregister (ledger consistency)', () => {
         → Tragen Sie die aktuelle Fassung ein; war die alte Fassung ausnahmsweise richtig, begründen Sie es im Eintrag mit „exception_reason: …“.
       # superseded version signed, with the reason recorded
 
+      # reminders in order, on an open offer
+
+      # reminder before the offer
+      Fehler: content/ledger/muster.yaml:18:9 Feld „entries[2].reminders[0].date“: Erinnert am 1. April 2022, vor dem Angebot am 4. April 2022.
+        → Prüfen Sie beide Daten; erinnert wird an ein versandtes Angebot.
+      # reminder after the signature
+      Fehler: content/ledger/muster.yaml:10:9 Feld „entries[0].reminders[0].date“: Erinnert am 1. Juni 2022, aber das Angebot war schon beantwortet (unterzeichnet am 12. Mai 2022).
+        → Erinnert wird nur an ein offenes Angebot; prüfen Sie die Daten.
+      # the same reminder twice, and one out of order
+      Fehler: content/ledger/muster.yaml:19:9 Feld „entries[2].reminders[1].date“: Die Erinnerung vom 1. Juni 2022 ist zweimal eingetragen.
+        → Jede Erinnerung steht einmal in „reminders“, die älteste zuerst.
+      Fehler: content/ledger/muster.yaml:20:9 Feld „entries[2].reminders[2].date“: Die Erinnerung vom 1. Mai 2022 steht nach der vom 1. Juni 2022.
+        → Jede Erinnerung steht einmal in „reminders“, die älteste zuerst.
+      # a reminder after --as-of
+      Fehler: content/ledger/muster.yaml:13:9 Feld „entries[1].reminders[0].date“: Das Datum 1. August 2023 liegt nach dem Stichtag 1. Juli 2023.
+        → Tragen Sie Ereignisse erst ein, wenn sie stattgefunden haben, oder wählen Sie mit --as-of einen späteren Stichtag.
       # events after --as-of
       Fehler: content/ledger/muster.yaml:11:5 Feld „entries[1].offered“: Das Datum 5. Juni 2023 liegt nach dem Stichtag 1. Juni 2023.
         → Tragen Sie Ereignisse erst ein, wenn sie stattgefunden haben, oder wählen Sie mit --as-of einen späteren Stichtag.

@@ -4,11 +4,14 @@ import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { joinGerman } from '../format.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
  * Which letters go out on a day, and what each says. Pure: content and the PDF manifest's
@@ -24,8 +27,8 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   aenderung: 'Änderung („Was ändert sich für Sie?“)',
 };
 
-/** Used when agreement.yaml has no `letters:` block. */
-export const DEFAULT_LETTER_PERIODS = { answer_weeks: 6, reminder_weeks: 8 } as const;
+/** Used when agreement.yaml has no `letters:` block (`max_reminders` also when the block lacks it). */
+export const DEFAULT_LETTER_PERIODS = { answer_weeks: 6, reminder_weeks: 8, max_reminders: 2 } as const;
 
 /** One § that changes for the party's regime variant. */
 export interface LetterChange {
@@ -64,6 +67,11 @@ export interface LetterView {
   copy?: CopyRef;
   /** German warnings for the terminal (e.g. no copy in the PDF manifest). */
   warnings: string[];
+  /**
+   * What the letter names that the content marks as example data (`beispiel`): the version, its
+   * paper, the session that adopted it – one German line each. Not empty: not to be mailed as real.
+   */
+  exampleNotes: string[];
   /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
   publicContact?: { name: string; function: string; email?: string };
   closing: string;
@@ -102,9 +110,36 @@ function regimeSentence(party: PartyEntry): string {
   }
 }
 
-/** A changelog entry as one line of the letter: what changed, and why. */
+/** „Beispieldaten“ with the content's note, as the site shows it. */
+function exampleText(mark: ExampleMarkView): string {
+  return mark.note ? `${mark.label}: ${mark.note}` : mark.label;
+}
+
+/** A changelog entry as one line of the letter: what changed, and why; marked when it is example data. */
 function changeLine(note: ChangeNote): string {
-  return note.reason ? `${note.text} Begründung: ${note.reason}` : note.text;
+  const line = note.reason ? `${note.text} Begründung: ${note.reason}` : note.text;
+  return note.example ? `${line} (${exampleText(note.example)})` : line;
+}
+
+/**
+ * The example data a letter names: the versions it names (a change notice also the one it
+ * replaces) and, where it cites the resolution (`resolutionOf`), the council paper and the
+ * consultation that adopted it.
+ */
+export function exampleNotesFor(content: Content, versions: readonly Version[], resolutionOf?: Version): string[] {
+  const notes: string[] = [];
+  const add = (what: string, mark: ExampleMarkView | undefined) => {
+    if (mark) notes.push(`${what}: ${mark.note ?? `${mark.label}.`}`);
+  };
+  for (const version of versions) add(`Version ${version.version}`, exampleMarkOf(version.beispiel));
+  for (const version of resolutionOf ? [resolutionOf] : []) {
+    const paper = content.council?.papers.find((p) => p.id === version.paper);
+    if (paper) add(`Vorlage ${paper.id}`, exampleMarkOf(paper.beispiel));
+    for (const c of content.council?.consultations ?? []) {
+      if (c.paper === version.paper && c.date === version.adopted) add(`Sitzung${version.session ? ` ${version.session}` : ''} (${c.body}, ${formatDateDe(c.date)})`, exampleMarkOf(c.beispiel));
+    }
+  }
+  return [...new Set(notes)];
 }
 
 /**
@@ -168,10 +203,19 @@ interface Planned {
   reason: string;
   standing: PartyStanding;
   entry?: LedgerEntryLocated;
+  /** Reminders about this offer sent before this letter (a reminder). */
+  earlierReminders: Reminder[];
+}
+
+export interface ReminderRule {
+  /** Weeks after the offer, and after each reminder, before the next reminder. */
+  weeks: number;
+  /** No reminder after this many. */
+  max: number;
 }
 
 /** What one party gets on `asOf` for the current version, from its standing alone. */
-function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agreement: AgreementEntry, current: Version, asOf: string, reminderWeeks: number): Planned | undefined {
+function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agreement: AgreementEntry, current: Version, asOf: string, rule: ReminderRule): Planned | undefined {
   const standing = partyStandingOn(party, entries, agreement, asOf);
   // A party that has terminated (or whose termination runs) has left: no offer, no reminder.
   if (standing.state === 'beendet' || standing.binding?.termination) return undefined;
@@ -181,7 +225,7 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
   // An offer recorded on this very day is the letter of this day: the run can be repeated after recording it.
   if (!entry || entry.offered === asOf) {
     if (older) {
-      return { kind: 'aenderung', standing, entry, reason: `an Version ${older.version} gebunden (seit ${formatDateDe(older.since)}); Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}` };
+      return { kind: 'aenderung', standing, entry, earlierReminders: [], reason: `an Version ${older.version} gebunden (seit ${formatDateDe(older.since)}); Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}` };
     }
     const previous = standing.latestOffer && standing.latestOffer.version !== current.version ? standing.latestOffer : undefined;
     const before =
@@ -191,15 +235,21 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
           ? `Angebot von Version ${previous.version} vom ${formatDateDe(previous.entry.offered)} ohne Unterschrift; `
           : '';
     const why = `${before}Version ${current.version} ${entry ? 'heute angeboten' : 'noch nicht angeboten'}`;
-    return { kind: 'angebot', standing, entry, reason: why };
+    return { kind: 'angebot', standing, entry, earlierReminders: [], reason: why };
   }
   const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
   if (state !== 'offen' && state !== 'absicht') return undefined;
-  const due = addDays(entry.offered, reminderWeeks * 7);
-  if (due > asOf) return undefined;
+  // Reminders sent by the day; one recorded on this very day is the letter of this day, as with offers.
+  const sent = (entry.reminders ?? []).filter((r) => r.date < asOf);
+  if (sent.length >= rule.max) return undefined;
+  const last = sent.at(-1);
+  if (addDays(last?.date ?? entry.offered, rule.weeks * 7) > asOf) return undefined;
   const intent = state === 'absicht' ? `, Absicht erklärt am ${formatDateDe(entry.intent!)}` : '';
   const bound = older ? `; an Version ${older.version} gebunden` : '';
-  return { kind: 'erinnerung', standing, entry, reason: `Angebot vom ${formatDateDe(entry.offered)} seit mehr als ${reminderWeeks} Wochen offen${intent}${bound}` };
+  const since = last
+    ? `offen; letzte Erinnerung am ${formatDateDe(last.date)}, mindestens ${rule.weeks} Wochen her; ${sent.length + 1}. Erinnerung von höchstens ${rule.max}`
+    : `seit mindestens ${rule.weeks} Wochen offen`;
+  return { kind: 'erinnerung', standing, entry, earlierReminders: sent, reason: `Angebot vom ${formatDateDe(entry.offered)} ${since}${intent}${bound}` };
 }
 
 function describeBinding(standing: PartyStanding, current: Version): string | undefined {
@@ -221,6 +271,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   const current = currentVersionOn(agreement, asOf);
   if (!current) throw new LetterRefusal(`Am ${formatDateDe(asOf)} war noch keine Version der Vereinbarung „${agreement.id}“ beschlossen; es gibt nichts anzubieten. Wählen Sie mit --as-of einen späteren Tag.`);
   const periods = agreement.letters ?? DEFAULT_LETTER_PERIODS;
+  const reminderRule: ReminderRule = { weeks: periods.reminder_weeks, max: periods.max_reminders ?? DEFAULT_LETTER_PERIODS.max_reminders };
   const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
   const site = content.site;
   const sender = {
@@ -251,7 +302,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   for (const party of parties) {
     if (!isEligible(party, agreement, asOf)) continue;
     const entries = ledger?.entries.filter((e) => e.party === party.id) ?? [];
-    const plan = planFor(party, entries, agreement, current, asOf, periods.reminder_weeks);
+    const plan = planFor(party, entries, agreement, current, asOf, reminderRule);
     if (!plan || (options.kinds && !options.kinds.includes(plan.kind))) continue;
     const warnings: string[] = [];
     const copy = plan.entry?.offered_copy ?? options.copyOf?.(agreement.id, current.version, party.id);
@@ -280,7 +331,11 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     } else if (plan.kind === 'erinnerung') {
       const entry = plan.entry!;
       subject = `Erinnerung: ${agreement.short_title}, Version ${current.version}`;
-      paragraphs.push(`mit Schreiben vom ${formatDateDe(entry.offered)} haben wir Ihnen den Abschluss der ${agreement.short_title} in Version ${current.version} angeboten.`);
+      const reminded = plan.earlierReminders.map((r) => formatDateDe(r.date));
+      paragraphs.push(
+        `mit Schreiben vom ${formatDateDe(entry.offered)} haben wir Ihnen den Abschluss der ${agreement.short_title} in Version ${current.version} angeboten.` +
+          (reminded.length > 0 ? ` Am ${joinGerman(reminded)} haben wir Sie daran erinnert.` : ''),
+      );
       if (plan.standing.latestOffer?.state === 'absicht') {
         paragraphs.push(`Sie haben uns am ${formatDateDe(entry.intent!)} mitgeteilt, dass Sie unterzeichnen möchten – vielen Dank. Die unterzeichnete Ausfertigung liegt uns noch nicht vor.`);
       } else {
@@ -307,6 +362,9 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
         contactLine,
       );
     }
+    // Offer and change notice cite the resolution (paper, session, date); a reminder names the version only.
+    const exampleNotes = exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current], plan.kind === 'erinnerung' ? undefined : current);
+    if (exampleNotes.length > 0) warnings.push('Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten) tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.');
     letters.push({
       kind: plan.kind,
       fileStem: `${plan.kind}-${agreement.id}-${current.version}-${party.id}`,
@@ -329,6 +387,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       answerByText: formatDateDe(answerBy),
       copy,
       warnings,
+      exampleNotes,
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });
@@ -345,6 +404,8 @@ export function summarizeLetters(letters: readonly LetterView[]): string[] {
 export function renderDryRun(letters: readonly LetterView[]): string {
   const lines = letters.map((l) => `${l.party.id}\t${LETTER_KIND_LABELS[l.kind]}, Version ${l.version}\t${l.reason}`);
   const missing = letters.filter((l) => !l.copy).length;
+  const examples = letters.filter((l) => l.exampleNotes.length > 0).length;
+  if (examples > 0) lines.push(`Hinweis: ${examples} von ${letters.length} Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten); sie tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.`);
   if (missing > 0) lines.push(`Hinweis: ${missing} von ${letters.length} Schreiben ohne Ausfertigung im PDF-Verzeichnis (keine Dokumentkennung); bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
   return `${lines.join('\n')}${lines.length ? '\n' : ''}`;
 }

@@ -26,6 +26,8 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
     changes: view.changes.map((c) => ({ label: c.label, title: c.title, kindLabel: c.kindLabel, reasons: c.reasons, diffHtml: c.diffHtml ?? '' })),
     hasChangeNotes: view.changeNotes.length > 0,
     changeNotes: view.changeNotes,
+    hasExampleNotes: view.exampleNotes.length > 0,
+    exampleNotes: view.exampleNotes,
     closing: view.closing,
     enclosures: view.enclosures,
     copy: view.copy ? { document_id: view.copy.document_id, sha256: view.copy.sha256 } : null,
@@ -44,7 +46,7 @@ export function letterPdfMetadata(view: LetterView): PdfMetadata {
     title: view.subject,
     author: [view.sender.publisher, view.sender.department].filter(Boolean).join(', '),
     subject: `Schreiben an ${view.party.id}`,
-    keywords: [view.agreementId, `Version ${view.version}`, view.kind],
+    keywords: [view.agreementId, `Version ${view.version}`, view.kind, ...(view.exampleNotes.length > 0 ? ['Beispieldaten'] : [])],
     creator: 'Vertragswerk – Schreiben an die Partner',
     producer: 'Vertragswerk (Chromium, pdf-lib)',
     creationDate: view.date,
@@ -57,9 +59,9 @@ function csvField(value: string): string {
   return /[";\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export const LETTER_CSV_HEADER = ['datei', 'art', 'partner', 'vereinbarung', 'version', 'datum', 'anschrift', 'anrede', 'dokumentkennung', 'sha256', 'kontakt_oeffentlich', 'kontakt_email'];
+export const LETTER_CSV_HEADER = ['datei', 'art', 'partner', 'vereinbarung', 'version', 'datum', 'anschrift', 'anrede', 'dokumentkennung', 'sha256', 'kontakt_oeffentlich', 'kontakt_email', 'beispieldaten'];
 
-/** The mail-merge list: one row per letter, `;`-separated, UTF-8; contacts only where public. */
+/** The mail-merge list: one row per letter, `;`-separated, UTF-8; contacts only where public; example data named in `beispieldaten`. */
 export function renderLetterCsv(letters: readonly LetterView[]): string {
   const rows = letters.map((l) => [
     `${l.fileStem}.pdf`,
@@ -74,6 +76,7 @@ export function renderLetterCsv(letters: readonly LetterView[]): string {
     l.copy?.sha256 ?? '',
     l.publicContact ? `${l.publicContact.name}, ${l.publicContact.function}` : '',
     l.publicContact?.email ?? '',
+    l.exampleNotes.join(' '),
   ]);
   return [LETTER_CSV_HEADER, ...rows].map((r) => r.map(csvField).join(';')).join('\n') + '\n';
 }
@@ -83,16 +86,25 @@ export interface LetterRunRecord {
   format: 1;
   agreement: string;
   date: string;
+  /** Offers and change notices: each offers a version. */
   offers: { party: string; version: string; kind: string; copy?: { document_id: string; sha256: string } }[];
+  /** Reminders about an open offer (absent in run records written before reminders were recorded). */
+  reminders?: { party: string; version: string; copy?: { document_id: string; sha256: string }; letter_sha256?: string }[];
 }
 
-export function buildLetterRunRecord(agreementId: string, date: string, letters: readonly LetterView[]): LetterRunRecord {
+/** `letterSha256` gives the SHA-256 of a letter's PDF by its file stem, when the run printed it. */
+export function buildLetterRunRecord(agreementId: string, date: string, letters: readonly LetterView[], letterSha256?: (fileStem: string) => string | undefined): LetterRunRecord {
+  const copyOf = (l: LetterView) => (l.copy ? { copy: { document_id: l.copy.document_id, sha256: l.copy.sha256 } } : {});
   return {
     format: 1,
     agreement: agreementId,
     date,
-    offers: letters
-      .filter((l) => l.kind !== 'erinnerung')
-      .map((l) => ({ party: l.party.id, version: l.version, kind: l.kind, ...(l.copy ? { copy: { document_id: l.copy.document_id, sha256: l.copy.sha256 } } : {}) })),
+    offers: letters.filter((l) => l.kind !== 'erinnerung').map((l) => ({ party: l.party.id, version: l.version, kind: l.kind, ...copyOf(l) })),
+    reminders: letters
+      .filter((l) => l.kind === 'erinnerung')
+      .map((l) => {
+        const sha = letterSha256?.(l.fileStem);
+        return { party: l.party.id, version: l.version, ...copyOf(l), ...(sha ? { letter_sha256: sha } : {}) };
+      }),
   };
 }

@@ -8,7 +8,7 @@ export class LetterRunError extends Error {
 
 /**
  * Reads what a letter run wrote – `versand.json` or the mail-merge `serienbrief.csv` – as the
- * offers it sent. Reminders are not offers and are left out.
+ * offers and the reminders it sent.
  */
 export function parseLetterRun(text: string, file: string): LetterRunRecord {
   if (file.endsWith('.csv')) return parseCsv(text, file);
@@ -22,11 +22,14 @@ export function parseLetterRun(text: string, file: string): LetterRunRecord {
   if (!run || run.format !== 1 || typeof run.agreement !== 'string' || typeof run.date !== 'string' || !Array.isArray(run.offers)) {
     throw new LetterRunError(`${file}: keine Versandliste von npm run letters (erwartet „format“: 1, „agreement“, „date“ und „offers“).`);
   }
-  run.offers.forEach((offer, i) => {
-    if (typeof offer?.party !== 'string' || typeof offer.version !== 'string') {
-      throw new LetterRunError(`${file}: Eintrag ${i + 1} in „offers“ braucht „party“ und „version“.`);
-    }
-  });
+  if (run.reminders !== undefined && !Array.isArray(run.reminders)) throw new LetterRunError(`${file}: „reminders“ muss eine Liste sein.`);
+  for (const list of ['offers', 'reminders'] as const) {
+    (run[list] ?? []).forEach((item, i) => {
+      if (typeof item?.party !== 'string' || typeof item.version !== 'string') {
+        throw new LetterRunError(`${file}: Eintrag ${i + 1} in „${list}“ braucht „party“ und „version“.`);
+      }
+    });
+  }
   return run as LetterRunRecord;
 }
 
@@ -39,22 +42,34 @@ function parseCsv(text: string, file: string): LetterRunRecord {
   }
   const missing = ['art', 'partner', 'vereinbarung', 'version', 'datum'].filter((c) => rows.length > 0 && !(c in rows[0]!));
   if (missing.length > 0) throw new LetterRunError(`${file}: Spalten ${missing.join(', ')} fehlen; erwartet wird die Serienbrief-Liste von npm run letters (${LETTER_CSV_HEADER.join(';')}).`);
-  const offers = rows.filter((r) => r.art !== 'erinnerung');
-  const agreements = [...new Set(offers.map((r) => r.vereinbarung))];
-  const dates = [...new Set(offers.map((r) => r.datum))];
+  const agreements = [...new Set(rows.map((r) => r.vereinbarung))];
+  const dates = [...new Set(rows.map((r) => r.datum))];
   if (agreements.length > 1 || dates.length > 1) throw new LetterRunError(`${file}: Die Liste mischt Vereinbarungen oder Daten (${[...agreements, ...dates].join(', ')}); ein Lauf hat eine Vereinbarung und ein Datum.`);
-  return {
+  const run: LetterRunRecord = {
     format: 1,
     agreement: agreements[0] ?? '',
     date: dates[0] ?? '',
-    offers: offers.map((r, i) => {
-      if (!r.partner || !r.version) throw new LetterRunError(`${file}, Zeile ${i + 2}: „partner“ und „version“ dürfen nicht leer sein.`);
-      return { party: r.partner, version: r.version, kind: r.art!, ...(r.dokumentkennung && r.sha256 ? { copy: { document_id: r.dokumentkennung, sha256: r.sha256 } } : {}) };
-    }),
+    offers: [],
+    reminders: [],
   };
+  rows.forEach((r, i) => {
+    if (!r.partner || !r.version) throw new LetterRunError(`${file}, Zeile ${i + 2}: „partner“ und „version“ dürfen nicht leer sein.`);
+    const copy = r.dokumentkennung && r.sha256 ? { copy: { document_id: r.dokumentkennung, sha256: r.sha256 } } : {};
+    if (r.art === 'erinnerung') run.reminders!.push({ party: r.partner, version: r.version, ...copy });
+    else run.offers.push({ party: r.partner, version: r.version, kind: r.art!, ...copy });
+  });
+  return run;
 }
 
-/** The ledger changes a letter run stands for: one offer per letter that offered a version. */
-export function offersFromLetterRun(run: LetterRunRecord): LedgerChange[] {
-  return run.offers.map((offer) => ({ command: 'offer', party: offer.party, agreement: run.agreement, version: offer.version, date: run.date, ...(offer.copy ? { copy: offer.copy } : {}) }));
+/**
+ * The ledger changes a letter run stands for: one offer per letter that offered a version, one
+ * reminder per reminder letter (offers first: a reminder never concerns an offer of the same run).
+ */
+export function ledgerChangesOfLetterRun(run: LetterRunRecord): LedgerChange[] {
+  return [
+    ...run.offers.map((offer): LedgerChange => ({ command: 'offer', party: offer.party, agreement: run.agreement, version: offer.version, date: run.date, ...(offer.copy ? { copy: offer.copy } : {}) })),
+    ...(run.reminders ?? []).map(
+      (r): LedgerChange => ({ command: 'remind', party: r.party, agreement: run.agreement, version: r.version, date: run.date, ...(r.copy ? { copy: r.copy } : {}), ...(r.letter_sha256 ? { letterSha256: r.letter_sha256 } : {}) }),
+    ),
+  ];
 }

@@ -19,6 +19,8 @@ export interface LedgerListRow {
   /** The version that binds the party that day, and a running or past termination. */
   binding: string;
   offered: string;
+  /** Reminders sent about this offer by the day, oldest first. */
+  reminded: string;
   intent: string;
   signed: string;
   declined: string;
@@ -65,6 +67,7 @@ export function buildLedgerList(
           ? `– (beendet am ${formatDateShort(ended.termination.endsOn)})`
           : '–',
       offered: show(entry?.offered),
+      reminded: (entry?.reminders ?? []).map((r) => show(r.date)).filter(Boolean).join(', '),
       intent: show(entry?.intent),
       signed: show(entry?.signed),
       declined: show(entry?.declined),
@@ -80,6 +83,7 @@ const COLUMNS: { key: keyof LedgerListRow; label: string }[] = [
   { key: 'statusLabel', label: 'Stand' },
   { key: 'binding', label: 'Gilt' },
   { key: 'offered', label: 'Angeboten' },
+  { key: 'reminded', label: 'Erinnert' },
   { key: 'intent', label: 'Absicht' },
   { key: 'signed', label: 'Unterzeichnet' },
   { key: 'declined', label: 'Abgelehnt' },
@@ -124,6 +128,9 @@ export function renderLedgerCsv(list: LedgerList, content: Content): string {
       const entry = iso.get(row.party);
       const date = entry?.[key as 'offered'];
       return date && date <= list.asOf ? date : '';
+    }
+    if (key === 'reminded') {
+      return (iso.get(row.party)?.reminders ?? []).map((r) => r.date).filter((d) => d <= list.asOf).join(', ');
     }
     return String(row[key]);
   };

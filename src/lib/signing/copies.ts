@@ -82,6 +82,8 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
       const events = [
         { copy: entry.offered_copy, what: `angeboten am ${formatDateShort(entry.offered)}` },
         { copy: entry.signed_copy, what: entry.signed ? `unterzeichnet am ${formatDateShort(entry.signed)}` : 'unterzeichnet' },
+        // A reminder may enclose a copy from a later build: the party may sign that one.
+        ...(entry.reminders ?? []).map((r) => ({ copy: r.copy, what: `mit der Erinnerung vom ${formatDateShort(r.date)} versandt` })),
       ];
       for (const { copy, what } of events) {
         if (!copy || seen.has(copy.sha256)) continue;

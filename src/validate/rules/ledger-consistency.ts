@@ -7,7 +7,7 @@ import { at, type Rule } from '../rule.ts';
 
 export const ledgerConsistency: Rule = {
   id: 'zeichnungsregister',
-  description: 'Registereinträge sind in sich stimmig: Reihenfolge der Daten, Form und Funktion bei Unterschrift, nichts nach dem Stichtag, nur berechtigte Partner.',
+  description: 'Registereinträge sind in sich stimmig: Reihenfolge der Daten (auch der Erinnerungen), Form und Funktion bei Unterschrift, nichts nach dem Stichtag, nur berechtigte Partner.',
   check(content, options) {
     const out: Diagnostic[] = [];
     // First occurrence wins, as in the duplicate check: a second file with the same id is reported there.
@@ -63,6 +63,23 @@ export const ledgerConsistency: Rule = {
         }
         if (entry.declined && entry.declined < entry.offered) error('declined', `Abgelehnt am ${formatDateDe(entry.declined)}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten.');
         if (entry.intent && entry.intent < entry.offered) error('intent', `Absicht erklärt am ${formatDateDe(entry.intent)}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten.');
+        (entry.reminders ?? []).forEach((reminder, i) => {
+          const remind = (message: string, hint: string) => out.push(at(content, this.id, entry.source, ['reminders', i, 'date'], message, hint));
+          const on = formatDateDe(reminder.date);
+          if (reminder.date < entry.offered) remind(`Erinnert am ${on}, vor dem Angebot am ${formatDateDe(entry.offered)}.`, 'Prüfen Sie beide Daten; erinnert wird an ein versandtes Angebot.');
+          const answered = entry.signed && entry.signed < reminder.date ? `unterzeichnet am ${formatDateDe(entry.signed)}` : entry.declined && entry.declined < reminder.date ? `abgelehnt am ${formatDateDe(entry.declined)}` : undefined;
+          if (answered) remind(`Erinnert am ${on}, aber das Angebot war schon beantwortet (${answered}).`, 'Erinnert wird nur an ein offenes Angebot; prüfen Sie die Daten.');
+          const previous = entry.reminders![i - 1];
+          if (previous && previous.date >= reminder.date) {
+            remind(
+              previous.date === reminder.date ? `Die Erinnerung vom ${on} ist zweimal eingetragen.` : `Die Erinnerung vom ${on} steht nach der vom ${formatDateDe(previous.date)}.`,
+              'Jede Erinnerung steht einmal in „reminders“, die älteste zuerst.',
+            );
+          }
+          if (options.asOf && reminder.date > options.asOf) {
+            remind(`Das Datum ${on} liegt nach dem Stichtag ${formatDateDe(options.asOf)}.`, 'Tragen Sie Ereignisse erst ein, wenn sie stattgefunden haben, oder wählen Sie mit --as-of einen späteren Stichtag.');
+          }
+        });
         if (options.asOf) {
           for (const field of ['offered', 'intent', 'signed', 'declined', 'withdrawn'] as const) {
             const value = entry[field];
