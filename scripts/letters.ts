@@ -1,4 +1,4 @@
-import { localToday, parseAsOf, parseCli, refusePositionals, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseOptions, runCli, UsageError } from '../src/io/cli.ts';
 import { checkPrivateOut, DEFAULT_LETTERS_DIR, loadCopyLookup, loadLetterTemplates, startLetterPrinter, writeLetters } from '../src/io/letters.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { buildLetters, LETTER_KINDS, renderDryRun, summarizeLetters, type LetterKind } from '../src/lib/letters/plan.ts';
@@ -24,7 +24,7 @@ Serienbrief-Liste (serienbrief.csv) und die Versandliste für das Register (vers
 Die versandten Angebote und Erinnerungen trägt danach ein: npm run ledger -- offer --from-letters ${DEFAULT_LETTERS_DIR}/versand.json`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       content: { type: 'string', default: 'content' },
@@ -39,11 +39,7 @@ await runCli(async () => {
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  refusePositionals(positionals, USAGE);
+  if (!values) return 0;
   const kinds = values.kind?.map((kind) => {
     if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind erwartet angebot, erinnerung oder aenderung, erhalten: „${kind}“.\n\n${USAGE}`);
     return kind as LetterKind;
