@@ -25,7 +25,8 @@ export const pdfStage: BuildStage = {
     });
     handover.pdfManifestPath = result.publicManifestPath;
     const privateNote = result.privateManifest.entries.length > 0 ? `, davon ${result.privateManifest.entries.length} nicht öffentlich` : '';
-    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache`;
+    const dpiaNote = result.dpia.total > 0 ? `; Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu` : '';
+    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache${dpiaNote}`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
   async carriedOver({ stagingOut, outDir, handover }) {
