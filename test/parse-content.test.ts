@@ -12,9 +12,9 @@ describe('classify', () => {
     ['agreements/muster/1.0/version.yaml', 'version'],
     ['agreements/muster/1.0/01-gegenstand.mdx', 'section'],
     ['toms/vertraulichkeit.yaml', 'toms'],
-    ['dpia/dpia.yaml', 'dpia-meta'],
-    ['dpia/risks.yaml', 'risks'],
-    ['dpia/sections/01-beschreibung.mdx', 'dpia-section'],
+    ['dpia/1.0/dpia.yaml', 'dpia-meta'],
+    ['dpia/1.0/risks.yaml', 'risks'],
+    ['dpia/1.0/sections/01-beschreibung.mdx', 'dpia-section'],
     ['parties/traeger/traeger-001.yaml', 'provider'],
     ['parties/kindertagespflege/ktp-001.yaml', 'childminder'],
     ['ledger/muster.yaml', 'ledger'],
@@ -99,11 +99,11 @@ describe('parseContent', () => {
   it('lists all findings at once, sorted by file and line', () => {
     const { diagnostics } = parse([
       replace('toms/vertraulichkeit.yaml', 'status: umgesetzt', 'status: fertig'),
-      replace('dpia/risks.yaml', 'groups: [eltern]', 'groups: []'),
-      replace('dpia/risks.yaml', 'id: risk-01', 'id: Risiko 1'),
+      replace('dpia/1.0/risks.yaml', 'groups: [eltern]', 'groups: []'),
+      replace('dpia/1.0/risks.yaml', 'id: risk-01', 'id: Risiko 1'),
       { file: 'site.yaml', write: 'title: [' },
     ]);
-    expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(['content/dpia/risks.yaml:2', 'content/dpia/risks.yaml:12', 'content/site.yaml:1', 'content/toms/vertraulichkeit.yaml:8']);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(['content/dpia/1.0/risks.yaml:2', 'content/dpia/1.0/risks.yaml:12', 'content/site.yaml:1', 'content/toms/vertraulichkeit.yaml:8']);
   });
 });
 

@@ -117,7 +117,36 @@ describe('the document of one party', () => {
       ['normal', 1, 1],
       ['gering', 0, 1],
     ]);
-    expect(publisher.dpiaUrl).toBe('https://test.example/dsfa/');
+    expect(dpia.version).toBe('1.0');
+    expect(publisher.dpiaUrl).toBe('https://test.example/dsfa/1.0/');
+  });
+
+  it('quotes the DPIA version tied to the agreement version, with that version’s matrix', () => {
+    const v1 = content.dpia.versions[0]!;
+    const draft = {
+      ...v1,
+      folder: '2.0',
+      meta: {
+        ...v1.meta,
+        version: '2.0',
+        status: 'entwurf' as const,
+        agreements: [{ agreement: 'muster', versions: ['1.1'] }],
+        // Every cell „hoch“: the counts show which table was used.
+        matrix: { source: 'S', rows: Object.fromEntries(Object.keys(v1.meta.matrix.rows).map((k) => [k, { geringfuegig: 'hoch', ueberschaubar: 'hoch', substanziell: 'hoch', gross: 'hoch' }])) as typeof v1.meta.matrix.rows },
+      },
+    };
+    const two = { ...content, dpia: { versions: [{ ...v1, meta: { ...v1.meta, agreements: [{ agreement: 'muster', versions: ['1.0'] }] } }, draft] } };
+    const old = buildPartyDocument(two, 'muster', '1.0', 'traeger-001');
+    expect([old.dpia.version, old.dpia.isDraft, old.publisher.dpiaUrl]).toEqual(['1.0', false, 'https://test.example/dsfa/1.0/']);
+    const next = buildPartyDocument(two, 'muster', '1.1', 'traeger-001');
+    expect([next.dpia.version, next.dpia.isDraft, next.dpia.statusLabel, next.publisher.dpiaUrl]).toEqual(['2.0', true, 'Entwurf', 'https://test.example/dsfa/2.0/']);
+    expect(next.dpia.risks.map((r) => [r.level, r.before, r.after])).toEqual([
+      ['hoch', 2, 2],
+      ['normal', 0, 0],
+      ['gering', 0, 0],
+    ]);
+    const none = buildPartyDocument({ ...content, dpia: { versions: [] } }, 'muster', '1.1', 'traeger-001');
+    expect([none.dpia.available, none.dpia.riskTotal]).toEqual([false, 0]);
   });
 
   it('takes the PDF dates from the version, never the clock', () => {

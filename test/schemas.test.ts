@@ -24,6 +24,16 @@ const tom = { id: 'tom-a-01', goal: 'vertraulichkeit', art32: ['art32-1-b'], tit
 const risk = { id: 'risk-01', title: 'T', description: 'D', groups: ['kinder'], before: { likelihood: 'gross', severity: 'gross' }, after: { likelihood: 'geringfuegig', severity: 'gross' } };
 const provider = { id: 'traeger-001', name: 'N', legal_form: 'e. V.', regime: 'dsgvo', address, facilities: [{ id: 'kita-1', name: 'K', address, places: 10 }] };
 const version = { version: '1.0', status: 'beschlossen', adopted_by: 'JHA', adopted: '2022-03-31', paper: 'A0311/22', session: 'JHA/036/2022' };
+const row = { geringfuegig: 'gering', ueberschaubar: 'normal', substanziell: 'hoch', gross: 'hoch' };
+const dpiaMeta = {
+  title: 'T',
+  version: '1.0',
+  status: 'beschlossen',
+  date: '2022-01-01',
+  result: 'R',
+  matrix: { source: 'S', rows: { geringfuegig: row, ueberschaubar: row, substanziell: row, gross: row } },
+  reviews: [{ role: 'DSB', date: '2022-01-01', result: 'R' }],
+};
 const paper = { id: 'A0311/22', kind: 'antrag', date: '2022-01-18', title: 'T' };
 
 describe('field types shared by all schemas', () => {
@@ -70,7 +80,9 @@ describe('content schemas', () => {
     ['TOM: status with umlaut', tomSchema, { ...tom, status: 'in Umsetzung' }, ['Feld „status“: Der Wert „in Umsetzung“ muss „umgesetzt“, „in-umsetzung“ oder „geplant“ sein.\n  → Meinten Sie „in-umsetzung“?']],
     ['risk: DSK level with umlaut', riskSchema, { ...risk, after: { likelihood: 'geringfügig', severity: 'groß' } }, ['Feld „after.likelihood“: Der Wert „geringfügig“ muss „geringfuegig“, „ueberschaubar“, „substanziell“ oder „gross“ sein.\n  → Meinten Sie „geringfuegig“?', 'Feld „after.severity“: Der Wert „groß“ muss „geringfuegig“, „ueberschaubar“, „substanziell“ oder „gross“ sein.\n  → Verwenden Sie genau einen der genannten Werte; sie schreiben Umlaute als ae, oe, ue und ß als ss.']],
     ['risk: no group', riskSchema, { ...risk, groups: [] }, ['Feld „groups“: Braucht mindestens eine betroffene Gruppe.\n  → Ergänzen Sie die fehlenden Einträge.']],
-    ['DPIA: no review', dpiaMetaSchema, { title: 'T', version: '1', date: '2022-01-01', result: 'R', reviews: [] }, ['Feld „reviews“: Braucht mindestens einen Prüfvermerk.\n  → Ergänzen Sie die fehlenden Einträge.']],
+    ['DPIA: adopted without any review', dpiaMetaSchema, { ...dpiaMeta, reviews: [] }, ['Feld „reviews“: Eine beschlossene Folgenabschätzung braucht mindestens einen Prüfvermerk oder eine Stellungnahme eines Datenschutzbeauftragten.']],
+    ['DPIA: a record names a person', dpiaMetaSchema, { ...dpiaMeta, reviews: [{ role: 'DSB', name: 'Max Muster', date: '2022-01-01', result: 'R' }] }, ['Feld „reviews[0].name“: Der Wert „Max Muster“ darf hier nicht stehen: Namen natürlicher Personen gehören nicht in die Folgenabschätzung; nennen Sie nur die Rolle oder das Gremium (Feld „role“ bzw. „body“).']],
+    ['DPIA: the matrix lacks a cell', dpiaMetaSchema, { ...dpiaMeta, matrix: { ...dpiaMeta.matrix, rows: { ...dpiaMeta.matrix.rows, gross: { geringfuegig: 'normal', ueberschaubar: 'hoch', substanziell: 'hoch' } } } }, ['Feld „matrix.rows.gross.gross“: Das Pflichtfeld „gross“ fehlt.\n  → Ergänzen Sie „gross: …“ (Muster in der README.md des Ordners).']],
     ['DPIA section: point e', dpiaSectionSchema, { id: 'x', order: 1, title: 'T', art35: 'e' }, ['Feld „art35“: Der Wert „e“ muss „a“, „b“, „c“ oder „d“ sein.\n  → Verwenden Sie genau einen der genannten Werte.']],
     ['provider: no facility, places as text', providerSchema, { ...provider, facilities: [] }, ['Feld „facilities“: Braucht mindestens eine Einrichtung.\n  → Ergänzen Sie die fehlenden Einträge.']],
     ['provider: places negative and fractional', providerSchema, { ...provider, facilities: [{ id: 'kita-1', name: 'K', address, places: -1 }, { id: 'kita-2', name: 'K', address, places: 2.5 }] }, ['Feld „facilities[0].places“: Der Wert „-1“ darf nicht negativ sein.\n  → Prüfen Sie die Zahl.', 'Feld „facilities[1].places“: Der Wert „2.5“ muss eine ganze Zahl sein.\n  → Schreiben Sie eine ganze Zahl ohne Komma und ohne Anführungszeichen.']],

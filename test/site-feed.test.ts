@@ -12,7 +12,7 @@ describe('feed', () => {
       '2022-08-24 Mustervereinbarung: Beschlusskontrolle zum 24.\u00a0August 2022 → /beschlusskontrolle/#muster-beschlusskontrolle-2022-08-24',
       '2022-04-04 Mustervereinbarung: Angebotsschreiben versandt → /beschlusskontrolle/#muster',
       '2022-03-31 Mustervereinbarung: Version 1.0 beschlossen → /vereinbarung/muster/1.0/',
-      '2022-02-15 Datenschutz-Folgenabschätzung geprüft: Datenschutzbeauftragter der Landeshauptstadt Musterstadt → /dsfa/#pruefvermerke',
+      '2022-02-15 Datenschutz-Folgenabschätzung 1.0 geprüft: Datenschutzbeauftragter der Landeshauptstadt Musterstadt → /dsfa/1.0/#pruefvermerke',
     ]);
     expect(view.entries[0]!.id).toBe('tag:test.example,2023-05-11:vereinbarung/muster/1.1');
   });
@@ -46,6 +46,7 @@ describe('page list and sitemap', () => {
       '/vereinbarung/muster/aenderungen/1.0-1.1/',
       '/traeger/traeger-002/',
       '/traeger/traeger-001/',
+      '/dsfa/1.0/',
       '/beschlusskontrolle/bericht/',
       '/beschlusskontrolle/bericht/muster/',
     ]);

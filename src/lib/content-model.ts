@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Agreement, AgreementVersion, SectionFrontMatter } from '../schemas/agreement.ts';
 import type { Council } from '../schemas/council.ts';
-import type { dpiaMetaSchema, dpiaSectionSchema } from '../schemas/dpia.ts';
-import type { Risk } from '../schemas/dpia.ts';
+import type { dpiaSectionSchema, DpiaMeta, Risk } from '../schemas/dpia.ts';
 import type { LedgerEntry } from '../schemas/ledger.ts';
 import type { Childminder, Provider } from '../schemas/party.ts';
 import type { SiteConfig } from '../schemas/site.ts';
@@ -51,10 +50,19 @@ export interface DpiaSection extends z.infer<typeof dpiaSectionSchema>, Located 
   bodyLine: number;
 }
 
-export interface Dpia {
-  meta: (z.infer<typeof dpiaMetaSchema> & Located) | undefined;
+/** One version of the DPIA: `content/dpia/<folder>/` (dpia.yaml, risks.yaml, sections/). Located at its dpia.yaml. */
+export interface DpiaVersion extends Located {
+  /** Folder name; the validator checks it equals `meta.version`. */
+  folder: string;
+  meta: DpiaMeta & Located;
+  /** Sorted by `order`. */
   sections: DpiaSection[];
   risks: RiskEntry[];
+}
+
+export interface Dpia {
+  /** Sorted oldest first. */
+  versions: DpiaVersion[];
 }
 
 export type ProviderEntry = Provider & Located & { kind: 'traeger' };

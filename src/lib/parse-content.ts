@@ -11,6 +11,8 @@ import type {
   AgreementEntry,
   Content,
   DpiaSection,
+  DpiaVersion,
+  RiskEntry,
   Ledger,
   Section,
   SourceRef,
@@ -29,7 +31,7 @@ export interface ContentFile {
 }
 
 /** Kinds of things other content refers to by id. */
-export type GapKind = 'agreement' | 'version' | 'sections' | 'tom' | 'party' | 'paper';
+export type GapKind = 'agreement' | 'version' | 'sections' | 'tom' | 'party' | 'paper' | 'dpia';
 
 /**
  * What exists in the files but could not be read (its error is already reported), so
@@ -71,7 +73,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     site: undefined,
     agreements: [],
     toms: [],
-    dpia: { meta: undefined, sections: [], risks: [] },
+    dpia: { versions: [] },
     providers: [],
     childminders: [],
     ledgers: [],
@@ -88,6 +90,13 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
   const agreementsByFolder = new Map<string, AgreementEntry>();
   const sectionsByVersionFolder = new Map<string, Section[]>();
   const present = new Set(files.map((f) => f.path));
+  /** DPIA parts per version folder, assembled after the loop. */
+  const dpiaParts = new Map<string, { meta?: DpiaVersion['meta']; sections: DpiaSection[]; risks: RiskEntry[] }>();
+  const dpiaPart = (folder: string) => {
+    let part = dpiaParts.get(folder);
+    if (!part) dpiaParts.set(folder, (part = { sections: [], risks: [] }));
+    return part;
+  };
 
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path, 'en'));
   for (const file of sorted) {
@@ -118,6 +127,8 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
           return;
         case 'council':
           return gap('paper');
+        case 'dpia-meta':
+          return gap('dpia', kind.version);
         default:
           return;
       }
@@ -153,7 +164,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         const data = check(dpiaSectionSchema, mdx.source.frontMatter, diagnostics);
         if (!data) continue;
         const section: DpiaSection = { ...data, body: mdx.source.body, bodyLine: mdx.source.bodyLine, source: ref };
-        content.dpia.sections.push(section);
+        dpiaPart(kind.version).sections.push(section);
       }
       continue;
     }
@@ -200,12 +211,14 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       }
       case 'dpia-meta': {
         const data = check(dpiaMetaSchema, yaml.source, diagnostics);
-        if (data) content.dpia.meta = { ...data, source: ref() };
+        if (data) dpiaPart(kind.version).meta = { ...data, source: ref() };
+        else unreadable(raw);
         break;
       }
       case 'risks': {
         const items = checkList(riskRegisterSchema, 'risks', riskSchema, yaml.source, diagnostics, () => undefined);
-        for (const { data, index } of items) content.dpia.risks.push({ ...data, source: ref(['risks', index]) });
+        const risks = dpiaPart(kind.version).risks;
+        for (const { data, index } of items) risks.push({ ...data, source: ref(['risks', index]) });
         break;
       }
       case 'provider': {
@@ -274,7 +287,23 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
   }
   content.agreements = [...agreementsByFolder.values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
   for (const agreement of content.agreements) agreement.versions.sort((a, b) => compareVersions(a.version, b.version));
-  content.dpia.sections.sort((a, b) => a.order - b.order);
+  // A DPIA version exists in the model only with its dpia.yaml; a missing one is reported once.
+  for (const [folder, part] of dpiaParts) {
+    if (part.meta) {
+      content.dpia.versions.push({ folder, meta: part.meta, sections: part.sections.sort((a, b) => a.order - b.order), risks: part.risks, source: part.meta.source });
+      continue;
+    }
+    gap('dpia', folder);
+    if (present.has(`dpia/${folder}/dpia.yaml`)) continue;
+    diagnostics.push({
+      file: display(`dpia/${folder}/dpia.yaml`),
+      message: `Der Ordner „dpia/${folder}“ enthält Teile einer Folgenabschätzung, aber keine Datei dpia.yaml.`,
+      hint: 'Legen Sie dpia.yaml nach dem Muster in content/dpia/README.md an.',
+      rule: 'struktur',
+      severity: 'error',
+    });
+  }
+  content.dpia.versions.sort((a, b) => compareVersions(a.folder, b.folder));
   content.providers.sort((a, b) => a.id.localeCompare(b.id, 'en'));
   content.childminders.sort((a, b) => a.id.localeCompare(b.id, 'en'));
   content.ledgers.sort((a, b) => a.agreement.localeCompare(b.agreement, 'en'));
@@ -336,9 +365,9 @@ type FileKind =
   | { type: 'version'; agreement: string; version: string }
   | { type: 'section'; agreement: string; version: string }
   | { type: 'toms' }
-  | { type: 'dpia-meta' }
-  | { type: 'risks' }
-  | { type: 'dpia-section' }
+  | { type: 'dpia-meta'; version: string }
+  | { type: 'risks'; version: string }
+  | { type: 'dpia-section'; version: string }
   | { type: 'provider' }
   | { type: 'childminder' }
   | { type: 'ledger' }
@@ -370,10 +399,10 @@ export function classify(path: string): FileKind {
     if (n === 4 && c!.endsWith('.mdx')) return { type: 'section', agreement: a!, version: b! };
   }
   if (top === 'toms' && n === 2 && name.endsWith('.yaml')) return { type: 'toms' };
-  if (top === 'dpia') {
-    if (n === 2 && name === 'dpia.yaml') return { type: 'dpia-meta' };
-    if (n === 2 && name === 'risks.yaml') return { type: 'risks' };
-    if (n === 3 && a === 'sections' && name.endsWith('.mdx')) return { type: 'dpia-section' };
+  if (top === 'dpia' && n >= 3) {
+    if (n === 3 && name === 'dpia.yaml') return { type: 'dpia-meta', version: a! };
+    if (n === 3 && name === 'risks.yaml') return { type: 'risks', version: a! };
+    if (n === 4 && b === 'sections' && name.endsWith('.mdx')) return { type: 'dpia-section', version: a! };
   }
   if (top === 'parties' && n === 3 && name.endsWith('.yaml')) {
     if (a === 'traeger') return { type: 'provider' };
@@ -395,7 +424,7 @@ const EXPECTED_HERE: Record<string, string> = {
   '': 'im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
   agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
-  dpia: 'in dpia/ liegen dpia.yaml, risks.yaml und der Ordner sections mit MDX-Dateien.',
+  dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',
   parties: 'in parties/ liegen die Ordner traeger und kindertagespflege mit je einer YAML-Datei pro Vertragspartner.',
   ledger: 'in ledger/ liegt je Vereinbarung eine YAML-Datei.',
   council: 'in council/ liegt nur council.yaml.',

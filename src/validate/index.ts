@@ -4,7 +4,10 @@ import type { Rule, RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
+import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
+import { dpiaReviewDue } from './rules/dpia-review-due.ts';
+import { dpiaVersions } from './rules/dpia-versions.ts';
 import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
@@ -31,7 +34,10 @@ export const RULES: readonly Rule[] = [
   idStability,
   ledgerConsistency,
   reportedFigures,
+  dpiaVersions,
   dpiaResidualRisk,
+  dpiaDamageLimit,
+  dpiaReviewDue,
   exportIds,
 ];
 

@@ -5,10 +5,13 @@ import { itFindsExactlyTheCases, wordedFindings, type RuleCase } from '../suppor
 
 const C = 'council/council.yaml';
 const L = 'ledger/muster.yaml';
-const R = 'dpia/risks.yaml';
+const R = 'dpia/1.0/risks.yaml';
 
 const ROWS: RuleCase[] = [
-  ['risk names an unknown TOM', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/risks.yaml:15:36 risks[1].toms[1]']],
+  ['a DPIA names an unknown agreement', [replace('dpia/1.0/dpia.yaml', '  - agreement: muster', '  - agreement: mustr')], ['content/dpia/1.0/dpia.yaml:6:5 agreements[0].agreement']],
+  ['a DPIA names an unknown agreement version', [replace('dpia/1.0/dpia.yaml', 'versions: ["1.0", "1.1"]', 'versions: ["1.0", "1.2"]')], ['content/dpia/1.0/dpia.yaml:7:23 agreements[0].versions[1]']],
+  ['a damage-limiting measure that does not exist', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02]\n    limits_damage: [tom-vertraulichkeit-77]')], ['content/dpia/1.0/risks.yaml:16:21 risks[1].limits_damage[0]']],
+  ['risk names an unknown TOM', [replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/1.0/risks.yaml:15:36 risks[1].toms[1]']],
   ['TOM valid since an unknown version', [replace('toms/vertraulichkeit.yaml', 'since_version: "1.1"', 'since_version: "2.0"')], ['content/toms/vertraulichkeit.yaml:17:5 measures[1].since_version']],
   ['consultation of an unknown paper', [replace(C, '  - { paper: A0001/22, body', '  - { paper: A0009/22, body')], ['content/council/council.yaml:5:7 consultations[0].paper']],
   ['resolution of an unknown paper and agreement', [replace(C, '  - paper: A0001/22\n    number: 2\n    kind: einzelvereinbarungen\n    agreement: muster', '  - paper: A0009/22\n    number: 2\n    kind: einzelvereinbarungen\n    agreement: kita')], ['content/council/council.yaml:14:5 resolutions[1].paper', 'content/council/council.yaml:17:5 resolutions[1].agreement']],
@@ -21,7 +24,7 @@ const ROWS: RuleCase[] = [
   ['ledger entry of an unknown party and version', [replace(L, '  - party: traeger-002\n    version: "1.0"', '  - party: traeger-020\n    version: "2.0"')], ['content/ledger/muster.yaml:13:5 entries[2].party', 'content/ledger/muster.yaml:14:5 entries[2].version']],
   // Consequences of an unreadable file are not reported again: its own error says what to fix.
   ['TOM file unreadable: its ids are not reported as missing', [replace('toms/vertraulichkeit.yaml', 'measures:', 'measures:\n\t- x')], []],
-  ['one TOM invalid: only its id is spared', [replace('toms/vertraulichkeit.yaml', 'goal: vertraulichkeit\n    art32: [art32-1-a]', 'goal: geheim\n    art32: [art32-1-a]'), replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/risks.yaml:15:36 risks[1].toms[1]']],
+  ['one TOM invalid: only its id is spared', [replace('toms/vertraulichkeit.yaml', 'goal: vertraulichkeit\n    art32: [art32-1-a]', 'goal: geheim\n    art32: [art32-1-a]'), replace(R, 'toms: [tom-vertraulichkeit-02]', 'toms: [tom-vertraulichkeit-02, tom-vertraulichkeit-09]')], ['content/dpia/1.0/risks.yaml:15:36 risks[1].toms[1]']],
   ['party file unreadable: the ledger entry is not reported', [{ file: 'parties/traeger/traeger-002.yaml', write: 'id: traeger-002\nname: "offen\n' }], []],
   ['agreement file unreadable: references to it are not reported', [replace('agreements/muster/agreement.yaml', 'id: muster', 'id: [muster')], []],
   ['version file unreadable: the ledger entry for it is not reported', [replace('agreements/muster/1.1/version.yaml', 'status: beschlossen', 'status: [beschlossen')], []],
@@ -42,8 +45,17 @@ describe('rule verweise (references)', () => {
 
   it('words every finding for authors', () => {
     expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
-      "# risk names an unknown TOM
-      Fehler: content/dpia/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
+      "# a DPIA names an unknown agreement
+      Fehler: content/dpia/1.0/dpia.yaml:6:5 Feld „agreements[0].agreement“: Die Vereinbarung „mustr“ gibt es nicht.
+        → Vorhandene Vereinbarungen: „muster“.
+      # a DPIA names an unknown agreement version
+      Fehler: content/dpia/1.0/dpia.yaml:7:23 Feld „agreements[0].versions[1]“: Die Vereinbarung „muster“ hat keine Version „1.2“.
+        → Vorhandene Versionen: „1.0“ und „1.1“.
+      # a damage-limiting measure that does not exist
+      Fehler: content/dpia/1.0/risks.yaml:16:21 Feld „risks[1].limits_damage[0]“: Die Maßnahme „tom-vertraulichkeit-77“ gibt es im TOM-Katalog nicht.
+        → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.
+      # risk names an unknown TOM
+      Fehler: content/dpia/1.0/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
         → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.
       # TOM valid since an unknown version
       Fehler: content/toms/vertraulichkeit.yaml:17:5 Feld „measures[1].since_version“: Eine Version „2.0“ gibt es bei keiner Vereinbarung.
@@ -82,7 +94,7 @@ describe('rule verweise (references)', () => {
       # TOM file unreadable: its ids are not reported as missing
 
       # one TOM invalid: only its id is spared
-      Fehler: content/dpia/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
+      Fehler: content/dpia/1.0/risks.yaml:15:36 Feld „risks[1].toms[1]“: Die Maßnahme „tom-vertraulichkeit-09“ gibt es im TOM-Katalog nicht.
         → Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.
       # party file unreadable: the ledger entry is not reported
 

@@ -8,7 +8,8 @@ const remove = (file: string): FileEdit => ({ file, delete: true });
 const ROWS: RuleCase[] = [
   ['site.yaml missing', [remove('site.yaml')], ['content/site.yaml']],
   ['council.yaml missing', [remove('council/council.yaml')], ['content/council/council.yaml']],
-  ['dpia.yaml missing', [remove('dpia/dpia.yaml')], ['content/dpia/dpia.yaml']],
+  ['no DPIA at all', [...validFixture().keys()].filter((f) => f.startsWith('dpia/')).map(remove), ['content/dpia/']],
+  ['a DPIA version without dpia.yaml is reported by the parser, not here', [remove('dpia/1.0/dpia.yaml')], []],
   ['no agreement at all', [...validFixture().keys()].filter((f) => f.startsWith('agreements/')).map(remove), ['content/agreements/']],
   ['a required file that exists but is invalid is reported by its schema, not here', [replace('site.yaml', 'title: Vertragswerk Testinhalt', 'title: [')], []],
 ];
@@ -24,9 +25,11 @@ describe('rule pflichtdateien (required files)', () => {
       # council.yaml missing
       Fehler: content/council/council.yaml Die Datei fehlt (Stadtratsvorlagen und Beschlüsse).
         → Legen Sie sie nach dem Muster in content/council/README.md an.
-      # dpia.yaml missing
-      Fehler: content/dpia/dpia.yaml Die Datei fehlt (Stammdaten der Datenschutz-Folgenabschätzung).
-        → Legen Sie sie nach dem Muster in content/dpia/README.md an.
+      # no DPIA at all
+      Fehler: content/dpia/ Es gibt keine Datenschutz-Folgenabschätzung: der Ordner dpia/ enthält keine Version mit dpia.yaml.
+        → Legen Sie je Version einen Ordner an (z. B. dpia/1.0/) mit dpia.yaml, risks.yaml und sections/, nach dem Muster in content/dpia/README.md.
+      # a DPIA version without dpia.yaml is reported by the parser, not here
+
       # no agreement at all
       Fehler: content/agreements/ Es gibt keine Vereinbarung: der Ordner fehlt oder ist leer.
         → Legen Sie eine Vereinbarung nach dem Muster in content/agreements/README.md an.

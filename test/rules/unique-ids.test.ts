@@ -15,8 +15,8 @@ const ROWS: RuleCase[] = [
   ['two facilities with one id', [replace('parties/traeger/traeger-002.yaml', 'id: kita-002-02', 'id: kita-001-01')], ['content/parties/traeger/traeger-002.yaml:12:5 facilities[1].id']],
   ['two facilities with one Bedarfsplan entry', [replace('parties/traeger/traeger-002.yaml', 'entry: "KT-0002"', 'entry: "KT-0001"')], ['content/parties/traeger/traeger-002.yaml:10:39 facilities[0].bedarfsplan.entry']],
   ['two TOMs with one id', [replace('toms/vertraulichkeit.yaml', 'id: tom-vertraulichkeit-02', 'id: tom-vertraulichkeit-01')], ['content/toms/vertraulichkeit.yaml:10:5 measures[1].id']],
-  ['two risks with one id', [replace('dpia/risks.yaml', 'id: risk-02', 'id: risk-01')], ['content/dpia/risks.yaml:9:5 risks[1].id']],
-  ['two DPIA sections with one id and position', [copy('dpia/sections/01-beschreibung.mdx', 'dpia/sections/02-zweck.mdx', ['title: Beschreibung der Verarbeitung', 'title: Zweck'])], ['content/dpia/sections/02-zweck.mdx:2:1 id', 'content/dpia/sections/02-zweck.mdx:3:1 order']],
+  ['two risks with one id', [replace('dpia/1.0/risks.yaml', 'id: risk-02', 'id: risk-01')], ['content/dpia/1.0/risks.yaml:9:5 risks[1].id']],
+  ['two DPIA sections with one id and position', [copy('dpia/1.0/sections/01-beschreibung.mdx', 'dpia/1.0/sections/02-zweck.mdx', ['title: Beschreibung der Verarbeitung', 'title: Zweck'])], ['content/dpia/1.0/sections/02-zweck.mdx:2:1 id', 'content/dpia/1.0/sections/02-zweck.mdx:3:1 order']],
   ['a council paper listed twice', [replace('council/council.yaml', 'consultations:', '  - { id: V0002/23, kind: vorlage, date: 2023-04-24, title: Doppelt }\nconsultations:')], ['content/council/council.yaml:4:7 papers[2].id']],
   ['two ledgers for one agreement', [copy('ledger/muster.yaml', 'ledger/muster-2.yaml')], ['content/ledger/muster.yaml:1:1 agreement', 'content/ledger/muster.yaml:3:5 entries[0].party', 'content/ledger/muster.yaml:9:5 entries[1].party', 'content/ledger/muster.yaml:13:5 entries[2].party']],
   ['two ledger entries for one party and version', [replace('ledger/muster.yaml', '  - party: traeger-002\n    version: "1.0"', '  - party: traeger-001\n    version: "1.1"')], ['content/ledger/muster.yaml:13:5 entries[2].party']],
@@ -43,12 +43,12 @@ describe('rule eindeutige-kennungen (unique ids)', () => {
       Fehler: content/toms/vertraulichkeit.yaml:10:5 Feld „measures[1].id“: Die Kennung „tom-vertraulichkeit-01“ ist schon vergeben (Maßnahme in content/toms/vertraulichkeit.yaml:2).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
       # two risks with one id
-      Fehler: content/dpia/risks.yaml:9:5 Feld „risks[1].id“: Die Kennung „risk-01“ ist schon vergeben (Risiko in content/dpia/risks.yaml:2).
+      Fehler: content/dpia/1.0/risks.yaml:9:5 Feld „risks[1].id“: Die Kennung „risk-01“ ist schon vergeben (Risiko in content/dpia/1.0/risks.yaml:2).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
       # two DPIA sections with one id and position
-      Fehler: content/dpia/sections/02-zweck.mdx:2:1 Feld „id“: Die Kennung „beschreibung“ ist schon vergeben (DSFA-Abschnitt in content/dpia/sections/01-beschreibung.mdx:2).
+      Fehler: content/dpia/1.0/sections/02-zweck.mdx:2:1 Feld „id“: Die Kennung „beschreibung“ ist schon vergeben (DSFA-Abschnitt in content/dpia/1.0/sections/01-beschreibung.mdx:2).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
-      Fehler: content/dpia/sections/02-zweck.mdx:3:1 Feld „order“: Die Position 1 hat schon ein anderer DSFA-Abschnitt (content/dpia/sections/01-beschreibung.mdx:3).
+      Fehler: content/dpia/1.0/sections/02-zweck.mdx:3:1 Feld „order“: Die Position 1 hat schon ein anderer DSFA-Abschnitt (content/dpia/1.0/sections/01-beschreibung.mdx:3).
         → Vergeben Sie unter „order“ jede Position nur einmal.
       # a council paper listed twice
       Fehler: content/council/council.yaml:4:7 Feld „papers[2].id“: Die Vorlage „V0002/23“ steht schon unter „papers“ (content/council/council.yaml:3).

@@ -1,6 +1,6 @@
-import { DSK_LEVELS, type DskLevel } from '../../schemas/dpia.ts';
+import { RISK_LEVELS, type DskLevel, type RiskLevel, type RiskMatrix } from '../../schemas/dpia.ts';
 
-export type RiskLevel = 'gering' | 'normal' | 'hoch';
+export { RISK_LEVELS, type RiskLevel };
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { gering: 'gering', normal: 'normal', hoch: 'hoch' };
 
 export interface Assessment {
@@ -8,18 +8,12 @@ export interface Assessment {
   severity: DskLevel;
 }
 
-/** 1..16: product of the 1-based level of likelihood and of severity. */
-export function riskScore(a: Assessment): number {
-  return (DSK_LEVELS.indexOf(a.likelihood) + 1) * (DSK_LEVELS.indexOf(a.severity) + 1);
+/** Looks the assessment up in the DPIA version's matrix (row: severity, column: likelihood). No arithmetic. */
+export function riskLevel(a: Assessment, matrix: RiskMatrix): RiskLevel {
+  return matrix.rows[a.severity][a.likelihood];
 }
 
-/**
- * Places an assessment in the 4×4 matrix of the DSK short paper no. 18:
- * up to 3 low, 4–8 normal, 9 and above high.
- */
-export function riskLevel(a: Assessment): RiskLevel {
-  const score = riskScore(a);
-  if (score <= 3) return 'gering';
-  if (score <= 8) return 'normal';
-  return 'hoch';
+/** Orders levels: gering < normal < hoch. */
+export function compareLevels(a: RiskLevel, b: RiskLevel): number {
+  return RISK_LEVELS.indexOf(a) - RISK_LEVELS.indexOf(b);
 }

@@ -11,7 +11,9 @@ import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
-import { riskLevel, type RiskLevel } from '../dpia/risk.ts';
+import type { RiskLevel } from '../dpia/risk.ts';
+import { dpiaForAgreementVersion, riskLevelsOf } from '../dpia/versions.ts';
+import { urls } from '../site/urls.ts';
 import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
 import { tomCatalogue } from '../toms/catalogue.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
@@ -125,10 +127,16 @@ export interface PartyDocument {
   placesTotal: number;
   toms: TomGroup[];
   tomCount: number;
+  /** The DPIA tied to this agreement version (Anlage 3). */
   dpia: {
     available: boolean;
     title: string;
     version: string;
+    /** „Entwurf“ when the tied DPIA is still a draft. */
+    statusLabel: string;
+    isDraft: boolean;
+    /** Where the matrix that gives the levels comes from. */
+    matrixSource: string;
     dateText: string;
     result: string;
     nextReviewText: string | null;
@@ -291,22 +299,26 @@ export function buildPartyDocument(
     })),
   }));
 
-  const summary = dpiaSummary(content);
-  const risks = content.dpia.risks;
+  const tied = dpiaForAgreementVersion(content, agreementId, version);
+  const summary = dpiaSummary(content, tied);
+  const levels = (tied?.risks ?? []).map((r) => riskLevelsOf(tied!, r));
   const dpia: PartyDocument['dpia'] = {
     available: summary.available,
     title: summary.title,
     version: summary.version,
+    statusLabel: summary.statusLabel,
+    isDraft: summary.isDraft,
+    matrixSource: summary.matrixSource,
     dateText: summary.dateText,
     result: summary.result,
     nextReviewText: summary.nextReviewText ?? null,
     risks: RISK_LEVELS.map(({ level, label }) => ({
       level,
       label,
-      before: risks.filter((r) => riskLevel(r.before) === level).length,
-      after: risks.filter((r) => riskLevel(r.after) === level).length,
+      before: levels.filter((l) => l.before === level).length,
+      after: levels.filter((l) => l.after === level).length,
     })),
-    riskTotal: risks.length,
+    riskTotal: levels.length,
     reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
   };
 
@@ -344,7 +356,7 @@ export function buildPartyDocument(
       department: site?.department ?? '',
       address: site?.address ?? '',
       baseUrl,
-      dpiaUrl: `${baseUrl}/dsfa/`,
+      dpiaUrl: `${baseUrl}${tied ? urls.dpiaVersion(tied.meta.version) : urls.dpia()}`,
       checkUrl: `${baseUrl}/pruefen/`,
     },
     cover: {

@@ -1,12 +1,15 @@
-import { AFFECTED_GROUP_LABELS, DSK_LEVELS, DSK_LEVEL_LABELS, type DskLevel } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVELS, DSK_LEVEL_LABELS, type DskLevel } from '../../schemas/dpia.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
-import type { Content, RiskEntry } from '../content-model.ts';
+import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { riskLevel, riskScore, RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../dpia/risk.ts';
+import { RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../dpia/risk.ts';
+import { dpiaInForce, findDpiaVersion, levelOf, reviewOverdueSince } from '../dpia/versions.ts';
 import { formatCount } from '../format.ts';
 import { memo } from '../memo.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
+import { statusDate } from '../signing/figures.ts';
 import { urls } from './urls.ts';
 
 export interface AssessmentView {
@@ -14,7 +17,6 @@ export interface AssessmentView {
   severity: string;
   level: RiskLevel;
   levelLabel: string;
-  score: number;
 }
 
 export interface RiskItemView {
@@ -25,6 +27,9 @@ export interface RiskItemView {
   before: AssessmentView;
   after: AssessmentView;
   toms: { id: string; title: string; href: string; statusLabel: string }[];
+  /** Measures that limit the damage itself (why the severity drops), with the note. */
+  limitsDamage?: { toms: { id: string; title: string; href: string }[]; note: string };
+  example?: ExampleMarkView;
 }
 
 export interface MatrixCell {
@@ -44,16 +49,60 @@ export interface MatrixView {
   summary: { level: RiskLevel; label: string; text: string }[];
 }
 
-export interface DpiaView {
+export interface DpiaRecordView {
+  /** Controller (group) the advice is for, or empty for views of data subjects. */
+  controller: string;
+  role: string;
+  date?: string;
+  dateShort: string;
+  result: string;
+  example?: ExampleMarkView;
+}
+
+/** One DPIA version in full, as its page shows it. */
+export interface DpiaVersionView {
   title: string;
   version: string;
+  status: string;
+  statusLabel: string;
+  isDraft: boolean;
+  isInForce: boolean;
+  href: string;
   dateText: string;
   result: string;
   nextReviewText?: string;
+  /** „Überprüfung überfällig seit 30. April 2025“ when the version in force is past its review date. */
+  overdueText?: string;
+  supersedesText?: string;
+  /** The agreement versions this DPIA belongs to, one line per agreement. */
+  agreements: string[];
+  matrixSource: string;
   sections: { id: string; anchor: string; title: string; art35?: string; html: string }[];
   risks: RiskItemView[];
   matrices: MatrixView[];
-  reviews: { role: string; date: string; dateShort: string; result: string }[];
+  changes: { risks: { id: string; href: string }[]; text: string; reason: string; example?: ExampleMarkView }[];
+  reviews: { role: string; date: string; dateShort: string; result: string; example?: ExampleMarkView }[];
+  dpoAdvice: DpiaRecordView[];
+  subjectViews: DpiaRecordView[];
+  subjectViewsNotSought?: string;
+  example?: ExampleMarkView;
+}
+
+export interface DpiaVersionListItem {
+  version: string;
+  title: string;
+  statusLabel: string;
+  isDraft: boolean;
+  isInForce: boolean;
+  dateText: string;
+  href: string;
+  agreements: string[];
+}
+
+/** The DPIA page: the version in force in full, and every version in a list. */
+export interface DpiaPageView {
+  inForce: DpiaVersionView | undefined;
+  versions: DpiaVersionListItem[];
 }
 
 const ART35_LABELS: Record<string, string> = {
@@ -65,24 +114,18 @@ const ART35_LABELS: Record<string, string> = {
 
 const LEVEL_HEADINGS: Record<RiskLevel, string> = { hoch: 'Hohes Risiko', normal: 'Normales Risiko', gering: 'Geringes Risiko' };
 
-function assessmentView(a: Assessment): AssessmentView {
-  const level = riskLevel(a);
-  return {
-    likelihood: DSK_LEVEL_LABELS[a.likelihood],
-    severity: DSK_LEVEL_LABELS[a.severity],
-    level,
-    levelLabel: RISK_LEVEL_LABELS[level],
-    score: riskScore(a),
-  };
+function assessmentView(dpia: DpiaVersion, a: Assessment): AssessmentView {
+  const level = levelOf(dpia, a);
+  return { likelihood: DSK_LEVEL_LABELS[a.likelihood], severity: DSK_LEVEL_LABELS[a.severity], level, levelLabel: RISK_LEVEL_LABELS[level] };
 }
 
-/** A 4×4 matrix: likelihood across, severity down (highest first), each cell listing its risks. */
-export function buildRiskMatrix(risks: RiskEntry[], which: 'before' | 'after'): MatrixView {
+/** A 4×4 matrix: likelihood across, severity down (highest first); each cell has its level from the version's matrix and lists its risks. */
+export function buildRiskMatrix(dpia: DpiaVersion, which: 'before' | 'after', risks: RiskEntry[] = dpia.risks): MatrixView {
   const severities = [...DSK_LEVELS].reverse();
   const rows = severities.map((severity: DskLevel) => ({
     label: DSK_LEVEL_LABELS[severity],
     cells: DSK_LEVELS.map((likelihood): MatrixCell => {
-      const level = riskLevel({ likelihood, severity });
+      const level = levelOf(dpia, { likelihood, severity });
       return {
         level,
         levelLabel: RISK_LEVEL_LABELS[level],
@@ -99,7 +142,7 @@ export function buildRiskMatrix(risks: RiskEntry[], which: 'before' | 'after'): 
     columns: DSK_LEVELS.map((l) => DSK_LEVEL_LABELS[l]),
     rows,
     summary: levels.map((level) => {
-      const inLevel = risks.filter((r) => riskLevel(r[which]) === level);
+      const inLevel = risks.filter((r) => levelOf(dpia, r[which]) === level);
       return {
         level,
         label: LEVEL_HEADINGS[level],
@@ -109,38 +152,98 @@ export function buildRiskMatrix(risks: RiskEntry[], which: 'before' | 'after'): 
   };
 }
 
-export function buildDpiaView(content: Content): DpiaView {
-  return memo(content, 'dpia', () => {
-    const summary = dpiaSummary(content);
+/** Where a DPIA version is shown: every version has its own page; the one in force is also /dsfa/. */
+export function dpiaHref(dpia: DpiaVersion): string {
+  return urls.dpiaVersion(dpia.meta.version);
+}
+
+export function buildDpiaVersionView(content: Content, version: string, buildAsOf?: string): DpiaVersionView {
+  return memo(content, `dpia:${version}:${buildAsOf ?? ''}`, () => {
+    const dpia = findDpiaVersion(content, version);
+    if (!dpia) throw new Error(`Die Folgenabschätzung in Version „${version}“ gibt es nicht.`);
+    const asOf = statusDate(content, buildAsOf);
+    const inForce = dpiaInForce(content, asOf);
+    const isInForce = inForce === dpia;
+    const summary = dpiaSummary(content, dpia);
     const toms = new Map(content.toms.map((t) => [t.id, t]));
-    const risks = content.dpia.risks;
+    const tomLink = (id: string) => ({ id, title: toms.get(id)?.title ?? id, href: urls.tom(id) });
+    const overdue = isInForce ? reviewOverdueSince(dpia, asOf) : undefined;
+    const meta = dpia.meta;
+    const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordView => ({
+      controller,
+      role,
+      date: r.date,
+      dateShort: r.date ? formatDateShort(r.date) : 'ausstehend',
+      result: r.result,
+      example: exampleMarkOf(r.beispiel),
+    });
     return {
       title: summary.title,
       version: summary.version,
+      status: meta.status,
+      statusLabel: isInForce ? 'In Kraft' : summary.statusLabel,
+      isDraft: summary.isDraft,
+      isInForce,
+      href: dpiaHref(dpia),
       dateText: summary.dateText,
       result: summary.result,
       nextReviewText: summary.nextReviewText,
-      sections: content.dpia.sections.map((s) => ({
+      overdueText: overdue ? `Überprüfung überfällig seit ${formatDateDe(overdue)}` : undefined,
+      supersedesText: meta.supersedes ? `Ersetzt die Folgenabschätzung in Version ${meta.supersedes}.` : undefined,
+      agreements: summary.agreements,
+      matrixSource: summary.matrixSource,
+      sections: dpia.sections.map((s) => ({
         id: s.id,
         anchor: `abschnitt-${s.id}`,
         title: s.title,
         art35: s.art35 ? ART35_LABELS[s.art35] : undefined,
         html: renderMarkdownBody(s.body, `abschnitt-${s.id}`).html,
       })),
-      risks: risks.map((r) => ({
+      risks: dpia.risks.map((r) => ({
         id: r.id,
         title: r.title,
         description: r.description,
         groups: r.groups.map((g) => AFFECTED_GROUP_LABELS[g]),
-        before: assessmentView(r.before),
-        after: assessmentView(r.after),
-        toms: r.toms.map((id) => {
-          const tom = toms.get(id);
-          return { id, title: tom?.title ?? id, href: urls.tom(id), statusLabel: tom ? TOM_STATUS_LABELS[tom.status] : '' };
-        }),
+        before: assessmentView(dpia, r.before),
+        after: assessmentView(dpia, r.after),
+        toms: r.toms.map((id) => ({ ...tomLink(id), statusLabel: toms.has(id) ? TOM_STATUS_LABELS[toms.get(id)!.status] : '' })),
+        limitsDamage: r.limits_damage && r.limits_damage.length > 0 ? { toms: r.limits_damage.map(tomLink), note: r.damage_note ?? '' } : undefined,
+        example: exampleMarkOf(r.beispiel),
       })),
-      matrices: [buildRiskMatrix(risks, 'before'), buildRiskMatrix(risks, 'after')],
-      reviews: summary.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result })),
+      matrices: [buildRiskMatrix(dpia, 'before'), buildRiskMatrix(dpia, 'after')],
+      changes: meta.changes.map((c) => ({ risks: c.risks.map((id) => ({ id, href: `#${id}` })), text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) })),
+      reviews: meta.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result, example: exampleMarkOf(r.beispiel) })),
+      dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+      subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
+      subjectViewsNotSought: meta.subject_views_not_sought,
+      example: exampleMarkOf(meta.beispiel),
     };
   });
+}
+
+export function buildDpiaView(content: Content, buildAsOf?: string): DpiaPageView {
+  return memo(content, `dpia-page:${buildAsOf ?? ''}`, () => {
+    const inForce = dpiaInForce(content, statusDate(content, buildAsOf));
+    return {
+      inForce: inForce ? buildDpiaVersionView(content, inForce.meta.version, buildAsOf) : undefined,
+      versions: [...content.dpia.versions].reverse().map((d) => {
+        const summary = dpiaSummary(content, d);
+        return {
+          version: d.meta.version,
+          title: d.meta.title,
+          statusLabel: d === inForce ? 'In Kraft' : summary.statusLabel,
+          isDraft: summary.isDraft,
+          isInForce: d === inForce,
+          dateText: summary.dateText,
+          href: dpiaHref(d),
+          agreements: summary.agreements,
+        };
+      }),
+    };
+  });
+}
+
+/** Routes for `/dsfa/<version>/`. */
+export function dpiaRoutes(content: Content): { version: string }[] {
+  return content.dpia.versions.map((d) => ({ version: d.meta.version }));
 }

@@ -87,14 +87,18 @@ export function buildFeedView(content: Content): FeedView {
         });
       }
     }
-    for (const [i, review] of (content.dpia.meta?.reviews ?? []).entries()) {
-      entries.push({
-        id: tag(review.date, `dsfa/pruefung-${i + 1}`),
-        date: review.date,
-        title: `Datenschutz-Folgenabschätzung geprüft: ${review.role}`,
-        path: `${urls.dpia()}#pruefvermerke`,
-        summary: review.result,
-      });
+    for (const dpia of content.dpia.versions) {
+      // The first version keeps its old entry ids, so feed readers do not show them again.
+      const prefix = dpia === content.dpia.versions[0] ? 'dsfa' : `dsfa/${dpia.meta.version}`;
+      for (const [i, review] of dpia.meta.reviews.entries()) {
+        entries.push({
+          id: tag(review.date, `${prefix}/pruefung-${i + 1}`),
+          date: review.date,
+          title: `Datenschutz-Folgenabschätzung ${dpia.meta.version} geprüft: ${review.role}`,
+          path: `${urls.dpiaVersion(dpia.meta.version)}#pruefvermerke`,
+          summary: review.result,
+        });
+      }
     }
     entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {

@@ -2,6 +2,7 @@ import { publishedReports, reportUrls } from '../report/urls.ts';
 import type { Content } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { changesRoutes } from './changes.ts';
+import { dpiaRoutes } from './dpia.ts';
 import { providerRoutes } from './providers.ts';
 import { readerRoutes } from './reader.ts';
 import { absoluteUrl, urls } from './urls.ts';
@@ -34,6 +35,7 @@ export function buildPageList(content: Content, asOf?: string): string[] {
   for (const r of readerRoutes(content)) pages.push(urls.reader(r.agreement, r.version, r.regime));
   for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to));
   for (const r of providerRoutes(content)) pages.push(urls.provider(r.id));
+  for (const r of dpiaRoutes(content)) pages.push(urls.dpiaVersion(r.version));
   // Written by the report stage, not by Astro; listed here so the sitemap is complete.
   pages.push(reportUrls.index());
   for (const r of publishedReports(content, asOf)) pages.push(reportUrls.html(r.agreement.id));

@@ -1,6 +1,8 @@
 import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUSES, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
 import type { Content, RiskEntry, TomEntry } from '../content-model.ts';
-import { riskLevel, RISK_LEVEL_LABELS } from '../dpia/risk.ts';
+import { RISK_LEVEL_LABELS } from '../dpia/risk.ts';
+import { dpiaInForce, riskLevelsOf } from '../dpia/versions.ts';
+import { statusDate } from '../signing/figures.ts';
 import { EXPORT_FILES } from '../exports/files.ts';
 import { formatNumber, legalSpaces } from '../format.ts';
 import { memo } from '../memo.ts';
@@ -50,11 +52,11 @@ export interface TomCatalogView {
   filters: { goals: { value: string; label: string }[]; statuses: { value: string; label: string }[] };
 }
 
-/** For each TOM id, the DPIA risks that name it. */
+/** For each TOM id, the risks of the DPIA in force that name it. */
 export function risksByTom(content: Content): Map<string, RiskEntry[]> {
   return memo(content, 'risks-by-tom', () => {
     const map = new Map<string, RiskEntry[]>();
-    for (const risk of content.dpia.risks) {
+    for (const risk of dpiaInForce(content, statusDate(content))?.risks ?? []) {
       for (const tomId of risk.toms) {
         const list = map.get(tomId) ?? [];
         list.push(risk);
@@ -68,6 +70,7 @@ export function risksByTom(content: Content): Map<string, RiskEntry[]> {
 export function buildTomCatalogView(content: Content): TomCatalogView {
   return memo(content, 'toms', () => {
     const risks = risksByTom(content);
+    const dpia = dpiaInForce(content, statusDate(content));
     const groups: TomGoalGroup[] = tomCatalogue(content).map(({ goal, label, measures }) => {
       const toms = measures
         .map((t): TomItemView => ({
@@ -85,7 +88,7 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
             id: r.id,
             title: r.title,
             href: urls.risk(r.id),
-            levels: `${RISK_LEVEL_LABELS[riskLevel(r.before)]} → ${RISK_LEVEL_LABELS[riskLevel(r.after)]}`,
+            levels: levelsText(riskLevelsOf(dpia!, r)),
           })),
         }));
       return {
@@ -119,4 +122,8 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
       },
     };
   });
+}
+
+function levelsText(levels: { before: keyof typeof RISK_LEVEL_LABELS; after: keyof typeof RISK_LEVEL_LABELS }): string {
+  return `${RISK_LEVEL_LABELS[levels.before]} → ${RISK_LEVEL_LABELS[levels.after]}`;
 }

@@ -11,6 +11,8 @@ export const urls = {
   toms: () => '/toms/',
   tom: (tomId: string) => `/toms/#${tomId}`,
   dpia: () => '/dsfa/',
+  dpiaVersion: (version: string) => `/dsfa/${version}/`,
+  /** A risk of the DPIA in force (shown on /dsfa/). */
   risk: (riskId: string) => `/dsfa/#${riskId}`,
   providers: () => '/traeger/',
   provider: (providerId: string) => `/traeger/${providerId}/`,

@@ -16,11 +16,28 @@ export const references: Rule = {
     const agreementsHint = `Vorhandene Vereinbarungen: ${listGerman([...agreementIds.keys()].slice(0, 8), 'keine')}.`;
     const unknownAgreement = (id: string) => !agreementIds.has(id) && !mayBeUnreadable(content, 'agreement', id);
 
-    for (const risk of content.dpia.risks) {
-      risk.toms.forEach((id, i) => {
-        if (!tomIds.has(id) && !mayBeUnreadable(content, 'tom', id)) {
-          out.push(at(content, this.id, risk.source, ['toms', i], `Die Maßnahme „${id}“ gibt es im TOM-Katalog nicht.`, 'Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.'));
+    for (const dpia of content.dpia.versions) {
+      for (const risk of dpia.risks) {
+        for (const field of ['toms', 'limits_damage'] as const) {
+          (risk[field] ?? []).forEach((id, i) => {
+            if (!tomIds.has(id) && !mayBeUnreadable(content, 'tom', id)) {
+              out.push(at(content, this.id, risk.source, [field, i], `Die Maßnahme „${id}“ gibt es im TOM-Katalog nicht.`, 'Korrigieren Sie die Kennung oder legen Sie die Maßnahme in content/toms/ an.'));
+            }
+          });
         }
+      }
+      // The agreement versions a DPIA belongs to must exist.
+      dpia.meta.agreements.forEach((tie, t) => {
+        const agreement = agreementIds.get(tie.agreement);
+        if (!agreement) {
+          if (unknownAgreement(tie.agreement)) out.push(at(content, this.id, dpia.meta.source, ['agreements', t, 'agreement'], `Die Vereinbarung „${tie.agreement}“ gibt es nicht.`, agreementsHint));
+          return;
+        }
+        const known = versionsOf(agreement);
+        tie.versions.forEach((version, i) => {
+          if (known.includes(version) || mayBeUnreadable(content, 'version', `${agreement.id}/${version}`)) return;
+          out.push(at(content, this.id, dpia.meta.source, ['agreements', t, 'versions', i], `Die Vereinbarung „${agreement.id}“ hat keine Version „${version}“.`, `Vorhandene Versionen: ${listGerman(known, 'keine')}.`));
+        });
       });
     }
     for (const tom of content.toms) {

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.ts';
 
 export const requiredFiles: Rule = {
   id: 'pflichtdateien',
-  description: 'Die Pflichtdateien (site.yaml, council.yaml, dpia.yaml, mindestens eine Vereinbarung) sind vorhanden.',
+  description: 'Die Pflichtdateien (site.yaml, council.yaml, mindestens eine Folgenabschätzung und eine Vereinbarung) sind vorhanden.',
   check(content) {
     const out: Diagnostic[] = [];
     const prefix = commonPrefix(content.files);
@@ -14,7 +14,10 @@ export const requiredFiles: Rule = {
     };
     if (!content.site) missing('site.yaml', 'Angaben zum Herausgeber');
     if (!content.council) missing('council/council.yaml', 'Stadtratsvorlagen und Beschlüsse');
-    if (!content.dpia.meta) missing('dpia/dpia.yaml', 'Stammdaten der Datenschutz-Folgenabschätzung');
+    // A version folder without dpia.yaml is reported by the parser; here only a missing DPIA altogether.
+    if (content.dpia.versions.length === 0 && !content.files.some((f) => f.startsWith(`${prefix}dpia/`))) {
+      out.push({ file: `${prefix}dpia/`, message: 'Es gibt keine Datenschutz-Folgenabschätzung: der Ordner dpia/ enthält keine Version mit dpia.yaml.', hint: 'Legen Sie je Version einen Ordner an (z. B. dpia/1.0/) mit dpia.yaml, risks.yaml und sections/, nach dem Muster in content/dpia/README.md.', rule: this.id, severity: 'error' });
+    }
     if (content.agreements.length === 0 && !content.files.some((f) => f.includes('agreements/'))) {
       out.push({ file: `${prefix}agreements/`, message: 'Es gibt keine Vereinbarung: der Ordner fehlt oder ist leer.', hint: 'Legen Sie eine Vereinbarung nach dem Muster in content/agreements/README.md an.', rule: this.id, severity: 'error' });
     }

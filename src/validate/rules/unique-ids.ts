@@ -46,9 +46,11 @@ export const uniqueIds: Rule = {
       ),
     );
     const toms: Occurrence[] = content.toms.map((t) => ({ id: t.id, source: t.source, field: ['id'] }));
-    const risks: Occurrence[] = content.dpia.risks.map((r) => ({ id: r.id, source: r.source, field: ['id'] }));
-    const dpiaSections: Occurrence[] = content.dpia.sections.map((s) => ({ id: s.id, source: s.source, field: ['id'] }));
-    const dpiaOrder: Occurrence[] = content.dpia.sections.map((s) => ({ id: String(s.order), source: s.source, field: ['order'] }));
+    // Risk and section ids are unique within one DPIA version; the next version reuses them for the same thing.
+    const perDpia = (f: (d: (typeof content.dpia.versions)[number]) => Occurrence[]) => content.dpia.versions.map(f);
+    const risks = perDpia((d) => d.risks.map((r) => ({ id: r.id, source: r.source, field: ['id'] })));
+    const dpiaSections = perDpia((d) => d.sections.map((s) => ({ id: s.id, source: s.source, field: ['id'] })));
+    const dpiaOrder = perDpia((d) => d.sections.map((s) => ({ id: String(s.order), source: s.source, field: ['order'] })));
     const papers: Occurrence[] = (content.council?.papers ?? []).map((p, i) => ({
       id: p.id,
       source: content.council!.source,
@@ -69,12 +71,12 @@ export const uniqueIds: Rule = {
         };
       }, entries),
       ...duplicates(content, idTaken('Maßnahme'), toms),
-      ...duplicates(content, idTaken('Risiko'), risks),
-      ...duplicates(content, idTaken('DSFA-Abschnitt'), dpiaSections),
-      ...duplicates(content, (order, where) => ({
+      ...risks.flatMap((list) => duplicates(content, idTaken('Risiko'), list)),
+      ...dpiaSections.flatMap((list) => duplicates(content, idTaken('DSFA-Abschnitt'), list)),
+      ...dpiaOrder.flatMap((list) => duplicates(content, (order, where) => ({
         message: `Die Position ${order} hat schon ein anderer DSFA-Abschnitt (${where}).`,
         hint: 'Vergeben Sie unter „order“ jede Position nur einmal.',
-      }), dpiaOrder),
+      }), list)),
       ...duplicates(content, (id, where) => ({
         message: `Die Vorlage „${id}“ steht schon unter „papers“ (${where}).`,
         hint: 'Löschen Sie den doppelten Eintrag oder korrigieren Sie die Nummer.',
