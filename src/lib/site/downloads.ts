@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
-import { manifestEntrySchema, type ManifestEntry } from '../../schemas/manifest.ts';
+import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
@@ -68,4 +68,44 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
         sha256: e.sha256,
       };
     });
+}
+
+/** The other published PDFs of the manifest (`documents`: the DPIA of each version); none in older manifests. */
+export function parsePdfDocuments(data: unknown): DocumentEntry[] {
+  const list = Array.isArray(data) ? [] : ((data as { documents?: unknown } | null)?.documents ?? []);
+  const result = z.array(documentEntrySchema).safeParse(list);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Das PDF-Verzeichnis (manifest.json) ist ungültig: documents.${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return result.data;
+}
+
+/** A download link for a document that is not a party's copy (the DPIA PDF of one version). */
+export interface DocumentDownloadView {
+  version: string;
+  href: string;
+  fileName: string;
+  /** „PDF, 252,2 kB, 23 Seiten“ */
+  details: string;
+  sha256: string;
+  documentId: string;
+}
+
+/** The DPIA PDFs by DPIA version, as the DPIA pages link them. */
+export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<string, DocumentDownloadView> {
+  const out = new Map<string, DocumentDownloadView>();
+  for (const d of documents) {
+    if (d.kind !== 'dsfa') continue;
+    const pagesText = d.pages === 1 ? '1 Seite' : `${formatNumber(d.pages)} Seiten`;
+    out.set(d.version, {
+      version: d.version,
+      href: `/${d.path.replace(/^\/+/, '')}`,
+      fileName: d.path.split('/').pop() ?? d.path,
+      details: `PDF, ${formatBytes(d.bytes)}, ${pagesText}`,
+      sha256: d.sha256,
+      documentId: d.documentId,
+    });
+  }
+  return out;
 }
