@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ManifestError, parseManifest } from '../../lib/pdf/manifest.ts';
+import { ManifestError, manifestPaths, parseManifest } from '../../lib/pdf/manifest.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 
 /**
@@ -38,7 +38,7 @@ export const pdfStage: BuildStage = {
     let entries: number;
     try {
       // Named by its published path: the staging copy is gone once the build stops.
-      entries = parseManifest(text, path.join(outDir, 'pdf', 'manifest.json')).entries.length;
+      entries = manifestPaths(parseManifest(text, path.join(outDir, 'pdf', 'manifest.json'))).length;
     } catch (error) {
       throw new ManifestError(`${(error as Error).message}\nDie bisherigen PDFs lassen sich so nicht übernehmen; erzeugen Sie sie neu (Build ohne --skip pdf).`);
     }
