@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCli, refusePositionals, runCli, UsageError } from '../src/io/cli.ts';
+import { parseOptions, runCli, UsageError } from '../src/io/cli.ts';
 import { findBrowser } from '../src/io/browser.ts';
 import { runMeasured, type Measured } from '../src/io/pdf/bench-tools.ts';
 import { writeSyntheticContent } from '../src/io/pdf/synthetic.ts';
@@ -33,7 +33,7 @@ function gigabytes(bytes: number): string {
 }
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       providers: { type: 'string', default: '1000' },
@@ -47,11 +47,7 @@ await runCli(async () => {
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  refusePositionals(positionals, USAGE);
+  if (!values) return 0;
   const providers = Number(values.providers);
   if (!Number.isInteger(providers) || providers < 1) throw new UsageError(`--providers erwartet eine ganze Zahl ab 1, erhalten: „${values.providers}“.`);
   const seed = Number(values.seed);

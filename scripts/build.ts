@@ -1,4 +1,4 @@
-import { parseAsOf, parseCli, parseStageList, refusePositionals, runCli } from '../src/io/cli.ts';
+import { parseAsOf, parseOptions, parseStageList, runCli } from '../src/io/cli.ts';
 import { runBuild, type BuildStage } from '../src/io/build-pipeline.ts';
 import { siteStage } from '../src/io/stages/site.ts';
 import { reportStage } from '../src/io/stages/report.ts';
@@ -15,7 +15,7 @@ wenn alles gelungen ist. Stufen: ${STAGES.map((s) => s.name).join(', ')}. Eine �
 übernimmt ihre Ausgabe aus dem bisherigen Build (z. B. behält --skip pdf die bisherigen PDFs).`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), {
+  const values = parseOptions(process.argv.slice(2), {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist' },
     'private-out': { type: 'string', default: 'dist-private' },
@@ -24,11 +24,7 @@ await runCli(async () => {
     skip: { type: 'string', default: '' },
     help: { type: 'boolean', short: 'h' },
   }, USAGE);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  refusePositionals(positionals, USAGE);
+  if (!values) return 0;
   const skip = parseStageList(values.skip, STAGES.map((s) => s.name), USAGE);
   await runBuild(
     {

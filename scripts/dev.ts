@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseCli, parsePort, refusePositionals, runCli } from '../src/io/cli.ts';
+import { parseOptions, parsePort, runCli, SERVER_OPTIONS, serveUntilStopped } from '../src/io/cli.ts';
 import { astroConfig } from '../src/io/astro-config.ts';
 
 const USAGE = `Aufruf: npm run dev -- [--content ORDNER] [--port N] [--host]
@@ -13,21 +13,15 @@ mit „npm run build“. Beenden mit Strg+C.
   --host     auch im lokalen Netz erreichbar machen, nicht nur auf diesem Rechner`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       content: { type: 'string', default: 'content' },
-      port: { type: 'string', default: '4321' },
-      host: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
+      ...SERVER_OPTIONS,
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  refusePositionals(positionals, USAGE);
+  if (!values) return 0;
   const port = parsePort(values.port, USAGE);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const contentDir = path.resolve(values.content);
@@ -35,10 +29,6 @@ await runCli(async () => {
   const config = astroConfig({ contentDir, generation: 0 }, { watch: true });
   const { dev } = await import('astro');
   const server = await dev({ ...config, configFile: false, root: process.cwd(), server: { port, host: values.host } });
-  await new Promise<void>((resolve) => {
-    const stop = () => void server.stop().finally(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await serveUntilStopped(server);
   return 0;
 });

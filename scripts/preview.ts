@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseCli, parsePort, refusePositionals, runCli, UsageError } from '../src/io/cli.ts';
+import { parseOptions, parsePort, runCli, SERVER_OPTIONS, serveUntilStopped, UsageError } from '../src/io/cli.ts';
 
 const USAGE = `Aufruf: npm run preview -- [--out ORDNER] [--port N] [--host]
 
@@ -12,21 +12,15 @@ veröffentlicht wird (mit PDFs, Bericht und Suche). Beenden mit Strg+C.
   --host  auch im lokalen Netz erreichbar machen, nicht nur auf diesem Rechner`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       out: { type: 'string', default: 'dist' },
-      port: { type: 'string', default: '4321' },
-      host: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
+      ...SERVER_OPTIONS,
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  refusePositionals(positionals, USAGE);
+  if (!values) return 0;
   const port = parsePort(values.port, USAGE);
   const outDir = path.resolve(values.out);
   if (!statSync(path.join(outDir, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
@@ -35,10 +29,6 @@ await runCli(async () => {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { preview } = await import('astro');
   const server = await preview({ root: process.cwd(), outDir, server: { port, host: values.host } });
-  await new Promise<void>((resolve) => {
-    const stop = () => void server.stop().finally(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await serveUntilStopped(server);
   return 0;
 });

@@ -1,22 +1,25 @@
 import path from 'node:path';
-import { localToday, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseOptions, runCli, UsageError } from '../src/io/cli.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
-import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
+import { renderSigningFiguresCsv, signingFigureRowsOn } from '../src/lib/exports/signing-figures.ts';
+import { buildBeschlusskontrolleView, findAgreement } from '../src/lib/report/view.ts';
 
-const USAGE = `Aufruf: npm run report -- [--as-of JJJJ-MM-TT] [--format md|html|pdf] [--agreement KENNUNG] [--out DATEI] [--content ORDNER]
+const USAGE = `Aufruf: npm run report -- [--as-of JJJJ-MM-TT] [--format md|html|pdf|csv] [--agreement KENNUNG] [--out DATEI] [--content ORDNER]
 
 Erzeugt die Hausmitteilung zur Beschlusskontrolle mit dem Zeichnungsstand am Ende des Stichtags.
   --as-of      Stichtag, nicht in der Zukunft; ohne Angabe das Datum der Beschlusskontrolle in content/council/council.yaml
-  --format     md (Standard, ohne --out auf die Standardausgabe), html oder pdf
+  --format     md (Standard, ohne --out auf die Standardausgabe), html, pdf oder csv (die Zahlen
+               des Stichtags je Fassung und Datenschutzrecht, Spalten wie zeichnungsstand.csv der Seite „Daten“)
   --agreement  Vereinbarung; ohne Angabe main_agreement aus content/site.yaml
-  --out        Zieldatei; für html und pdf ohne Angabe out/beschlusskontrolle-<Vereinbarung>-<Stichtag>.<Format>
+  --out        Zieldatei; für html und pdf ohne Angabe out/beschlusskontrolle-<Vereinbarung>-<Stichtag>.<Format>;
+               csv ohne --out auf die Standardausgabe
 
 In eine Datei schreiben: --out bericht.md (oder npm run -s report > bericht.md; ohne -s schreibt
 npm seine eigenen Kopfzeilen mit in die Datei).`;
 
 await runCli(async () => {
-  const { values, positionals } = parseCli(
+  const values = parseOptions(
     process.argv.slice(2),
     {
       content: { type: 'string', default: 'content' },
@@ -28,26 +31,26 @@ await runCli(async () => {
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`Unerwartetes Argument „${positionals[0]}“.\n\n${USAGE}`);
-  const format = values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format erwartet md, html oder pdf, erhalten: „${values.format}“.\n\n${USAGE}`);
+  if (!values) return 0;
+  const format = values.format as ReportFormat | 'csv';
+  if (format !== 'csv' && !REPORT_FORMATS.includes(format)) {
+    throw new UsageError(`--format erwartet md, html, pdf oder csv, erhalten: „${values.format}“.\n\n${USAGE}`);
   }
   const asOf = parseAsOf(values['as-of'], { notAfter: localToday() });
   const content = await loadValidContent(values.content);
   const view = buildBeschlusskontrolleView(content, { asOf, agreementId: values.agreement });
-  const output = await renderReport(view, format);
-  if (!values.out && format === 'md') {
+  const output =
+    format === 'csv'
+      ? renderSigningFiguresCsv(signingFigureRowsOn(content, findAgreement(content, view.agreementId), view.asOf))
+      : await renderReport(view, format);
+  if (!values.out && (format === 'md' || format === 'csv')) {
     process.stdout.write(output as string);
     return 0;
   }
   const out = values.out ?? path.join('out', `beschlusskontrolle-${view.agreementId}-${view.asOf}.${format}`);
   await writeFileAtomic(out, output);
   const kind = view.final ? 'abschließender Stand' : 'Zwischenstand';
-  console.error(`Bericht zur Beschlusskontrolle (${kind} am ${view.asOfText}) geschrieben: ${out}`);
+  const what = format === 'csv' ? 'Zahlen zur Beschlusskontrolle' : 'Bericht zur Beschlusskontrolle';
+  console.error(`${what} (${kind} am ${view.asOfText}) geschrieben: ${out}`);
   return 0;
 });

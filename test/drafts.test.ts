@@ -72,6 +72,15 @@ describe('a draft version', () => {
     expect(topCenter('1.1')).toBe('none');
   });
 
+  it('has no frozen checksum: a draft copy says its text is not yet fixed instead of printing one', async () => {
+    const { templates } = await loadPdfAssets();
+    const doc = buildPartyDocument(draft, 'muster', '1.2', 'traeger-001');
+    expect(doc.textSha256).toBeUndefined();
+    const text = renderPartyPrintJob(doc, templates).html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Prüfsumme des Vertragstexts Entwurf – der Text ist noch nicht festgeschrieben.');
+    expect(text).not.toMatch(/[0-9a-f]{64}/);
+  });
+
   it('cannot be offered or signed: the ledger command refuses and the ledger rule reports it', () => {
     const result = applyLedgerChange(filesWith(), OFFER, '2024-01-01');
     expect(result.ok).toBe(false);

@@ -212,6 +212,34 @@ describe.each([
   });
 });
 
+describe('TOM exports of the bundled content: annexes and §§ per agreement', () => {
+  it('CSV: the annexes and the §§ at each agreement’s current version', () => {
+    const records = parse(text(file(bundled, 'tom-katalog.csv')), { record_delimiter: '\r\n' }) as string[][];
+    const header = records[0]!;
+    const row = (id: string) => Object.fromEntries(header.map((h, i) => [h, records.find((r) => r[0] === id)![i]]));
+    expect(row('tom-vertraulichkeit-13').anlagen).toBe('kita-planer-2:1.1');
+    expect(row('tom-vertraulichkeit-08')).toMatchObject({
+      anlagen: 'kita-planer-2:1.0;kindertagespflege:1.0',
+      paragraphen: '§\u00a08 Abs.\u00a02 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1); §\u00a04 Abs.\u00a02 der Kooperationsvereinbarung Kindertagespflege (Version 1.0)',
+    });
+  });
+
+  it('OSCAL: states per agreement from which version its annex lists a measure and the § that rules it', () => {
+    const doc = json(file(bundled, 'oscal/tom-katalog.json'));
+    const control = (doc.catalog.groups as any[]).flatMap((g) => g.controls ?? []).find((c: any) => c.id === 'tom-vertraulichkeit-08');
+    const props = (control.props as any[]).filter((p) => p.name === 'annex-since-version' || p.name === 'agreement-section').map((p) => `${p.name} ${p.class}: ${p.value}`);
+    // The childminders' current version is the adopted 1.0 (1.1 is a draft): its § 4 Abs. 2.
+    expect(props).toEqual([
+      'annex-since-version kita-planer-2: 1.0',
+      'agreement-section kita-planer-2: §\u00a08 Abs.\u00a02 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1)',
+      'annex-since-version kindertagespflege: 1.0',
+      'agreement-section kindertagespflege: §\u00a04 Abs.\u00a02 der Kooperationsvereinbarung Kindertagespflege (Version 1.0)',
+    ]);
+    const beitrag = (doc.catalog.groups as any[]).flatMap((g) => g.controls ?? []).find((c: any) => c.id === 'tom-vertraulichkeit-13');
+    expect((beitrag.props as any[]).filter((p) => p.name === 'annex-since-version').map((p) => p.class)).toEqual(['kita-planer-2']);
+  });
+});
+
 describe('OParl lists', () => {
   it('are paged as external lists: pages chained by links, data complete, counts consistent', () => {
     const files = buildOparlFiles(bundled, { pageSize: 2 });

@@ -107,6 +107,30 @@ describe('parseContent', () => {
   });
 });
 
+describe('DPIA versions', () => {
+  it('groups each folder under dpia/ into one version, oldest first by number, its sections by order', () => {
+    const copy = (from: string, to: string): FileEdit => ({ file: to, write: new TextDecoder().decode(validFixture().get(from)!).replace('version: "1.0"', 'version: "1.10"') });
+    const { content } = parse([copy('dpia/1.0/dpia.yaml', 'dpia/1.10/dpia.yaml'), copy('dpia/1.0/risks.yaml', 'dpia/1.10/risks.yaml'), copy('dpia/1.0/dpia.yaml', 'dpia/1.9/dpia.yaml')]);
+    expect(content.dpia.versions.map((v) => `${v.folder}:${v.risks.length}:${v.sections.length}:${v.source.file}`)).toEqual([
+      '1.0:2:1:content/dpia/1.0/dpia.yaml',
+      '1.9:0:0:content/dpia/1.9/dpia.yaml',
+      '1.10:2:0:content/dpia/1.10/dpia.yaml',
+    ]);
+  });
+
+  it('reports a version folder without dpia.yaml once, in German, and leaves it out of the model', () => {
+    const { content, diagnostics } = parse([{ file: 'dpia/1.0/dpia.yaml', delete: true }]);
+    expect(content.dpia.versions).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'Fehler: content/dpia/1.0/dpia.yaml Der Ordner „dpia/1.0“ enthält Teile einer Folgenabschätzung, aber keine Datei dpia.yaml.\n  → Legen Sie dpia.yaml nach dem Muster in content/dpia/README.md an.',
+    ]);
+  });
+
+  it('refuses a DPIA file outside a version folder', () => {
+    expect(classify('dpia/dpia.yaml')).toMatchObject({ type: 'unknown', reason: expect.stringContaining('je Version der Folgenabschätzung ein Ordner') });
+  });
+});
+
 describe('compareVersions', () => {
   it.each([
     ['1.0', '1.1', -1],

@@ -4,7 +4,8 @@ import { loadContent } from '../src/io/load-content.ts';
 import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { compareVersions } from '../src/lib/parse-content.ts';
-import { buildPartyDocument, planPdfJobs, versionTextSha256 } from '../src/lib/pdf/party-document.ts';
+import { buildPartyDocument, planPdfJobs } from '../src/lib/pdf/party-document.ts';
+import { buildVersionRecordViewFor } from '../src/lib/version-text.ts';
 import { cssString, renderPartyDocumentHtml } from '../src/lib/pdf/render-html.ts';
 import { ROOT } from './support/run-cli.ts';
 
@@ -77,12 +78,14 @@ describe('the document of one party', () => {
     expect(html.includes('Fassung für Träger unter KDG')).toBe(note);
   });
 
-  it('gives providers under one regime the same text digest, other regimes another', () => {
+  it('prints the checksum the version was frozen with, the one its reader page shows, for every regime', () => {
     const a = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const b = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
-    expect(a.textSha256).toBe(versionTextSha256(content, 'muster', '1.1', 'dsgvo'));
-    expect(b.textSha256).not.toBe(a.textSha256);
-    expect(a.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    const recorded = buildVersionRecordViewFor(content, 'muster', '1.1').checksum;
+    expect(recorded).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.textSha256).toBe(recorded);
+    expect(b.textSha256).toBe(recorded);
+    expect(buildPartyDocument(content, 'muster', '1.0', 'traeger-001').textSha256).not.toBe(recorded);
     expect(a.documentId).toMatch(/^muster-1\.1-traeger-001-[0-9a-f]{8}$/);
   });
 
@@ -145,8 +148,13 @@ describe('the document of one party', () => {
       ['normal', 0, 0],
       ['gering', 0, 0],
     ]);
+    const html = renderPartyDocumentHtml(next, assets.templates);
+    expect(html).toContain('Version 2.0 vom 15.\u00a0Februar 2022 (Entwurf, noch nicht beschlossen)');
+    expect(html).toContain('Risikomatrix: S');
+    expect(renderPartyDocumentHtml(old, assets.templates)).not.toContain('Entwurf, noch nicht beschlossen');
     const none = buildPartyDocument({ ...content, dpia: { versions: [] } }, 'muster', '1.1', 'traeger-001');
     expect([none.dpia.available, none.dpia.riskTotal]).toEqual([false, 0]);
+    expect(renderPartyDocumentHtml(none, assets.templates)).toContain('Dieser Fassung der Vereinbarung ist noch keine Datenschutz-Folgenabschätzung zugeordnet.');
   });
 
   it('takes the PDF dates from the version, never the clock', () => {
@@ -162,6 +170,38 @@ describe('the document of one party', () => {
     expect(doc.partySignature).toMatchObject({ function: 'Kindertagespflegeperson', name: 'Maria Tagesmutter' });
     expect(doc.facilities).toEqual([{ name: 'Kindertagespflegestelle', street: 'Beispielweg 2', postalCode: '01277', city: 'Musterstadt', entry: 'TP-0001', places: 5 }]);
     expect(doc.metadata.title).not.toContain('Maria');
+  });
+});
+
+describe('Anlage 1 of each agreement', () => {
+  /** Both agreements list tom-vertraulichkeit-02 from 1.1; it refers to „sicherheit“ in each, numbered § 5 in the childminders' text. */
+  function withReferences(base: Content): Content {
+    const both = withChildminderAgreement(base);
+    const agreements = both.agreements.map((a) =>
+      a.id === 'tagespflege'
+        ? { ...a, short_title: 'Vereinbarung Tagespflege', versions: a.versions.map((v) => ({ ...v, sections: v.sections.map((s) => (s.id === 'sicherheit' ? { ...s, number: 5 } : s)) })) }
+        : a,
+    );
+    const refs = [{ agreement: 'muster', section: 'sicherheit', paragraph: 1 }, { agreement: 'tagespflege', section: 'sicherheit' }];
+    return { ...both, agreements, toms: both.toms.map((t) => (t.id === 'tom-vertraulichkeit-02' ? { ...t, refs } : t)) };
+  }
+
+  it('cites the §§ of its own agreement and version only', () => {
+    const content2 = withReferences(content);
+    const row = (agreement: string, party: string) => buildPartyDocument(content2, agreement, '1.1', party).toms.flatMap((g) => g.measures).find((m) => m.id === 'tom-vertraulichkeit-02')!;
+    expect(row('muster', 'traeger-001').references).toBe('§\u00a02 Abs.\u00a01 der Mustervereinbarung');
+    expect(row('tagespflege', 'ktp-001').references).toBe('§\u00a05 der Vereinbarung Tagespflege');
+    const html = renderPartyDocumentHtml(buildPartyDocument(content2, 'tagespflege', '1.1', 'ktp-001'), assets.templates);
+    expect(html).toContain('§\u00a05 der Vereinbarung Tagespflege</p>');
+    expect(html).not.toContain('Mustervereinbarung</p>');
+  });
+
+  it('leaves a measure out of an agreement whose annex does not list it', () => {
+    const onlyMuster = withChildminderAgreement(content);
+    const restricted = { ...onlyMuster, toms: onlyMuster.toms.map((t) => (t.id === 'tom-vertraulichkeit-02' ? { ...t, agreements: [{ agreement: 'muster' }] } : t)) };
+    const ids = (agreement: string, party: string) => buildPartyDocument(restricted, agreement, '1.1', party).toms.flatMap((g) => g.measures.map((m) => m.id));
+    expect(ids('muster', 'traeger-001')).toEqual(['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']);
+    expect(ids('tagespflege', 'ktp-001')).toEqual(['tom-vertraulichkeit-01']);
   });
 });
 
@@ -181,7 +221,7 @@ describe('the HTML for the printer', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const html = renderPartyDocumentHtml(doc, assets.templates);
     expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
-    for (const text of ['Persönliche Ausfertigung', '§\u00a01</a> Gegenstand', 'Anlage 1 –', 'Anlage 2 –', 'Anlage 3 –', 'Unterschriften', doc.documentId, doc.textSha256]) {
+    for (const text of ['Persönliche Ausfertigung', '§\u00a01</a> Gegenstand', 'Anlage 1 –', 'Anlage 2 –', 'Anlage 3 –', 'Unterschriften', doc.documentId, doc.textSha256!]) {
       expect(html).toContain(text);
     }
     expect(html).toContain("@font-face{font-family:'Source Serif 4'");
@@ -190,11 +230,12 @@ describe('the HTML for the printer', () => {
     expect(html).toContain(`content: "${doc.documentId}";`);
   });
 
-  it('says on the cover and the signature page that the „Inhaltsstand“ is the checksum of the agreement text, not of the file', () => {
+  it('says on the cover and the signature page that the checksum is the frozen text’s, as on the reader page, not the file’s', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const text = renderPartyDocumentHtml(doc, assets.templates).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    expect(text).toContain(`Inhaltsstand des Vertragstexts ${doc.textSha256} SHA-256 des Vertragstexts dieser Version und Fassung, nicht dieser PDF-Datei`);
-    expect(text).toContain(`Inhaltsstand des Vertragstexts (SHA-256 des Textes, nicht der Datei) ${doc.textSha256}`);
+    expect(text).toContain(`Prüfsumme des Vertragstexts ${doc.textSha256} SHA-256 über alle Paragraphen dieser Version in allen Fassungen, beim Beschluss festgeschrieben; dieselbe Prüfsumme steht auf der Leseseite der Version. Sie gilt für den Vertragstext, nicht für diese PDF-Datei`);
+    expect(text).toContain(`Prüfsumme des Vertragstexts (SHA-256 des festgeschriebenen Textes, nicht der Datei) ${doc.textSha256}`);
+    expect(text).not.toContain('Inhaltsstand');
   });
 
   it('numbers the annexes as the agreement text does: 1 TOMs, 2 facilities with fill-in contacts, 3 DPIA', () => {

@@ -12,6 +12,7 @@ import { reportStage } from '../src/io/stages/report.ts';
 import type { BuildContext } from '../src/io/build-pipeline.ts';
 import { renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
+import { SIGNING_CSV_COLUMNS } from '../src/lib/exports/signing-figures.ts';
 import { buildPageList } from '../src/lib/site/pages.ts';
 import { buildSigningStatusView } from '../src/lib/site/signing.ts';
 import { applyEdits, validFixture, VALID_DIR, writeTree } from './support/content-variants.ts';
@@ -44,7 +45,7 @@ describe('npm run report', () => {
   });
 
   it.each([
-    [['--format', 'docx'], 2, '--format erwartet md, html oder pdf, erhalten: „docx“.'],
+    [['--format', 'docx'], 2, '--format erwartet md, html, pdf oder csv, erhalten: „docx“.'],
     [['--as-of', '2022-02-30'], 2, '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „2022-02-30“.'],
     [['--agreement', 'kita'], 2, 'Die Vereinbarung „kita“ gibt es nicht. Vorhandene Vereinbarungen: „muster“.'],
     // A date far ahead, so the case does not depend on the day the tests run.
@@ -78,6 +79,17 @@ describe('bundled content', () => {
     expect(md).toContain('# Beschlusskontrolle zu A\u00a00311/22 (Sitzungsnummer: JHA/036/2022)');
     expect(md).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
     expect(md).toContain('Sehr geehrte Fraktionen und Mitglieder des Stadtrates,');
+  });
+
+  it('writes the status of the report date as CSV, the same figures the letter says (87 eligible, 51 signed)', async () => {
+    const result = await runScript('report', ['--format', 'csv', '--as-of', '2022-08-24']);
+    expect(result.code).toBe(0);
+    const [header, total, ...rest] = result.stdout.trim().split(/\r?\n/);
+    expect(header).toBe(SIGNING_CSV_COLUMNS.map((c) => c.name).join(','));
+    expect(total).toMatch(/^kita-planer-2,2022-08-24,alle,alle,87,51,/);
+    expect(rest.some((row) => row.startsWith('kita-planer-2,2022-08-24,1.0,alle,,51,'))).toBe(true);
+    const md = await runScript('report', ['--as-of', '2022-08-24']);
+    expect(md.stdout).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
   });
 
   it('is worded as the seed letter records it: resolution points word for word, final state, signed by the Beigeordneter', async () => {

@@ -59,7 +59,44 @@ describe('buildDpiaView', () => {
   it('warns on the page when the version in force is past its review date on the build date', async () => {
     const content = await loadSiteFixture();
     content.dpia.versions[0]!.meta.next_review = '2025-04-30';
-    expect(buildDpiaVersionView(content, '1.0', '2025-05-01').overdueText).toBe('Überprüfung überfällig seit 30.\u00a0April 2025');
-    expect(buildDpiaVersionView(content, '1.0', '2025-04-30').overdueText).toBeUndefined();
+    const late = buildDpiaVersionView(content, '1.0', '2025-05-01');
+    expect([late.overdueText, late.nextReviewText]).toEqual(['Überprüfung überfällig seit 30.\u00a0April 2025', undefined]);
+    const onTime = buildDpiaVersionView(content, '1.0', '2025-04-30');
+    expect([onTime.overdueText, onTime.nextReviewText]).toEqual([undefined, '30.\u00a0April 2025']);
+  });
+
+  it('shows a draft as such, with the version in force, the damage-limiting measures and the records of advice and views', async () => {
+    const content = await loadSiteFixture();
+    const v1 = content.dpia.versions[0]!;
+    const risks = v1.risks.map((r) => (r.id === 'risk-02' ? { ...r, limits_damage: ['tom-vertraulichkeit-02'], damage_note: 'Verschlüsselt.' } : r));
+    const draft = {
+      ...v1,
+      folder: '2.0',
+      risks,
+      meta: {
+        ...v1.meta,
+        version: '2.0',
+        status: 'entwurf' as const,
+        supersedes: '1.0',
+        reviews: [],
+        dpo_advice: [{ controller: 'katholische-traeger' as const, role: 'Betrieblicher Datenschutzbeauftragter', result: 'Steht aus.', beispiel: true as const }],
+        subject_views: [{ body: 'Stadtelternrat', date: '2026-11-10', result: 'Einverstanden.' }],
+      },
+    };
+    content.dpia.versions.push(draft);
+    const view = buildDpiaVersionView(content, '2.0');
+    expect([view.isDraft, view.isInForce, view.statusLabel, view.inForceText, view.supersedesText]).toEqual([
+      true,
+      false,
+      'Entwurf',
+      'Bis zu ihrem Beschluss gilt die Folgenabschätzung in Version 1.0.',
+      'Ersetzt die Folgenabschätzung in Version 1.0.',
+    ]);
+    expect(view.risks[1]!.limitsDamage).toEqual({ label: 'Begrenzt den Schaden selbst', toms: [{ id: 'tom-vertraulichkeit-02', title: expect.any(String), href: '/toms/#tom-vertraulichkeit-02' }], note: 'Verschlüsselt.' });
+    expect(view.dpoAdvice).toEqual([{ controller: 'Katholische Träger (KDG)', role: 'Betrieblicher Datenschutzbeauftragter', date: undefined, dateShort: 'ausstehend', result: 'Steht aus.', example: { label: 'Beispieldaten' } }]);
+    expect(view.subjectViews.map((v) => `${v.role} ${v.dateShort} ${v.result}`)).toEqual(['Stadtelternrat 10.11.2026 Einverstanden.']);
+    const page = buildDpiaView(content);
+    expect(page.inForce?.version).toBe('1.0');
+    expect(page.versions.map((v) => `${v.version} ${v.statusLabel}`)).toEqual(['2.0 Entwurf', '1.0 In Kraft']);
   });
 });

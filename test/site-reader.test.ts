@@ -82,6 +82,23 @@ describe('buildReaderView', () => {
   });
 });
 
+describe('an adopted version’s record needs no edit when a newer one is adopted', () => {
+  it('reads 1.0 as superseded whether its version.yaml still says „beschlossen“ or „abgeloest“', async () => {
+    const recorded = await loadSiteFixture();
+    const untouched = await loadSiteFixture();
+    const v10 = untouched.agreements.find((a) => a.id === 'muster')!.versions.find((v) => v.version === '1.0')!;
+    expect(v10.status).toBe('abgeloest');
+    v10.status = 'beschlossen';
+    for (const version of ['1.0', '1.1']) {
+      const a = buildReaderView(recorded, 'muster', version, 'kdg');
+      const b = buildReaderView(untouched, 'muster', version, 'kdg');
+      expect(b.banner).toEqual(a.banner);
+      expect(b.versions).toEqual(a.versions);
+    }
+    expect(buildReaderView(untouched, 'muster', '1.0', 'kdg').banner?.kind).toBe('abgeloest');
+  });
+});
+
 describe('buildAgreementOverviewView', () => {
   it('lists versions newest first with their links', async () => {
     const view = buildAgreementOverviewView(await loadSiteFixture(), 'muster');

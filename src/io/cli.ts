@@ -63,6 +63,36 @@ export function refusePositionals(positionals: readonly string[], usage: string,
   if (positionals.length > 0) throw new UsageError(`Unerwartetes Argument „${positionals[0]}“.${hint ? ` ${hint}` : ''}\n\n${usage}`);
 }
 
+/**
+ * Parses a command that takes options only: with `--help` it prints the usage and returns undefined
+ * (the caller exits 0); an argument that is not an option is a usage error.
+ */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string, hint = '') {
+  const { values, positionals } = parseCli(argv, options, usage);
+  if ((values as { help?: unknown }).help) {
+    console.log(usage);
+    return undefined;
+  }
+  refusePositionals(positionals, usage, hint);
+  return values;
+}
+
+/** The options of the two commands that serve the site (`dev`, `preview`). */
+export const SERVER_OPTIONS = {
+  port: { type: 'string', default: '4321' },
+  host: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Serves until Ctrl+C or SIGTERM, then stops the server. */
+export function serveUntilStopped(server: { stop(): Promise<void> }): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => void server.stop().finally(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
 /** Runs a CLI main function: content/usage errors become messages and exit codes. */
 export async function runCli(main: () => Promise<number>): Promise<void> {
   try {

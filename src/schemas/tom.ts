@@ -48,6 +48,31 @@ export const ART32_LABELS: Record<(typeof ART32_REFS)[number], string> = {
   'art32-4': 'Art. 32 Abs. 4',
 };
 
+/**
+ * The annex of one agreement that lists the measure, from which of that agreement's versions.
+ * Without `since`, the measure's `since_version` applies.
+ */
+export const tomAnnexSchema = z.strictObject({
+  agreement: slugId,
+  since: versionId.optional(),
+});
+export type TomAnnex = z.infer<typeof tomAnnexSchema>;
+
+/**
+ * Where an agreement rules the measure: the § by its stable `id`, optionally one paragraph (Abs.).
+ * The § number is computed for each version, never written by hand.
+ */
+export const tomRefSchema = z.strictObject({
+  agreement: slugId,
+  section: slugId,
+  paragraph: z
+    .number({ error: 'muss die Nummer eines Absatzes sein, z. B. 2' })
+    .int({ error: 'muss die Nummer eines Absatzes sein, z. B. 2' })
+    .min(1, { error: 'muss mindestens 1 sein' })
+    .optional(),
+});
+export type TomRef = z.infer<typeof tomRefSchema>;
+
 export const tomSchema = z.strictObject({
   id: slugId,
   goal: z.enum(SDM_GOALS, {
@@ -62,6 +87,13 @@ export const tomSchema = z.strictObject({
   status: z.enum(TOM_STATUSES, { error: 'muss „umgesetzt“, „in-umsetzung“ oder „geplant“ sein' }),
   /** Agreement version from which the measure is part of the annex. */
   since_version: versionId,
+  /**
+   * The agreements whose annex lists the measure. Absent: every agreement's annex, from
+   * `since_version`. Present: only these, each from its `since` (default `since_version`).
+   */
+  agreements: z.array(tomAnnexSchema).min(1, { error: 'braucht mindestens eine Vereinbarung – oder lassen Sie das Feld weg' }).optional(),
+  /** The §§ of each agreement the measure implements or that rule it (rendered as „§ 9 der …“). */
+  refs: z.array(tomRefSchema).default([]),
 });
 export type Tom = z.infer<typeof tomSchema>;
 

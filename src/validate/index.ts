@@ -17,6 +17,7 @@ import { references } from './rules/references.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
+import { tomReferences } from './rules/tom-references.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { versionChain } from './rules/version-chain.ts';
 
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   uniqueIds,
   fileNames,
   references,
+  tomReferences,
   versionChain,
   changelog,
   adoptedText,

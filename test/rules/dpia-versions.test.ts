@@ -18,6 +18,8 @@ const ROWS: RuleCase[] = [
   ['names no predecessor and no change', [v2('')], ['content/dpia/2.0/dpia.yaml:2:1 version', 'content/dpia/2.0/dpia.yaml:2:1 version']],
   ['a change names an unknown risk', [v2(`\nsupersedes: "1.0"${changes.replace('risk-02', 'risk-99')}`)], ['content/dpia/2.0/dpia.yaml:6:13 changes[0].risks[0]']],
   ['the first version supersedes something', [replace(D, 'status: beschlossen', 'status: beschlossen\nsupersedes: "0.9"')], ['content/dpia/1.0/dpia.yaml:4:1 supersedes']],
+  ['adopted while a DPO’s advice is still awaited', [replace(D, 'reviews:', 'dpo_advice:\n  - { controller: stadt, role: Datenschutzbeauftragter, result: Steht aus. }\nreviews:')], ['content/dpia/1.0/dpia.yaml:17:5 dpo_advice[0]']],
+  ['a draft may wait for advice', [replace(D, 'status: beschlossen', 'status: entwurf'), replace(D, 'reviews:', 'dpo_advice:\n  - { controller: stadt, role: Datenschutzbeauftragter, result: Steht aus. }\nreviews:')], []],
   ['a draft older than an adopted version', [replace(D, 'status: beschlossen', 'status: entwurf'), v2(`\nsupersedes: "1.0"${changes}`, 'beschlossen')], ['content/dpia/1.0/dpia.yaml:3:1 status']],
 ];
 
@@ -42,6 +44,11 @@ describe('rule dsfa-versionen (DPIA version chain)', () => {
       # the first version supersedes something
       Fehler: content/dpia/1.0/dpia.yaml:4:1 Feld „supersedes“: Die Folgenabschätzung 1.0 ersetzt „0.9“, aber eine ältere Version gibt es nicht.
         → Streichen Sie „supersedes“ oder legen Sie die ersetzte Version unter content/dpia/ an.
+      # adopted while a DPO’s advice is still awaited
+      Fehler: content/dpia/1.0/dpia.yaml:17:5 Feld „dpo_advice[0]“: Die Folgenabschätzung 1.0 ist als „beschlossen“ eingetragen, aber der Rat „Datenschutzbeauftragter“ steht noch aus (kein Datum).
+        → Tragen Sie Datum und Ergebnis des Rates ein, oder setzen Sie die Fassung auf „entwurf“, bis jeder Rat vorliegt.
+      # a draft may wait for advice
+
       # a draft older than an adopted version
       Fehler: content/dpia/1.0/dpia.yaml:3:1 Feld „status“: Die Folgenabschätzung 1.0 ist noch ein Entwurf, obwohl eine spätere Version beschlossen ist.
         → Beschließen Sie den Entwurf oder löschen Sie ihn."

@@ -9,7 +9,7 @@ const V11 = 'agreements/muster/1.1/version.yaml';
 const ROWS: RuleCase[] = [
   ['agreement id differs from its folder', [replace('agreements/muster/agreement.yaml', 'id: muster', 'id: muster-2')], ['content/agreements/muster/agreement.yaml:1:1 id']],
   ['version number differs from its folder', [replace(V11, 'version: "1.1"', 'version: "1.2"')], [`content/${V11}:1:1 version`]],
-  ['two versions in force', [replace(V10, 'status: abgeloest', 'status: beschlossen')], [`content/${V10}:2:1 status`]],
+  ['an older version still „beschlossen“ after a newer one was adopted: its record needs no edit', [replace(V10, 'status: abgeloest', 'status: beschlossen')], []],
   ['superseded without successor', [replace(V11, 'status: beschlossen', 'status: abgeloest')], [`content/${V11}:2:1 status`]],
   ['supersedes an unknown version', [replace(V11, 'supersedes: "1.0"', 'supersedes: "0.9"')], [`content/${V10}:2:1 status`, `content/${V11}:8:1 supersedes`]],
   ['supersedes itself', [replace(V11, 'supersedes: "1.0"', 'supersedes: "1.1"')], [`content/${V10}:2:1 status`, `content/${V11}:8:1 supersedes`]],
@@ -30,9 +30,8 @@ describe('rule versionen (version chain)', () => {
       # version number differs from its folder
       Fehler: content/agreements/muster/1.1/version.yaml:1:1 Feld „version“: Die Versionsnummer „1.2“ passt nicht zum Ordnernamen „1.1“.
         → Versionsnummer und Ordnername müssen gleich sein: schreiben Sie „version: "1.1"“ oder benennen Sie den Ordner um.
-      # two versions in force
-      Fehler: content/agreements/muster/1.0/version.yaml:2:1 Feld „status“: Mehr als eine Version ist „beschlossen“ (in Kraft): 1.0 und 1.1.
-        → Setzen Sie ältere Versionen auf „abgeloest“; nur die neueste beschlossene Version ist in Kraft.
+      # an older version still „beschlossen“ after a newer one was adopted: its record needs no edit
+
       # superseded without successor
       Fehler: content/agreements/muster/1.1/version.yaml:2:1 Feld „status“: Version 1.1 ist „abgeloest“, aber keine Version löst sie ab.
         → Setzen Sie den Status zurück oder nennen Sie sie in der neuen Version unter „supersedes“.

@@ -28,9 +28,8 @@ export function draftEdits(tree: FileTree): FileEdit[] {
   return edits;
 }
 
-/** Adopting the draft: status, date, body, paper and session, the text frozen; 1.1 superseded. No file moves. */
+/** Adopting the draft: status, date, body, paper and session, the text frozen. 1.1’s record stays untouched; no file moves. */
 export const ADOPT_DRAFT: FileEdit[] = [
   { file: `${TO}version.yaml`, replace: 'status: entwurf\nvorgelegt: 2023-09-01\n', with: `status: beschlossen\nvorgelegt: 2023-09-01\nadopted_by: Jugendhilfeausschuss\nadopted: 2023-10-12\npaper: V0002/23\nsession: JHA/003/2023\neffective: 2023-11-01\ntext_sha256: ${'0'.repeat(64)}\n` },
-  { file: `${FROM}version.yaml`, replace: 'status: beschlossen', with: 'status: abgeloest' },
   refreeze(`${TO}version.yaml`),
 ];

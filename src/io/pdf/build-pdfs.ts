@@ -132,11 +132,10 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const assemble = options.assemble ?? !options.print;
   const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
-  const textHashes = new Map<string, string>();
   const viewDigests = new WeakMap<AgreementView, string>();
   const pdfCache = path.join(options.cacheDir, 'pdf');
   const planned: Planned[] = jobs.map((job) => {
-    const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, textHashes, viewDigests });
+    const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests });
     const key = sha256Hex(keyPrefix + doc.digest);
     const dir = path.join(pdfCache, key.slice(0, 2));
     return { job, doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };

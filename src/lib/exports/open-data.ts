@@ -1,6 +1,6 @@
 import { ART32_LABELS, ART32_REFS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUSES, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content } from '../content-model.ts';
-import { tomsOfGoal } from '../toms/catalogue.ts';
+import { tomAnnexListings, tomsOfGoal } from '../toms/catalogue.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';
@@ -56,23 +56,36 @@ export const TOM_CSV_COLUMNS: readonly CsvColumn[] = [
   },
   { name: 'art32_bezeichnung', title: 'Bezug auf Art. 32 DSGVO (Text)', description: `Die Bezüge als Text, getrennt durch „${LIST_SEPARATOR} “`, required: true },
   { name: 'seit_version', title: 'Teil der Anlage seit Version', description: 'Version der Vereinbarung, ab der die Maßnahme zur Anlage gehört', required: true, pattern: '\\d+\\.\\d+' },
+  {
+    name: 'anlagen',
+    title: 'In der Anlage der Vereinbarungen',
+    description: `Vereinbarungen, deren Anlage 1 die Maßnahme aufführt, je als „Kennung:Version“ (ab dieser Version), getrennt durch „${LIST_SEPARATOR}“`,
+    required: false,
+    pattern: `[a-z0-9]+(-[a-z0-9]+)*:\\d+\\.\\d+(${LIST_SEPARATOR}[a-z0-9]+(-[a-z0-9]+)*:\\d+\\.\\d+)*`,
+  },
+  { name: 'paragraphen', title: 'Geregelt in', description: `Paragraphen der Vereinbarungen, die die Maßnahme regeln, nummeriert nach der geltenden Version, getrennt durch „${LIST_SEPARATOR} “`, required: false },
 ];
 
 /** The TOM catalogue as CSV rows, in catalogue order (by protection goal, then id). */
 export function renderTomCsv(content: Content): string {
   const rows = SDM_GOALS.flatMap((goal) =>
-    tomsOfGoal(content, goal).map((t) => [
-      t.id,
-      t.goal,
-      SDM_GOAL_LABELS[t.goal],
-      t.title,
-      t.description,
-      t.responsible,
-      t.status,
-      t.art32.join(LIST_SEPARATOR),
-      t.art32.map((r) => ART32_LABELS[r]).join(`${LIST_SEPARATOR} `),
-      t.since_version,
-    ]),
+    tomsOfGoal(content, goal).map((t) => {
+      const annexes = tomAnnexListings(content, t);
+      return [
+        t.id,
+        t.goal,
+        SDM_GOAL_LABELS[t.goal],
+        t.title,
+        t.description,
+        t.responsible,
+        t.status,
+        t.art32.join(LIST_SEPARATOR),
+        t.art32.map((r) => ART32_LABELS[r]).join(`${LIST_SEPARATOR} `),
+        t.since_version,
+        annexes.map((a) => `${a.agreementId}:${a.since}`).join(LIST_SEPARATOR),
+        annexes.flatMap((a) => a.references.map((r) => `${r} (Version ${a.version})`)).join(`${LIST_SEPARATOR} `),
+      ];
+    }),
   );
   return renderCsv(TOM_CSV_COLUMNS.map((c) => c.name), rows);
 }

@@ -3,7 +3,7 @@ import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../
 import { currentVersion, mainAgreement } from '../agreement/versions.ts';
 import type { Content, TomEntry } from '../content-model.ts';
 import { legalSpaces } from '../format.ts';
-import { SDM_GOAL_DESCRIPTIONS, tomsOfGoal } from '../toms/catalogue.ts';
+import { SDM_GOAL_DESCRIPTIONS, tomAnnexListings, tomsOfGoal } from '../toms/catalogue.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { EXPORT_FILES } from './files.ts';
 import type { ExportDefinition } from './registry.ts';
@@ -71,6 +71,11 @@ function controlOf(content: Content, tom: TomEntry) {
   const props: Prop[] = [
     ...tom.art32.map((ref) => ({ name: 'legal-basis', ns, class: ref, value: `${legalSpaces(ART32_LABELS[ref])} DSGVO` })),
     { name: 'since-version', ns, value: tom.since_version },
+    // Per agreement (class = its id): from which version its annex lists the measure, and the §§ at its current version.
+    ...tomAnnexListings(content, tom).flatMap((a) => [
+      { name: 'annex-since-version', ns, class: a.agreementId, value: a.since },
+      ...a.references.map((text) => ({ name: 'agreement-section', ns, class: a.agreementId, value: `${text} (Version ${a.version})` })),
+    ]),
   ];
   return {
     id: tom.id,

@@ -2,7 +2,7 @@ import { REGIMES } from '../../schemas/common.ts';
 import { agreementsInOrder } from '../agreement/versions.ts';
 import { beschlusskontrolleFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
-import { buildSigningFigures, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
+import { buildSigningFigures, dayAfter, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE } from '../signing/sentences.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
@@ -43,14 +43,8 @@ export function figureDates(content: Content, agreement: AgreementEntry, until: 
   }
   for (const b of beschlusskontrolleFor(content, agreement)) if (b.date <= until) days.add(b.date);
   // A termination changes the figures the day after it ends.
-  for (const day of [...days]) for (const t of buildSigningFigures(content, agreement, day).terminating) if (t.termination.endsOn < until) days.add(nextDay(t.termination.endsOn));
+  for (const day of [...days]) for (const t of buildSigningFigures(content, agreement, day).terminating) if (t.termination.endsOn < until) days.add(dayAfter(t.termination.endsOn));
   return [...days].sort();
-}
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export interface SigningFigureRow {
@@ -93,11 +87,16 @@ function rowsOf(f: SigningFigures): SigningFigureRow[] {
   ];
 }
 
+/** The rows of one agreement at the end of `day`: what the report command writes as CSV (`--format csv`). */
+export function signingFigureRowsOn(content: Content, agreement: AgreementEntry, day: string): SigningFigureRow[] {
+  return rowsOf(buildSigningFigures(content, agreement, day));
+}
+
 /** All rows, agreements in site order, then by date. */
 export function buildSigningFigureRows(content: Content): SigningFigureRow[] {
   const until = statusDate(content);
   if (!until) return [];
-  return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => rowsOf(buildSigningFigures(content, agreement, day))));
+  return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => signingFigureRowsOn(content, agreement, day)));
 }
 
 export function renderSigningFiguresCsv(rows: readonly SigningFigureRow[]): string {

@@ -18,6 +18,7 @@ import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
 import { tomCatalogue } from '../toms/catalogue.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
 import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
+import { recordedVersionChecksum } from '../version-text.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -50,6 +51,8 @@ export interface TomRow {
   responsible: string;
   status: string;
   art32: string;
+  /** The §§ of this agreement version the measure belongs to, „§ 5 der …; § 9 Abs. 3 der …“; empty when none. */
+  references: string;
 }
 
 export interface TomGroup {
@@ -83,8 +86,11 @@ export interface PartyDocument {
   documentId: string;
   /** SHA-256 of everything this document shows (the PDF cache key is built from it). */
   digest: string;
-  /** SHA-256 of the agreement text (version and regime variant) this copy reproduces. */
-  textSha256: string;
+  /**
+   * The checksum the version's text was frozen with (`text_sha256`, or the last erratum's): the one
+   * the version's reader page shows, so a copy can be traced to the published record. Absent for a draft.
+   */
+  textSha256?: string;
   agreement: AgreementView;
   publisher: {
     name: string;
@@ -168,22 +174,6 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
- * The agreement text a reader under `regime` sees at `version`, as a digest: the same for every
- * party under that regime, so a copy can be compared with the published text.
- */
-export function versionTextSha256(content: Content, agreementId: string, version: string, regime: Regime): string {
-  const agreement = findAgreement(content, agreementId);
-  const v = findVersion(agreement, version);
-  const canonical = {
-    agreement: { id: agreement.id, title: agreement.title, parts: agreement.parts },
-    version: { version: v.version, status: v.status, adopted: v.adopted ?? null, adopted_by: v.adopted_by ?? null, paper: v.paper ?? null, session: v.session ?? null, effective: v.effective ?? null },
-    regime,
-    sections: sectionsForRegime(v, regime).map((s) => ({ id: s.id, number: s.number, part: s.part, title: s.title, body: s.body })),
-  };
-  return sha256Hex(JSON.stringify(canonical));
-}
-
-/**
  * Which PDFs a build writes: for every agreement, every eligible party gets each non-draft version
  * it was offered (ledger) and the version in force. Sorted by path.
  */
@@ -238,7 +228,7 @@ export function buildPartyDocument(
   agreementId: string,
   version: string,
   partyId: string,
-  options: { views?: AgreementViewCache; textHashes?: Map<string, string>; viewDigests?: WeakMap<AgreementView, string> } = {},
+  options: { views?: AgreementViewCache; viewDigests?: WeakMap<AgreementView, string> } = {},
 ): PartyDocument {
   const agreement = findAgreement(content, agreementId);
   const v = findVersion(agreement, version);
@@ -248,12 +238,7 @@ export function buildPartyDocument(
   }
   const job = jobFor(agreement, version, party);
   const view = cachedView(content, options.views, agreementId, version, party.regime);
-  const hashKey = `${agreementId}\u0000${version}\u0000${party.regime}`;
-  let textSha256 = options.textHashes?.get(hashKey);
-  if (!textSha256) {
-    textSha256 = versionTextSha256(content, agreementId, version, party.regime);
-    options.textHashes?.set(hashKey, textSha256);
-  }
+  const textSha256 = v.status === 'entwurf' ? undefined : recordedVersionChecksum(v);
   const site = content.site;
   const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
   const entry = ledgerEntryOf(content, agreementId, party.id, version);
@@ -283,7 +268,7 @@ export function buildPartyDocument(
           ]
         : [];
 
-  const catalogue = tomCatalogue(content, version);
+  const catalogue = tomCatalogue(content, { agreement: agreementId, version });
   const applicable = catalogue.flatMap((g) => g.measures);
   const toms: TomGroup[] = catalogue.map((g) => ({
     goal: g.goal,
@@ -296,6 +281,7 @@ export function buildPartyDocument(
       status: t.statusLabel,
       // In print a reference never breaks across lines.
       art32: `${t.art32.map((ref) => ref.replaceAll(' ', '\u00a0')).join(', ')} DSGVO`,
+      references: t.annexes.flatMap((a) => a.references).join('; '),
     })),
   }));
 

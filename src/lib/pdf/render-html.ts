@@ -72,7 +72,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
   return {
     title: doc.metadata.title,
     documentId: doc.documentId,
-    textSha256: doc.textSha256,
+    textSha256: doc.textSha256 ?? null,
     publisher: { ...publisher },
     agreement: {
       id: doc.agreement.agreementId,

@@ -1,6 +1,7 @@
 import { ART28_LABELS, ART28_POINTS, type Art28Point } from '../../schemas/agreement.ts';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
+import { adoptedVersions } from '../agreement/versions.ts';
 import type { Content, Version } from '../content-model.ts';
 import { joinGerman, legalSpaces } from '../format.ts';
 import { readerHref } from './agreements.ts';
@@ -66,7 +67,7 @@ export function buildCoverageView(content: Content, agreementId: string, version
   const version = findVersion(agreement, versionId);
   const rows = ART28_POINTS.map((point) => ({ point, letter: letterOf(point), label: legalSpaces(ART28_LABELS[point]), cell: cellFor(agreementId, version, point) }));
   const missing = rows.filter((r) => !r.cell.covered).map((r) => r.letter);
-  const currentId = agreement.versions.find((v) => v.status === 'beschlossen') ? [...agreement.versions].reverse().find((v) => v.status === 'beschlossen')!.version : undefined;
+  const currentId = adoptedVersions(agreement).at(-1)?.version;
   return {
     agreementId,
     shortTitle: agreement.short_title,

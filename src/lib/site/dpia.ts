@@ -28,7 +28,7 @@ export interface RiskItemView {
   after: AssessmentView;
   toms: { id: string; title: string; href: string; statusLabel: string }[];
   /** Measures that limit the damage itself (why the severity drops), with the note. */
-  limitsDamage?: { toms: { id: string; title: string; href: string }[]; note: string };
+  limitsDamage?: { label: string; toms: { id: string; title: string; href: string }[]; note: string };
   example?: ExampleMarkView;
 }
 
@@ -68,11 +68,15 @@ export interface DpiaVersionView {
   isDraft: boolean;
   isInForce: boolean;
   href: string;
+  /** The DPIA page (version in force and list of versions). */
+  indexHref: string;
   dateText: string;
   result: string;
   nextReviewText?: string;
-  /** „Überprüfung überfällig seit 30. April 2025“ when the version in force is past its review date. */
+  /** „Überprüfung überfällig seit 30. April 2025“ when the version in force is past its review date (then no `nextReviewText`). */
   overdueText?: string;
+  /** For a version not in force: „Bis zu ihrem Beschluss gilt Version 1.1.“ or „Es gilt Version 1.1.“ */
+  inForceText?: string;
   supersedesText?: string;
   /** The agreement versions this DPIA belongs to, one line per agreement. */
   agreements: string[];
@@ -185,9 +189,11 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       isDraft: summary.isDraft,
       isInForce,
       href: dpiaHref(dpia),
+      indexHref: urls.dpia(),
       dateText: summary.dateText,
       result: summary.result,
-      nextReviewText: summary.nextReviewText,
+      nextReviewText: overdue ? undefined : summary.nextReviewText,
+      inForceText: isInForce ? undefined : inForce ? `${summary.isDraft ? 'Bis zu ihrem Beschluss gilt' : 'Es gilt'} die Folgenabschätzung in Version ${inForce.meta.version}.` : 'Es ist noch keine Folgenabschätzung beschlossen.',
       overdueText: overdue ? `Überprüfung überfällig seit ${formatDateDe(overdue)}` : undefined,
       supersedesText: meta.supersedes ? `Ersetzt die Folgenabschätzung in Version ${meta.supersedes}.` : undefined,
       agreements: summary.agreements,
@@ -207,7 +213,10 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
         before: assessmentView(dpia, r.before),
         after: assessmentView(dpia, r.after),
         toms: r.toms.map((id) => ({ ...tomLink(id), statusLabel: toms.has(id) ? TOM_STATUS_LABELS[toms.get(id)!.status] : '' })),
-        limitsDamage: r.limits_damage && r.limits_damage.length > 0 ? { toms: r.limits_damage.map(tomLink), note: r.damage_note ?? '' } : undefined,
+        limitsDamage:
+          r.limits_damage && r.limits_damage.length > 0
+            ? { label: r.limits_damage.length === 1 ? 'Begrenzt den Schaden selbst' : 'Begrenzen den Schaden selbst', toms: r.limits_damage.map(tomLink), note: r.damage_note ?? '' }
+            : undefined,
         example: exampleMarkOf(r.beispiel),
       })),
       matrices: [buildRiskMatrix(dpia, 'before'), buildRiskMatrix(dpia, 'after')],

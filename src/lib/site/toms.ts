@@ -28,7 +28,10 @@ export interface TomItemView {
   statusLabel: string;
   responsible: string;
   art32: string[];
-  sinceText: string;
+  /** „Kooperationsvereinbarung Kita-Planer 2 seit Version 1.0; …“: every agreement whose annex lists it. */
+  annexText: string;
+  /** „§ 9 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1)“, numbered for each agreement's current version. */
+  references: string[];
   risks: TomRiskLink[];
 }
 
@@ -83,7 +86,8 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
           statusLabel: t.statusLabel,
           responsible: t.responsible,
           art32: t.art32.map(legalSpaces),
-          sinceText: `Teil der Anlage seit Version ${t.sinceVersion}`,
+          annexText: t.annexes.map((a) => `${a.shortTitle} seit Version ${a.since}`).join('; ') || 'in keiner Anlage aufgeführt',
+          references: t.annexes.flatMap((a) => a.references.map((r) => `${r} (Version ${a.version})`)),
           risks: (risks.get(t.id) ?? []).map((r) => ({
             id: r.id,
             title: r.title,
@@ -103,7 +107,7 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
     return {
       title: 'Technische und organisatorische Maßnahmen',
       intro:
-        'Der Katalog der technischen und organisatorischen Maßnahmen (TOM) nach Art.\u00a032 DSGVO ist Anlage der Vereinbarung. Er ist nach den sieben Gewährleistungszielen des Standard-Datenschutzmodells (SDM) geordnet. Zu jeder Maßnahme stehen die Risiken der Datenschutz-Folgenabschätzung, die sie mindert.',
+        'Der Katalog der technischen und organisatorischen Maßnahmen (TOM) nach Art.\u00a032 DSGVO ist Anlage 1 der Vereinbarungen. Er ist nach den sieben Gewährleistungszielen des Standard-Datenschutzmodells (SDM) geordnet. Zu jeder Maßnahme stehen die Vereinbarungen, deren Anlage sie aufführt, die Paragraphen, die sie regeln, und die Risiken der Datenschutz-Folgenabschätzung, die sie mindert.',
       totalText: `${formatNumber(content.toms.length)} ${content.toms.length === 1 ? 'Maßnahme' : 'Maßnahmen'}`,
       statusSummary: TOM_STATUSES.map((status) => ({
         status,

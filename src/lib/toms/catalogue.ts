@@ -1,6 +1,7 @@
-import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS, type SdmGoal } from '../../schemas/tom.ts';
-import type { Content, TomEntry } from '../content-model.ts';
-import { compareGerman } from '../format.ts';
+import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS, type SdmGoal, type Tom } from '../../schemas/tom.ts';
+import { agreementsInOrder, currentVersion } from '../agreement/versions.ts';
+import type { AgreementEntry, Content, TomEntry, Version } from '../content-model.ts';
+import { compareGerman, legalSpaces } from '../format.ts';
 import { compareVersions } from '../parse-content.ts';
 
 
@@ -15,6 +16,64 @@ export const SDM_GOAL_DESCRIPTIONS: Record<SdmGoal, string> = {
   intervenierbarkeit: 'Betroffene können ihre Rechte wirksam ausüben; Verantwortliche können eingreifen.',
 };
 
+/** From which version the annex of `agreementId` lists the measure; undefined: never. */
+export function annexSince(tom: Tom, agreementId: string): string | undefined {
+  if (!tom.agreements) return tom.since_version;
+  const annex = tom.agreements.find((a) => a.agreement === agreementId);
+  return annex ? (annex.since ?? tom.since_version) : undefined;
+}
+
+/** Whether the annex (Anlage 1) of `agreementId` at `version` lists the measure. */
+export function isInAnnex(tom: Tom, agreementId: string, version: string): boolean {
+  const since = annexSince(tom, agreementId);
+  return since !== undefined && compareVersions(since, version) <= 0;
+}
+
+/** The paragraph numbers „(1)“, „(2)“ … a § body has. */
+export function paragraphNumbers(body: string): number[] {
+  return [...body.matchAll(/^\((\d+)\)\s/gm)].map((m) => Number(m[1]));
+}
+
+/**
+ * The measure's references into one agreement, numbered as in `version`:
+ * „§ 9 Abs. 2 der Kooperationsvereinbarung Kita-Planer 2“ (non-breaking spaces set).
+ * A reference to a § or paragraph that version does not have is left out.
+ */
+export function tomReferences(tom: Tom, agreement: AgreementEntry, version: Version): string[] {
+  return tom.refs
+    .filter((ref) => ref.agreement === agreement.id)
+    .flatMap((ref) => {
+      const section = version.sections.find((s) => s.id === ref.section);
+      if (!section) return [];
+      if (ref.paragraph !== undefined && !paragraphNumbers(section.body).includes(ref.paragraph)) return [];
+      const paragraph = ref.paragraph === undefined ? '' : ` Abs. ${ref.paragraph}`;
+      return [legalSpaces(`§ ${section.number}${paragraph} der ${agreement.short_title}`)];
+    });
+}
+
+/** One agreement whose annex lists the measure, and the measure's §§ in the version shown. */
+export interface TomAnnexListing {
+  agreementId: string;
+  shortTitle: string;
+  /** First version of that agreement whose annex lists the measure. */
+  since: string;
+  /** The version the references are numbered for. */
+  version: string;
+  references: string[];
+}
+
+/** The annexes listing `tom`: every agreement's at its current version, or only `annex`'s at that version. */
+export function tomAnnexListings(content: Content, tom: Tom, annex?: { agreement: string; version: string }): TomAnnexListing[] {
+  return agreementsInOrder(content).flatMap((agreement) => {
+    if (annex && agreement.id !== annex.agreement) return [];
+    const since = annexSince(tom, agreement.id);
+    if (since === undefined || agreement.versions.length === 0) return [];
+    const version = annex ? agreement.versions.find((v) => v.version === annex.version) : currentVersion(agreement);
+    if (!version) return [];
+    return [{ agreementId: agreement.id, shortTitle: agreement.short_title, since, version: version.version, references: tomReferences(tom, agreement, version) }];
+  });
+}
+
 /** One measure as every output shows it: the site's catalogue, the PDF's Anlage 1 and the exports. */
 export interface TomMeasure {
   id: string;
@@ -28,6 +87,8 @@ export interface TomMeasure {
   /** „Art. 32 Abs. 1 lit. b“, one per reference (each output sets its own non-breaking spaces). */
   art32: string[];
   sinceVersion: string;
+  /** The annexes that list the measure (see tomAnnexListings), each with its §§. */
+  annexes: TomAnnexListing[];
   entry: TomEntry;
 }
 
@@ -42,7 +103,7 @@ export function tomsOfGoal(content: Content, goal: SdmGoal): TomEntry[] {
   return content.toms.filter((t) => t.goal === goal).sort((a, b) => compareGerman(a.id, b.id));
 }
 
-export function tomMeasure(t: TomEntry): TomMeasure {
+export function tomMeasure(content: Content, t: TomEntry, annex?: { agreement: string; version: string }): TomMeasure {
   return {
     id: t.id,
     title: t.title,
@@ -54,21 +115,22 @@ export function tomMeasure(t: TomEntry): TomMeasure {
     responsible: t.responsible,
     art32: t.art32.map((r) => ART32_LABELS[r]),
     sinceVersion: t.since_version,
+    annexes: tomAnnexListings(content, t, annex),
     entry: t,
   };
 }
 
 /**
- * The catalogue by protection goal, in SDM order. With `version`, only the measures that belong
- * to the annex of that agreement version (since_version on or before it); empty goals dropped then.
+ * The catalogue by protection goal, in SDM order. With `annex`, only the measures the annex of
+ * that agreement version lists (see isInAnnex), their §§ numbered for it; empty goals dropped then.
  */
-export function tomCatalogue(content: Content, version?: string): TomGoalMeasures[] {
+export function tomCatalogue(content: Content, annex?: { agreement: string; version: string }): TomGoalMeasures[] {
   const groups = SDM_GOALS.map((goal) => ({
     goal,
     label: SDM_GOAL_LABELS[goal],
     measures: tomsOfGoal(content, goal)
-      .filter((t) => version === undefined || compareVersions(t.since_version, version) <= 0)
-      .map(tomMeasure),
+      .filter((t) => annex === undefined || isInAnnex(t, annex.agreement, annex.version))
+      .map((t) => tomMeasure(content, t, annex)),
   }));
-  return version === undefined ? groups : groups.filter((g) => g.measures.length > 0);
+  return annex === undefined ? groups : groups.filter((g) => g.measures.length > 0);
 }

@@ -4,7 +4,7 @@ import { at, listGerman, type Rule } from '../rule.ts';
 
 export const dpiaVersions: Rule = {
   id: 'dsfa-versionen',
-  description: 'Jede Version der Folgenabschätzung liegt im Ordner ihrer Nummer, ersetzt die vorige und sagt, was sich geändert hat und warum.',
+  description: 'Jede Version der Folgenabschätzung liegt im Ordner ihrer Nummer, ersetzt die vorige, sagt, was sich geändert hat und warum, und wird erst beschlossen, wenn jeder Rat der Datenschutzbeauftragten vorliegt.',
   check(content) {
     const out: Diagnostic[] = [];
     const versions = content.dpia.versions;
@@ -30,6 +30,13 @@ export const dpiaVersions: Rule = {
           out.push(at(content, this.id, meta.source, ['changes', c, 'risks', r], `Das Risiko „${id}“ gibt es weder in dieser noch in der ersetzten Folgenabschätzung.`, `Vorhandene Risiken: ${listGerman([...known].sort().slice(0, 6), 'keine')}${known.size > 6 ? ' …' : ''}.`));
         });
       });
+      // Art. 35(2): an adopted version cannot rest on advice that is still awaited.
+      if (meta.status !== 'entwurf') {
+        meta.dpo_advice.forEach((advice, a) => {
+          if (advice.date) return;
+          out.push(at(content, this.id, meta.source, ['dpo_advice', a], `Die Folgenabschätzung ${meta.version} ist als „${meta.status}“ eingetragen, aber der Rat „${advice.role}“ steht noch aus (kein Datum).`, 'Tragen Sie Datum und Ergebnis des Rates ein, oder setzen Sie die Fassung auf „entwurf“, bis jeder Rat vorliegt.'));
+        });
+      }
       if (meta.status === 'entwurf' && versions.slice(i + 1).some((later) => later.meta.status !== 'entwurf' && compareVersions(later.meta.version, meta.version) > 0)) {
         out.push(at(content, this.id, meta.source, ['status'], `Die Folgenabschätzung ${meta.version} ist noch ein Entwurf, obwohl eine spätere Version beschlossen ist.`, 'Beschließen Sie den Entwurf oder löschen Sie ihn.'));
       }

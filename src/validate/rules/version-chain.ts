@@ -5,7 +5,7 @@ import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
 export const versionChain: Rule = {
   id: 'versionen',
-  description: 'Ordner und Kennungen stimmen überein; jede Version nennt ihren Vorgänger; höchstens eine Version ist in Kraft; abgelöste Versionen haben einen Nachfolger.',
+  description: 'Ordner und Kennungen stimmen überein; jede Version nennt ihren Vorgänger; als abgelöst markierte Versionen haben einen Nachfolger.',
   check(content) {
     const out: Diagnostic[] = [];
     for (const agreement of content.agreements) {
@@ -15,10 +15,8 @@ export const versionChain: Rule = {
       // A version file that could not be read is reported already; its neighbours' links to it are not checked.
       const complete = !mayBeUnreadable(content, 'version', `${agreement.folder}/`);
       const versions = agreement.versions.map((v) => v.version);
-      const current = agreement.versions.filter((v) => v.status === 'beschlossen');
-      for (const extra of current.slice(0, -1)) {
-        out.push(at(content, this.id, extra.source, ['status'], `Mehr als eine Version ist „beschlossen“ (in Kraft): ${listGerman(current.map((v) => v.version), '', false)}.`, 'Setzen Sie ältere Versionen auf „abgeloest“; nur die neueste beschlossene Version ist in Kraft.'));
-      }
+      // Which adopted version is in force follows from the chain (agreement/versions.ts): adopting a new
+      // version never requires editing the old one's record, so several may say „beschlossen“.
       agreement.versions.forEach((version, index) => {
         if (version.version !== version.folder) {
           out.push(at(content, this.id, version.source, ['version'], `Die Versionsnummer „${version.version}“ passt nicht zum Ordnernamen „${version.folder}“.`, `Versionsnummer und Ordnername müssen gleich sein: schreiben Sie „version: "${version.folder}"“ oder benennen Sie den Ordner um.`));
