@@ -71,7 +71,13 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
     subjectViewsNotSought: doc.subjectViewsNotSought,
     changes: doc.changes.map((c) => ({ ...c, risks: [...c.risks], risksText: joinGerman(c.risks) })),
     hasChanges: doc.changes.length > 0,
-    history: doc.history.map((h) => ({ version: h.version, dateShort: h.dateShort, statusLabel: h.statusLabel, lines: [...h.changes] })),
+    // This version's changes stand in full above the table: its row points there.
+    history: doc.history.map((h) => ({
+      version: h.version,
+      dateShort: h.dateShort,
+      statusLabel: h.statusLabel,
+      lines: h.version === doc.version && doc.changes.length > 0 ? [`Siehe „Änderungen in Version ${doc.version}“ oben.`] : [...h.changes],
+    })),
     // running.css is shared with the agreements: its slots get the DPIA's values.
     css: {
       shortTitle: cssString('Datenschutz-Folgenabschätzung'),
