@@ -8,7 +8,7 @@ import { levelOf } from '../src/lib/dpia/versions.ts';
 import { buildDpiaDocument, buildDpiaDocuments, dpiaPdfFileName } from '../src/lib/pdf/dpia-document.ts';
 import { buildDpiaTemplateData, renderDpiaHtml } from '../src/lib/pdf/dpia-html.ts';
 import { buildManifest, manifestPaths, mergeIntoManifest, mergeManifests, parseManifest, renderManifestJson, type DocumentEntry, type ManifestEntry } from '../src/lib/pdf/manifest.ts';
-import { buildDpiaDownloads, parsePdfDocuments, parsePdfManifest } from '../src/lib/site/downloads.ts';
+import { buildDocumentRegister, buildDpiaDownloads, parsePdfDocuments, parsePdfManifest } from '../src/lib/site/downloads.ts';
 import { buildCopyRegister } from '../src/lib/signing/copies.ts';
 import { DSK_LEVELS } from '../src/schemas/dpia.ts';
 import { personNames } from './support/person-names.ts';
@@ -178,6 +178,10 @@ describe('the DPIA in the PDF manifest', () => {
     expect(copies.map((c) => c.path)).toEqual(['pdf/muster/1.1/traeger-001.pdf']);
     expect(buildCopyRegister(fixture, copies).map((c) => c.sha256)).not.toContain(sha('1.0'));
     expect(parsePdfDocuments(data).map((d) => d.path)).toEqual(['pdf/dsfa/dsfa-1.0.pdf']);
+    // „PDF prüfen“ names it apart: unchanged, but no copy.
+    expect(buildDocumentRegister(fixture, parsePdfDocuments(data))).toEqual([
+      { sha256: sha('1.0'), kind: 'dsfa', what: 'Datenschutz-Folgenabschätzung Muster, Version 1.0 (Beschlossen)', path: '/pdf/dsfa/dsfa-1.0.pdf', page: '/dsfa/1.0/' },
+    ]);
   });
 
   it('stays in the manifest after a partial run while its file is there, and merges from shards once', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
 import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
+import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
 
@@ -108,4 +109,33 @@ export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<str
     });
   }
   return out;
+}
+
+/** A published PDF that is not a copy, as „PDF prüfen“ names it when a file matches it. */
+export interface KnownDocument {
+  sha256: string;
+  kind: DocumentEntry['kind'];
+  /** „Datenschutz-Folgenabschätzung für das Softwaresystem …, Version 2.0 (Entwurf)“ */
+  what: string;
+  path: string;
+  /** The site page of the document. */
+  page: string;
+}
+
+/** The DPIA PDFs for „PDF prüfen“: recognised as unchanged, and said to be no copy to sign. */
+export function buildDocumentRegister(content: Content, documents: readonly DocumentEntry[]): KnownDocument[] {
+  return documents
+    .filter((d) => d.kind === 'dsfa')
+    .map((d) => {
+      const dpia = content.dpia.versions.find((v) => v.meta.version === d.version);
+      const status = dpia ? ` (${VERSION_STATUS_LABELS[dpia.meta.status]})` : '';
+      return {
+        sha256: d.sha256,
+        kind: d.kind,
+        what: `${dpia?.meta.title ?? 'Datenschutz-Folgenabschätzung'}, Version ${d.version}${status}`,
+        path: `/${d.path.replace(/^\/+/, '')}`,
+        page: `/dsfa/${d.version}/`,
+      };
+    })
+    .sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
 }
