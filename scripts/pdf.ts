@@ -75,6 +75,10 @@ await runCli(async () => {
   console.log(
     `✓ ${result.total} PDFs: ${result.rendered} neu, ${result.cached} aus dem Cache in ${result.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s${rate}`,
   );
+  if (result.dpia.total > 0) {
+    const time = result.dpia.rendered > 0 ? ` in ${result.dpia.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s` : '';
+    console.log(`  Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu${time}`);
+  }
   if (result.fullManifest) {
     if (values.shard) console.log(`  Verzeichnis dieses Teils: ${path.relative(process.cwd(), result.publicManifestPath)}`);
     console.log(

@@ -50,6 +50,8 @@ let server: StaticServer;
 let browser: Browser;
 const fakePdf = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei\n%%EOF\n');
 const fakeSha = createHash('sha256').update(fakePdf).digest('hex');
+const fakeDsfa = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei DSFA\n%%EOF\n');
+const fakeDsfaSha = createHash('sha256').update(fakeDsfa).digest('hex');
 
 /** Every request the browser made to a host other than 127.0.0.1 (blocked), across pages and workers. */
 const external: string[] = [];
@@ -91,16 +93,21 @@ beforeAll(async () => {
     entries: [
       { path: 'pdf/muster/1.1/traeger-001.pdf', party: 'traeger-001', agreement: 'muster', version: '1.1', regime: 'dsgvo', bytes: 84_213, pages: 11, sha256: fakeSha },
     ],
+    documents: [
+      { kind: 'dsfa', path: 'pdf/dsfa/dsfa-1.0.pdf', version: '1.0', status: 'beschlossen', bytes: 252_004, pages: 23, sha256: fakeDsfaSha, documentId: 'dsfa-1.0-0000abcd' },
+    ],
   };
   // What an earlier build's PDF stage left: the site build with --skip pdf carries it over and shows it.
   await mkdir(path.join(dist, 'pdf/muster/1.1'), { recursive: true });
   await writeFile(path.join(dist, 'pdf/manifest.json'), JSON.stringify(manifest));
   await writeFile(path.join(dist, 'pdf/muster/1.1/traeger-001.pdf'), fakePdf);
+  await mkdir(path.join(dist, 'pdf/dsfa'), { recursive: true });
+  await writeFile(path.join(dist, 'pdf/dsfa/dsfa-1.0.pdf'), fakeDsfa);
   const result = await runScript('build', [
     '--content', FIXTURE, '--out', dist, '--private-out', path.join(work, 'private'), '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf',
   ]);
   expect(result.code, result.stdout + result.stderr).toBe(0);
-  expect(result.stdout).toContain('die Website zeigt das PDF aus dem bisherigen Verzeichnis');
+  expect(result.stdout).toContain('die Website zeigt die 2 PDFs aus dem bisherigen Verzeichnis');
   server = await serveStatic(dist);
   browser = (await launchBrowser()).browser;
   await guardRequests();
@@ -325,6 +332,12 @@ describe('behaviour', () => {
     await page.waitForSelector('#ergebnis.ok');
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Unverändert');
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain(fakeSha);
+    // The DPIA PDF is recognised as published and unchanged, and said to be no copy to sign.
+    const dsfa = path.join(work, 'dsfa.pdf');
+    await writeFile(dsfa, fakeDsfa);
+    await input!.uploadFile(dsfa);
+    await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Folgenabschätzung'));
+    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('ist die veröffentlichte Datenschutz-Folgenabschätzung Muster, Version 1.0 (Beschlossen). Sie ist keine Ausfertigung zum Unterzeichnen.');
     await input!.uploadFile(bad);
     await page.waitForSelector('#ergebnis.bad');
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Keine Übereinstimmung');
@@ -333,6 +346,15 @@ describe('behaviour', () => {
     expect(posts).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
+  });
+
+  it('links the DPIA PDF of each version with size, pages and SHA-256', async () => {
+    for (const page of ['dsfa/index.html', 'dsfa/1.0/index.html']) {
+      const html = await readFile(path.join(dist, page), 'utf8');
+      expect(html, page).toContain('href="/pdf/dsfa/dsfa-1.0.pdf" download');
+      expect(html, page).toContain('PDF, 252,0\u00a0kB, 23 Seiten');
+      expect(html, page).toContain(fakeDsfaSha);
+    }
   });
 
   it('shows the checksum of the frozen text on the page of an adopted version', async () => {

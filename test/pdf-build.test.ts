@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
+import { manifestPaths, parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
 import { hashTree } from './support/tree-hash.ts';
 import { addChildmindersAgreement, tool } from './support/pdf-build-run.ts';
 import { ROOT, runScript, type CliResult } from './support/run-cli.ts';
@@ -205,12 +205,12 @@ describe('PDF build of the fixture', () => {
 /** Paths of the PDFs under `root/pdf/` and the paths `root/pdf/manifest.json` lists, both sorted. */
 async function pdfsAndManifest(root: string): Promise<{ files: string[]; listed: string[] }> {
   const files = (await filesBelow(path.join(root, 'pdf'))).filter((f) => f.endsWith('.pdf')).map((f) => `pdf/${f.split(path.sep).join('/')}`);
-  const listed = parseManifest(await readFile(path.join(root, 'pdf/manifest.json'), 'utf8'), root).entries.map((e) => e.path).sort();
+  const listed = manifestPaths(parseManifest(await readFile(path.join(root, 'pdf/manifest.json'), 'utf8'), root)).sort();
   return { files, listed };
 }
 
 describe('the manifest lists every PDF in the output after each documented command', () => {
-  const ALL_PUBLIC = ['pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
+  const ALL_PUBLIC = ['pdf/dsfa/dsfa-1.0.pdf', 'pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
   const ALL_PRIVATE = ['pdf/tagespflege/1.1/ktp-001.pdf'];
   const dist = () => out('seq');
   const distPrivate = () => out('seq-private');
@@ -236,7 +236,7 @@ describe('the manifest lists every PDF in the output after each documented comma
     const privateBefore = await hashTree(distPrivate());
     const result = await runScript('build', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), '--skip', 'pdf']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (7 Dateien); die Website zeigt die 4 PDFs aus dem bisherigen Verzeichnis');
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (8 Dateien); die Website zeigt die 5 PDFs aus dem bisherigen Verzeichnis');
     expect(await hashTree(path.join(dist(), 'pdf'))).toEqual(before);
     expect(await hashTree(distPrivate())).toEqual(privateBefore);
     await expectComplete(ALL_PUBLIC, ALL_PRIVATE);

@@ -11,7 +11,7 @@ import { addChildmindersAgreement } from './support/pdf-build-run.ts';
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
 // offered to the DSG-EKD provider) and version, the
-// childminders' copy, the council letter – and one PDF with known defects that must be refused.
+// childminders' copy, the DPIA, the council letter – and one PDF with known defects that must be refused.
 let work: string;
 let results: FileConformance[];
 const out = (name: string) => path.join(work, name);
@@ -70,6 +70,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
       'bericht/bericht.pdf',
       DEFECT,
       'dist-private/pdf/tagespflege/1.1/ktp-001.pdf',
+      'dist/pdf/dsfa/dsfa-1.0.pdf',
       'dist/pdf/muster/1.0/traeger-001.pdf',
       'dist/pdf/muster/1.0/traeger-002.pdf',
       'dist/pdf/muster/1.1/traeger-001.pdf',
@@ -87,7 +88,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     }
     const summary = summarizeConformance(made, { display: rel });
     expect(summary.failedFiles).toBe(0);
-    expect(summary.text).toMatch(/^7 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
+    expect(summary.text).toMatch(/^8 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
   });
 
   it('refuses a PDF with known defects and names the rules it breaks', () => {

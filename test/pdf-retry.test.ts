@@ -47,7 +47,9 @@ describe('a crashed or hung page', () => {
     });
     const done = await result;
     expect(done.rendered).toBe(4);
-    expect(calls).toBe(5);
+    expect(done.dpia.rendered).toBe(1);
+    // 4 copies, the retry and the DPIA.
+    expect(calls).toBe(6);
     expect(log.filter((l) => l.startsWith('Warnung:'))).toEqual([expect.stringMatching(/^Warnung: pdf\/muster\/1\.0\/traeger-001\.pdf – Die Seite ist abgestürzt \(Target closed\)\. Neuer Versuch …$/)]);
   });
 

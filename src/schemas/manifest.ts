@@ -22,12 +22,35 @@ export const manifestEntrySchema = z.object({
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
+/** Published PDFs that are not a party's copy: nobody signs them, „PDF prüfen“ and the ledger never take them for one. */
+export const DOCUMENT_KINDS = ['dsfa'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** One such PDF, e.g. the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`). */
+export const documentEntrySchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  path: z.string().min(1),
+  /** The version of the document (for the DPIA: its own version, not an agreement's). */
+  version: z.string().min(1),
+  /** Lifecycle of that version when it has one (entwurf, beschlossen, abgeloest). */
+  status: z.string().min(1).optional(),
+  bytes: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  documentId: z.string().min(1),
+  browser: z.string().min(1).optional(),
+});
+export type DocumentEntry = z.infer<typeof documentEntrySchema>;
+
 export const pdfManifestSchema = z.object({
   format: z.literal(1),
   /** Set on the partial manifest of one `--shard K/N` run. */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
   /** The browser that printed all the PDFs, when it was one. */
   browser: z.string().min(1).optional(),
+  /** The parties' copies: the only entries anything treats as a copy to offer, sign or check. */
   entries: z.array(manifestEntrySchema),
+  /** Other published PDFs (absent when there are none, and in manifests written before them). */
+  documents: z.array(documentEntrySchema).optional(),
 });
 export type PdfManifest = z.infer<typeof pdfManifestSchema>;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDF_PIPELINE_VERSION } from '../../lib/pdf/party-document.ts';
 import { TEMPLATE_FILES, type PdfTemplates } from '../../lib/pdf/render-html.ts';
+import { DPIA_TEMPLATE_FILES, type DpiaTemplates } from '../../lib/pdf/dpia-html.ts';
 import { ContentError } from '../cli.ts';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,11 @@ export interface PdfAssets {
   templates: PdfTemplates;
   /** SHA-256 over templates, fonts and the pipeline version: part of every cache key. */
   hash: string;
+  /**
+   * The DPIA's page template (`dsfa.html`) and the hash its PDFs are cached under: the shared
+   * hash plus that template, so editing it prints the DPIA again but no agreement copy.
+   */
+  dpia: DpiaTemplates & { hash: string };
 }
 
 export function defaultTemplatesDir(): string {
@@ -75,5 +81,15 @@ export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promi
     css: texts.css!,
     fontCss,
   };
-  return { templates, hash: hash.digest('hex') };
+  const digest = hash.digest('hex');
+  const dpiaHash = createHash('sha256').update(digest);
+  const dpia: Partial<DpiaTemplates> = {};
+  for (const [key, file] of Object.entries(DPIA_TEMPLATE_FILES) as [keyof DpiaTemplates, string][]) {
+    const full = path.join(templatesDir, file);
+    dpia[key] = await readFile(full, 'utf8').catch(() => {
+      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
+    });
+    dpiaHash.update(`\0${file}\0${dpia[key]}`);
+  }
+  return { templates, hash: digest, dpia: { html: dpia.html!, css: dpia.css!, hash: dpiaHash.digest('hex') } };
 }

@@ -4,7 +4,18 @@ import type { AgreementView } from '../../lib/agreement-view.ts';
 import type { Content } from '../../lib/content-model.ts';
 import { CONFORMANCE_LEVEL } from '../../lib/pdf/conformance.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
-import { buildManifest, mergeIntoManifest, parseManifest, renderManifestJson, type ManifestEntry, type PdfManifest } from '../../lib/pdf/manifest.ts';
+import {
+  buildManifest,
+  manifestPaths,
+  mergeIntoManifest,
+  parseManifest,
+  renderManifestJson,
+  type DocumentEntry,
+  type ManifestEntry,
+  type PdfManifest,
+} from '../../lib/pdf/manifest.ts';
+import { buildDpiaDocuments, type DpiaDocument } from '../../lib/pdf/dpia-document.ts';
+import { renderDpiaPrintJob } from '../../lib/pdf/dpia-html.ts';
 import {
   buildPartyDocument,
   planPdfJobs,
@@ -64,6 +75,8 @@ export interface PdfBuildResult {
   fullManifest?: { path: string; entries: number };
   /** „@sparticuz/chromium 147.0.0 (…), HeadlessChrome/147…“ when a browser was started. */
   browser?: string;
+  /** The DPIA PDFs (one per version; none in a `--party` run or a shard other than 1). */
+  dpia: { total: number; rendered: number; seconds: number };
 }
 
 export class PdfBuildError extends Error {
@@ -79,6 +92,14 @@ interface CacheMeta {
 interface Planned {
   job: PdfJob;
   doc: PartyDocument;
+  key: string;
+  cachePdf: string;
+  cacheMeta: string;
+}
+
+/** A DPIA PDF to place (and print when the cache lacks it). */
+interface PlannedDpia {
+  doc: DpiaDocument;
   key: string;
   cachePdf: string;
   cacheMeta: string;
@@ -123,10 +144,22 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const missing: Planned[] = [];
   for (const p of planned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) missing.push(p);
 
+  // The DPIA PDFs belong to the whole build, not to one party's run; of several shards the first
+  // prints them, so that merged shard manifests list them once.
+  const withDpia = !options.parties?.length && (!options.shard || options.shard.index === 1);
+  const dpiaPlanned: PlannedDpia[] = (withDpia ? buildDpiaDocuments(options.content) : []).map((doc) => {
+    const key = sha256Hex(`${assets.dpia.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0dsfa\0${doc.digest}`);
+    const dir = path.join(pdfCache, key.slice(0, 2));
+    return { doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
+  });
+  const dpiaMissing: PlannedDpia[] = [];
+  for (const p of dpiaPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) dpiaMissing.push(p);
+
   const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
-  if (missing.length > 0) {
-    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix });
+  const dpiaTime = { seconds: 0 };
+  if (missing.length + dpiaMissing.length > 0) {
+    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix }, dpiaMissing, dpiaTime);
   }
 
   // Everything is in the cache now: place it in the outputs (hard links where possible).
@@ -151,8 +184,25 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     };
     (p.job.isPrivate ? privateEntries : publicEntries).push(entry);
   }
+  // The DPIA holds no personal data: public output, listed apart from the copies.
+  const documentEntries: DocumentEntry[] = [];
+  for (const p of dpiaPlanned) {
+    const meta = JSON.parse(await readFile(p.cacheMeta, 'utf8')) as CacheMeta;
+    await placeFile(p.cachePdf, path.join(options.outDir, p.doc.path));
+    documentEntries.push({
+      kind: 'dsfa',
+      path: p.doc.path,
+      version: p.doc.version,
+      status: p.doc.status ?? undefined,
+      bytes: meta.bytes,
+      pages: meta.pages,
+      sha256: meta.sha256,
+      documentId: p.doc.documentId,
+      browser: executable?.label,
+    });
+  }
   // Every PDF was printed by this browser: its name and version are part of the cache key.
-  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label);
+  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries);
   const privateManifest = buildManifest(privateEntries, options.shard, executable?.label);
   const partial = Boolean(options.parties?.length || options.shard);
   const publicManifestPath = path.join(options.outDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
@@ -165,7 +215,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
   if (partial) {
     // A partial run never shrinks the published list: its entries join the full manifest.
-    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries);
+    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries, documentEntries);
     if (privateEntries.length > 0 || (await exists(path.join(options.privateOutDir, 'pdf', 'manifest.json')))) {
       await mergeIntoFullManifest(options.privateOutDir, privateEntries);
     }
@@ -179,7 +229,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
 
   if (!partial) {
-    await pruneCache(pdfCache, new Set(planned.map((p) => p.key)));
+    await pruneCache(pdfCache, new Set([...planned, ...dpiaPlanned].map((p) => p.key)));
     if (assemble) {
       // The shared prints of one agreement version and regime are the same for all its parties:
       // one document of each group names the ones still in use.
@@ -202,6 +252,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     privateManifestPath,
     fullManifest,
     browser,
+    dpia: { total: dpiaPlanned.length, rendered: dpiaMissing.length, seconds: dpiaTime.seconds },
   };
 }
 
@@ -209,7 +260,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
  * Adds a partial run's entries to `<root>/pdf/manifest.json` (creating it when the output is new).
  * Shards running at the same time into one output take turns through a lock file.
  */
-async function mergeIntoFullManifest(root: string, entries: ManifestEntry[]): Promise<{ path: string; entries: number }> {
+async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], documents: DocumentEntry[] = []): Promise<{ path: string; entries: number }> {
   const file = path.join(root, 'pdf', 'manifest.json');
   await mkdir(path.dirname(file), { recursive: true });
   const release = await waitForLock(`${file}.lock`, 120_000);
@@ -227,8 +278,8 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[]): Pr
       );
     }
     const present = new Set<string>();
-    for (const entry of existing?.entries ?? []) if (await exists(path.join(root, entry.path))) present.add(entry.path);
-    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p));
+    for (const listed of existing ? manifestPaths(existing) : []) if (await exists(path.join(root, listed))) present.add(listed);
+    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p), documents);
     await writeFileAtomic(file, renderManifestJson(merged));
     return { path: file, entries: merged.entries.length };
   } finally {
@@ -238,7 +289,7 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[]): Pr
 
 /** Removes the PDFs under `<root>/pdf/` that `manifest` does not list; returns how many. */
 async function removeUnlisted(root: string, manifest: PdfManifest): Promise<number> {
-  const listed = new Set(manifest.entries.map((e) => e.path));
+  const listed = new Set(manifestPaths(manifest));
   const dir = path.join(root, 'pdf');
   let removed = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
@@ -275,6 +326,8 @@ async function renderMissing(
   executable: BrowserExecutable | undefined,
   options: PdfBuildOptions,
   split: SplitOptions,
+  dpiaMissing: PlannedDpia[] = [],
+  dpiaTime: { seconds: number } = { seconds: 0 },
 ): Promise<string | undefined> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let printer: PdfPrinter | undefined;
@@ -350,6 +403,9 @@ async function renderMissing(
     } finally {
       progress.finish();
     }
+    const dpiaStarted = performance.now();
+    await runAll(dpiaMissing, (item) => renderDpia(item, assets, print!, pool, timeoutMs, options.log));
+    dpiaTime.seconds = (performance.now() - dpiaStarted) / 1000;
   } finally {
     await printer?.close();
     await pool.close();
@@ -432,6 +488,17 @@ async function renderOne(
   await writeFileAtomic(item.cachePdf, finalized.bytes);
   // The metadata file is written last: its presence marks a complete cache entry.
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify(meta)}\n`);
+}
+
+/** Prints one DPIA PDF in one piece (nothing in it is shared with another document) and caches it. */
+async function renderDpia(item: PlannedDpia, assets: PdfAssets, print: PrintFn, pool: FinalizePool, timeoutMs: number, log: (line: string) => void): Promise<void> {
+  const { doc } = item;
+  const job = renderDpiaPrintJob(doc, assets.templates, assets.dpia);
+  const raw = await printWithRetry(job, print, timeoutMs, log, { warn: doc.path, fail: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})` });
+  const finalized = await pool.finalize(raw, doc.metadata, headingTitles(job.html));
+  if (!finalized.outlineFixed) log(`Hinweis: ${doc.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
+  await writeFileAtomic(item.cachePdf, finalized.bytes);
+  await writeFileAtomic(item.cacheMeta, `${JSON.stringify({ bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256Hex(finalized.bytes) } satisfies CacheMeta)}\n`);
 }
 
 /** Bounds any printer, also one that never answers; the browser printer has its own limit too. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ManifestError, parseManifest } from '../../lib/pdf/manifest.ts';
+import { ManifestError, manifestPaths, parseManifest } from '../../lib/pdf/manifest.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 
 /**
@@ -25,7 +25,8 @@ export const pdfStage: BuildStage = {
     });
     handover.pdfManifestPath = result.publicManifestPath;
     const privateNote = result.privateManifest.entries.length > 0 ? `, davon ${result.privateManifest.entries.length} nicht öffentlich` : '';
-    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache`;
+    const dpiaNote = result.dpia.total > 0 ? `; Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu` : '';
+    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache${dpiaNote}`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
   async carriedOver({ stagingOut, outDir, handover }) {
@@ -37,7 +38,7 @@ export const pdfStage: BuildStage = {
     let entries: number;
     try {
       // Named by its published path: the staging copy is gone once the build stops.
-      entries = parseManifest(text, path.join(outDir, 'pdf', 'manifest.json')).entries.length;
+      entries = manifestPaths(parseManifest(text, path.join(outDir, 'pdf', 'manifest.json'))).length;
     } catch (error) {
       throw new ManifestError(`${(error as Error).message}\nDie bisherigen PDFs lassen sich so nicht übernehmen; erzeugen Sie sie neu (Build ohne --skip pdf).`);
     }

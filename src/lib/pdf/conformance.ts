@@ -350,3 +350,50 @@ export function completeTableRows(pdf: PDFDocument): number {
   for (const kid of kidsOf(root)) visit(kid, 0);
   return added;
 }
+
+/**
+ * PDF/UA-1 (7.2-20): an LI holds only Lbl and LBody. Chromium puts an item's content straight into
+ * the LI when it starts with an inline element (`<li><strong>…`): that content moves into one new
+ * LBody. Items whose content Chromium wrapped itself (Lbl, NonStruct) stay as they are, so the
+ * step changes no PDF that passed before. Returns how many items it changed.
+ */
+export function wrapListBodies(pdf: PDFDocument): number {
+  const root = pdf.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
+  if (!root) return 0;
+  let wrapped = 0;
+  const kidsOf = (elem: PDFDict): PDFObject[] => {
+    const k = elem.get(N('K'));
+    const v = k instanceof PDFRef ? pdf.context.lookup(k) : k;
+    if (v instanceof PDFArray) return v.asArray();
+    return v === undefined ? [] : [k!];
+  };
+  const asElem = (obj: PDFObject): PDFDict | undefined => {
+    const v = obj instanceof PDFRef ? pdf.context.lookup(obj) : obj;
+    return v instanceof PDFDict && v.get(N('S')) instanceof PDFName && !v.has(N('MCID')) ? v : undefined;
+  };
+  const type = (elem: PDFDict) => (elem.get(N('S')) as PDFName).decodeText();
+  const allowed = new Set(['Lbl', 'LBody', 'NonStruct']);
+  const wrap = (li: PDFDict, liRef: PDFRef) => {
+    const kids = kidsOf(li);
+    const elems = kids.map(asElem);
+    // Marked content straight in the LI would need its parent tree entry moved too: left alone.
+    if (elems.some((e, i) => !e || !(kids[i] instanceof PDFRef))) return;
+    if (elems.every((e) => allowed.has(type(e!)))) return;
+    const body = kids.filter((_, i) => type(elems[i]!) !== 'Lbl');
+    const bodyRef = pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: 'LBody', P: liRef, K: body }));
+    for (const kid of body) (pdf.context.lookup(kid) as PDFDict).set(N('P'), bodyRef);
+    const first = kids.findIndex((_, i) => type(elems[i]!) !== 'Lbl');
+    const next = [...kids.slice(0, first).filter((_, i) => type(elems[i]!) === 'Lbl'), bodyRef, ...kids.slice(first).filter((k) => !body.includes(k))];
+    li.set(N('K'), pdf.context.obj(next));
+    wrapped++;
+  };
+  const visit = (obj: PDFObject, depth: number) => {
+    const elem = asElem(obj);
+    if (!elem || depth > 200) return;
+    if (type(elem) === 'LI' && obj instanceof PDFRef) wrap(elem, obj);
+    if (INLINE_TYPES.has(type(elem))) return;
+    for (const kid of kidsOf(elem)) visit(kid, depth + 1);
+  };
+  for (const kid of kidsOf(root)) visit(kid, 0);
+  return wrapped;
+}

@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFStream, PDFString } from 'pdf-lib';
 import { escapeHtml } from '../html.ts';
-import { addOutputIntent, completeTableRows, conformanceXmp, describeLinks, markPaginationArtifacts, setFileId, setStructureTabOrder } from './conformance.ts';
+import { addOutputIntent, completeTableRows, conformanceXmp, describeLinks, markPaginationArtifacts, setFileId, setStructureTabOrder, wrapListBodies } from './conformance.ts';
 import type { PdfMetadata } from './party-document.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
@@ -223,6 +223,7 @@ export async function finalizeLoadedPdf(
   markPaginationArtifacts(pdf);
   describeLinks(pdf);
   completeTableRows(pdf);
+  wrapListBodies(pdf);
   if (!options.idsNormalized) normalizeStructureIds(pdf);
   // Object streams: a quarter of the time and half the size of a plain re-save (thousands of
   // small structure-tree objects), and just as reproducible.

@@ -1,20 +1,35 @@
 
-export type { ManifestEntry, PdfManifest } from '../../schemas/manifest.ts';
-import { pdfManifestSchema, type ManifestEntry, type PdfManifest } from '../../schemas/manifest.ts';
+export type { DocumentEntry, ManifestEntry, PdfManifest } from '../../schemas/manifest.ts';
+import { pdfManifestSchema, type DocumentEntry, type ManifestEntry, type PdfManifest } from '../../schemas/manifest.ts';
 
 const FIELD_ORDER: (keyof ManifestEntry)[] = ['path', 'party', 'agreement', 'version', 'regime', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
+const DOCUMENT_FIELD_ORDER: (keyof DocumentEntry)[] = ['kind', 'path', 'version', 'status', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
 
-function byPath(a: ManifestEntry, b: ManifestEntry): number {
+function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-/** `browser`: the one that printed every entry; without it, the entries' own when they all share one. */
-export function buildManifest(entries: ManifestEntry[], shard?: { index: number; count: number }, browser?: string): PdfManifest {
+/**
+ * `browser`: the one that printed every entry; without it, the entries' own when they all share one.
+ * `documents` (the DPIA PDFs) are listed apart from the copies, and only when there are any.
+ */
+export function buildManifest(
+  entries: ManifestEntry[],
+  shard?: { index: number; count: number },
+  browser?: string,
+  documents: readonly DocumentEntry[] = [],
+): PdfManifest {
   const sorted = [...entries].sort(byPath);
-  const browsers = new Set(entries.map((e) => e.browser));
+  const browsers = new Set([...entries, ...documents].map((e) => e.browser));
   browser ??= browsers.size === 1 ? [...browsers][0] : undefined;
   const normalized = sorted.map((e) => Object.fromEntries(FIELD_ORDER.map((k) => [k, e[k]])) as unknown as ManifestEntry);
-  return { format: 1, ...(shard ? { shard } : {}), ...(browser ? { browser } : {}), entries: normalized };
+  const docs = [...documents].sort(byPath).map((e) => Object.fromEntries(DOCUMENT_FIELD_ORDER.map((k) => [k, e[k]])) as unknown as DocumentEntry);
+  return { format: 1, ...(shard ? { shard } : {}), ...(browser ? { browser } : {}), entries: normalized, ...(docs.length > 0 ? { documents: docs } : {}) };
+}
+
+/** Every file a manifest lists: the copies and the other documents. */
+export function manifestPaths(manifest: PdfManifest): string[] {
+  return [...manifest.entries, ...(manifest.documents ?? [])].map((e) => e.path);
 }
 
 /** Deterministic JSON: fixed key order, sorted entries, two-space indent, final newline. */
@@ -40,6 +55,9 @@ export function parseManifest(text: string, source: string): PdfManifest {
   if (where === 'entries' && typeof index === 'number') {
     throw new ManifestError(`${source}: Eintrag ${index + 1} hat kein gültiges Feld „${String(field ?? '')}“.`);
   }
+  if (where === 'documents' && typeof index === 'number') {
+    throw new ManifestError(`${source}: Dokument ${index + 1} (unter „documents“) hat kein gültiges Feld „${String(field ?? '')}“.`);
+  }
   if (where === 'browser') throw new ManifestError(`${source}: das Feld „browser“ ist kein Text.`);
   throw new ManifestError(`${source}: kein PDF-Verzeichnis von Vertragswerk (erwartet „format“: 1 und „entries“).`);
 }
@@ -50,7 +68,17 @@ export function parseManifest(text: string, source: string): PdfManifest {
  */
 export function mergeManifests(manifests: { manifest: PdfManifest; source: string }[]): PdfManifest {
   const byPathMap = new Map<string, { entry: ManifestEntry; source: string }>();
+  const documents = new Map<string, { entry: DocumentEntry; source: string }>();
   for (const { manifest, source } of manifests) {
+    for (const entry of manifest.documents ?? []) {
+      const seen = documents.get(entry.path);
+      if (seen && seen.entry.sha256 !== entry.sha256) {
+        throw new ManifestError(
+          `${entry.path} steht in ${seen.source} und in ${source} mit verschiedenen SHA-256-Werten. Bauen Sie alle Teile aus denselben Inhalten.`,
+        );
+      }
+      documents.set(entry.path, { entry, source });
+    }
     for (const entry of manifest.entries) {
       const seen = byPathMap.get(entry.path);
       if (seen && seen.entry.sha256 !== entry.sha256) {
@@ -75,7 +103,7 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
   if (browsers.length > 1) {
     throw new ManifestError(`Die Teile wurden mit verschiedenen Browsern gedruckt (${browsers.join(', ')}). Bauen Sie alle Teile mit demselben Browser.`);
   }
-  return buildManifest([...byPathMap.values()].map((v) => v.entry), undefined, browsers[0]);
+  return buildManifest([...byPathMap.values()].map((v) => v.entry), undefined, browsers[0], [...documents.values()].map((v) => v.entry));
 }
 
 /**
@@ -83,9 +111,17 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
  * one: the run's entries replace those with the same path, all others stay. `present` says which
  * paths still have a file, so the manifest never lists a PDF that is not there.
  */
-export function mergeIntoManifest(existing: PdfManifest | undefined, added: readonly ManifestEntry[], present: (path: string) => boolean): PdfManifest {
+export function mergeIntoManifest(
+  existing: PdfManifest | undefined,
+  added: readonly ManifestEntry[],
+  present: (path: string) => boolean,
+  addedDocuments: readonly DocumentEntry[] = [],
+): PdfManifest {
   const byPathMap = new Map<string, ManifestEntry>();
   for (const entry of existing?.entries ?? []) if (present(entry.path)) byPathMap.set(entry.path, entry);
   for (const entry of added) byPathMap.set(entry.path, entry);
-  return buildManifest([...byPathMap.values()]);
+  const documents = new Map<string, DocumentEntry>();
+  for (const entry of existing?.documents ?? []) if (present(entry.path)) documents.set(entry.path, entry);
+  for (const entry of addedDocuments) documents.set(entry.path, entry);
+  return buildManifest([...byPathMap.values()], undefined, undefined, [...documents.values()]);
 }

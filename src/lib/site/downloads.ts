@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
-import { manifestEntrySchema, type ManifestEntry } from '../../schemas/manifest.ts';
+import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
+import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
 
@@ -68,4 +69,73 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
         sha256: e.sha256,
       };
     });
+}
+
+/** The other published PDFs of the manifest (`documents`: the DPIA of each version); none in older manifests. */
+export function parsePdfDocuments(data: unknown): DocumentEntry[] {
+  const list = Array.isArray(data) ? [] : ((data as { documents?: unknown } | null)?.documents ?? []);
+  const result = z.array(documentEntrySchema).safeParse(list);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Das PDF-Verzeichnis (manifest.json) ist ungültig: documents.${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return result.data;
+}
+
+/** A download link for a document that is not a party's copy (the DPIA PDF of one version). */
+export interface DocumentDownloadView {
+  version: string;
+  href: string;
+  fileName: string;
+  /** „PDF, 252,2 kB, 23 Seiten“ */
+  details: string;
+  sha256: string;
+  documentId: string;
+}
+
+/** The DPIA PDFs by DPIA version, as the DPIA pages link them. */
+export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<string, DocumentDownloadView> {
+  const out = new Map<string, DocumentDownloadView>();
+  for (const d of documents) {
+    if (d.kind !== 'dsfa') continue;
+    const pagesText = d.pages === 1 ? '1 Seite' : `${formatNumber(d.pages)} Seiten`;
+    out.set(d.version, {
+      version: d.version,
+      href: `/${d.path.replace(/^\/+/, '')}`,
+      fileName: d.path.split('/').pop() ?? d.path,
+      details: `PDF, ${formatBytes(d.bytes)}, ${pagesText}`,
+      sha256: d.sha256,
+      documentId: d.documentId,
+    });
+  }
+  return out;
+}
+
+/** A published PDF that is not a copy, as „PDF prüfen“ names it when a file matches it. */
+export interface KnownDocument {
+  sha256: string;
+  kind: DocumentEntry['kind'];
+  /** „Datenschutz-Folgenabschätzung für das Softwaresystem …, Version 2.0 (Entwurf)“ */
+  what: string;
+  path: string;
+  /** The site page of the document. */
+  page: string;
+}
+
+/** The DPIA PDFs for „PDF prüfen“: recognised as unchanged, and said to be no copy to sign. */
+export function buildDocumentRegister(content: Content, documents: readonly DocumentEntry[]): KnownDocument[] {
+  return documents
+    .filter((d) => d.kind === 'dsfa')
+    .map((d) => {
+      const dpia = content.dpia.versions.find((v) => v.meta.version === d.version);
+      const status = dpia ? ` (${VERSION_STATUS_LABELS[dpia.meta.status]})` : '';
+      return {
+        sha256: d.sha256,
+        kind: d.kind,
+        what: `${dpia?.meta.title ?? 'Datenschutz-Folgenabschätzung'}, Version ${d.version}${status}`,
+        path: `/${d.path.replace(/^\/+/, '')}`,
+        page: `/dsfa/${d.version}/`,
+      };
+    })
+    .sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
 }

@@ -1,10 +1,16 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../io/site-content.ts';
-import { loadPdfManifest } from '../../io/site-downloads.ts';
+import { loadPdfDocuments, loadPdfManifest } from '../../io/site-downloads.ts';
+import { buildDocumentRegister } from '../../lib/site/downloads.ts';
 import { buildCopyRegister } from '../../lib/signing/copies.ts';
 
-/** The copies „PDF prüfen“ recognises, current and superseded (public providers' copies only). */
+/**
+ * The copies „PDF prüfen“ recognises, current and superseded (public providers' copies only),
+ * and apart from them the other published PDFs (the DPIA), which are no copies to sign.
+ */
 export const GET: APIRoute = async () => {
-  const register = buildCopyRegister(await getSiteContent(), await loadPdfManifest());
-  return new Response(`${JSON.stringify({ format: 1, copies: register }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  const content = await getSiteContent();
+  const register = buildCopyRegister(content, await loadPdfManifest());
+  const documents = buildDocumentRegister(content, await loadPdfDocuments());
+  return new Response(`${JSON.stringify({ format: 1, copies: register, documents }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,0 +1,318 @@
+import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
+import type { Content, DpiaVersion } from '../content-model.ts';
+import { formatDateDe, formatDateShort } from '../dates.ts';
+import { tieText } from '../dpia/summary.ts';
+import { levelOf } from '../dpia/versions.ts';
+import { EXAMPLE_LABEL } from '../example-data.ts';
+import { formatCount, joinGerman } from '../format.ts';
+import { renderMarkdownBody } from '../markdown.ts';
+import { compareVersions } from '../parse-content.ts';
+import { sha256Hex, type PdfMetadata } from './party-document.ts';
+import { RISK_LEVEL_LABELS, type Assessment, type RiskLevel } from '../dpia/risk.ts';
+
+/** One DPIA version as the document builder reads it (`content.dpia.versions[i]`). */
+export type DpiaInput = Pick<DpiaVersion, 'meta' | 'sections' | 'risks'>;
+/** Printed at the top of every page of a draft DPIA (the agreements' mark says „nicht zur Unterzeichnung“; a DPIA is not signed). */
+export const DPIA_DRAFT_MARK = 'Entwurf';
+
+export interface DpiaAssessmentDoc {
+  likelihood: string;
+  severity: string;
+  level: RiskLevel;
+  levelLabel: string;
+}
+
+export interface DpiaRiskDoc {
+  id: string;
+  title: string;
+  description: string;
+  groups: string;
+  before: DpiaAssessmentDoc;
+  after: DpiaAssessmentDoc;
+  /** Measures that reduce the risk, with ids and titles (an unknown id keeps the id as title). */
+  toms: { id: string; title: string }[];
+  /** Measures that limit the damage itself (why the severity drops), with the content's note. */
+  limitsDamage: { toms: { id: string; title: string }[]; note: string } | null;
+  /** Prior consultation of the supervisory authority (Art. 36 GDPR), when recorded. */
+  art36: { authority: string; dateShort: string; result: string } | null;
+  /** „Beispieldaten“ (with what is invented) for example content; null for real content. */
+  example: string | null;
+}
+
+/** One entry of the participation record: a review, a DPO's advice (Art. 35(2)) or a view of data subjects (Art. 35(9)). Roles and bodies only. */
+export interface DpiaRecordDoc {
+  /** The controller (group) a DPO advises; empty for reviews and views. */
+  controller: string;
+  role: string;
+  date: string | null;
+  /** „14.04.2023“, or „ausstehend“ while awaited. */
+  dateShort: string;
+  result: string;
+  example: string | null;
+}
+
+export interface DpiaMatrixCellDoc {
+  likelihood: string;
+  severity: string;
+  level: RiskLevel;
+  levelLabel: string;
+  riskIds: string[];
+}
+
+/** A 4×4 matrix: likelihood across (lowest first), severity down (highest first). */
+export interface DpiaMatrixDoc {
+  id: string;
+  which: 'before' | 'after';
+  caption: string;
+  columns: string[];
+  rows: { label: string; cells: DpiaMatrixCellDoc[] }[];
+  /** The text alternative: which risks sit in which cell, and that the others are empty. */
+  description: string;
+}
+
+export interface DpiaMeasureDoc {
+  id: string;
+  title: string;
+  /** The SDM protection goal it serves (empty for an id the catalogue does not know). */
+  goalLabel: string;
+  statusLabel: string;
+  /** Ids of the risks this measure reduces. */
+  riskIds: string[];
+}
+
+/** Everything the DPIA PDF of one version shows, computed once; the template only renders it. */
+export interface DpiaDocument {
+  /** Relative to the output root: `pdf/dsfa/dsfa-1.1.pdf`, a draft `pdf/dsfa/dsfa-2.0-entwurf.pdf`. */
+  path: string;
+  fileName: string;
+  version: string;
+  /** Short, stable id printed on every page: version and a digest of all inputs. */
+  documentId: string;
+  /** SHA-256 of everything the document shows (part of the PDF cache key). */
+  digest: string;
+  title: string;
+  date: string;
+  dateText: string;
+  status: DpiaVersion['meta']['status'];
+  statusLabel: string;
+  isDraft: boolean;
+  result: string;
+  nextReviewText: string | null;
+  /** „Ersetzt Version 1.0.“ */
+  supersedesText: string | null;
+  /** The agreement versions it belongs to, one line per agreement. */
+  agreements: string[];
+  /** Where the matrix that gives the levels comes from (the version's own lookup table). */
+  matrixSource: string;
+  /** Set when the whole version is example data. */
+  example: string | null;
+  publisher: { name: string; department: string; address: string; dpiaUrl: string };
+  sections: { id: string; anchor: string; title: string; art35: string | null; html: string }[];
+  risks: DpiaRiskDoc[];
+  levelCounts: { level: RiskLevel; label: string; before: number; after: number }[];
+  matrices: [DpiaMatrixDoc, DpiaMatrixDoc];
+  /** Every measure a risk names, in catalogue order (protection goal, then id). */
+  measures: DpiaMeasureDoc[];
+  reviews: DpiaRecordDoc[];
+  dpoAdvice: DpiaRecordDoc[];
+  subjectViews: DpiaRecordDoc[];
+  subjectViewsNotSought: string | null;
+  /** What changed against the superseded version, with reasons and the risks touched. */
+  changes: { risks: string[]; text: string; reason: string; example: string | null }[];
+  /** The versions up to this one, oldest first, with what each changed. */
+  history: { version: string; date: string; dateShort: string; statusLabel: string; changes: string[] }[];
+  metadata: PdfMetadata;
+}
+
+const ART35_LABELS: Record<string, string> = {
+  a: 'Art.\u00a035 Abs.\u00a07 lit.\u00a0a DSGVO: systematische Beschreibung',
+  b: 'Art.\u00a035 Abs.\u00a07 lit.\u00a0b DSGVO: Notwendigkeit und Verhältnismäßigkeit',
+  c: 'Art.\u00a035 Abs.\u00a07 lit.\u00a0c DSGVO: Risiken für die Betroffenen',
+  d: 'Art.\u00a035 Abs.\u00a07 lit.\u00a0d DSGVO: Abhilfemaßnahmen',
+};
+
+const LEVELS: { level: RiskLevel; label: string }[] = [
+  { level: 'hoch', label: 'hohes Risiko' },
+  { level: 'normal', label: 'normales Risiko' },
+  { level: 'gering', label: 'geringes Risiko' },
+];
+
+/** File name of a version's PDF: the version, and „-entwurf“ for a draft so nobody mistakes it for the adopted one. */
+export function dpiaPdfFileName(version: string, status?: DpiaVersion['meta']['status']): string {
+  return `dsfa-${version}${status === 'entwurf' ? '-entwurf' : ''}.pdf`;
+}
+
+/**
+ * The one place this document asks for a risk level: the version's own matrix
+ * (src/lib/dpia/versions.ts). Every table, matrix cell and count below goes through here.
+ */
+function levelIn(dpia: DpiaInput, a: Assessment): RiskLevel {
+  return levelOf(dpia as DpiaVersion, a);
+}
+
+const exampleText = (mark: true | string | undefined): string | null => (mark === undefined ? null : mark === true ? EXAMPLE_LABEL : `${EXAMPLE_LABEL}: ${mark}`);
+
+function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc {
+  const severities = [...DSK_LEVELS].reverse();
+  const rows = severities.map((severity) => ({
+    label: DSK_LEVEL_LABELS[severity],
+    cells: DSK_LEVELS.map((likelihood): DpiaMatrixCellDoc => {
+      const level = levelIn(dpia, { likelihood, severity });
+      return {
+        likelihood: DSK_LEVEL_LABELS[likelihood],
+        severity: DSK_LEVEL_LABELS[severity],
+        level,
+        levelLabel: RISK_LEVEL_LABELS[level],
+        riskIds: dpia.risks.filter((r) => r[which].likelihood === likelihood && r[which].severity === severity).map((r) => r.id),
+      };
+    }),
+  }));
+  const caption = which === 'before' ? 'Risikomatrix vor den Maßnahmen' : 'Risikomatrix nach den Maßnahmen (Restrisiko)';
+  const filled = rows.flatMap((r) => r.cells).filter((c) => c.riskIds.length > 0);
+  const cellTexts = filled.map(
+    (c) => `Schwere ${c.severity}, Wahrscheinlichkeit ${c.likelihood} (Risiko ${c.levelLabel}): ${joinGerman(c.riskIds)}`,
+  );
+  const empty = 16 - filled.length;
+  const description =
+    'Vier Stufen der Eintrittswahrscheinlichkeit (waagerecht) mal vier Stufen der Schwere des Schadens (senkrecht), ' +
+    `${formatCount(dpia.risks.length, 'Risiko', 'Risiken')}. ` +
+    (cellTexts.length > 0 ? `${cellTexts.join('. ')}. ` : '') +
+    (empty === 16 ? 'Alle Zellen sind leer.' : empty > 0 ? `Die übrigen ${empty} Zellen sind leer.` : 'Keine Zelle ist leer.');
+  return {
+    id: which === 'before' ? 'matrix-vorher' : 'matrix-nachher',
+    which,
+    caption,
+    columns: DSK_LEVELS.map((l) => DSK_LEVEL_LABELS[l]),
+    rows,
+    description,
+  };
+}
+
+/**
+ * The view model of the DPIA PDF of one version. Pure: content in, document out. `dpia` is the
+ * version to print; `content` gives publisher, site address, measures and the earlier versions
+ * for the change history. Nothing depends on the build date: the PDF of a version stays the same.
+ */
+export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocument {
+  const meta = dpia.meta;
+  const toms = new Map(content.toms.map((t) => [t.id, t]));
+  const tomRef = (id: string) => ({ id, title: toms.get(id)?.title ?? id });
+  const assessment = (a: Assessment): DpiaAssessmentDoc => {
+    const level = levelIn(dpia, a);
+    return { likelihood: DSK_LEVEL_LABELS[a.likelihood], severity: DSK_LEVEL_LABELS[a.severity], level, levelLabel: RISK_LEVEL_LABELS[level] };
+  };
+  const risks: DpiaRiskDoc[] = dpia.risks.map((r) => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    groups: joinGerman(r.groups.map((g) => AFFECTED_GROUP_LABELS[g])),
+    before: assessment(r.before),
+    after: assessment(r.after),
+    toms: r.toms.map(tomRef),
+    limitsDamage: r.limits_damage && r.limits_damage.length > 0 ? { toms: r.limits_damage.map(tomRef), note: r.damage_note ?? '' } : null,
+    art36: r.art36 ? { authority: r.art36.authority, dateShort: formatDateShort(r.art36.date), result: r.art36.result } : null,
+    example: exampleText(r.beispiel),
+  }));
+  // Every measure a risk names, in catalogue order (goal, then id), with the risks it reduces.
+  const measureIds = [...new Set(dpia.risks.flatMap((r) => [...r.toms, ...(r.limits_damage ?? [])]))];
+  const goalOrder: readonly string[] = SDM_GOALS;
+  const measures: DpiaMeasureDoc[] = measureIds
+    .map((id) => {
+      const tom = toms.get(id);
+      return {
+        id,
+        title: tom?.title ?? id,
+        goalLabel: tom ? SDM_GOAL_LABELS[tom.goal] : '',
+        statusLabel: tom ? TOM_STATUS_LABELS[tom.status] : '',
+        riskIds: dpia.risks.filter((r) => r.toms.includes(id) || (r.limits_damage ?? []).includes(id)).map((r) => r.id),
+        order: tom ? goalOrder.indexOf(tom.goal) : goalOrder.length,
+      };
+    })
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ order: _order, ...m }) => m);
+
+  const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordDoc => ({
+    controller,
+    role,
+    date: r.date ?? null,
+    dateShort: r.date ? formatDateShort(r.date) : 'ausstehend',
+    result: r.result,
+    example: exampleText(r.beispiel),
+  });
+  const site = content.site;
+  const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
+  const fileName = dpiaPdfFileName(meta.version, meta.status);
+  const isDraft = meta.status === 'entwurf';
+  const recordDates = [...meta.reviews, ...meta.dpo_advice, ...meta.subject_views].map((r) => r.date).filter((d): d is string => d !== undefined);
+  const lastDate = [meta.date, ...recordDates].sort().at(-1)!;
+  const history = content.dpia.versions
+    .filter((v) => compareVersions(v.meta.version, meta.version) <= 0)
+    .map((v) => ({
+      version: v.meta.version,
+      date: v.meta.date,
+      dateShort: formatDateShort(v.meta.date),
+      statusLabel: VERSION_STATUS_LABELS[v.meta.status],
+      changes: v.meta.changes.map((c) => `${c.text} (${c.reason})`),
+    }));
+  const doc: Omit<DpiaDocument, 'documentId' | 'digest'> = {
+    path: `pdf/dsfa/${fileName}`,
+    fileName,
+    version: meta.version,
+    title: meta.title,
+    date: meta.date,
+    dateText: formatDateDe(meta.date),
+    status: meta.status,
+    statusLabel: VERSION_STATUS_LABELS[meta.status],
+    isDraft,
+    result: meta.result,
+    nextReviewText: meta.next_review ? formatDateDe(meta.next_review) : null,
+    supersedesText: meta.supersedes ? `Ersetzt die Folgenabschätzung in Version ${meta.supersedes}.` : null,
+    agreements: meta.agreements.map((tie) => tieText(content, tie.agreement, tie.versions)),
+    matrixSource: meta.matrix.source,
+    example: exampleText(meta.beispiel),
+    publisher: { name: site?.publisher ?? '', department: site?.department ?? '', address: site?.address ?? '', dpiaUrl: `${baseUrl}/dsfa/${meta.version}/` },
+    sections: dpia.sections.map((s) => ({
+      id: s.id,
+      anchor: `abschnitt-${s.id}`,
+      title: s.title,
+      art35: s.art35 ? ART35_LABELS[s.art35]! : null,
+      html: renderMarkdownBody(s.body, `abschnitt-${s.id}`).html,
+    })),
+    risks,
+    levelCounts: LEVELS.map(({ level, label }) => ({
+      level,
+      label,
+      before: risks.filter((r) => r.before.level === level).length,
+      after: risks.filter((r) => r.after.level === level).length,
+    })),
+    matrices: [buildMatrix(dpia, 'before'), buildMatrix(dpia, 'after')],
+    measures,
+    reviews: meta.reviews.map((r) => record('', r.role, r)),
+    dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+    subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
+    subjectViewsNotSought: meta.subject_views_not_sought ?? null,
+    changes: meta.changes.map((c) => ({ risks: [...c.risks], text: c.text, reason: c.reason, example: exampleText(c.beispiel) })),
+    history,
+    metadata: {
+      title: `${meta.title} – Version ${meta.version}${isDraft ? ' (Entwurf)' : ''}`,
+      author: site?.publisher ?? '',
+      subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_LABELS[meta.status]}).`,
+      keywords: ['Datenschutz-Folgenabschätzung', 'DSFA', 'Art. 35 DSGVO', `Version ${meta.version}`],
+      creator: 'Vertragswerk',
+      producer: 'Vertragswerk (Chromium, pdf-lib)',
+      // Dates from the content, never the clock: the version's date and its last recorded review.
+      creationDate: meta.date,
+      modDate: lastDate,
+      language: 'de',
+    },
+  };
+  const digest = sha256Hex(JSON.stringify(doc));
+  return { ...doc, documentId: `dsfa-${meta.version}-${digest.slice(0, 8)}`, digest };
+}
+
+/** The DPIA PDFs a build writes: one per version, drafts included (marked „Entwurf“ on every page). */
+export function buildDpiaDocuments(content: Content): DpiaDocument[] {
+  return content.dpia.versions.map((v) => buildDpiaDocument(content, v));
+}
