@@ -233,7 +233,7 @@ describe('the HTML for the printer', () => {
   it('says on the cover and the signature page that the checksum is the frozen text’s, as on the reader page, not the file’s', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const text = renderPartyDocumentHtml(doc, assets.templates).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    expect(text).toContain(`Prüfsumme des Vertragstexts ${doc.textSha256} SHA-256 über alle Paragraphen dieser Version in allen Fassungen, beim Beschluss festgeschrieben; dieselbe Prüfsumme steht auf der Leseseite der Version. Sie gilt für den Vertragstext, nicht für diese PDF-Datei`);
+    expect(text).toContain(`Prüfsumme des Vertragstexts ${doc.textSha256} SHA-256 des beim Beschluss festgeschriebenen Textes (alle Paragraphen, alle Fassungen), wie auf der Leseseite der Version; nicht die Prüfsumme dieser PDF-Datei`);
     expect(text).toContain(`Prüfsumme des Vertragstexts (SHA-256 des festgeschriebenen Textes, nicht der Datei) ${doc.textSha256}`);
     expect(text).not.toContain('Inhaltsstand');
   });
