@@ -32,7 +32,7 @@ export function findDpiaVersion(content: Content, version: string): DpiaVersion 
 }
 
 /** The level of an assessment in its DPIA version: the one lookup every output uses. */
-export function levelOf(dpia: DpiaVersion, assessment: Assessment): RiskLevel {
+export function levelOf(dpia: Pick<DpiaVersion, 'meta'>, assessment: Assessment): RiskLevel {
   return riskLevel(assessment, dpia.meta.matrix);
 }
 
@@ -42,7 +42,7 @@ export interface RiskLevels {
 }
 
 /** A risk's levels before and after the measures, in its DPIA version. */
-export function riskLevelsOf(dpia: DpiaVersion, risk: RiskEntry): RiskLevels {
+export function riskLevelsOf(dpia: Pick<DpiaVersion, 'meta'>, risk: RiskEntry): RiskLevels {
   return { before: levelOf(dpia, risk.before), after: levelOf(dpia, risk.after) };
 }
 

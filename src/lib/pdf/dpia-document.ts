@@ -1,10 +1,11 @@
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { tieText } from '../dpia/summary.ts';
 import { levelOf } from '../dpia/versions.ts';
+import { riskMatrix } from '../dpia/matrix.ts';
 import { EXAMPLE_LABEL } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
 import { renderMarkdownBody } from '../markdown.ts';
@@ -149,27 +150,26 @@ export function dpiaPdfFileName(version: string, status?: DpiaVersion['meta']['s
  * (src/lib/dpia/versions.ts). Every table, matrix cell and count below goes through here.
  */
 function levelIn(dpia: DpiaInput, a: Assessment): RiskLevel {
-  return levelOf(dpia as DpiaVersion, a);
+  return levelOf(dpia, a);
 }
 
 const exampleText = (mark: true | string | undefined): string | null => (mark === undefined ? null : mark === true ? EXAMPLE_LABEL : `${EXAMPLE_LABEL}: ${mark}`);
 
 function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc {
-  const severities = [...DSK_LEVELS].reverse();
-  const rows = severities.map((severity) => ({
-    label: DSK_LEVEL_LABELS[severity],
-    cells: DSK_LEVELS.map((likelihood): DpiaMatrixCellDoc => {
-      const level = levelIn(dpia, { likelihood, severity });
-      return {
-        likelihood: DSK_LEVEL_LABELS[likelihood],
-        severity: DSK_LEVEL_LABELS[severity],
-        level,
-        levelLabel: RISK_LEVEL_LABELS[level],
-        riskIds: dpia.risks.filter((r) => r[which].likelihood === likelihood && r[which].severity === severity).map((r) => r.id),
-      };
-    }),
+  const matrix = riskMatrix(dpia, which);
+  const rows = matrix.rows.map((row) => ({
+    label: row.label,
+    cells: row.cells.map(
+      (cell): DpiaMatrixCellDoc => ({
+        likelihood: DSK_LEVEL_LABELS[cell.likelihood],
+        severity: DSK_LEVEL_LABELS[cell.severity],
+        level: cell.level,
+        levelLabel: cell.levelLabel,
+        riskIds: cell.risks.map((r) => r.id),
+      }),
+    ),
   }));
-  const caption = which === 'before' ? 'Risikomatrix vor den Maßnahmen' : 'Risikomatrix nach den Maßnahmen (Restrisiko)';
+  const caption = matrix.caption;
   const filled = rows.flatMap((r) => r.cells).filter((c) => c.riskIds.length > 0);
   const cellTexts = filled.map(
     (c) => `Schwere ${c.severity}, Wahrscheinlichkeit ${c.likelihood} (Risiko ${c.levelLabel}): ${joinGerman(c.riskIds)}`,
@@ -181,10 +181,10 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
     (cellTexts.length > 0 ? `${cellTexts.join('. ')}. ` : '') +
     (empty === 16 ? 'Alle Zellen sind leer.' : empty > 0 ? `Die übrigen ${empty} Zellen sind leer.` : 'Keine Zelle ist leer.');
   return {
-    id: which === 'before' ? 'matrix-vorher' : 'matrix-nachher',
+    id: matrix.id,
     which,
     caption,
-    columns: DSK_LEVELS.map((l) => DSK_LEVEL_LABELS[l]),
+    columns: matrix.columns,
     rows,
     description,
   };

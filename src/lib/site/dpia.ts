@@ -1,4 +1,4 @@
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVELS, DSK_LEVEL_LABELS, type DskLevel } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -9,6 +9,7 @@ import { dpiaInForce, findDpiaVersion, levelOf, reviewOverdueSince } from '../dp
 import { formatCount } from '../format.ts';
 import { memo } from '../memo.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
+import { riskMatrix } from '../dpia/matrix.ts';
 import { statusDate } from '../signing/figures.ts';
 import { urls } from './urls.ts';
 
@@ -125,25 +126,20 @@ function assessmentView(dpia: DpiaVersion, a: Assessment): AssessmentView {
 
 /** A 4×4 matrix: likelihood across, severity down (highest first); each cell has its level from the version's matrix and lists its risks. */
 export function buildRiskMatrix(dpia: DpiaVersion, which: 'before' | 'after', risks: RiskEntry[] = dpia.risks): MatrixView {
-  const severities = [...DSK_LEVELS].reverse();
-  const rows = severities.map((severity: DskLevel) => ({
-    label: DSK_LEVEL_LABELS[severity],
-    cells: DSK_LEVELS.map((likelihood): MatrixCell => {
-      const level = levelOf(dpia, { likelihood, severity });
-      return {
-        level,
-        levelLabel: RISK_LEVEL_LABELS[level],
-        risks: risks
-          .filter((r) => r[which].likelihood === likelihood && r[which].severity === severity)
-          .map((r) => ({ id: r.id, title: r.title, href: `#${r.id}` })),
-      };
-    }),
+  const matrix = riskMatrix(dpia, which, risks);
+  const rows = matrix.rows.map((row) => ({
+    label: row.label,
+    cells: row.cells.map((cell): MatrixCell => ({
+      level: cell.level,
+      levelLabel: cell.levelLabel,
+      risks: cell.risks.map((r) => ({ id: r.id, title: r.title, href: `#${r.id}` })),
+    })),
   }));
   const levels: RiskLevel[] = ['hoch', 'normal', 'gering'];
   return {
-    id: which === 'before' ? 'matrix-vorher' : 'matrix-nachher',
-    caption: which === 'before' ? 'Risikomatrix vor den Maßnahmen' : 'Risikomatrix nach den Maßnahmen (Restrisiko)',
-    columns: DSK_LEVELS.map((l) => DSK_LEVEL_LABELS[l]),
+    id: matrix.id,
+    caption: matrix.caption,
+    columns: matrix.columns,
     rows,
     summary: levels.map((level) => {
       const inLevel = risks.filter((r) => levelOf(dpia, r[which]) === level);
