@@ -280,6 +280,22 @@ export function describeLinks(pdf: PDFDocument): number {
   return count;
 }
 
+/** Reading the structure tree: an element's kids, a kid as a structure element (not marked content), its type. */
+function structureReader(pdf: PDFDocument) {
+  const kidsOf = (elem: PDFDict): PDFObject[] => {
+    const k = elem.get(N('K'));
+    const v = k instanceof PDFRef ? pdf.context.lookup(k) : k;
+    if (v instanceof PDFArray) return v.asArray();
+    return v === undefined ? [] : [k!];
+  };
+  const asElem = (obj: PDFObject): PDFDict | undefined => {
+    const v = obj instanceof PDFRef ? pdf.context.lookup(obj) : obj;
+    return v instanceof PDFDict && v.get(N('S')) instanceof PDFName && !v.has(N('MCID')) ? v : undefined;
+  };
+  const type = (elem: PDFDict) => (elem.get(N('S')) as PDFName).decodeText();
+  return { kidsOf, asElem, type };
+}
+
 /** Elements that hold text, never a table: their kids are not searched (most of the tree). */
 const INLINE_TYPES = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Span', 'Link', 'Lbl', 'Figure', 'Caption', 'Quote', 'Code', 'Reference', 'Strong', 'Em']);
 
@@ -292,17 +308,7 @@ export function completeTableRows(pdf: PDFDocument): number {
   const root = pdf.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
   if (!root) return 0;
   let added = 0;
-  const kidsOf = (elem: PDFDict): PDFObject[] => {
-    const k = elem.get(N('K'));
-    const v = k instanceof PDFRef ? pdf.context.lookup(k) : k;
-    if (v instanceof PDFArray) return v.asArray();
-    return v === undefined ? [] : [k!];
-  };
-  const asElem = (obj: PDFObject): PDFDict | undefined => {
-    const v = obj instanceof PDFRef ? pdf.context.lookup(obj) : obj;
-    return v instanceof PDFDict && v.get(N('S')) instanceof PDFName && !v.has(N('MCID')) ? v : undefined;
-  };
-  const type = (elem: PDFDict) => (elem.get(N('S')) as PDFName).decodeText();
+  const { kidsOf, asElem, type } = structureReader(pdf);
   const span = (cell: PDFDict): number => {
     const attrs = cell.lookup(N('A'));
     const list = attrs instanceof PDFArray ? attrs.asArray().map((a) => (a instanceof PDFRef ? pdf.context.lookup(a) : a)) : [attrs];
@@ -361,17 +367,7 @@ export function wrapListBodies(pdf: PDFDocument): number {
   const root = pdf.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
   if (!root) return 0;
   let wrapped = 0;
-  const kidsOf = (elem: PDFDict): PDFObject[] => {
-    const k = elem.get(N('K'));
-    const v = k instanceof PDFRef ? pdf.context.lookup(k) : k;
-    if (v instanceof PDFArray) return v.asArray();
-    return v === undefined ? [] : [k!];
-  };
-  const asElem = (obj: PDFObject): PDFDict | undefined => {
-    const v = obj instanceof PDFRef ? pdf.context.lookup(obj) : obj;
-    return v instanceof PDFDict && v.get(N('S')) instanceof PDFName && !v.has(N('MCID')) ? v : undefined;
-  };
-  const type = (elem: PDFDict) => (elem.get(N('S')) as PDFName).decodeText();
+  const { kidsOf, asElem, type } = structureReader(pdf);
   const allowed = new Set(['Lbl', 'LBody', 'NonStruct']);
   const wrap = (li: PDFDict, liRef: PDFRef) => {
     const kids = kidsOf(li);
