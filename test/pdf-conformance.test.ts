@@ -11,7 +11,8 @@ import { addChildmindersAgreement } from './support/pdf-build-run.ts';
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
 // offered to the DSG-EKD provider) and version, the
-// childminders' copy, the DPIA, the council letter – and one PDF with known defects that must be refused.
+// childminders' copy, the DPIA, the council letter, the letters to the parties (offer, reminder,
+// change notice) – and one PDF with known defects that must be refused.
 let work: string;
 let results: FileConformance[];
 const out = (name: string) => path.join(work, name);
@@ -53,8 +54,13 @@ beforeAll(async () => {
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);
   expect(report.code, report.stderr).toBe(0);
+  // Offer and change notice on the day version 1.1 went out, a reminder two months after the first offers.
+  for (const asOf of ['2023-06-05', '2022-06-01']) {
+    const letters = await runScript('letters', ['--content', content, '--as-of', asOf, '--manifest', out('dist/pdf/manifest.json'), '--out', out(`briefe/${asOf}`)]);
+    expect(letters.code, letters.stdout + letters.stderr).toBe(0);
+  }
   await writeDefectivePdf(out('dist/pdf/muster/1.1/traeger-001.pdf'), out(DEFECT));
-  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), out('bericht/bericht.pdf'), out(DEFECT)];
+  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), ...(await pdfsBelow(out('briefe'))), out('bericht/bericht.pdf'), out(DEFECT)];
   results = await runVeraPdf(files);
 }, 600_000);
 
@@ -68,6 +74,11 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
   it('checked every kind of PDF the build and the report make', () => {
     expect(results.map((r) => rel(r.file)).sort()).toEqual([
       'bericht/bericht.pdf',
+      'briefe/2022-06-01/angebot-muster-1.0-traeger-004.pdf',
+      'briefe/2022-06-01/erinnerung-muster-1.0-traeger-002.pdf',
+      'briefe/2023-06-05/aenderung-muster-1.1-traeger-001.pdf',
+      'briefe/2023-06-05/angebot-muster-1.1-traeger-002.pdf',
+      'briefe/2023-06-05/angebot-muster-1.1-traeger-004.pdf',
       DEFECT,
       'dist-private/pdf/tagespflege/1.1/ktp-001.pdf',
       'dist/pdf/dsfa/dsfa-1.0.pdf',
@@ -88,7 +99,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     }
     const summary = summarizeConformance(made, { display: rel });
     expect(summary.failedFiles).toBe(0);
-    expect(summary.text).toMatch(/^8 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
+    expect(summary.text).toMatch(/^13 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
   });
 
   it('refuses a PDF with known defects and names the rules it breaks', () => {
