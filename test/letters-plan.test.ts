@@ -134,6 +134,8 @@ describe('the offer letter', () => {
   });
 });
 
+const MARKERS = /<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g;
+
 describe('the change notice („Was ändert sich für Sie?“)', () => {
   it('lists exactly the §§ that change in the party’s regime variant, each with its reason from the changelog', () => {
     const letters = buildLetters(content, agreement, { asOf: '2023-06-05', kinds: ['aenderung'] });
@@ -142,10 +144,20 @@ describe('the change notice („Was ändert sich für Sie?“)', () => {
       const letter = letters.find((l) => l.party.regime === regime)!;
       expect(letter, regime).toBeDefined();
       const expected = view.entries.filter((e) => e.regimes.includes(regime));
-      expect(letter.changes.map((c) => c.diffHtml)).toEqual(expected.map((e) => e.diffHtml ?? e.textHtml));
-      // No other regime's variant slips in.
-      const others = view.entries.filter((e) => !e.regimes.includes(regime) && e.diffHtml).map((e) => e.diffHtml);
-      for (const other of others) expect(letter.changes.map((c) => c.diffHtml)).not.toContain(other);
+      expect(letter.changes.map((c) => c.sectionId)).toEqual(expected.map((e) => e.sectionId));
+      // The letter shows the changed paragraphs of the page's comparison for this regime, word for word; so no other regime's variant slips in.
+      for (const [i, change] of letter.changes.entries()) {
+        const full = expected[i]!.diffHtml ?? expected[i]!.textHtml ?? '';
+        if (change.summary) {
+          // Only numbers are struck or inserted on the page.
+          const marked = [...full.replace(MARKERS, '').matchAll(/<(ins|del)>(.*?)<\/\1>/g)].map((m) => m[2]);
+          expect(marked.every((text) => /^\d+$/.test(text!)), `${regime} ${change.label}`).toBe(true);
+          continue;
+        }
+        const shown = change.diffHtml!.split('\n').filter((p) => !p.startsWith('<p class="diff-unveraendert">'));
+        expect(shown.length).toBeGreaterThan(0);
+        for (const paragraph of shown) expect(full.split('\n'), `${regime} ${change.label}`).toContain(paragraph);
+      }
     }
     const dsgvo = letters.find((l) => l.party.regime === 'dsgvo')!;
     const s10 = dsgvo.changes.find((c) => c.label === '§\u00a010')!;
@@ -230,6 +242,65 @@ describe('the change notice compares what the reader reads', () => {
     expect(words).toBe('<p>(1) Der Auftragsverarbeiter löscht die Daten binnen <del>drei Monaten</del><ins>eines Monats</ins> nach Ende <del>der Vereinbarung</del><ins>des Vertrags</ins> (siehe § 17).</p>');
     const page = buildChangesView(c, 'kita-planer-2', '1.0', '1.1').entries.find((e) => e.sectionId === 'loeschung-rueckgabe' && e.regimes.includes('dsgvo'))!;
     expect(s14.diffHtml).toBe(page.diffHtml);
+  });
+});
+
+describe('the change notice reads in five minutes: each reason once, only changed Absätze', () => {
+  const REASON_4_6 = 'Für die Beitragsrechnung verarbeitet der Auftragsverarbeiter neue Datenarten über weitere Personen; Art.\u00a028 Abs.\u00a03 DSGVO verlangt, dass die Vereinbarung sie nennt.';
+
+  it('an entry covering §§ 4–6 prints its reason exactly once, with the three §§ under it', () => {
+    const [notice] = buildLetters(content, agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    const group = notice!.changeGroups.find((g) => g.reason === REASON_4_6)!;
+    expect(group).toBeDefined();
+    expect(group.coversText).toBe('Betrifft §§\u00a04–6');
+    expect(group.sections.map((c) => c.label)).toEqual(['§\u00a04', '§\u00a05', '§\u00a06']);
+    const html = renderLetterHtml(notice!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
+    expect(html.split(REASON_4_6).length - 1).toBe(1);
+    // Every entry once: as many reasons printed as entries that cover a § of the party's variant.
+    expect(html.match(/<strong>Grund:<\/strong>/g)?.length).toBe(notice!.changeGroups.filter((g) => g.reason).length);
+    for (const g of notice!.changeGroups) if (g.reason) expect(html.split(g.reason).length - 1, g.reason).toBe(1);
+    // A § two entries cover is shown under the first and named under the second.
+    const shown = notice!.changeGroups.flatMap((g) => g.sections.map((c) => c.sectionId));
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.sort()).toEqual(notice!.changes.map((c) => c.sectionId).sort());
+    const six = notice!.changeGroups.find((g) => g.text?.startsWith('§§\u00a01, 22, 25 und 28'))!;
+    expect(six.sections.map((c) => c.label)).toEqual(['§\u00a01', '§\u00a022']);
+    expect(six.seeAbove).toEqual(['Außerdem betroffen (oben unter Änderung 1): §\u00a025 (bisher §\u00a024) Schulung und Anwenderbetreuung und §\u00a028 (bisher §\u00a027) Schlussbestimmungen.']);
+  });
+
+  it('a § only renumbered, or whose references only follow the renumbering, is one line without text', () => {
+    const [notice] = buildLetters(content, agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    const byId = (id: string) => notice!.changes.find((c) => c.sectionId === id)!;
+    expect(byId('schnittstellen')).toMatchObject({ label: '§\u00a024', summary: 'Nur neu nummeriert: bisher §\u00a023, jetzt §\u00a024.' });
+    expect(byId('schnittstellen').diffHtml).toBeUndefined();
+    expect(byId('weisungen').summary).toBe('Nur die Verweise an die neue Nummerierung angepasst (§\u00a025 → §\u00a026 und §\u00a026 → §\u00a027).');
+    // A real change of the text is shown, with the unchanged Absätze collapsed.
+    expect(byId('schulung')).toMatchObject({ label: '§\u00a025 (bisher §\u00a024)' });
+    expect(byId('schulung').summary).toBeUndefined();
+    expect(byId('schulung').diffHtml).toContain('<p class="diff-unveraendert">Abs.\u00a02 und 3 unverändert</p>');
+    expect(notice!.paragraphs[1]).toMatch(/^In Ihrer Fassung \(DSGVO\) ändern sich §§\u00a01, 4–7, 10, 12–14, 19, 20 und 22–28 /);
+  });
+
+  it('a reference that does not follow the renumbering is a change of the text, shown word by word', () => {
+    const follows = withSectionBodies('weisungen', '(1) Weisungen nach § 23.', '(1) Weisungen nach § 24.');
+    const [a] = buildLetters(follows.content, follows.agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    expect(a!.changes.find((c) => c.sectionId === 'weisungen')!.summary).toBe('Nur der Verweis an die neue Nummerierung angepasst (§\u00a023 → §\u00a024).');
+    const other = withSectionBodies('weisungen', '(1) Weisungen nach § 23.', '(1) Weisungen nach § 25.');
+    const [b] = buildLetters(other.content, other.agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    const change = b!.changes.find((c) => c.sectionId === 'weisungen')!;
+    expect(change.summary).toBeUndefined();
+    expect(change.diffHtml!.replace(MARKERS, '')).toBe('<p>(1) Weisungen nach § <del>23</del><ins>25</ins>.</p>');
+  });
+
+  it('the changes page keeps the full text: every Absatz, no collapsed line, the renumbered § with its whole comparison', () => {
+    const view = buildChangesView(content, 'kita-planer-2', '1.0', '1.1');
+    const schulung = view.entries.find((e) => e.sectionId === 'schulung')!;
+    expect(schulung.diffHtml).toContain('<p>(2) Der Träger benennt die Beschäftigten, die geschult werden sollen.');
+    expect(schulung.diffHtml).toContain('<p>(3) Für neue Beschäftigte');
+    for (const e of view.entries) expect(e.diffHtml ?? '').not.toContain('diff-unveraendert');
+    const weisungen = view.entries.find((e) => e.sectionId === 'weisungen')!;
+    expect(weisungen.kind).toBe('geaendert');
+    expect(weisungen.diffHtml).toContain('<del>');
   });
 });
 

@@ -43,6 +43,89 @@ describe('renderWordDiffHtml', () => {
   });
 });
 
+describe('renderWordDiffHtml for a letter (changedOnly): the changed Absätze, unchanged ones as a line', () => {
+  const words = (html: string) => html.replace(/<span class="(?:diff-marke|visually-hidden)"[^>]*>[^<]*<\/span>/g, '').split('\n');
+  const absaetze = (texts: string[]) => texts.map((t, i) => `(${i + 1}) ${t}`).join('\n\n');
+  const six = ['Eins.', 'Zwei.', 'Drei.', 'Vier.', 'Fünf.', 'Sechs.'];
+  const changed = (at: number[]) => six.map((t, i) => (at.includes(i + 1) ? t.replace('.', ' neu.') : t));
+
+  it('one unchanged Absatz between two changed ones: „Abs. 2 unverändert“ (singular)', () => {
+    const html = renderWordDiffHtml(absaetze(six.slice(0, 3)), absaetze(changed([1, 3]).slice(0, 3)), { changedOnly: true });
+    expect(words(html)).toEqual(['<p>(1) Eins <ins>neu</ins>.</p>', '<p class="diff-unveraendert">Abs.\u00a02 unverändert</p>', '<p>(3) Drei <ins>neu</ins>.</p>']);
+  });
+
+  it('several runs, first and last Absatz: „Abs. 1 und 2“, „Abs. 4 bis 6“', () => {
+    expect(words(renderWordDiffHtml(absaetze(six), absaetze(changed([3])), { changedOnly: true }))).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01 und 2 unverändert</p>',
+      '<p>(3) Drei <ins>neu</ins>.</p>',
+      '<p class="diff-unveraendert">Abs.\u00a04 bis 6 unverändert</p>',
+    ]);
+    expect(words(renderWordDiffHtml(absaetze(six), absaetze(changed([1, 6])), { changedOnly: true }))).toEqual([
+      '<p>(1) Eins <ins>neu</ins>.</p>',
+      '<p class="diff-unveraendert">Abs.\u00a02 bis 5 unverändert</p>',
+      '<p>(6) Sechs <ins>neu</ins>.</p>',
+    ]);
+    expect(words(renderWordDiffHtml(absaetze(six), absaetze(changed([2, 5])), { changedOnly: true }))).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01 unverändert</p>',
+      '<p>(2) Zwei <ins>neu</ins>.</p>',
+      '<p class="diff-unveraendert">Abs.\u00a03 und 4 unverändert</p>',
+      '<p>(5) Fünf <ins>neu</ins>.</p>',
+      '<p class="diff-unveraendert">Abs.\u00a06 unverändert</p>',
+    ]);
+  });
+
+  it('an Absatz is shown with all its list items when one of them changes, collapsed with them when none does', () => {
+    const old = '(1) Es gilt:\n\n1. erstens,\n\n2. zweitens.\n\n(2) Danach:\n\n1. drittens.';
+    const neu = '(1) Es gilt:\n\n1. erstens,\n\n2. zweitens neu.\n\n(2) Danach:\n\n1. drittens.';
+    expect(words(renderWordDiffHtml(old, neu, { changedOnly: true }))).toEqual([
+      '<p>(1) Es gilt:</p>',
+      '<p>1. erstens,</p>',
+      '<p>2. zweitens <ins>neu</ins>.</p>',
+      '<p class="diff-unveraendert">Abs.\u00a02 unverändert</p>',
+    ]);
+  });
+
+  it('an inserted Absatz: the following ones are unchanged under their new number, „(bisher …)“', () => {
+    const html = renderWordDiffHtml(absaetze(['Eins.', 'Zwei.', 'Drei.']), absaetze(['Eins.', 'Ganz neu eingefügt.', 'Zwei.', 'Drei.']), { changedOnly: true });
+    expect(words(html)).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01 unverändert</p>',
+      '<p><ins>(2) Ganz neu eingefügt.</ins></p>',
+      '<p class="diff-unveraendert">Abs.\u00a03 und 4 unverändert (bisher Abs.\u00a02 und 3)</p>',
+    ]);
+  });
+
+  it('an Absatz whose §-references only follow the renumbering is one line; another change of a reference is shown', () => {
+    const renumbering = new Map([[23, 24], [27, 28]]);
+    const old = '(1) Eins.\n\n(2) Schnittstellen nach § 23 und §§ 18–27.\n\n(3) Siehe § 23.';
+    expect(words(renderWordDiffHtml(old, '(1) Eins.\n\n(2) Schnittstellen nach § 24 und §§ 18–28.\n\n(3) Siehe § 24.', { changedOnly: true, renumbering }))).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01 unverändert</p>',
+      '<p class="diff-unveraendert">Abs.\u00a02 und 3: nur Verweise an die neue Nummerierung angepasst (§\u00a023 → §\u00a024 und §\u00a027 → §\u00a028)</p>',
+    ]);
+    expect(words(renderWordDiffHtml(old, '(1) Eins.\n\n(2) Schnittstellen nach § 24 und §§ 18–28.\n\n(3) Siehe § 25.', { changedOnly: true, renumbering }))).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01 unverändert</p>',
+      '<p class="diff-unveraendert">Abs.\u00a02: nur Verweise an die neue Nummerierung angepasst (§\u00a023 → §\u00a024 und §\u00a027 → §\u00a028)</p>',
+      '<p>(3) Siehe § <del>23</del><ins>25</ins>.</p>',
+    ]);
+  });
+
+  it('a reference to another law („§ 15 SächsKitaG“) does not follow the renumbering of the agreement', () => {
+    const renumbering = new Map([[15, 16], [23, 24]]);
+    const old = '(1) Beiträge nach § 15 Abs. 1 S. 2 SächsKitaG, Schnittstellen nach § 23.';
+    expect(words(renderWordDiffHtml(old, '(1) Beiträge nach § 15 Abs. 1 S. 2 SächsKitaG, Schnittstellen nach § 24.', { changedOnly: true, renumbering }))).toEqual([
+      '<p class="diff-unveraendert">Abs.\u00a01: nur Verweis an die neue Nummerierung angepasst (§\u00a023 → §\u00a024)</p>',
+    ]);
+    expect(words(renderWordDiffHtml(old, '(1) Beiträge nach § 16 Abs. 1 S. 2 SächsKitaG, Schnittstellen nach § 24.', { changedOnly: true, renumbering }))).toEqual([
+      '<p>(1) Beiträge nach § <del>15</del><ins>16</ins> Abs. 1 S. 2 SächsKitaG, Schnittstellen nach § <del>23</del><ins>24</ins>.</p>',
+    ]);
+  });
+
+  it('without the option (the changes page) every Absatz is shown in full', () => {
+    const html = renderWordDiffHtml(absaetze(six), absaetze(changed([3])));
+    expect(words(html)).toEqual(['<p>(1) Eins.</p>', '<p>(2) Zwei.</p>', '<p>(3) Drei <ins>neu</ins>.</p>', '<p>(4) Vier.</p>', '<p>(5) Fünf.</p>', '<p>(6) Sechs.</p>']);
+    expect(html).not.toContain('unverändert');
+  });
+});
+
 describe('comparableText: what the reader reads, not the Markdown source', () => {
   it.each([
     ['emphasis', '(1) Daten werden **binnen drei Monaten** gelöscht, _unverzüglich_ *gemeldet*.', '(1) Daten werden binnen drei Monaten gelöscht, unverzüglich gemeldet.'],

@@ -4,11 +4,11 @@ import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
-import { joinGerman } from '../format.ts';
+import { joinGerman, legalSpaces } from '../format.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
-import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml } from '../agreement/compare.ts';
+import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
@@ -32,13 +32,37 @@ export const DEFAULT_LETTER_PERIODS = { answer_weeks: 6, reminder_weeks: 8, max_
 
 /** One § that changes for the party's regime variant. */
 export interface LetterChange {
+  sectionId: string;
+  /** „§ 24“; a renumbered § „§ 24 (bisher § 23)“. */
   label: string;
+  /** The number the reader finds it under: the new one, the old one for a removed §. */
+  number: number;
   title: string;
   kindLabel: string;
   /** Why, from the changelog: the version's `changes` lines that name this § (none when no line does). */
   reasons: string[];
-  /** Word-level comparison as HTML (from site/changes.ts), or the new text for a new §. */
+  /**
+   * The changed Absätze with their word diff, runs of unchanged ones as one line (renderWordDiffHtml
+   * with `changedOnly`); the whole text of a new or removed §; absent when `summary` says it all.
+   */
   diffHtml?: string;
+  /** One line instead of the text, for a § in which only numbers changed: „nur neu nummeriert: bisher § 23, jetzt § 24“. */
+  summary?: string;
+}
+
+/** A changelog entry with the party's §§ it covers: the reason once, the §§ under it. */
+export interface LetterChangeGroup {
+  /** What changed, from the changelog; absent for the §§ no entry names. */
+  text?: string;
+  reason?: string;
+  /** „Beispieldaten: …“ when the entry is example data. */
+  exampleText?: string;
+  /** „Betrifft § 4, § 5 und § 6“ */
+  coversText: string;
+  /** The §§ shown here in full. */
+  sections: LetterChange[];
+  /** §§ the entry also covers, shown under an earlier entry: „Außerdem betroffen (oben unter Änderung 1): § 25 (bisher § 24) Schulung …“. */
+  seeAbove: string[];
 }
 
 export interface LetterView {
@@ -59,6 +83,8 @@ export interface LetterView {
   subject: string;
   paragraphs: string[];
   changes: LetterChange[];
+  /** The same §§ by changelog entry, in the changelog's order (a change notice). */
+  changeGroups: LetterChangeGroup[];
   /** Lines from version.yaml `changes` not tied to a § shown above. */
   changeNotes: string[];
   enclosures: string[];
@@ -164,24 +190,86 @@ function namesNumber(text: string, number: number): boolean {
   return false;
 }
 
-function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; notes: string[] } {
+/** „§ 1“, „§§ 4–7“: the numbers of the §§ in order, runs of three or more as a range. */
+export function sectionListText(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((x, y) => x - y);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return `${sorted.length === 1 ? '§' : '§§'}\u00a0${joinGerman(parts)}`;
+}
+
+/** One sentence per earlier entry that shows §§ this one covers too. */
+function seeAboveLines(earlier: readonly LetterChange[], shownIn: ReadonlyMap<string, number>): string[] {
+  const byEntry = new Map<number, string[]>();
+  for (const c of earlier) {
+    const n = shownIn.get(c.sectionId)!;
+    byEntry.set(n, [...(byEntry.get(n) ?? []), `${c.label} ${c.title}`]);
+  }
+  return [...byEntry].map(([n, labels]) => `Außerdem betroffen (oben unter Änderung ${n}): ${joinGerman(labels)}.`);
+}
+
+function noteCovers(note: ChangeNote, section: Section): boolean {
+  return note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number);
+}
+
+function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; groups: LetterChangeGroup[]; notes: string[] } {
   const changes: LetterChange[] = [];
-  const used = new Set<string>();
+  const sections: Section[] = [];
+  const notes = changelogOf(to);
+  const renumbering = renumberingOf(from, to);
   for (const c of compareVersionSections(from, to)) {
     if (!c.kind || !c.regimes.includes(party.regime)) continue;
     const section = (c.neu ?? c.old)!;
-    const reasons = reasonsFor(changelogOf(to), section);
-    for (const reason of reasons) used.add(reason);
-    const label = c.old && c.neu && c.old.number !== c.neu.number ? `§\u00a0${c.old.number} → §\u00a0${c.neu.number}` : `§\u00a0${section.number}`;
-    const diffHtml =
-      c.oldText !== undefined
-        ? renderWordDiffHtml(c.oldText, c.newText!)
+    const renumbered = c.old && c.neu && c.old.number !== c.neu.number;
+    // A § with a one-line summary names its old number there.
+    const label = renumbered && !c.numbersOnly ? `§\u00a0${c.neu!.number} (bisher §\u00a0${c.old!.number})` : `§\u00a0${section.number}`;
+    let summary: string | undefined;
+    if (c.numbersOnly) {
+      const changed = c.oldText !== undefined ? changedReferences(c.oldText, renumbering) : [];
+      const references = changed.length === 0 ? '' : `Nur ${changed.length === 1 ? 'der Verweis' : 'die Verweise'} an die neue Nummerierung angepasst (${joinGerman(changed)})`;
+      summary = renumbered ? `Nur neu nummeriert: bisher §\u00a0${c.old!.number}, jetzt §\u00a0${c.neu!.number}${references ? `; ${references.charAt(0).toLowerCase()}${references.slice(1)}` : ''}.` : `${references}.`;
+    }
+    const diffHtml = summary
+      ? undefined
+      : c.oldText !== undefined
+        ? renderWordDiffHtml(c.oldText, c.newText!, { changedOnly: true, renumbering })
         : c.kind === 'neu' || c.kind === 'entfallen'
           ? renderMarkdownBody(section.body, `aenderung-${c.id}-text`).html
           : undefined;
-    changes.push({ label, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml });
+    const reasons = reasonsFor(notes, section);
+    changes.push({ sectionId: c.id, label, number: section.number, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml, ...(summary ? { summary } : {}) });
+    sections.push(section);
   }
-  return { changes, notes: changelogOf(to).map(changeLine).filter((line) => !used.has(line)) };
+  // Each entry once, with the party's §§ it covers; a § two entries cover is shown under the first.
+  const groups: LetterChangeGroup[] = [];
+  const shownIn = new Map<string, number>();
+  const unused: string[] = [];
+  for (const note of notes) {
+    const covered = changes.filter((_, i) => noteCovers(note, sections[i]!));
+    if (covered.length === 0) {
+      unused.push(changeLine(note));
+      continue;
+    }
+    const fresh = covered.filter((c) => !shownIn.has(c.sectionId));
+    for (const c of fresh) shownIn.set(c.sectionId, groups.length + 1);
+    groups.push({
+      text: legalSpaces(note.text),
+      reason: note.reason ? legalSpaces(note.reason) : undefined,
+      exampleText: note.example ? exampleText(note.example) : undefined,
+      coversText: `Betrifft ${sectionListText(covered.map((c) => c.number))}`,
+      sections: fresh,
+      seeAbove: seeAboveLines(covered.filter((c) => !fresh.includes(c)), shownIn),
+    });
+  }
+  const rest = changes.filter((c) => !shownIn.has(c.sectionId));
+  if (rest.length > 0) groups.push({ coversText: `Betrifft ${sectionListText(rest.map((c) => c.number))}`, sections: rest, seeAbove: [] });
+  return { changes, groups, notes: unused };
 }
 
 function addressLines(party: PartyEntry): string[] {
@@ -318,6 +406,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     const paragraphs: string[] = [];
     let subject = '';
     let changes: LetterChange[] = [];
+    let changeGroups: LetterChangeGroup[] = [];
     let changeNotes: string[] = [];
     if (plan.kind === 'angebot') {
       subject = `Angebot: ${agreement.short_title}, Version ${current.version}`;
@@ -350,12 +439,14 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       subject = `Was ändert sich für Sie? ${agreement.short_title}, neue Version ${current.version}`;
       const changed = changesFor(from, current, party);
       changes = changed.changes;
+      changeGroups = changed.groups;
       changeNotes = changed.notes;
       paragraphs.push(
         `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(party)}`,
         changes.length === 0
           ? `Der Wortlaut Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
-          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${changes.map((c) => c.label).join(', ')}. Unten finden Sie jeden dieser Paragraphen mit dem Grund der Änderung und dem Wortlaut: Gestrichenes steht in [− …], Eingefügtes in [+ …].`,
+          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${sectionListText(changes.map((c) => c.number))} (Nummern der neuen Fassung). ` +
+            `Unten steht jede Änderung einmal mit ihrem Grund und den Paragraphen, die sie betrifft; von jedem Paragraphen nur die geänderten Absätze: Gestrichenes steht in [−\u00a0…], Eingefügtes in [+\u00a0…].`,
         describeBinding(plan.standing, current)!,
         voluntary,
         howToSign,
@@ -381,6 +472,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       subject,
       paragraphs,
       changes,
+      changeGroups,
       changeNotes,
       enclosures,
       answerBy,

@@ -23,7 +23,17 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
     salutation: view.salutation,
     paragraphs: view.paragraphs,
     hasChanges: view.changes.length > 0,
-    changes: view.changes.map((c) => ({ label: c.label, title: c.title, kindLabel: c.kindLabel, reasons: c.reasons, diffHtml: c.diffHtml ?? '' })),
+    changes: view.changes.map((c) => ({ label: c.label, title: c.title, kindLabel: c.kindLabel, reasons: c.reasons, diffHtml: c.diffHtml ?? '', summary: c.summary ?? '' })),
+    changeGroups: view.changeGroups.map((g, i) => ({
+      heading: g.text ? `Änderung ${i + 1}` : 'Weitere Änderungen',
+      text: g.text ?? '',
+      reason: g.reason ?? '',
+      exampleText: g.exampleText ?? '',
+      coversText: g.coversText,
+      // A one-line summary says what kind of change it is; the heading need not.
+      sections: g.sections.map((c) => ({ label: c.label, title: c.title, kindLabel: c.summary ? '' : c.kindLabel, diffHtml: c.diffHtml ?? '', summary: c.summary ?? '' })),
+      seeAbove: g.seeAbove,
+    })),
     hasChangeNotes: view.changeNotes.length > 0,
     changeNotes: view.changeNotes,
     hasExampleNotes: view.exampleNotes.length > 0,
