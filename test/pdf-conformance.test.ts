@@ -11,7 +11,7 @@ import { addChildmindersAgreement } from './support/pdf-build-run.ts';
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
 // offered to the DSG-EKD provider) and version, the
-// childminders' copy, the DPIA, the council letter, the letters to the parties (offer, reminder,
+// childminders' copy, the DPIA (adopted, and a draft compared with it), the council letter, the letters to the parties (offer, reminder,
 // change notice) – and one PDF with known defects that must be refused.
 let work: string;
 let results: FileConformance[];
@@ -50,6 +50,20 @@ beforeAll(async () => {
     .replace('erika@elbaue.example', 'kita@am-markt.example');
   await writeFile(path.join(content, 'parties/traeger/traeger-004.yaml'), ekd);
   await addChildmindersAgreement(content);
+  // A draft DPIA 2.0 that supersedes 1.0: its PDF adds the comparison of levels (a table) and
+  // prints each measure as a block with a definition list.
+  await cp(path.join(content, 'dpia/1.0'), path.join(content, 'dpia/2.0'), { recursive: true });
+  const draftMeta = path.join(content, 'dpia/2.0/dpia.yaml');
+  await writeFile(
+    draftMeta,
+    (await readFile(draftMeta, 'utf8'))
+      .replace('version: "1.0"', 'version: "2.0"\nsupersedes: "1.0"')
+      .replace('status: beschlossen', 'status: entwurf')
+      .replace('date: 2022-02-15', 'date: 2024-03-01')
+      .concat('changes:\n  - risks: [risk-02]\n    text: Risiko neu bewertet.\n    reason: Neuer Angriffsweg bekannt.\n'),
+  );
+  const draftRisks = path.join(content, 'dpia/2.0/risks.yaml');
+  await writeFile(draftRisks, (await readFile(draftRisks, 'utf8')).replace('after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: substanziell }'));
   const pdfs = await runScript('pdf', ['--content', content, '--out', out('dist'), '--private-out', out('dist-private'), '--cache-dir', out('cache')]);
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);
@@ -82,6 +96,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
       DEFECT,
       'dist-private/pdf/tagespflege/1.1/ktp-001.pdf',
       'dist/pdf/dsfa/dsfa-1.0.pdf',
+      'dist/pdf/dsfa/dsfa-2.0-entwurf.pdf',
       'dist/pdf/muster/1.0/traeger-001.pdf',
       'dist/pdf/muster/1.0/traeger-002.pdf',
       'dist/pdf/muster/1.1/traeger-001.pdf',
@@ -99,7 +114,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     }
     const summary = summarizeConformance(made, { display: rel });
     expect(summary.failedFiles).toBe(0);
-    expect(summary.text).toMatch(/^13 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
+    expect(summary.text).toMatch(/^14 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
   });
 
   it('refuses a PDF with known defects and names the rules it breaks', () => {

@@ -11,6 +11,8 @@ import { buildManifest, manifestPaths, mergeIntoManifest, mergeManifests, parseM
 import { buildDocumentRegister, buildDpiaDownloads, parsePdfDocuments, parsePdfManifest } from '../src/lib/site/downloads.ts';
 import { buildCopyRegister } from '../src/lib/signing/copies.ts';
 import { DSK_LEVELS } from '../src/schemas/dpia.ts';
+import { compareDpiaLevels } from '../src/lib/dpia/comparison.ts';
+import { tomAnnexListings, tomCatalogue } from '../src/lib/toms/catalogue.ts';
 import { personNames } from './support/person-names.ts';
 import { ROOT } from './support/run-cli.ts';
 
@@ -102,6 +104,49 @@ describe('the DPIA document of one version', () => {
     expect(r1.toms.map((t) => t.id)).toEqual(bundled.dpia.versions.at(-1)!.risks[0]!.toms);
   });
 
+  it('gives each measure the catalogue’s description and responsible body, and its §§ in the agreement versions this DPIA belongs to', () => {
+    const v20 = bundled.dpia.versions.find((v) => v.meta.version === '2.0')!;
+    const doc = buildDpiaDocument(bundled, v20);
+    const catalogue = new Map(tomCatalogue(bundled).flatMap((g) => g.measures).map((m) => [m.id, m]));
+    for (const m of doc.measures) {
+      const row = catalogue.get(m.id)!;
+      expect([m.title, m.description, m.responsible, m.statusLabel, m.goalLabel]).toEqual([row.title, row.description, row.responsible, row.statusLabel, row.goalLabel]);
+      expect(m.description.length, m.id).toBeGreaterThan(20);
+      expect(m.responsible.length, m.id).toBeGreaterThan(3);
+    }
+    // The §§ are counted as in Kita-Planer 2 1.2 and Kindertagespflege 1.1, the versions 2.0 belongs to.
+    expect(doc.referenceVersions).toEqual(['Kooperationsvereinbarung Kita-Planer 2, Version 1.2', 'Kooperationsvereinbarung Kindertagespflege, Version 1.1']);
+    const dm01 = doc.measures.find((m) => m.id === 'tom-datenminimierung-01')!;
+    const entry = catalogue.get('tom-datenminimierung-01')!.entry;
+    const expected = [
+      ...tomAnnexListings(bundled, entry, { agreement: 'kita-planer-2', version: '1.2' }),
+      ...tomAnnexListings(bundled, entry, { agreement: 'kindertagespflege', version: '1.1' }),
+    ].flatMap((l) => l.references);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(dm01.references).toEqual(expected);
+    // A measure without refs has none; none is printed empty.
+    const unregulated = doc.measures.filter((m) => m.references.length === 0).map((m) => m.id);
+    for (const id of unregulated) expect(catalogue.get(id)!.entry.refs).toEqual([]);
+    // Grouped by protection goal in SDM order, as the catalogue orders them.
+    const order = [...catalogue.keys()];
+    expect(doc.measures.map((m) => m.id)).toEqual([...doc.measures.map((m) => m.id)].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  });
+
+  it('compares the levels with the superseded version, each from its own matrix; a first version has no comparison', () => {
+    const v11 = bundled.dpia.versions.find((v) => v.meta.version === '1.1')!;
+    const v20 = bundled.dpia.versions.find((v) => v.meta.version === '2.0')!;
+    expect(buildDpiaDocument(bundled, v11).comparison).toBeNull();
+    const c = buildDpiaDocument(bundled, v20).comparison!;
+    const lib = compareDpiaLevels(v11, v20);
+    expect(c.caption).toBe('Risikostufe in Version 1.1 und 2.0');
+    expect(c.rows.map((r) => `${r.id} ${r.before.previous}/${r.before.current} ${r.after.previous}/${r.after.current}`)).toEqual(
+      lib.rows.map((r) => `${r.id} ${r.before.previousLabel}/${r.before.currentLabel} ${r.after.previousLabel}/${r.after.currentLabel}`),
+    );
+    expect(c.rows.find((r) => r.id === 'risk-21')).toMatchObject({ isNew: true, before: { previous: 'neu' }, after: { previous: 'neu' } });
+    expect(c.summary).toMatch(/^Gegenüber Version 1\.1: vor den Maßnahmen .+; nach den Maßnahmen .+; 4\u00a0Risiken neu\.$/);
+    expect(c.droppedText).toBeNull();
+  });
+
   it('keeps the record of participation to roles and bodies, and the history to the versions up to this one', () => {
     const { content, draft } = withDraft(fixture);
     const doc = buildDpiaDocument(content, draft);
@@ -141,6 +186,51 @@ describe('the DPIA document as HTML', () => {
     // Every risk and every section heading is there.
     for (const r of doc.risks) expect(html).toContain(`id="${r.id}"`);
     for (const s of doc.sections) expect(html).toContain(`id="${s.anchor}-titel"`);
+  });
+
+  it('prints one block per measure under its protection goal, with description, responsible body, §§ and risks, and no empty field', () => {
+    const v20 = bundled.dpia.versions.find((v) => v.meta.version === '2.0')!;
+    const doc = buildDpiaDocument(bundled, v20);
+    const html = renderDpiaHtml(doc, assets.templates, assets.dpia);
+    const section = html.slice(html.indexOf('<section class="dsfa-anhang" id="massnahmen"'), html.indexOf('<section class="dsfa-anhang" id="beteiligung"'));
+    const blocks = section.split('<div class="tom dsfa-massnahme">').slice(1);
+    expect(blocks).toHaveLength(doc.measures.length);
+    const text = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    doc.measures.forEach((m, i) => {
+      const block = text(blocks[i]!);
+      expect(block).toContain(`<strong>${m.title}</strong> <span class="tom-id">${m.id}</span>`);
+      expect(block).toContain(`<p class="tom-text">${m.description}</p>`);
+      expect(block).toContain(`<dt>Verantwortlich</dt><dd>${m.responsible}</dd>`);
+      expect(block).toContain(`<dt>Mindert</dt><dd class="kennung">${m.riskIds.join(', ').replace(/, ([^,]*)$/, ' und $1')}</dd>`);
+      if (m.references.length > 0) expect(block).toContain(`<dt>Geregelt in</dt><dd>${m.references.join('; ')}</dd>`);
+      else expect(block).not.toContain('Geregelt in');
+    });
+    // One heading per protection goal, in the order of the measures.
+    const goals = [...new Set(doc.measures.map((m) => m.goalLabel))];
+    expect([...section.matchAll(/<h3 id="massnahmen-\d+">([^<]+)<\/h3>/g)].map((x) => x[1])).toEqual(goals);
+    expect(section).not.toMatch(/<(dd|dt|td|th)[^>]*>\s*<\/\1>/);
+    expect(section).not.toContain('<table');
+  });
+
+  it('prints the comparison with the superseded version as a table with row headers and no empty cell; 1.1 has none', () => {
+    const v20 = bundled.dpia.versions.find((v) => v.meta.version === '2.0')!;
+    const doc = buildDpiaDocument(bundled, v20);
+    const html = renderDpiaHtml(doc, assets.templates, assets.dpia);
+    expect(html).toContain('<h3 id="vergleich" class="neue-seite">Risikostufe in Version 1.1 und 2.0</h3>');
+    const table = html.slice(html.indexOf('<table class="dsfa-vergleich">'), html.indexOf('</table>', html.indexOf('<table class="dsfa-vergleich">')));
+    expect(table).toContain('<caption>Risikostufe in Version 1.1 und 2.0 je Risiko, vor und nach den Maßnahmen; „neu“: in Version 1.1 nicht bewertet</caption>');
+    expect([...table.matchAll(/<th scope="col">/g)]).toHaveLength(5);
+    const rows = [...table.matchAll(/<tr><th scope="row">(.*?)<\/tr>/g)].map((x) => x[1]!);
+    expect(rows).toHaveLength(doc.risks.length);
+    for (const row of rows) expect([...row.matchAll(/<td[^>]*>/g)]).toHaveLength(4);
+    expect(table).not.toMatch(/<(td|th)[^>]*>\s*<\/\1>/);
+    // A new risk: „neu“ in the 1.1 columns; a risen level says so in words under the 2.0 level.
+    expect(rows.find((r) => r.includes('risk-21'))).toMatch(/<td class="neu">neu<\/td>.*<td class="neu">neu<\/td>/);
+    expect(rows.find((r) => r.includes('risk-06'))).toContain('<td>normal</td><td><span class="stufe hoch">hoch</span><br><span class="einordnung">höher</span></td>');
+    expect(html).toContain(doc.comparison!.summary);
+    const v11 = renderDpiaHtml(buildDpiaDocument(bundled, bundled.dpia.versions[0]!), assets.templates, assets.dpia);
+    expect(v11).not.toContain('<table class="dsfa-vergleich"');
+    expect(v11).not.toContain('id="vergleich"');
   });
 
   it.each([

@@ -34,6 +34,12 @@ beforeAll(async () => {
       .replace('date: 2022-02-15', 'date: 2024-03-01')
       .concat('changes:\n  - risks: [risk-01]\n    text: Risiko neu bewertet.\n    reason: Neuer Angriffsweg bekannt.\n'),
   );
+  // risk-02 is likelier after the measures in 2.0: its level rises from gering to normal.
+  const risks = out('content/dpia/2.0/risks.yaml');
+  const register = await readFile(risks, 'utf8');
+  const raised = register.replace('after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: substanziell }');
+  expect(raised).not.toBe(register);
+  await writeFile(risks, raised);
   ({ content } = await loadContent(out('content')));
   expect(content.dpia.versions.map((v) => `${v.meta.version} ${v.meta.status}`)).toEqual(['1.0 beschlossen', '2.0 entwurf']);
   for (const run of ['a', 'b']) {
@@ -116,6 +122,23 @@ describe('DPIA PDFs from the browser', () => {
     const headerMark = (page: string) => /^(.*\S {3,})?Entwurf( {3,}\S.*)?$/.test(page.trimStart().split('\n')[0]!.trim());
     expect(draft.map(headerMark)).toEqual(draft.map(() => true));
     expect(pagesOf(out('a/dist', ADOPTED)).some(headerMark)).toBe(false);
+  });
+
+  it('describes each measure with its responsible body and the risks it reduces, and compares a draft’s levels with the version it supersedes', () => {
+    for (const file of [ADOPTED, DRAFT]) {
+      const text = pagesOf(out('a/dist', file)).join('\n');
+      const measures = text.slice(text.indexOf('Maßnahmen\n'), text.indexOf('Beteiligung und Prüfvermerke'));
+      expect(measures).toMatch(/Zwei-Faktor-Anmeldung\s+tom-vertraulichkeit-01/);
+      expect(measures).toContain('Jede Anmeldung verlangt einen zweiten Faktor.');
+      expect(measures).toMatch(/Verantwortlich\s+Eigenbetrieb IT-Dienstleistungen\s+Stand\s+umgesetzt/);
+      expect(measures).toMatch(/Mindert\s+risk-02\s+Bezug\s+Art\. 32 Abs\. 1 lit\. a DSGVO/);
+    }
+    expect(pagesOf(out('a/dist', ADOPTED)).join('\n')).not.toContain('Risikostufe in Version');
+    const page = pagesOf(out('a/dist', DRAFT)).find((p) => p.includes('Risikostufe in Version 1.0 und 2.0'))!;
+    expect(page).toBeDefined();
+    expect(page).toMatch(/vor den\s+Maßnahmen keine Stufe geändert; nach den Maßnahmen 1\s+Risiko höher eingestuft\./);
+    expect(page).toMatch(/risk-01 Unbefugter Zugriff\s+hoch\s+hoch\s+normal\s+normal\n/);
+    expect(page).toMatch(/risk-02 Abfangen von Daten\s+normal\s+normal\s+gering\s+normal\n\s+höher/);
   });
 
   it('names none of the signatories, contacts or childminders the content knows', () => {

@@ -99,4 +99,25 @@ describe('buildDpiaView', () => {
     expect(page.inForce?.version).toBe('1.0');
     expect(page.versions.map((v) => `${v.version} ${v.statusLabel}`)).toEqual(['2.0 Entwurf', '1.0 In Kraft']);
   });
+
+  it('compares a version’s levels with the version it supersedes, each from its own matrix, new risks „neu“; a first version has no comparison', async () => {
+    const content = await loadSiteFixture();
+    const v1 = content.dpia.versions[0]!;
+    expect(buildDpiaVersionView(content, '1.0').comparison).toBeUndefined();
+    const hoch = Object.fromEntries(Object.keys(v1.meta.matrix.rows).map((s) => [s, Object.fromEntries(Object.keys(v1.meta.matrix.rows).map((l) => [l, 'hoch']))]));
+    const added = { ...v1.risks[1]!, id: 'risk-03', title: 'Neues Risiko' };
+    content.dpia.versions.push({
+      ...v1,
+      folder: '2.0',
+      risks: [v1.risks[0]!, added],
+      meta: { ...v1.meta, version: '2.0', status: 'entwurf', supersedes: '1.0', matrix: { source: 'alles hoch', rows: hoch as typeof v1.meta.matrix.rows } },
+    });
+    const c = buildDpiaVersionView(content, '2.0').comparison!;
+    expect([c.caption, c.previousHref]).toEqual(['Risikostufe in Version 1.0 und 2.0', '/dsfa/1.0/']);
+    expect(c.rows.map((r) => `${r.id} ${r.before.previousLabel}/${r.before.currentLabel} ${r.after.previousLabel}/${r.after.currentLabel} ${r.after.moveLabel}`)).toEqual([
+      'risk-01 hoch/hoch normal/hoch höher',
+      'risk-03 neu/hoch neu/hoch neu',
+    ]);
+    expect(c.dropped).toEqual([{ id: 'risk-02', title: 'Abfangen von Daten' }]);
+  });
 });

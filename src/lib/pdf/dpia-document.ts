@@ -1,11 +1,12 @@
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
-import { SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { tieText } from '../dpia/summary.ts';
 import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
+import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
+import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
 import { EXAMPLE_LABEL } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
 import { renderMarkdownBody } from '../markdown.ts';
@@ -78,9 +79,36 @@ export interface DpiaMeasureDoc {
   title: string;
   /** The SDM protection goal it serves (empty for an id the catalogue does not know). */
   goalLabel: string;
+  /** What the measure does, from the catalogue (empty for an unknown id). */
+  description: string;
+  /** The body responsible for it (empty for an unknown id). */
+  responsible: string;
   statusLabel: string;
+  /** „Art. 32 Abs. 1 lit. b DSGVO“ (empty for an unknown id). */
+  art32: string;
+  /** The §§ that regulate it in the agreement versions this DPIA belongs to (tomReferences); may be empty. */
+  references: string[];
   /** Ids of the risks this measure reduces. */
   riskIds: string[];
+}
+
+/** One row of the comparison with the superseded version: levels before and after the measures in both. */
+export interface DpiaComparisonRowDoc {
+  id: string;
+  title: string;
+  isNew: boolean;
+  before: { previous: string; current: string; level: RiskLevel; move: LevelMove; moveLabel: string };
+  after: { previous: string; current: string; level: RiskLevel; move: LevelMove; moveLabel: string };
+}
+
+export interface DpiaComparisonDoc {
+  previousVersion: string;
+  caption: string;
+  /** One sentence: how many levels rose or fell and how many risks are new. */
+  summary: string;
+  rows: DpiaComparisonRowDoc[];
+  /** „Version 1.1 bewertete außerdem: … (risk-xx); diese Version führt es nicht mehr.“ or null. */
+  droppedText: string | null;
 }
 
 /** Everything the DPIA PDF of one version shows, computed once; the template only renders it. */
@@ -116,6 +144,10 @@ export interface DpiaDocument {
   matrices: [DpiaMatrixDoc, DpiaMatrixDoc];
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
+  /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
+  referenceVersions: string[];
+  /** Levels next to the superseded version's, each from its own matrix; null for a first version. */
+  comparison: DpiaComparisonDoc | null;
   reviews: DpiaRecordDoc[];
   dpoAdvice: DpiaRecordDoc[];
   subjectViews: DpiaRecordDoc[];
@@ -190,6 +222,27 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
   };
 }
 
+const side = (p: LevelPair) => ({ previous: p.previousLabel, current: p.currentLabel, level: p.current, move: p.move, moveLabel: p.moveLabel });
+
+function comparisonDoc(c: DpiaLevelComparison): DpiaComparisonDoc {
+  const eingestuft = (n: number, how: string) => (n > 0 ? [`${formatCount(n, 'Risiko', 'Risiken')} ${how} eingestuft`] : []);
+  const moves = (n: { hoeher: number; niedriger: number }) =>
+    n.hoeher === 0 && n.niedriger === 0 ? 'keine Stufe geändert' : joinGerman([...eingestuft(n.hoeher, 'höher'), ...eingestuft(n.niedriger, 'niedriger')]);
+  const summary =
+    `Gegenüber Version ${c.previousVersion}: vor den Maßnahmen ${moves(c.counts.before)}; nach den Maßnahmen ${moves(c.counts.after)}` +
+    (c.counts.neu > 0 ? `; ${formatCount(c.counts.neu, 'Risiko', 'Risiken')} neu.` : '.');
+  return {
+    previousVersion: c.previousVersion,
+    caption: c.caption,
+    summary,
+    rows: c.rows.map((r) => ({ id: r.id, title: r.title, isNew: r.isNew, before: side(r.before), after: side(r.after) })),
+    droppedText:
+      c.dropped.length === 0
+        ? null
+        : `Version ${c.previousVersion} bewertete außerdem ${joinGerman(c.dropped.map((r) => `${r.title} (${r.id})`))}; diese Version führt ${c.dropped.length === 1 ? 'dieses Risiko' : 'diese Risiken'} nicht mehr.`,
+  };
+}
+
 /**
  * The view model of the DPIA PDF of one version. Pure: content in, document out. `dpia` is the
  * version to print; `content` gives publisher, site address, measures and the earlier versions
@@ -216,22 +269,34 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     example: exampleText(r.beispiel),
   }));
   // Every measure a risk names, in catalogue order (goal, then id), with the risks it reduces.
-  const measureIds = [...new Set(dpia.risks.flatMap((r) => [...r.toms, ...(r.limits_damage ?? [])]))];
-  const goalOrder: readonly string[] = SDM_GOALS;
-  const measures: DpiaMeasureDoc[] = measureIds
-    .map((id) => {
-      const tom = toms.get(id);
-      return {
-        id,
-        title: tom?.title ?? id,
-        goalLabel: tom ? SDM_GOAL_LABELS[tom.goal] : '',
-        statusLabel: tom ? TOM_STATUS_LABELS[tom.status] : '',
-        riskIds: dpia.risks.filter((r) => r.toms.includes(id) || (r.limits_damage ?? []).includes(id)).map((r) => r.id),
-        order: tom ? goalOrder.indexOf(tom.goal) : goalOrder.length,
-      };
-    })
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ order: _order, ...m }) => m);
+  // Its row comes from the catalogue (lib/toms/catalogue.ts); its §§ are numbered for the newest
+  // agreement version this DPIA belongs to, and only where that version's annex lists it.
+  const measureIds = new Set(dpia.risks.flatMap((r) => [...r.toms, ...(r.limits_damage ?? [])]));
+  const annexes = meta.agreements.map((tie) => ({ agreement: tie.agreement, version: [...tie.versions].sort(compareVersions).at(-1)! }));
+  const riskIdsOf = (id: string) => dpia.risks.filter((r) => r.toms.includes(id) || (r.limits_damage ?? []).includes(id)).map((r) => r.id);
+  const catalogued = tomCatalogue(content).flatMap((g) => g.measures.filter((m) => measureIds.has(m.id)));
+  const measures: DpiaMeasureDoc[] = [
+    ...catalogued.map((m) => ({
+      id: m.id,
+      title: m.title,
+      goalLabel: m.goalLabel,
+      description: m.description,
+      responsible: m.responsible,
+      statusLabel: m.statusLabel,
+      // In print a reference never breaks across lines (as in Anlage 1).
+      art32: m.art32.length > 0 ? `${m.art32.map((ref) => ref.replaceAll(' ', '\u00a0')).join(', ')} DSGVO` : '',
+      references: annexes
+        .filter((a) => isInAnnex(m.entry, a.agreement, a.version))
+        .flatMap((a) => tomAnnexListings(content, m.entry, a).flatMap((l) => l.references)),
+      riskIds: riskIdsOf(m.id),
+    })),
+    // An id the catalogue does not know (the validator refuses it; the PDF still names it).
+    ...[...measureIds]
+      .filter((id) => !toms.has(id))
+      .map((id) => ({ id, title: id, goalLabel: '', description: '', responsible: '', statusLabel: '', art32: '', references: [], riskIds: riskIdsOf(id) })),
+  ];
+  const referenceVersions = annexes.map((a) => tieText(content, a.agreement, [a.version]));
+  const comparison = dpiaLevelComparison(content, dpia);
 
   const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordDoc => ({
     controller,
@@ -289,6 +354,8 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     })),
     matrices: [buildMatrix(dpia, 'before'), buildMatrix(dpia, 'after')],
     measures,
+    referenceVersions,
+    comparison: comparison ? comparisonDoc(comparison) : null,
     reviews: meta.reviews.map((r) => record('', r.role, r)),
     dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
     subjectViews: meta.subject_views.map((v) => record('', v.body, v)),

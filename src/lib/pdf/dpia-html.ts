@@ -62,6 +62,15 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
     })),
     measureCount: formatNumber(doc.measures.length),
     measureGroups: groupMeasures(doc),
+    referenceVersionsText: joinGerman(doc.referenceVersions),
+    hasReferenceVersions: doc.referenceVersions.length > 0,
+    comparison: doc.comparison
+      ? {
+          ...doc.comparison,
+          // Under a level that rose or fell, the word for it (colour alone would not say it); a new risk says „neu“ in the earlier column.
+          rows: doc.comparison.rows.map((r) => ({ ...r, before: { ...r.before, changed: moved(r.before.move) }, after: { ...r.after, changed: moved(r.after.move) } })),
+        }
+      : null,
     reviews: doc.reviews.map((r) => ({ ...r })),
     hasReviews: doc.reviews.length > 0,
     dpoAdvice: doc.dpoAdvice.map((r) => ({ ...r })),
@@ -89,13 +98,26 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
   };
 }
 
-/** The measures by protection goal (they come sorted by it), one table each. */
+const moved = (move: string) => move === 'hoeher' || move === 'niedriger';
+
+/** The measures by protection goal (they come sorted by it), one block each: what it does, who is responsible, where it is regulated, which risks it reduces. */
 function groupMeasures(doc: DpiaDocument): TemplateData[] {
-  const groups: { label: string; measures: TemplateData[] }[] = [];
+  const groups: { label: string; anchor: string; measures: TemplateData[] }[] = [];
   for (const m of doc.measures) {
     const label = m.goalLabel || 'Ohne Eintrag im Maßnahmenkatalog';
-    if (groups.at(-1)?.label !== label) groups.push({ label, measures: [] });
-    groups.at(-1)!.measures.push({ id: m.id, title: m.title, statusLabel: m.statusLabel, riskIdsText: joinGerman(m.riskIds) });
+    if (groups.at(-1)?.label !== label) groups.push({ label, anchor: `massnahmen-${groups.length + 1}`, measures: [] });
+    groups.at(-1)!.measures.push({
+      id: m.id,
+      title: m.title,
+      known: m.description !== '',
+      description: m.description,
+      responsible: m.responsible,
+      statusLabel: m.statusLabel,
+      art32: m.art32,
+      referencesText: m.references.join('; '),
+      hasReferences: m.references.length > 0,
+      riskIdsText: joinGerman(m.riskIds),
+    });
   }
   return groups;
 }

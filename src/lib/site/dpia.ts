@@ -10,6 +10,7 @@ import { formatCount } from '../format.ts';
 import { memo } from '../memo.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
+import { dpiaLevelComparison, type DpiaLevelComparison } from '../dpia/comparison.ts';
 import { statusDate } from '../signing/figures.ts';
 import { urls } from './urls.ts';
 
@@ -90,6 +91,8 @@ export interface DpiaVersionView {
   dpoAdvice: DpiaRecordView[];
   subjectViews: DpiaRecordView[];
   subjectViewsNotSought?: string;
+  /** The levels next to those of the version this one supersedes (lib/dpia/comparison.ts); absent for a first version. */
+  comparison?: DpiaLevelComparison & { previousHref: string };
   example?: ExampleMarkView;
 }
 
@@ -169,6 +172,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
     const tomLink = (id: string) => ({ id, title: toms.get(id)?.title ?? id, href: urls.tom(id) });
     const overdue = isInForce ? reviewOverdueSince(dpia, asOf) : undefined;
     const meta = dpia.meta;
+    const comparison = dpiaLevelComparison(content, dpia);
     const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordView => ({
       controller,
       role,
@@ -221,6 +225,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
       subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
       subjectViewsNotSought: meta.subject_views_not_sought,
+      comparison: comparison ? { ...comparison, previousHref: urls.dpiaVersion(comparison.previousVersion) } : undefined,
       example: exampleMarkOf(meta.beispiel),
     };
   });
