@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVeraPdf } from '../src/io/verapdf.ts';
 import { fileProblems, REQUIRED_PROFILES, summarizeConformance, type FileConformance } from '../src/lib/pdf/verapdf-report.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
-import { addChildmindersAgreement } from './support/pdf-build-run.ts';
+import { addChildmindersAgreement, addDraftDpia } from './support/pdf-build-run.ts';
 
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
@@ -52,18 +52,7 @@ beforeAll(async () => {
   await addChildmindersAgreement(content);
   // A draft DPIA 2.0 that supersedes 1.0: its PDF adds the comparison of levels (a table) and
   // prints each measure as a block with a definition list.
-  await cp(path.join(content, 'dpia/1.0'), path.join(content, 'dpia/2.0'), { recursive: true });
-  const draftMeta = path.join(content, 'dpia/2.0/dpia.yaml');
-  await writeFile(
-    draftMeta,
-    (await readFile(draftMeta, 'utf8'))
-      .replace('version: "1.0"', 'version: "2.0"\nsupersedes: "1.0"')
-      .replace('status: beschlossen', 'status: entwurf')
-      .replace('date: 2022-02-15', 'date: 2024-03-01')
-      .concat('changes:\n  - risks: [risk-02]\n    text: Risiko neu bewertet.\n    reason: Neuer Angriffsweg bekannt.\n'),
-  );
-  const draftRisks = path.join(content, 'dpia/2.0/risks.yaml');
-  await writeFile(draftRisks, (await readFile(draftRisks, 'utf8')).replace('after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: substanziell }'));
+  await addDraftDpia(content);
   const pdfs = await runScript('pdf', ['--content', content, '--out', out('dist'), '--private-out', out('dist-private'), '--cache-dir', out('cache')]);
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);

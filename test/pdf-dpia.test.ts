@@ -9,7 +9,7 @@ import { buildPdfs, type PdfBuildResult } from '../src/io/pdf/build-pdfs.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { parseManifest } from '../src/lib/pdf/manifest.ts';
 import { personNames } from './support/person-names.ts';
-import { tool } from './support/pdf-build-run.ts';
+import { addDraftDpia, tool } from './support/pdf-build-run.ts';
 import { ROOT } from './support/run-cli.ts';
 
 // The DPIA PDFs from a real browser: one per version (an adopted 1.0 and a draft 2.0), printed
@@ -24,22 +24,8 @@ const DRAFT = 'pdf/dsfa/dsfa-2.0-entwurf.pdf';
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'vw-dsfa-'));
   await cp(path.join(ROOT, 'test/fixtures/valid'), out('content'), { recursive: true });
-  await cp(out('content/dpia/1.0'), out('content/dpia/2.0'), { recursive: true });
-  const yaml = out('content/dpia/2.0/dpia.yaml');
-  await writeFile(
-    yaml,
-    (await readFile(yaml, 'utf8'))
-      .replace('version: "1.0"', 'version: "2.0"\nsupersedes: "1.0"')
-      .replace('status: beschlossen', 'status: entwurf')
-      .replace('date: 2022-02-15', 'date: 2024-03-01')
-      .concat('changes:\n  - risks: [risk-01]\n    text: Risiko neu bewertet.\n    reason: Neuer Angriffsweg bekannt.\n'),
-  );
-  // risk-02 is likelier after the measures in 2.0: its level rises from gering to normal.
-  const risks = out('content/dpia/2.0/risks.yaml');
-  const register = await readFile(risks, 'utf8');
-  const raised = register.replace('after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: substanziell }');
-  expect(raised).not.toBe(register);
-  await writeFile(risks, raised);
+  // A draft 2.0 in which risk-02 is likelier after the measures: its level rises from gering to normal.
+  await addDraftDpia(out('content'));
   ({ content } = await loadContent(out('content')));
   expect(content.dpia.versions.map((v) => `${v.meta.version} ${v.meta.status}`)).toEqual(['1.0 beschlossen', '2.0 entwurf']);
   for (const run of ['a', 'b']) {

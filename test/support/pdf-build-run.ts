@@ -44,3 +44,25 @@ export async function addChildmindersAgreement(contentDir: string): Promise<void
       .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
   );
 }
+
+/**
+ * Adds a draft DPIA 2.0 that supersedes the fixture's 1.0: the same register, except that risk-02
+ * is likelier after the measures (its level rises from gering to normal), named in its changes.
+ */
+export async function addDraftDpia(contentDir: string): Promise<void> {
+  await cp(path.join(contentDir, 'dpia/1.0'), path.join(contentDir, 'dpia/2.0'), { recursive: true });
+  const meta = path.join(contentDir, 'dpia/2.0/dpia.yaml');
+  await writeFile(
+    meta,
+    (await readFile(meta, 'utf8'))
+      .replace('version: "1.0"', 'version: "2.0"\nsupersedes: "1.0"')
+      .replace('status: beschlossen', 'status: entwurf')
+      .replace('date: 2022-02-15', 'date: 2024-03-01')
+      .concat('changes:\n  - risks: [risk-02]\n    text: Risiko neu bewertet.\n    reason: Neuer Angriffsweg bekannt.\n'),
+  );
+  const risks = path.join(contentDir, 'dpia/2.0/risks.yaml');
+  const register = await readFile(risks, 'utf8');
+  const raised = register.replace('after: { likelihood: geringfuegig, severity: substanziell }', 'after: { likelihood: ueberschaubar, severity: substanziell }');
+  if (raised === register) throw new Error('addDraftDpia: risk-02 of the fixture is no longer assessed as expected');
+  await writeFile(risks, raised);
+}
