@@ -12,3 +12,8 @@ export function exampleMarkOf(mark: true | string | undefined): ExampleMarkView 
   if (mark === undefined) return undefined;
   return mark === true ? { label: EXAMPLE_LABEL } : { label: EXAMPLE_LABEL, note: mark };
 }
+
+/** The mark as one line of text, for PDFs and letters: „Beispieldaten“ or „Beispieldaten: <note>“. */
+export function exampleMarkText(mark: ExampleMarkView): string {
+  return mark.note ? `${mark.label}: ${mark.note}` : mark.label;
+}

@@ -23,7 +23,7 @@ export interface DpiaSummary {
 }
 
 /** Summary of `dpia` (one version); `available: false` when the agreement version has none. */
-export function dpiaSummary(content: Content, dpia: DpiaVersion | undefined): DpiaSummary {
+export function dpiaSummary(content: Content, dpia: Pick<DpiaVersion, 'meta'> | undefined): DpiaSummary {
   const meta = dpia?.meta;
   return {
     available: meta !== undefined,

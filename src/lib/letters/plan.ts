@@ -10,7 +10,7 @@ import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
@@ -136,15 +136,10 @@ function regimeSentence(party: PartyEntry): string {
   }
 }
 
-/** „Beispieldaten“ with the content's note, as the site shows it. */
-function exampleText(mark: ExampleMarkView): string {
-  return mark.note ? `${mark.label}: ${mark.note}` : mark.label;
-}
-
 /** A changelog entry as one line of the letter: what changed, and why; marked when it is example data. */
 function changeLine(note: ChangeNote): string {
   const line = note.reason ? `${note.text} Begründung: ${note.reason}` : note.text;
-  return note.example ? `${line} (${exampleText(note.example)})` : line;
+  return note.example ? `${line} (${exampleMarkText(note.example)})` : line;
 }
 
 /**
@@ -261,7 +256,7 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
     groups.push({
       text: legalSpaces(note.text),
       reason: note.reason ? legalSpaces(note.reason) : undefined,
-      exampleText: note.example ? exampleText(note.example) : undefined,
+      exampleText: note.example ? exampleMarkText(note.example) : undefined,
       coversText: `Betrifft ${sectionListText(covered.map((c) => c.number))}`,
       sections: fresh,
       seeAbove: seeAboveLines(covered.filter((c) => !fresh.includes(c)), shownIn),

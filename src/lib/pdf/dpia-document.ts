@@ -1,13 +1,15 @@
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
-import { formatDateDe, formatDateShort } from '../dates.ts';
-import { tieText } from '../dpia/summary.ts';
+import { formatDateShort } from '../dates.ts';
+import { dpiaSummary, tieText } from '../dpia/summary.ts';
+import { urls } from '../site/urls.ts';
+import { printedPublisher, printedUrl } from './publisher.ts';
 import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
 import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
-import { EXAMPLE_LABEL } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { compareVersions } from '../parse-content.ts';
@@ -185,7 +187,10 @@ function levelIn(dpia: DpiaInput, a: Assessment): RiskLevel {
   return levelOf(dpia, a);
 }
 
-const exampleText = (mark: true | string | undefined): string | null => (mark === undefined ? null : mark === true ? EXAMPLE_LABEL : `${EXAMPLE_LABEL}: ${mark}`);
+const exampleText = (beispiel: true | string | undefined): string | null => {
+  const mark = exampleMarkOf(beispiel);
+  return mark ? exampleMarkText(mark) : null;
+};
 
 function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc {
   const matrix = riskMatrix(dpia, which);
@@ -306,10 +311,9 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     result: r.result,
     example: exampleText(r.beispiel),
   });
-  const site = content.site;
-  const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
+  const summary = dpiaSummary(content, dpia);
   const fileName = dpiaPdfFileName(meta.version, meta.status);
-  const isDraft = meta.status === 'entwurf';
+  const isDraft = summary.isDraft;
   const recordDates = [...meta.reviews, ...meta.dpo_advice, ...meta.subject_views].map((r) => r.date).filter((d): d is string => d !== undefined);
   const lastDate = [meta.date, ...recordDates].sort().at(-1)!;
   const history = content.dpia.versions
@@ -325,19 +329,19 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     path: `pdf/dsfa/${fileName}`,
     fileName,
     version: meta.version,
-    title: meta.title,
+    title: summary.title,
     date: meta.date,
-    dateText: formatDateDe(meta.date),
+    dateText: summary.dateText,
     status: meta.status,
-    statusLabel: VERSION_STATUS_LABELS[meta.status],
+    statusLabel: summary.statusLabel,
     isDraft,
-    result: meta.result,
-    nextReviewText: meta.next_review ? formatDateDe(meta.next_review) : null,
+    result: summary.result,
+    nextReviewText: summary.nextReviewText ?? null,
     supersedesText: meta.supersedes ? `Ersetzt die Folgenabschätzung in Version ${meta.supersedes}.` : null,
-    agreements: meta.agreements.map((tie) => tieText(content, tie.agreement, tie.versions)),
-    matrixSource: meta.matrix.source,
+    agreements: summary.agreements,
+    matrixSource: summary.matrixSource,
     example: exampleText(meta.beispiel),
-    publisher: { name: site?.publisher ?? '', department: site?.department ?? '', address: site?.address ?? '', dpiaUrl: `${baseUrl}/dsfa/${meta.version}/` },
+    publisher: { ...printedPublisher(content), dpiaUrl: printedUrl(content, urls.dpiaVersion(meta.version)) },
     sections: dpia.sections.map((s) => ({
       id: s.id,
       anchor: `abschnitt-${s.id}`,
@@ -364,7 +368,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     history,
     metadata: {
       title: `${meta.title} – Version ${meta.version}${isDraft ? ' (Entwurf)' : ''}`,
-      author: site?.publisher ?? '',
+      author: printedPublisher(content).name,
       subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_LABELS[meta.status]}).`,
       keywords: ['Datenschutz-Folgenabschätzung', 'DSFA', 'Art. 35 DSGVO', `Version ${meta.version}`],
       creator: 'Vertragswerk',

@@ -4,7 +4,6 @@ import {
   buildAgreementView,
   findAgreement,
   findVersion,
-  sectionsForRegime,
   type AgreementView,
 } from '../agreement-view.ts';
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
@@ -19,6 +18,7 @@ import { tomCatalogue } from '../toms/catalogue.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
 import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
 import { recordedVersionChecksum } from '../version-text.ts';
+import { printedPublisher, printedUrl } from './publisher.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -239,8 +239,7 @@ export function buildPartyDocument(
   const job = jobFor(agreement, version, party);
   const view = cachedView(content, options.views, agreementId, version, party.regime);
   const textSha256 = v.status === 'entwurf' ? undefined : recordedVersionChecksum(v);
-  const site = content.site;
-  const baseUrl = (site?.base_url ?? '').replace(/\/+$/, '');
+  const baseUrl = printedUrl(content, '/').replace(/\/$/, '');
   const entry = ledgerEntryOf(content, agreementId, party.id, version);
 
   const facilities: FacilityRow[] =
@@ -319,7 +318,7 @@ export function buildPartyDocument(
   };
 
   const regimeLabel = REGIME_LABELS[party.regime];
-  const publisher = site?.publisher ?? '';
+  const publisher = printedPublisher(content).name;
   const partyLabel = isProvider ? party.name : `Kindertagespflegeperson ${party.id}`;
   const metadata: PdfMetadata = {
     title: `${agreement.short_title} – Version ${version} – ${partyLabel}`,
@@ -338,12 +337,10 @@ export function buildPartyDocument(
     textSha256,
     agreement: view,
     publisher: {
-      name: publisher,
-      department: site?.department ?? '',
-      address: site?.address ?? '',
+      ...printedPublisher(content),
       baseUrl,
-      dpiaUrl: `${baseUrl}${tied ? urls.dpiaVersion(tied.meta.version) : urls.dpia()}`,
-      checkUrl: `${baseUrl}/pruefen/`,
+      dpiaUrl: printedUrl(content, tied ? urls.dpiaVersion(tied.meta.version) : urls.dpia()),
+      checkUrl: printedUrl(content, urls.check()),
     },
     cover: {
       title: agreement.title,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
+import { REGIME_LABELS } from '../../schemas/common.ts';
 import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
+import { urls } from './urls.ts';
 
 /** One personalised PDF as the PDF stage lists it in its manifest (schema in src/schemas/manifest.ts). */
 export type PdfManifestEntry = ManifestEntry;
@@ -134,7 +135,7 @@ export function buildDocumentRegister(content: Content, documents: readonly Docu
         kind: d.kind,
         what: `${dpia?.meta.title ?? 'Datenschutz-Folgenabschätzung'}, Version ${d.version}${status}`,
         path: `/${d.path.replace(/^\/+/, '')}`,
-        page: `/dsfa/${d.version}/`,
+        page: urls.dpiaVersion(d.version),
       };
     })
     .sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
