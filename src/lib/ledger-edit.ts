@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isRealDate } from '../schemas/common.ts';
 import { SIGNATURE_FORMS, type CopyRef } from '../schemas/ledger.ts';
-import { currentVersionOn, versionRank } from './agreement/versions.ts';
+import { currentVersionOn, supersedingVersionOn } from './agreement/versions.ts';
 import { partyStandingOn, terminationOf } from './signing/binding.ts';
 import { didYouMean } from './suggest.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
@@ -140,9 +140,7 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
     );
   }
   if (change.command === 'offer' || change.command === 'sign') {
-    const newer = agreement!.versions.find(
-      (v) => v.status !== 'entwurf' && v.adopted !== undefined && v.adopted <= change.date && versionRank(agreement!, v.version) > versionRank(agreement!, version!.version),
-    );
+    const newer = supersedingVersionOn(agreement!, version!.version, change.date);
     if (newer && !change.reason?.trim()) {
       refuse(
         `Version ${version!.version} ist seit dem ${formatDateDe(newer.adopted!)} durch Version ${newer.version} abgelöst; ${change.command === 'offer' ? 'angeboten' : 'unterzeichnet'} wird nur die aktuelle Fassung.`,
@@ -178,9 +176,7 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
       if (same) refuse(`${who} wurde an Version ${v} bereits am ${d(same.date)} erinnert.`, 'Eine Erinnerung wird je Tag nur einmal eingetragen.');
       const later = e.reminders?.find((r) => r.date > change.date);
       if (later) refuse(`Für ${who} ist schon eine spätere Erinnerung an Version ${v} eingetragen (${d(later.date)}).`, 'Erinnerungen werden in der Reihenfolge ihres Versands eingetragen; prüfen Sie das Datum.');
-      const newer = agreement!.versions.find(
-        (x) => x.status !== 'entwurf' && x.adopted !== undefined && x.adopted <= change.date && versionRank(agreement!, x.version) > versionRank(agreement!, v),
-      );
+      const newer = supersedingVersionOn(agreement!, v, change.date);
       if (newer) refuse(`Version ${v} ist seit dem ${d(newer.adopted!)} durch Version ${newer.version} abgelöst; erinnert wird nur an ein Angebot der aktuellen Fassung.`, `Bieten Sie Version ${newer.version} an (npm run letters).`);
       break;
     }

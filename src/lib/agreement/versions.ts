@@ -68,3 +68,11 @@ export function agreementsInOrder(content: Content): AgreementEntry[] {
 
 /** Printed at the top of every page of a draft's PDF: it is not for signing. */
 export const DRAFT_MARK = 'Entwurf – nicht zur Unterzeichnung';
+
+/**
+ * The version that supersedes `version` at the end of `date`: the first newer one adopted by then.
+ * Offers, signatures and reminders for a superseded version need a reason (ledger command and rule).
+ */
+export function supersedingVersionOn(agreement: AgreementEntry, version: string, date: string): Version | undefined {
+  return agreement.versions.find((v) => isAdoptedOn(v, date) && versionRank(agreement, v.version) > versionRank(agreement, version));
+}

@@ -2,7 +2,7 @@ import type { PartyEntry } from '../../lib/content-model.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { isEligible } from '../../lib/parties/eligibility.ts';
-import { versionRank } from '../../lib/agreement/versions.ts';
+import { supersedingVersionOn } from '../../lib/agreement/versions.ts';
 import { at, type Rule } from '../rule.ts';
 
 export const ledgerConsistency: Rule = {
@@ -36,7 +36,7 @@ export const ledgerConsistency: Rule = {
           // A version that a newer one has replaced is neither offered nor signed any more, unless the entry says why.
           for (const field of ['offered', 'signed'] as const) {
             const date = entry[field];
-            const newer = date ? agreement.versions.find((v) => v.status !== 'entwurf' && v.adopted && v.adopted <= date && versionRank(agreement, v.version) > versionRank(agreement, version.version)) : undefined;
+            const newer = date ? supersedingVersionOn(agreement, version.version, date) : undefined;
             if (date && newer) {
               error(
                 field,
