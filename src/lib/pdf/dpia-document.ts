@@ -7,6 +7,7 @@ import { urls } from '../site/urls.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
 import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
+import { participationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
 import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
 import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
@@ -303,14 +304,10 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
   const referenceVersions = annexes.map((a) => tieText(content, a.agreement, [a.version]));
   const comparison = dpiaLevelComparison(content, dpia);
 
-  const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordDoc => ({
-    controller,
-    role,
-    date: r.date ?? null,
-    dateShort: r.date ? formatDateShort(r.date) : 'ausstehend',
-    result: r.result,
-    example: exampleText(r.beispiel),
-  });
+  const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordDoc => {
+    const shown = participationRecord(controller, role, r);
+    return { ...shown, date: shown.date ?? null, example: shown.example ? exampleMarkText(shown.example) : null };
+  };
   const summary = dpiaSummary(content, dpia);
   const fileName = dpiaPdfFileName(meta.version, meta.status);
   const isDraft = summary.isDraft;

@@ -10,6 +10,7 @@ import { formatCount } from '../format.ts';
 import { memo } from '../memo.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
+import { participationRecord, type ParticipationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison } from '../dpia/comparison.ts';
 import { statusDate } from '../signing/figures.ts';
 import { urls } from './urls.ts';
@@ -51,15 +52,7 @@ export interface MatrixView {
   summary: { level: RiskLevel; label: string; text: string }[];
 }
 
-export interface DpiaRecordView {
-  /** Controller (group) the advice is for, or empty for views of data subjects. */
-  controller: string;
-  role: string;
-  date?: string;
-  dateShort: string;
-  result: string;
-  example?: ExampleMarkView;
-}
+export type DpiaRecordView = ParticipationRecord;
 
 /** One DPIA version in full, as its page shows it. */
 export interface DpiaVersionView {
@@ -173,14 +166,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
     const overdue = isInForce ? reviewOverdueSince(dpia, asOf) : undefined;
     const meta = dpia.meta;
     const comparison = dpiaLevelComparison(content, dpia);
-    const record = (controller: string, role: string, r: { date?: string; result: string; beispiel?: true | string }): DpiaRecordView => ({
-      controller,
-      role,
-      date: r.date,
-      dateShort: r.date ? formatDateShort(r.date) : 'ausstehend',
-      result: r.result,
-      example: exampleMarkOf(r.beispiel),
-    });
+    const record = participationRecord;
     return {
       title: summary.title,
       version: summary.version,
