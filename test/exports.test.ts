@@ -14,15 +14,13 @@ import { buildDataPageView } from '../src/lib/site/data.ts';
 import { buildPageList } from '../src/lib/site/pages.ts';
 import { formatAll, replace, validateTree, validFixture, applyEdits } from './support/content-variants.ts';
 import { ROOT } from './support/run-cli.ts';
-import catalogSchema from './schemas/oscal-catalog.schema.json' with { type: 'json' };
-import commonSchema from './schemas/oscal-common.schema.json' with { type: 'json' };
-import componentSchema from './schemas/oscal-component-definition.schema.json' with { type: 'json' };
+import catalogSchema from './schemas/oscal-1.1.3/oscal_catalog_schema.json' with { type: 'json' };
+import componentSchema from './schemas/oscal-1.1.3/oscal_component_schema.json' with { type: 'json' };
 import oparlSchema from './schemas/oparl.schema.json' with { type: 'json' };
 import tableSchemaSchema from './schemas/table-schema.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
-ajv.addSchema(commonSchema);
 const validators: Record<string, ValidateFunction> = {
   catalog: ajv.compile(catalogSchema),
   component: ajv.compile(componentSchema),
