@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementEntry, Content, TomEntry, Version } from '../src/lib/content-model.ts';
-import { annexSince, isInAnnex, paragraphNumbers, tomAnnexListings, tomCatalogue, tomReferences } from '../src/lib/toms/catalogue.ts';
+import { annexSince, isInAnnex, paragraphNumbers, tomAnnexEditions, tomAnnexListings, tomCatalogue, tomReferences } from '../src/lib/toms/catalogue.ts';
 import { loadSiteFixture } from './support/site-fixture.ts';
 
 let base: Content;
@@ -50,6 +50,24 @@ describe('which annexes list a measure', () => {
     expect(ids('muster', '1.1')).toEqual(['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']);
     expect(ids('tagespflege', '1.1')).toEqual(['tom-vertraulichkeit-01']);
     expect(ids('tagespflege', '1.2')).toEqual(['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']);
+  });
+});
+
+describe('tomAnnexEditions', () => {
+  it('gives every version’s annex, main agreement first, drafts marked, each with only the measures it lists', () => {
+    const content = withTwoAgreements((t) => (t.id === 'tom-vertraulichkeit-02' ? { agreements: [{ agreement: 'muster' }, { agreement: 'tagespflege', since: '1.2' }] } : {}));
+    const editions = tomAnnexEditions(content);
+    const ids = (e: (typeof editions)[number]) => e.goals.flatMap((g) => g.measures.map((m) => m.id)).join(' ');
+    expect(editions.map((e) => `${e.agreement.id} ${e.version.version}${e.draft ? ' (Entwurf)' : ''}: ${ids(e)}`)).toEqual([
+      'muster 1.0: tom-vertraulichkeit-01',
+      'muster 1.1: tom-vertraulichkeit-01 tom-vertraulichkeit-02',
+      'tagespflege 1.0: tom-vertraulichkeit-01',
+      'tagespflege 1.1: tom-vertraulichkeit-01',
+      'tagespflege 1.2 (Entwurf): tom-vertraulichkeit-01 tom-vertraulichkeit-02',
+    ]);
+    // Each measure carries only this annex's listing, its §§ numbered for this version.
+    const draft = editions[4]!;
+    expect(draft.goals.flatMap((g) => g.measures.flatMap((m) => m.annexes.map((a) => `${a.agreementId} ${a.version}`)))).toEqual(['tagespflege 1.2', 'tagespflege 1.2']);
   });
 });
 

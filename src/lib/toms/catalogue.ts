@@ -1,5 +1,5 @@
 import { ART32_LABELS, SDM_GOALS, SDM_GOAL_LABELS, TOM_STATUS_LABELS, type SdmGoal, type Tom } from '../../schemas/tom.ts';
-import { agreementsInOrder, currentVersion } from '../agreement/versions.ts';
+import { adoptedVersions, agreementsInOrder, currentVersion } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, TomEntry, Version } from '../content-model.ts';
 import { compareGerman, legalSpaces } from '../format.ts';
 import { compareVersions } from '../parse-content.ts';
@@ -133,4 +133,27 @@ export function tomCatalogue(content: Content, annex?: { agreement: string; vers
       .map((t) => tomMeasure(content, t, annex)),
   }));
   return annex === undefined ? groups : groups.filter((g) => g.measures.length > 0);
+}
+
+/** The annex of one agreement version: what a party signing that version is promised. */
+export interface TomAnnexEdition {
+  agreement: AgreementEntry;
+  version: Version;
+  /** A draft's annex is published for review but binds no one. */
+  draft: boolean;
+  /** The measures it lists, by protection goal (as tomCatalogue with this annex). */
+  goals: TomGoalMeasures[];
+}
+
+/** Every version's annex: agreements main first, versions oldest first, drafts included and marked. */
+export function tomAnnexEditions(content: Content): TomAnnexEdition[] {
+  return agreementsInOrder(content).flatMap((agreement) => {
+    const adopted = new Set(adoptedVersions(agreement));
+    return agreement.versions.map((version) => ({
+      agreement,
+      version,
+      draft: !adopted.has(version),
+      goals: tomCatalogue(content, { agreement: agreement.id, version: version.version }),
+    }));
+  });
 }
