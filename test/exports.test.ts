@@ -8,10 +8,13 @@ import { loadContent } from '../src/io/load-content.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { renderCsv } from '../src/lib/exports/csv.ts';
 import { buildOparlFiles } from '../src/lib/exports/oparl.ts';
+import { buildOscalFiles, OSCAL_IMPLEMENTATION_STATE, oscalAnnexFiles } from '../src/lib/exports/oscal.ts';
 import { buildExports, exportFiles, type ExportFile } from '../src/lib/exports/registry.ts';
 import { uuidV5 } from '../src/lib/exports/uuid.ts';
 import { buildDataPageView } from '../src/lib/site/data.ts';
 import { buildPageList } from '../src/lib/site/pages.ts';
+import { tomAnnexEditions, type TomAnnexEdition } from '../src/lib/toms/catalogue.ts';
+import { TOM_STATUS_LABELS } from '../src/schemas/tom.ts';
 import { formatAll, replace, validateTree, validFixture, applyEdits } from './support/content-variants.ts';
 import { ROOT } from './support/run-cli.ts';
 import catalogSchema from './schemas/oscal-1.1.3/oscal_catalog_schema.json' with { type: 'json' };
@@ -37,6 +40,16 @@ const text = (file: ExportFile) => new TextDecoder('utf-8', { fatal: true }).dec
 const json = (file: ExportFile) => JSON.parse(text(file)) as Record<string, any>;
 const file = (content: Content, name: string) => exportFiles(content).find((f) => f.path === `/daten/${name}`)!;
 
+/** The OSCAL catalog and component definition of one annex (agreement version), parsed. */
+function oscalPair(content: Content, e: TomAnnexEdition) {
+  const names = oscalAnnexFiles(e.agreement.id, e.version.version, e.draft);
+  return { names, catalog: json(file(content, names.catalog)), component: json(file(content, names.component)) };
+}
+const controlsOf = (catalog: Record<string, any>): any[] => (catalog.catalog.groups ?? []).flatMap((g: any) => (g.controls ?? []).map((c: any) => ({ ...c, group: g.id })));
+const requirementsOf = (component: Record<string, any>): any[] =>
+  component['component-definition'].components.flatMap((c: any) => (c['control-implementations'] ?? []).flatMap((i: any) => i['implemented-requirements']));
+const annexIds = (e: TomAnnexEdition) => e.goals.flatMap((g) => g.measures.map((m) => m.id));
+
 /** Every string value that is an address, with the key it stands under (array items under the array's key). */
 function urlValues(value: unknown, key = ''): [string, string][] {
   if (typeof value === 'string') return /^https?:/.test(value) ? [[key, value]] : [];
@@ -57,7 +70,7 @@ describe('uuidV5', () => {
     expect(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
   });
   it('keeps the published UUIDs (a new namespace would change every one)', () => {
-    expect(uuidV5('catalog:toms')).toMatchInlineSnapshot(`"e4f7c22f-9cd6-522d-826b-8367301c0a61"`);
+    expect(uuidV5('component:kita-planer-2')).toMatchInlineSnapshot(`"63732df9-8df8-5516-ab18-84807f27238b"`);
   });
 });
 
@@ -151,39 +164,71 @@ describe.each([
     }
   });
 
-  it('OSCAL catalog: valid, one group per protection goal, every measure a control with its Art. 32 references', () => {
-    const doc = json(file(content, 'oscal/tom-katalog.json'));
-    expect(valid('catalog', doc)).toEqual([]);
-    const controls = (doc.catalog.groups as any[]).flatMap((g) => (g.controls ?? []).map((c: any) => ({ ...c, group: g.id })));
-    expect(controls.map((c) => c.id).sort()).toEqual(content.toms.map((t) => t.id).sort());
-    for (const tom of content.toms) {
-      const control = controls.find((c) => c.id === tom.id);
-      expect(control.group).toBe(tom.goal);
-      expect(control.parts).toEqual([{ id: `${tom.id}_smt`, name: 'statement', prose: tom.description }]);
-      expect(control.props.filter((p: any) => p.name === 'legal-basis').map((p: any) => p.class)).toEqual(tom.art32);
+  it('OSCAL: a catalog and a component definition per agreement version, valid against the NIST OSCAL 1.1.3 schemas', () => {
+    const editions = tomAnnexEditions(content);
+    expect(editions.length).toBe(content.agreements.reduce((n, a) => n + a.versions.length, 0));
+    expect(exportFiles(content).filter((f) => f.path.startsWith('/daten/oscal/'))).toHaveLength(2 * editions.length);
+    for (const e of editions) {
+      const { names, catalog, component } = oscalPair(content, e);
+      expect(valid('catalog', catalog), names.catalog).toEqual([]);
+      expect(valid('component', component), names.component).toEqual([]);
+      for (const doc of [catalog.catalog, component['component-definition']]) {
+        // The release of the NIST schemas the files are checked against.
+        expect(`http://csrc.nist.gov/ns/oscal/${doc.metadata['oscal-version']}/oscal-catalog-schema.json`).toBe(catalogSchema.$id);
+        // The version is the agreement version whose annex the file holds; a draft's says so.
+        expect(doc.metadata.version).toBe(e.draft ? `${e.version.version}-entwurf` : e.version.version);
+        const props = Object.fromEntries((doc.metadata.props as any[]).map((p) => [p.name, p.value]));
+        expect(props).toEqual({ agreement: e.agreement.id, 'agreement-version': e.version.version, 'agreement-version-status': e.draft ? 'entwurf' : 'beschlossen' });
+      }
     }
-    expect((doc.catalog.groups as any[]).map((g) => g.id)).toHaveLength(7);
   });
 
-  it('OSCAL component-definition: valid, points at the catalogue, roles defined, UUIDs unique', () => {
-    const catalog = json(file(content, 'oscal/tom-katalog.json'));
-    const doc = json(file(content, 'oscal/komponente.json'));
-    expect(valid('component', doc)).toEqual([]);
-    const def = doc['component-definition'];
-    const impl = def.components[0]['control-implementations'][0];
-    expect(impl.source).toBe(`${content.site!.base_url}/daten/oscal/tom-katalog.json`);
-    const controlIds = new Set((catalog.catalog.groups as any[]).flatMap((g) => (g.controls ?? []).map((c: any) => c.id)));
-    const roles = new Set((def.metadata.roles as any[]).map((r) => r.id));
-    for (const req of impl['implemented-requirements']) {
-      expect(controlIds.has(req['control-id'])).toBe(true);
-      for (const r of req['responsible-roles']) expect(roles.has(r['role-id'])).toBe(true);
+  it('OSCAL catalog: exactly the measures of its annex, one group per protection goal, with their Art. 32 references', () => {
+    for (const e of tomAnnexEditions(content)) {
+      const controls = controlsOf(oscalPair(content, e).catalog);
+      expect(controls.map((c) => c.id)).toEqual(annexIds(e));
+      for (const control of controls) {
+        const tom = content.toms.find((t) => t.id === control.id)!;
+        expect(control.group).toBe(tom.goal);
+        expect(control.parts).toEqual([{ id: `${tom.id}_smt`, name: 'statement', prose: tom.description }]);
+        expect(control.props.filter((p: any) => p.name === 'legal-basis').map((p: any) => p.class)).toEqual(tom.art32);
+      }
     }
-    const roleTitles = (def.metadata.roles as any[]).map((r) => r.title);
-    for (const tom of content.toms) expect(roleTitles).toContain(tom.responsible);
-    const uuids = JSON.stringify([catalog, doc]).match(/[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g)!;
-    const defined = [catalog.catalog.uuid, def.uuid, def.components[0].uuid, impl.uuid, ...impl['implemented-requirements'].map((r: any) => r.uuid)];
+  });
+
+  it('OSCAL component-definition: implements exactly the controls of its own catalog, with OSCAL implementation states', () => {
+    const states = ['implemented', 'partial', 'planned', 'alternative', 'not-applicable'];
+    for (const e of tomAnnexEditions(content)) {
+      const { names, catalog, component } = oscalPair(content, e);
+      const def = component['component-definition'];
+      expect(def.components).toHaveLength(1);
+      const impl = def.components[0]['control-implementations'][0];
+      expect(impl.source).toBe(`${content.site!.base_url}/daten/${names.catalog}`);
+      const requirements = requirementsOf(component);
+      expect(requirements.map((r) => r['control-id'])).toEqual(controlsOf(catalog).map((c) => c.id));
+      const roles = new Map((def.metadata.roles as any[]).map((r) => [r.id, r.title]));
+      for (const req of requirements) {
+        const tom = content.toms.find((t) => t.id === req['control-id'])!;
+        expect(req['responsible-roles'].map((r: any) => roles.get(r['role-id']))).toEqual([tom.responsible]);
+        // OSCAL's own state (no namespace), the content's German wording as its remarks.
+        expect(req.props).toEqual([{ name: 'implementation-status', value: OSCAL_IMPLEMENTATION_STATE[tom.status], remarks: TOM_STATUS_LABELS[tom.status] }]);
+        expect(states).toContain(req.props[0].value);
+      }
+    }
+  });
+
+  it('OSCAL: UUIDs unique across the files, except the one component each agreement’s files describe', () => {
+    const defined: string[] = [];
+    for (const e of tomAnnexEditions(content)) {
+      const { catalog, component } = oscalPair(content, e);
+      const def = component['component-definition'];
+      defined.push(catalog.catalog.uuid, def.uuid, ...def.components[0]['control-implementations'].map((i: any) => i.uuid), ...requirementsOf(component).map((r) => r.uuid));
+    }
     expect(new Set(defined).size).toBe(defined.length);
-    expect(uuids.length).toBeGreaterThanOrEqual(defined.length);
+    for (const agreement of content.agreements) {
+      const editions = tomAnnexEditions(content).filter((e) => e.agreement === agreement);
+      expect(new Set(editions.map((e) => oscalPair(content, e).component['component-definition'].components[0].uuid)).size).toBe(1);
+    }
   });
 
   it('OParl: every file valid, every id its own address, every reference to a published file or page', () => {
@@ -222,19 +267,77 @@ describe('TOM exports of the bundled content: annexes and §§ per agreement', (
     });
   });
 
-  it('OSCAL: states per agreement from which version its annex lists a measure and the § that rules it', () => {
-    const doc = json(file(bundled, 'oscal/tom-katalog.json'));
-    const control = (doc.catalog.groups as any[]).flatMap((g) => g.controls ?? []).find((c: any) => c.id === 'tom-vertraulichkeit-08');
-    const props = (control.props as any[]).filter((p) => p.name === 'annex-since-version' || p.name === 'agreement-section').map((p) => `${p.name} ${p.class}: ${p.value}`);
-    // The childminders' current version is the adopted 1.0 (1.1 is a draft): its § 4 Abs. 2.
-    expect(props).toEqual([
-      'annex-since-version kita-planer-2: 1.0',
-      'agreement-section kita-planer-2: §\u00a08 Abs.\u00a02 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1)',
-      'annex-since-version kindertagespflege: 1.0',
-      'agreement-section kindertagespflege: §\u00a04 Abs.\u00a02 der Kooperationsvereinbarung Kindertagespflege (Version 1.0)',
+  it('OSCAL: each catalog states from which version its annex lists a measure and the § that rules it in that version', () => {
+    const sectionProps = (agreement: string, version: string, id: string) => {
+      const e = tomAnnexEditions(bundled).find((x) => x.agreement.id === agreement && x.version.version === version)!;
+      const control = controlsOf(oscalPair(bundled, e).catalog).find((c) => c.id === id);
+      return (control.props as any[]).filter((p) => p.name === 'annex-since-version' || p.name === 'agreement-section').map((p) => `${p.name}: ${p.value}`);
+    };
+    expect(sectionProps('kita-planer-2', '1.1', 'tom-vertraulichkeit-08')).toEqual(['annex-since-version: 1.0', 'agreement-section: §\u00a08 Abs.\u00a02 der Kooperationsvereinbarung Kita-Planer 2']);
+    expect(sectionProps('kindertagespflege', '1.0', 'tom-vertraulichkeit-08')).toEqual(['annex-since-version: 1.0', 'agreement-section: §\u00a04 Abs.\u00a02 der Kooperationsvereinbarung Kindertagespflege']);
+    // The Beitragsrechnung module came with 1.1 and only for providers.
+    expect(sectionProps('kita-planer-2', '1.1', 'tom-vertraulichkeit-13')[0]).toBe('annex-since-version: 1.1');
+  });
+
+  it('OSCAL: adopted files hold no draft-only measure, and no agreement’s files another’s', () => {
+    const names = exportFiles(bundled).filter((f) => f.path.startsWith('/daten/oscal/')).map((f) => f.path.slice('/daten/oscal/'.length));
+    expect(names).toEqual([
+      'kita-planer-2-1.0-tom-katalog.json', 'kita-planer-2-1.0-komponente.json',
+      'kita-planer-2-1.1-tom-katalog.json', 'kita-planer-2-1.1-komponente.json',
+      'kita-planer-2-1.2-entwurf-tom-katalog.json', 'kita-planer-2-1.2-entwurf-komponente.json',
+      'kindertagespflege-1.0-tom-katalog.json', 'kindertagespflege-1.0-komponente.json',
+      'kindertagespflege-1.1-entwurf-tom-katalog.json', 'kindertagespflege-1.1-entwurf-komponente.json',
     ]);
-    const beitrag = (doc.catalog.groups as any[]).flatMap((g) => g.controls ?? []).find((c: any) => c.id === 'tom-vertraulichkeit-13');
-    expect((beitrag.props as any[]).filter((p) => p.name === 'annex-since-version').map((p) => p.class)).toEqual(['kita-planer-2']);
+    const claimed = (agreement: string, version: string) => {
+      const e = tomAnnexEditions(bundled).find((x) => x.agreement.id === agreement && x.version.version === version)!;
+      return requirementsOf(oscalPair(bundled, e).component).map((r) => r['control-id'] as string);
+    };
+    const draftOnly = ['tom-datenminimierung-09', 'tom-nichtverkettung-08', 'tom-nichtverkettung-09', 'tom-verfuegbarkeit-09', 'tom-vertraulichkeit-16', 'tom-vertraulichkeit-17'];
+    for (const [agreement, version] of [['kita-planer-2', '1.0'], ['kita-planer-2', '1.1'], ['kindertagespflege', '1.0']] as const) {
+      expect(claimed(agreement, version).filter((id) => draftOnly.includes(id)), `${agreement} ${version}`).toEqual([]);
+    }
+    expect(draftOnly.filter((id) => !claimed('kita-planer-2', '1.2').includes(id) && !claimed('kindertagespflege', '1.1').includes(id))).toEqual([]);
+    // Only the childminders' annex lists tom-datenminimierung-09; only the providers' the Beitragsrechnung.
+    expect(claimed('kindertagespflege', '1.1')).toContain('tom-datenminimierung-09');
+    expect(claimed('kita-planer-2', '1.2')).not.toContain('tom-datenminimierung-09');
+    expect(claimed('kita-planer-2', '1.1')).toContain('tom-vertraulichkeit-13');
+    expect(claimed('kindertagespflege', '1.1')).not.toContain('tom-vertraulichkeit-13');
+  });
+
+  it('OSCAL: a draft is marked in the metadata of both its files', () => {
+    const drafts = tomAnnexEditions(bundled).filter((e) => e.draft);
+    expect(drafts.map((e) => `${e.agreement.id} ${e.version.version}`)).toEqual(['kita-planer-2 1.2', 'kindertagespflege 1.1']);
+    for (const e of drafts) {
+      const { catalog, component } = oscalPair(bundled, e);
+      for (const metadata of [catalog.catalog.metadata, component['component-definition'].metadata]) {
+        expect(metadata.title).toContain(`Entwurf der Version ${e.version.version}`);
+        expect(metadata.remarks).toMatch(/^Entwurf: .*nicht beschlossen und bindet niemanden/);
+        expect((metadata.props as any[]).find((p) => p.name === 'agreement-version-status').remarks).toMatch(/^Entwurf, vorgelegt am \d+\.\u00a0\p{L}+ \d{4}; noch nicht beschlossen/u);
+      }
+    }
+  });
+});
+
+describe('OSCAL UUIDs', () => {
+  const uuids = (files: ReturnType<typeof buildOscalFiles>) => files.map((f) => {
+    const doc = f.data as any;
+    const root = doc.catalog ?? doc['component-definition'];
+    return { name: f.name, document: root.uuid, inner: JSON.stringify(root.groups ?? root.components).match(/"uuid":"[^"]+"/g) ?? [] };
+  });
+
+  it('are the same from the same content, and a changed measure changes the document UUID only (OSCAL: change-on-write)', () => {
+    const before = uuids(buildOscalFiles(fixture));
+    expect(uuids(buildOscalFiles(fixture))).toEqual(before);
+    const edited = { ...fixture, toms: fixture.toms.map((t) => (t.id === 'tom-vertraulichkeit-02' ? { ...t, description: `${t.description} Geändert.` } : t)) };
+    const after = uuids(buildOscalFiles(edited));
+    // The measure is in the annex of 1.1 only: those two documents get new UUIDs, 1.0's keep theirs.
+    expect(after.map((a, i) => [a.name, a.document !== before[i]!.document])).toEqual([
+      ['oscal/muster-1.0-tom-katalog.json', false],
+      ['oscal/muster-1.0-komponente.json', false],
+      ['oscal/muster-1.1-tom-katalog.json', true],
+      ['oscal/muster-1.1-komponente.json', true],
+    ]);
+    expect(after.map((a) => a.inner)).toEqual(before.map((b) => b.inner));
   });
 });
 
@@ -290,6 +393,8 @@ describe('the test schemas', () => {
     ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' }, groups: [{ id: 'g', controls: [{ id: 'c', title: 'C' }] }] } }, '/catalog/groups/0 must have required property \'title\''],
     ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31', version: '1', 'oscal-version': '1.1.2' } } }, '/catalog/metadata/last-modified must match format "date-time"'],
     ['component', { 'component-definition': { uuid: 'kein-uuid', metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' } } }, '/component-definition/uuid must match pattern'],
+    // The implementation-status field exists only in an SSP; a component definition carries it as a prop.
+    ['component', { 'component-definition': { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.3' }, components: [{ uuid: uuidV5('c'), type: 'service', title: 'C', description: 'D', 'control-implementations': [{ uuid: uuidV5('i'), source: 'https://x.example/k.json', description: 'D', 'implemented-requirements': [{ uuid: uuidV5('r'), 'control-id': 'c', description: 'D', 'implementation-status': { state: 'implemented' } }] }] }] } }, '/component-definition/components/0/control-implementations/0/implemented-requirements/0 must NOT have additional properties'],
     ['oparl', { id: 'https://x.example/a.json', type: 'https://schema.oparl.org/1.1/AgendaItem', name: 'TOP' }, ' must have required property \'order\''],
     ['oparl', { id: 'https://x.example/f.json', type: 'https://schema.oparl.org/1.1/File', name: 'Datei' }, ' must have required property \'accessUrl\''],
     ['oparl', { data: [], links: {} }, ' must have required property \'pagination\''],

@@ -26,6 +26,12 @@ describe('buildTomCatalogView', () => {
     expect(view.statusSummary.map((s) => `${s.count} ${s.label}`)).toEqual(['1 umgesetzt', '1 in Umsetzung', '0 geplant']);
     expect(view.filters.goals).toEqual([{ value: 'vertraulichkeit', label: 'Vertraulichkeit' }]);
     expect(view.filters.statuses.map((s) => s.value)).toEqual(['umgesetzt', 'in-umsetzung', 'geplant']);
+    // The OSCAL catalog of each agreement's version offered for signature.
+    expect(view.dataLinks.map((l) => `${l.label}: ${l.href}`)).toEqual([
+      'als Tabelle (CSV): /daten/tom-katalog.csv',
+      'als OSCAL-Katalog (Mustervereinbarung, Version 1.1): /daten/oscal/muster-1.1-tom-katalog.json',
+      'alle maschinenlesbaren Daten: /daten/',
+    ]);
   });
 
   it('names each agreement’s annex and its §§, numbered for the agreement’s current version', async () => {

@@ -2,8 +2,6 @@
 export const EXPORT_FILES = {
   tomCsv: 'tom-katalog.csv',
   tomTableSchema: 'tom-katalog.schema.json',
-  oscalCatalog: 'oscal/tom-katalog.json',
-  oscalComponent: 'oscal/komponente.json',
   oparlSystem: 'oparl/system.json',
   signingCsv: 'zeichnungsstand.csv',
   signingTableSchema: 'zeichnungsstand.schema.json',

@@ -1,23 +1,48 @@
+import { createHash } from 'node:crypto';
 import { toSlug } from '../../schemas/common.ts';
-import { ART32_LABELS, SDM_GOAL_LABELS, SDM_GOALS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
-import { currentVersion, mainAgreement } from '../agreement/versions.ts';
-import type { Content, TomEntry } from '../content-model.ts';
+import { ART32_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
+import { currentVersion } from '../agreement/versions.ts';
+import type { Content, TomEntry, Version } from '../content-model.ts';
+import { formatDateDe } from '../dates.ts';
 import { legalSpaces } from '../format.ts';
-import { SDM_GOAL_DESCRIPTIONS, tomAnnexListings, tomsOfGoal } from '../toms/catalogue.ts';
+import { SDM_GOAL_DESCRIPTIONS, tomAnnexEditions, type TomAnnexEdition, type TomMeasure } from '../toms/catalogue.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
-import { EXPORT_FILES } from './files.ts';
-import type { ExportDefinition } from './registry.ts';
+import type { ExportDefinition, ExportFileSource } from './registry.ts';
 import { uuidV5 } from './uuid.ts';
 
-/** The OSCAL release the files declare (`oscal-version`). */
-export const OSCAL_VERSION = '1.1.2';
+/** The OSCAL release the files declare (`oscal-version`); test/schemas/oscal-1.1.3 holds its JSON schemas. */
+export const OSCAL_VERSION = '1.1.3';
 
-const OSCAL_CATALOG_FILE = EXPORT_FILES.oscalCatalog;
-const OSCAL_COMPONENT_FILE = EXPORT_FILES.oscalComponent;
+/**
+ * The content's measure statuses as OSCAL implementation states (the `state` values OSCAL 1.1 defines
+ * for `implementation-status`: implemented, partial, planned, alternative, not-applicable).
+ * A measure being rolled out is partially implemented.
+ */
+export const OSCAL_IMPLEMENTATION_STATE: Record<TomEntry['status'], 'implemented' | 'partial' | 'planned'> = {
+  umgesetzt: 'implemented',
+  'in-umsetzung': 'partial',
+  geplant: 'planned',
+};
 
 /** Role id under which a TOM's `responsible` appears in OSCAL („Eigenbetrieb IT-Dienstleistungen“ → `eigenbetrieb-it-dienstleistungen`). */
 export function oscalRoleId(responsible: string): string {
   return toSlug(responsible);
+}
+
+/**
+ * The two files of one agreement version's annex: `kita-planer-2-1.1-tom-katalog.json`, so a downloaded
+ * file still says what it holds. A draft's names say so, and change when it is adopted.
+ */
+export function oscalAnnexFiles(agreementId: string, version: string, draft: boolean): { catalog: string; component: string } {
+  const stem = `oscal/${agreementId}-${version}${draft ? '-entwurf' : ''}`;
+  return { catalog: `${stem}-tom-katalog.json`, component: `${stem}-komponente.json` };
+}
+
+/** The catalog of each agreement's current version (the one offered for signature), for links from the site. */
+export function currentOscalCatalogs(content: Content): { title: string; file: string }[] {
+  return tomAnnexEditions(content)
+    .filter((e) => e.version === currentVersion(e.agreement))
+    .map((e) => ({ title: annexTitle(e), file: oscalAnnexFiles(e.agreement.id, e.version.version, e.draft).catalog }));
 }
 
 interface Prop {
@@ -25,9 +50,10 @@ interface Prop {
   value: string;
   ns?: string;
   class?: string;
+  remarks?: string;
 }
 
-/** Namespace of the props OSCAL itself does not define (legal basis, status, since version). */
+/** Namespace of the props OSCAL itself does not define (legal basis, annex, agreement version). */
 function propNamespace(content: Content): string {
   return absoluteUrl(baseUrl(content), urls.dataFile('oscal/ns'));
 }
@@ -36,26 +62,68 @@ function baseUrl(content: Content): string {
   return content.site?.base_url ?? 'https://example.invalid';
 }
 
-/** Title, version and date of the catalogue: the main agreement's current version, whose annex the TOMs are. */
-function catalogueEdition(content: Content): { version: string; lastModified: string; agreementTitle: string } {
-  const agreement = mainAgreement(content);
-  const version = agreement ? currentVersion(agreement) : undefined;
-  const paperDates = (content.council?.papers ?? []).map((p) => p.date).sort();
-  // A date from the content, never the clock; midnight UTC because the content knows no time.
-  const date = version?.adopted ?? version?.effective ?? paperDates[paperDates.length - 1] ?? '1970-01-01';
-  return { version: version?.version ?? '0.0', lastModified: `${date}T00:00:00Z`, agreementTitle: agreement?.short_title ?? '' };
+/** Ids that name one annex in UUIDs: `kita-planer-2:1.1`, a draft `kita-planer-2:1.2:entwurf`. */
+function annexKey(edition: TomAnnexEdition): string {
+  return `${edition.agreement.id}:${edition.version.version}${edition.draft ? ':entwurf' : ''}`;
 }
 
-function publisherMetadata(content: Content, title: string, extraRoles: { id: string; title: string }[] = []) {
-  const edition = catalogueEdition(content);
+/**
+ * The document UUID: OSCAL changes it on every change of the document („change-on-write“), so it is
+ * derived from the annex and the document's own content – the same content gives the same UUID.
+ */
+function documentUuid(kind: string, edition: TomAnnexEdition, body: object): string {
+  return uuidV5(`${kind}:${annexKey(edition)}:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`);
+}
+
+/** The day the annex was fixed: adoption, or a draft's presentation; never the clock. */
+function annexDate(content: Content, version: Version): string {
+  const paperDates = (content.council?.papers ?? []).map((p) => p.date).sort();
+  // Midnight UTC because the content knows no time.
+  const date = version.adopted ?? version.vorgelegt ?? version.effective ?? paperDates[paperDates.length - 1] ?? '1970-01-01';
+  return `${date}T00:00:00Z`;
+}
+
+/** „Kooperationsvereinbarung Kita-Planer 2, Version 1.1“ – a draft: „…, Entwurf der Version 1.2“. */
+function annexTitle(edition: TomAnnexEdition): string {
+  return `${edition.agreement.short_title}, ${edition.draft ? 'Entwurf der ' : ''}Version ${edition.version.version}`;
+}
+
+/** Whether the version binds anyone, in words, for the metadata's status prop. */
+function versionStatusRemarks(edition: TomAnnexEdition): string {
+  const v = edition.version;
+  if (edition.draft) {
+    return `Entwurf${v.vorgelegt ? `, vorgelegt am ${formatDateDe(v.vorgelegt)}` : ''}; noch nicht beschlossen, bindet niemanden.`;
+  }
+  const by = [v.adopted_by, v.paper].filter(Boolean).join(', ');
+  return `Beschlossen${v.adopted ? ` am ${formatDateDe(v.adopted)}` : ''}${by ? ` (${by})` : ''}.`;
+}
+
+function annexMetadata(content: Content, edition: TomAnnexEdition, title: string, extraRoles: { id: string; title: string }[] = []) {
+  const ns = propNamespace(content);
+  const { agreement, version, draft } = edition;
   const site = content.site;
   const publisher = site ? uuidV5(`party:${site.publisher}`) : undefined;
+  const date = annexDate(content, version);
+  const remarks = [
+    draft ? `Entwurf: Diese Datei beschreibt den Entwurf der Version ${version.version}. Er ist nicht beschlossen und bindet niemanden; die beschlossenen Versionen stehen in eigenen Dateien.` : '',
+    site?.herkunft?.hinweis ?? '',
+  ].filter(Boolean);
   return {
     title,
-    'last-modified': edition.lastModified,
-    version: edition.version,
+    published: date,
+    'last-modified': date,
+    // The agreement version whose annex the file describes; a draft's is marked, so it never reads as adopted.
+    version: `${version.version}${draft ? '-entwurf' : ''}`,
     'oscal-version': OSCAL_VERSION,
-    ...(site?.license ? { links: [{ href: site.license.url, rel: 'license', text: site.license.name }] } : {}),
+    props: [
+      { name: 'agreement', ns, value: agreement.id },
+      { name: 'agreement-version', ns, value: version.version },
+      { name: 'agreement-version-status', ns, value: draft ? 'entwurf' : 'beschlossen', remarks: versionStatusRemarks(edition) },
+    ] satisfies Prop[],
+    links: [
+      { href: absoluteUrl(baseUrl(content), urls.reader(agreement.id, version.version)), rel: 'reference', 'media-type': 'text/html', text: annexTitle(edition) },
+      ...(site?.license ? [{ href: site.license.url, rel: 'license', text: site.license.name }] : []),
+    ],
     roles: [{ id: 'creator', title: 'Herausgeber' }, ...extraRoles],
     ...(site && publisher
       ? {
@@ -63,106 +131,121 @@ function publisherMetadata(content: Content, title: string, extraRoles: { id: st
           'responsible-parties': [{ 'role-id': 'creator', 'party-uuids': [publisher] }],
         }
       : {}),
+    ...(remarks.length > 0 ? { remarks: remarks.join('\n\n') } : {}),
   };
 }
 
-function controlOf(content: Content, tom: TomEntry) {
+function controlOf(content: Content, measure: TomMeasure) {
   const ns = propNamespace(content);
+  // Only this annex's listing: from which version it lists the measure, and its §§ numbered for this version.
+  const listing = measure.annexes[0];
   const props: Prop[] = [
-    ...tom.art32.map((ref) => ({ name: 'legal-basis', ns, class: ref, value: `${legalSpaces(ART32_LABELS[ref])} DSGVO` })),
-    { name: 'since-version', ns, value: tom.since_version },
-    // Per agreement (class = its id): from which version its annex lists the measure, and the §§ at its current version.
-    ...tomAnnexListings(content, tom).flatMap((a) => [
-      { name: 'annex-since-version', ns, class: a.agreementId, value: a.since },
-      ...a.references.map((text) => ({ name: 'agreement-section', ns, class: a.agreementId, value: `${text} (Version ${a.version})` })),
-    ]),
+    ...measure.entry.art32.map((ref) => ({ name: 'legal-basis', ns, class: ref, value: `${legalSpaces(ART32_LABELS[ref])} DSGVO` })),
+    ...(listing ? [{ name: 'annex-since-version', ns, value: listing.since }] : []),
+    ...(listing?.references ?? []).map((text) => ({ name: 'agreement-section', ns, value: text })),
   ];
   return {
-    id: tom.id,
+    id: measure.id,
     class: 'tom',
-    title: tom.title,
+    title: measure.title,
     props,
-    links: [{ href: absoluteUrl(baseUrl(content), urls.tom(tom.id)), rel: 'alternate', 'media-type': 'text/html' }],
-    parts: [{ id: `${tom.id}_smt`, name: 'statement', prose: tom.description }],
+    links: [{ href: absoluteUrl(baseUrl(content), urls.tom(measure.id)), rel: 'alternate', 'media-type': 'text/html' }],
+    parts: [{ id: `${measure.id}_smt`, name: 'statement', prose: measure.description }],
   };
 }
 
-/** The TOM catalogue as an OSCAL 1.1 catalog: one group per SDM protection goal, one control per measure. */
-export function buildOscalCatalog(content: Content): object {
-  const edition = catalogueEdition(content);
+/** One annex as an OSCAL catalog: one group per SDM protection goal it has measures for, one control per measure. */
+export function buildOscalCatalog(content: Content, edition: TomAnnexEdition): object {
+  const body = {
+    metadata: annexMetadata(content, edition, `Technische und organisatorische Maßnahmen – ${annexTitle(edition)}`),
+    ...(edition.goals.length > 0
+      ? {
+          groups: edition.goals.map((g) => ({
+            id: g.goal,
+            class: 'sdm-gewaehrleistungsziel',
+            title: g.label,
+            parts: [{ id: `${g.goal}_ovw`, name: 'overview', prose: SDM_GOAL_DESCRIPTIONS[g.goal] }],
+            controls: g.measures.map((m) => controlOf(content, m)),
+          })),
+        }
+      : {}),
+  };
+  return { catalog: { uuid: documentUuid('catalog', edition, body), ...body } };
+}
+
+function implementedRequirement(edition: TomAnnexEdition, t: TomEntry) {
   return {
-    catalog: {
-      uuid: uuidV5('catalog:toms'),
-      metadata: publisherMetadata(content, `Technische und organisatorische Maßnahmen${edition.agreementTitle ? ` – ${edition.agreementTitle}` : ''}`),
-      groups: SDM_GOALS.map((goal) => {
-        const toms = tomsOfGoal(content, goal);
-        return {
-          id: goal,
-          class: 'sdm-gewaehrleistungsziel',
-          title: SDM_GOAL_LABELS[goal],
-          parts: [{ id: `${goal}_ovw`, name: 'overview', prose: SDM_GOAL_DESCRIPTIONS[goal] }],
-          ...(toms.length > 0 ? { controls: toms.map((t) => controlOf(content, t)) } : {}),
-        };
-      }),
-    },
+    uuid: uuidV5(`implemented-requirement:${annexKey(edition)}:${t.id}`),
+    'control-id': t.id,
+    description: t.description,
+    // A component definition has no implementation-status field (only an SSP does): a prop of that name
+    // without `ns`, the OSCAL state as value and the content's word as remarks – compliance-trestle reads it so.
+    props: [{ name: 'implementation-status', value: OSCAL_IMPLEMENTATION_STATE[t.status], remarks: TOM_STATUS_LABELS[t.status] }],
+    'responsible-roles': [{ 'role-id': oscalRoleId(t.responsible) }],
   };
 }
 
 /**
- * The processor's service as an OSCAL 1.1 component-definition: every measure of the catalogue
- * is an implemented requirement with its status and the responsible role from the TOM.
+ * The processor's service under one agreement version as an OSCAL component-definition: it
+ * implements exactly the controls of that version's annex (its catalog is the `source`), each with
+ * its implementation state and the responsible role.
  */
-export function buildOscalComponentDefinition(content: Content): object {
-  const agreement = mainAgreement(content);
-  const toms = SDM_GOALS.flatMap((goal) => tomsOfGoal(content, goal));
+export function buildOscalComponentDefinition(content: Content, edition: TomAnnexEdition): object {
+  const { agreement, version } = edition;
+  const toms = edition.goals.flatMap((g) => g.measures.map((m) => m.entry));
   const roles = new Map<string, string>();
   for (const t of toms) if (!roles.has(oscalRoleId(t.responsible))) roles.set(oscalRoleId(t.responsible), t.responsible);
-  const edition = catalogueEdition(content);
-  const ns = propNamespace(content);
-  const key = agreement?.id ?? 'vereinbarung';
-  return {
-    'component-definition': {
-      uuid: uuidV5(`component-definition:${key}`),
-      metadata: publisherMetadata(
-        content,
-        `Umsetzung der technischen und organisatorischen Maßnahmen${edition.agreementTitle ? ` – ${edition.agreementTitle}` : ''}`,
-        [...roles].map(([id, title]) => ({ id, title })),
-      ),
-      components: [
-        {
-          uuid: uuidV5(`component:${key}`),
-          type: 'service',
-          title: agreement?.short_title ?? 'Auftragsverarbeitung',
-          description: agreement?.summary ?? 'Auftragsverarbeitung nach Art. 28 DSGVO',
-          purpose: 'Auftragsverarbeitung nach Art.\u00a028 DSGVO; die Maßnahmen sind Anlage der Vereinbarung.',
-          'control-implementations': [
-            {
-              uuid: uuidV5(`control-implementation:${key}`),
-              source: absoluteUrl(baseUrl(content), urls.dataFile(OSCAL_CATALOG_FILE)),
-              description: `Maßnahmen nach Art.\u00a032 DSGVO in der Fassung der Version ${edition.version} der Vereinbarung.`,
-              'implemented-requirements': toms.map((t) => ({
-                uuid: uuidV5(`implemented-requirement:${key}:${t.id}`),
-                'control-id': t.id,
-                description: t.description,
-                props: [{ name: 'implementation-status', ns, class: t.status, value: TOM_STATUS_LABELS[t.status] }],
-                'responsible-roles': [{ 'role-id': oscalRoleId(t.responsible) }],
-              })),
-            },
-          ],
-        },
-      ],
-    },
+  const catalogFile = oscalAnnexFiles(agreement.id, version.version, edition.draft).catalog;
+  const body = {
+    metadata: annexMetadata(
+      content,
+      edition,
+      `Umsetzung der technischen und organisatorischen Maßnahmen – ${annexTitle(edition)}`,
+      [...roles].map(([id, title]) => ({ id, title })),
+    ),
+    components: [
+      {
+        // The same service in every version's file: one UUID per agreement.
+        uuid: uuidV5(`component:${agreement.id}`),
+        type: 'service',
+        title: agreement.short_title,
+        description: agreement.summary,
+        purpose: 'Auftragsverarbeitung nach Art.\u00a028 DSGVO; die Maßnahmen sind Anlage der Vereinbarung.',
+        ...(toms.length > 0
+          ? {
+              'control-implementations': [
+                {
+                  uuid: uuidV5(`control-implementation:${annexKey(edition)}`),
+                  source: absoluteUrl(baseUrl(content), urls.dataFile(catalogFile)),
+                  description: `Die Maßnahmen nach Art.\u00a032 DSGVO in der Anlage zur Vereinbarung (${annexTitle(edition)}), jede mit dem Stand ihrer Umsetzung.`,
+                  'implemented-requirements': toms.map((t) => implementedRequirement(edition, t)),
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
   };
+  return { 'component-definition': { uuid: documentUuid('component-definition', edition, body), ...body } };
+}
+
+/** Both files of every annex: adopted versions and drafts, each draft in files of its own. */
+export function buildOscalFiles(content: Content): ExportFileSource[] {
+  return tomAnnexEditions(content).flatMap((edition) => {
+    const names = oscalAnnexFiles(edition.agreement.id, edition.version.version, edition.draft);
+    const draft = edition.draft ? ', Entwurf' : '';
+    return [
+      { name: names.catalog, format: `OSCAL catalog (JSON)${draft}`, mediaType: 'application/oscal.catalog+json', data: buildOscalCatalog(content, edition) },
+      { name: names.component, format: `OSCAL component-definition (JSON)${draft}`, mediaType: 'application/oscal.component-definition+json', data: buildOscalComponentDefinition(content, edition) },
+    ];
+  });
 }
 
 export const oscalExport: ExportDefinition = {
   id: 'oscal',
   title: 'Maßnahmenkatalog in OSCAL',
   description:
-    'Der Katalog der Maßnahmen als OSCAL-Katalog (Gruppen nach Gewährleistungsziel, Bezüge auf Art.\u00a032 DSGVO als Eigenschaften) und die Auftragsverarbeitung als Komponente, die jede Maßnahme mit Status und verantwortlicher Stelle umsetzt – für Prüf- und Compliance-Werkzeuge.',
-  standard: { label: 'OSCAL 1.1 (NIST)', href: 'https://pages.nist.gov/OSCAL/' },
-  build: (content) => [
-    { name: OSCAL_CATALOG_FILE, format: 'OSCAL catalog (JSON)', mediaType: 'application/oscal.catalog+json', data: buildOscalCatalog(content) },
-    { name: OSCAL_COMPONENT_FILE, format: 'OSCAL component-definition (JSON)', mediaType: 'application/oscal.component-definition+json', data: buildOscalComponentDefinition(content) },
-  ],
+    'Für jede Version einer Vereinbarung zwei Dateien: ihre Anlage der Maßnahmen als OSCAL-Katalog (Gruppen nach Gewährleistungsziel, Bezüge auf Art.\u00a032 DSGVO und die Paragraphen dieser Version als Eigenschaften) und die Auftragsverarbeitung als Komponente, die genau diese Maßnahmen mit dem Stand ihrer Umsetzung und der verantwortlichen Stelle umsetzt – für Prüf- und Compliance-Werkzeuge. Entwürfe stehen in eigenen Dateien mit „entwurf“ im Namen und sind in den Metadaten als Entwurf gekennzeichnet.',
+  standard: { label: 'OSCAL 1.1.3 (NIST)', href: 'https://pages.nist.gov/OSCAL/' },
+  build: buildOscalFiles,
 };

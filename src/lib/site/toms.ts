@@ -4,6 +4,7 @@ import { RISK_LEVEL_LABELS } from '../dpia/risk.ts';
 import { dpiaInForce, riskLevelsOf } from '../dpia/versions.ts';
 import { statusDate } from '../signing/figures.ts';
 import { EXPORT_FILES } from '../exports/files.ts';
+import { currentOscalCatalogs } from '../exports/oscal.ts';
 import { formatNumber, legalSpaces } from '../format.ts';
 import { memo } from '../memo.ts';
 import { SDM_GOAL_DESCRIPTIONS, tomCatalogue } from '../toms/catalogue.ts';
@@ -117,7 +118,7 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
       groups,
       dataLinks: [
         { href: urls.dataFile(EXPORT_FILES.tomCsv), label: 'als Tabelle (CSV)' },
-        { href: urls.dataFile(EXPORT_FILES.oscalCatalog), label: 'als OSCAL-Katalog' },
+        ...currentOscalCatalogs(content).map((c) => ({ href: urls.dataFile(c.file), label: `als OSCAL-Katalog (${c.title})` })),
         { href: urls.data(), label: 'alle maschinenlesbaren Daten' },
       ],
       filters: {
