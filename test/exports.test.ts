@@ -13,11 +13,11 @@ import { uuidV5 } from '../src/lib/exports/uuid.ts';
 import { buildDataPageView } from '../src/lib/site/data.ts';
 import { buildPageList } from '../src/lib/site/pages.ts';
 import { formatAll, replace, validateTree, validFixture, applyEdits } from './support/content-variants.ts';
+import { oparlFileErrors, oparlObjects } from './support/oparl-schemas.ts';
 import { ROOT } from './support/run-cli.ts';
 import catalogSchema from './schemas/oscal-catalog.schema.json' with { type: 'json' };
 import commonSchema from './schemas/oscal-common.schema.json' with { type: 'json' };
 import componentSchema from './schemas/oscal-component-definition.schema.json' with { type: 'json' };
-import oparlSchema from './schemas/oparl.schema.json' with { type: 'json' };
 import tableSchemaSchema from './schemas/table-schema.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -26,7 +26,6 @@ ajv.addSchema(commonSchema);
 const validators: Record<string, ValidateFunction> = {
   catalog: ajv.compile(catalogSchema),
   component: ajv.compile(componentSchema),
-  oparl: ajv.compile(oparlSchema),
   tableSchema: ajv.compile(tableSchemaSchema),
 };
 
@@ -188,18 +187,18 @@ describe.each([
     expect(uuids.length).toBeGreaterThanOrEqual(defined.length);
   });
 
-  it('OParl: every file valid, every id its own address, every reference to a published file or page', () => {
+  it('OParl: every file valid against the official 1.1.1 schemas, every id its own address, every reference to a published file or page', () => {
     const base = content.site!.base_url;
     const files = exportFiles(content).filter((f) => f.path.startsWith('/daten/oparl/'));
     const paths = new Set(files.map((f) => `${base}${f.path}`));
     const pages = new Set(buildPageList(content).map((p) => `${base}${p}`));
     for (const f of files) {
       const data = json(f);
-      expect(valid('oparl', data), f.path).toEqual([]);
+      expect(oparlFileErrors(data), f.path).toEqual([]);
       if (!('data' in data)) expect(data.id).toBe(`${base}${f.path}`);
       for (const [key, value] of urlValues(data)) {
         if (key === 'type' || key === 'oparlVersion' || key === 'license') continue;
-        if (key === 'web' || key === 'website' || key === 'accessUrl') expect(pages.has(value.replace(/#.*$/, '')), `${f.path} ${key} ${value}`).toBe(true);
+        if (key === 'web' || key === 'website' || key === 'accessUrl' || key === 'product') expect(pages.has(value.replace(/#.*$/, '')), `${f.path} ${key} ${value}`).toBe(true);
         else expect(paths.has(value), `${f.path} ${key} ${value}`).toBe(true);
       }
     }
@@ -208,7 +207,76 @@ describe.each([
     const papers = json(files.find((f) => f.path === '/daten/oparl/papers.json')!);
     expect(papers.data.map((p: any) => p.reference).sort()).toEqual(content.council!.papers.map((p) => p.id).sort());
     const organizations = json(files.find((f) => f.path === '/daten/oparl/organizations.json')!);
-    expect(organizations.data.map((o: any) => o.name)).toEqual(expect.arrayContaining(['Jugendhilfeausschuss', 'Stadtrat']));
+    // The bodies are the ones the consultations name, nothing the code knows.
+    expect(organizations.data.map((o: any) => o.name).sort()).toEqual([...new Set(content.council!.consultations.map((c) => c.body))].sort());
+  });
+
+  it('OParl: created and modified on every object, embedded ones too, as date-times of recorded days; start on every meeting', () => {
+    const recorded = new Set([
+      ...content.council!.papers.map((p) => p.date),
+      ...content.council!.consultations.map((c) => c.date),
+      ...content.agreements.flatMap((a) => a.versions.flatMap((v) => [v.adopted, v.vorgelegt, ...v.errata.map((e) => e.date)])),
+    ]);
+    let count = 0;
+    for (const f of exportFiles(content).filter((x) => x.path.startsWith('/daten/oparl/'))) {
+      for (const object of oparlObjects(json(f))) {
+        count += 1;
+        for (const key of ['created', 'modified']) {
+          expect(object[key], `${f.path} ${object.id} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
+          expect(recorded.has(object[key].slice(0, 10)), `${f.path} ${object.id} ${key}`).toBe(true);
+        }
+        expect(object.created <= object.modified, `${object.id}`).toBe(true);
+        if (object.type.endsWith('/Meeting')) expect(object.start).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+});
+
+describe('OParl dates of the bundled content', () => {
+  const oparl = () => new Map(buildOparlFiles(bundled).map((f) => [f.name, f.data as Record<string, any>]));
+
+  it('a paper: created on its date, modified on its last session; summer time from 27 March 2022', () => {
+    const paper = oparl().get('oparl/paper/a0311-22.json')!;
+    expect([paper.created, paper.modified]).toEqual(['2022-01-18T00:00:00+01:00', '2022-03-31T00:00:00+02:00']);
+    // Its Beratungsfolge: listed with the paper, changed on the session day.
+    const jha = paper.consultation.find((c: any) => c.id.endsWith('/jugendhilfeausschuss-2022-03-31-a0311-22.json'));
+    expect([jha.created, jha.modified]).toEqual(['2022-01-18T00:00:00+01:00', '2022-03-31T00:00:00+02:00']);
+    expect(oparl().get('oparl/consultation/jugendhilfeausschuss-2022-03-31-a0311-22.json')).toEqual(jha);
+  });
+
+  it('a meeting: starts on the session day (midnight, German time), its agenda items carry their own dates', () => {
+    const meeting = oparl().get('oparl/meeting/jugendhilfeausschuss-2022-03-10.json')!;
+    expect(meeting.start).toBe('2022-03-10T00:00:00+01:00');
+    expect(meeting.modified).toBe('2022-03-10T00:00:00+01:00');
+    expect(meeting.agendaItem.map((i: any) => [i.created, i.modified])).toEqual([['2022-01-18T00:00:00+01:00', '2022-03-10T00:00:00+01:00']]);
+    expect(oparl().get('oparl/meeting/jugendhilfeausschuss-2022-03-31.json')!.start).toBe('2022-03-31T00:00:00+02:00');
+  });
+
+  it('system and body: the span of every object; product is the address of the page that describes the export', () => {
+    const files = oparl();
+    const all = [...files.values()].flatMap((d) => oparlObjects(d));
+    const system = files.get('oparl/system.json')!;
+    expect(system.created).toBe([...all].map((o) => o.created as string).sort()[0]);
+    expect(system.modified).toBe([...all].map((o) => o.modified as string).sort().at(-1));
+    expect(files.get('oparl/body.json')!.modified).toBe(system.modified);
+    expect(system.product).toBe(`${bundled.site!.base_url}/daten/#daten-oparl`);
+    expect(buildDataPageView(bundled).datasets.map((d) => d.anchor)).toContain('daten-oparl');
+  });
+
+  it('a recorded correction of an adopted version modifies its file, its paper, the body and the system – nothing else', () => {
+    const erratum = { file: '01-gegenstand.mdx', date: '2024-11-04', reason: 'Tippfehler', text_sha256: '0'.repeat(64) };
+    const corrected: Content = {
+      ...bundled,
+      agreements: bundled.agreements.map((a) => (a.id !== 'kita-planer-2' ? a : { ...a, versions: a.versions.map((v) => (v.version === '1.0' ? { ...v, errata: [...v.errata, erratum] } : v)) })),
+    };
+    const before = oparl();
+    const after = new Map(buildOparlFiles(corrected).map((f) => [f.name, f.data as Record<string, any>]));
+    const changed = [...after].filter(([name, data]) => JSON.stringify(before.get(name)) !== JSON.stringify(data)).filter(([, data]) => !('data' in data)).map(([name]) => name);
+    // (The list pages that embed these objects change with them.)
+    expect(changed.sort()).toEqual(['oparl/body.json', 'oparl/file/kita-planer-2-1.0.json', 'oparl/paper/a0311-22.json', 'oparl/system.json']);
+    expect(after.get('oparl/file/kita-planer-2-1.0.json')!.modified).toBe('2024-11-04T00:00:00+01:00');
+    expect(after.get('oparl/system.json')!.modified).toBe('2024-11-04T00:00:00+01:00');
   });
 });
 
@@ -245,7 +313,7 @@ describe('OParl lists', () => {
     const files = buildOparlFiles(bundled, { pageSize: 2 });
     const byUrl = new Map(files.map((f) => [`${bundled.site!.base_url}/daten/${f.name}`, f.data]));
     const first = byUrl.get(`${bundled.site!.base_url}/daten/oparl/consultations.json`) as any;
-    expect(valid('oparl', first)).toEqual([]);
+    expect(oparlFileErrors(first)).toEqual([]);
     const seen: string[] = [];
     let page: any = first;
     let previous: string | undefined;
@@ -292,11 +360,22 @@ describe('the test schemas', () => {
     ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' }, groups: [{ id: 'g', controls: [{ id: 'c', title: 'C' }] }] } }, '/catalog/groups/0 must have required property \'title\''],
     ['catalog', { catalog: { uuid: uuidV5('x'), metadata: { title: 'T', 'last-modified': '2022-03-31', version: '1', 'oscal-version': '1.1.2' } } }, '/catalog/metadata/last-modified must match format "date-time"'],
     ['component', { 'component-definition': { uuid: 'kein-uuid', metadata: { title: 'T', 'last-modified': '2022-03-31T00:00:00Z', version: '1', 'oscal-version': '1.1.2' } } }, '/component-definition/uuid must match pattern'],
-    ['oparl', { id: 'https://x.example/a.json', type: 'https://schema.oparl.org/1.1/AgendaItem', name: 'TOP' }, ' must have required property \'order\''],
-    ['oparl', { id: 'https://x.example/f.json', type: 'https://schema.oparl.org/1.1/File', name: 'Datei' }, ' must have required property \'accessUrl\''],
-    ['oparl', { data: [], links: {} }, ' must have required property \'pagination\''],
   ] as const)('%s schema refuses a defect', (kind, data, message) => {
     expect(valid(kind, data).join('\n')).toContain(message);
+  });
+
+  const stamped = { created: '2022-01-18T00:00:00+01:00', modified: '2022-01-18T00:00:00+01:00' };
+  it.each([
+    ['an agenda item without order', { id: 'https://x.example/a.json', type: 'https://schema.oparl.org/1.1/AgendaItem', name: 'TOP', ...stamped }, "/ must have required property 'order' (AgendaItem)"],
+    ['a file without accessUrl', { id: 'https://x.example/f.json', type: 'https://schema.oparl.org/1.1/File', name: 'Datei', ...stamped }, "/ must have required property 'accessUrl' (File)"],
+    ['a list without pagination', { data: [], links: {} }, "/ must have required property 'pagination' (Liste)"],
+    ['a product that is no URL (as before this change)', { id: 'https://x.example/s.json', type: 'https://schema.oparl.org/1.1/System', oparlVersion: 'https://schema.oparl.org/1.1/', body: 'https://x.example/b.json', product: 'Vertragswerk', ...stamped }, '/product must match format "url" (System)'],
+    ['an object without created', { id: 'https://x.example/p.json', type: 'https://schema.oparl.org/1.1/Paper', modified: stamped.modified }, '/ fehlt „created“ (Paper)'],
+    ['a date-time without time zone', { id: 'https://x.example/p.json', type: 'https://schema.oparl.org/1.1/Paper', created: '2022-01-18T00:00:00', modified: stamped.modified }, '/created must match format "date-time" (Paper)'],
+    ['an embedded file without modified', { id: 'https://x.example/p.json', type: 'https://schema.oparl.org/1.1/Paper', ...stamped, auxiliaryFile: [{ id: 'https://x.example/f.json', type: 'https://schema.oparl.org/1.1/File', accessUrl: 'https://x.example/f.html', created: stamped.created }] }, '/auxiliaryFile/0 fehlt „modified“ (File)'],
+    ['a property OParl does not define', { id: 'https://x.example/m.json', type: 'https://schema.oparl.org/1.1/Meeting', ...stamped, datum: '2022-01-18' }, '/datum ist in Meeting.json nicht definiert'],
+  ] as const)('the official OParl schemas refuse %s', (_title, data, message) => {
+    expect(oparlFileErrors(data)).toContain(message);
   });
 });
 

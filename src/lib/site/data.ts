@@ -1,7 +1,7 @@
 import type { Content } from '../content-model.ts';
 import { buildExports } from '../exports/registry.ts';
 import { formatBytes, formatCount } from '../format.ts';
-import { urls } from './urls.ts';
+import { dataSetAnchor, urls } from './urls.ts';
 
 export interface DataFileView {
   href: string;
@@ -44,7 +44,7 @@ export function buildDataPageView(content: Content): DataPageView {
     privacyNote: 'Die Dateien enthalten keine personenbezogenen Daten: keine Ansprechpersonen, keine Unterzeichnenden, keine Kindertagespflegepersonen.',
     datasets: buildExports(content).map((d) => ({
       id: d.id,
-      anchor: `daten-${d.id}`,
+      anchor: dataSetAnchor(d.id),
       title: d.title,
       description: d.description,
       ...(d.standard ? { standard: d.standard } : {}),
