@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
+import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import type { Content } from '../src/lib/content-model.ts';
@@ -18,15 +19,19 @@ import { ROOT } from './support/run-cli.ts';
 import catalogSchema from './schemas/oscal-catalog.schema.json' with { type: 'json' };
 import commonSchema from './schemas/oscal-common.schema.json' with { type: 'json' };
 import componentSchema from './schemas/oscal-component-definition.schema.json' with { type: 'json' };
-import tableSchemaSchema from './schemas/table-schema.schema.json' with { type: 'json' };
+import dataPackageProfile from './schemas/datapackage-2.0/datapackage.json' with { type: 'json' };
+import tableSchemaProfile from './schemas/datapackage-2.0/tableschema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
+// A hint for input forms in the Frictionless profiles, nothing to check.
+ajv.addFormat('textarea', true);
 ajv.addSchema(commonSchema);
 const validators: Record<string, ValidateFunction> = {
   catalog: ajv.compile(catalogSchema),
   component: ajv.compile(componentSchema),
-  tableSchema: ajv.compile(tableSchemaSchema),
+  tableSchema: ajv.compile(tableSchemaProfile),
+  dataPackage: ajv.compile(dataPackageProfile),
 };
 
 function valid(kind: keyof typeof validators, data: unknown): string[] {
@@ -99,7 +104,7 @@ describe.each([
     const files = exportFiles(content);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
     for (const f of files) {
-      expect(f.path).toMatch(/^\/daten\/[a-z0-9/.-]+\.(json|csv)$/);
+      expect(f.path).toMatch(/^\/daten\/[a-z0-9/.-]+\.(json|jsonld|csv)$/);
       expect(f.sha256).toBe(createHash('sha256').update(f.bytes).digest('hex'));
     }
   });
@@ -114,6 +119,8 @@ describe.each([
     const shown = view.datasets.flatMap((d) => d.files.map((f) => [f.href, f.sha256]));
     expect(shown).toEqual(exportFiles(content).map((f) => [f.path, f.sha256]));
     expect(view.license?.id).toBe('dl-de/by-2-0');
+    // The page head names the DCAT-AP.de catalogue, a file of the page itself.
+    expect(shown.map(([href]) => href)).toContain(view.catalogueHref);
   });
 
   it('TOM CSV: UTF-8, RFC 4180, one row per measure, valid against its Table Schema', () => {
@@ -150,6 +157,107 @@ describe.each([
       const row = rows.find((r) => r.id === tom.id)!;
       expect([row.titel, row.beschreibung, row.verantwortlich, row.status, row.art32!.split(';')]).toEqual([tom.title, tom.description, tom.responsible, tom.status, tom.art32]);
     }
+  });
+
+  it.each(['tom-katalog.csv', 'zeichnungsstand.csv'])('%s for German spreadsheets: byte-order mark, „;“, CRLF, the same values, listed on the „Daten“ page', (name) => {
+    const plain = file(content, name);
+    const excel = file(content, name.replace(/\.csv$/, '-excel.csv'));
+    expect([...excel.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelText = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(excel.bytes);
+    const header = (parse(text(plain), { record_delimiter: '\r\n', to_line: 1 }) as string[][])[0]!;
+    expect(excelText.slice(0, excelText.indexOf('\r\n'))).toBe(`\uFEFF${header.join(';')}`);
+    expect(excelText.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const records = parse(excelText, { bom: true, delimiter: ';', record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false });
+    expect(records).toEqual(parse(text(plain), { record_delimiter: '\r\n' }));
+    expect(excel.schemaPath).toBe(plain.schemaPath);
+    const listed = buildDataPageView(content).datasets.flatMap((d) => d.files).find((f) => f.href === excel.path)!;
+    expect([listed.sha256, listed.format]).toEqual([excel.sha256, 'CSV für Excel, Semikolon']);
+    expect(listed.sizeText).toMatch(/\d/);
+  });
+
+  it('Table Schemas: counts are integers and days are dates, and every CSV value is one', () => {
+    for (const name of ['tom-katalog', 'zeichnungsstand']) {
+      const schema = json(file(content, `${name}.schema.json`));
+      expect(valid('tableSchema', schema)).toEqual([]);
+      const records = parse(text(file(content, `${name}.csv`)), { record_delimiter: '\r\n', columns: true }) as Record<string, string>[];
+      for (const field of schema.fields as { name: string; type: string; constraints: { minimum?: number } }[]) {
+        for (const value of records.map((r) => r[field.name]!).filter((v) => v !== '')) {
+          if (field.type === 'integer') expect(value, field.name).toMatch(/^(0|[1-9]\d*)$/);
+          if (field.type === 'date') expect(new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10), field.name).toBe(value);
+        }
+      }
+    }
+    const types = Object.fromEntries((json(file(content, 'zeichnungsstand.schema.json')).fields as any[]).map((f) => [f.name, f.type]));
+    expect(types).toMatchObject({ stichtag: 'date', fassung: 'string', berechtigt: 'integer', unterzeichnet: 'integer', offen: 'integer', plaetze_unterzeichnet: 'integer' });
+  });
+
+  it('datapackage.json: valid against the Data Package 2.0 profile; every CSV a table resource with its size, SHA-256, dialect and Table Schema', () => {
+    const pkg = json(file(content, 'datapackage.json'));
+    expect(valid('dataPackage', pkg)).toEqual([]);
+    const csvs = exportFiles(content).filter((f) => f.path.endsWith('.csv'));
+    expect(pkg.resources.map((r: any) => r.path).sort()).toEqual(csvs.map((f) => f.name).sort());
+    expect(new Set(pkg.resources.map((r: any) => r.name)).size).toBe(pkg.resources.length);
+    for (const r of pkg.resources) {
+      const f = file(content, r.path);
+      expect([r.type, r.bytes, r.hash, r.encoding, r.mediatype]).toEqual(['table', f.bytes.length, `sha256:${f.sha256}`, 'utf-8', 'text/csv']);
+      expect(r.dialect.delimiter).toBe(f.bytes[0] === 0xef ? ';' : ',');
+      const schema = json(file(content, r.schema));
+      expect(valid('tableSchema', schema)).toEqual([]);
+      const records = parse(new TextDecoder().decode(f.bytes), { bom: true, delimiter: r.dialect.delimiter, record_delimiter: r.dialect.lineTerminator }) as string[][];
+      expect(records[0]).toEqual(schema.fields.map((x: any) => x.name));
+    }
+    expect(pkg.licenses).toEqual([{ path: content.site!.license!.url, title: content.site!.license!.name }]);
+    expect(pkg.homepage).toBe(`${content.site!.base_url}/daten/`);
+  });
+
+  it('DCAT-AP.de: JSON-LD that becomes RDF offline, with what catalogue, datasets and distributions need', async () => {
+    const doc = json(file(content, 'dcat-ap.jsonld'));
+    const nquads = await jsonld.toRDF(doc, {
+      format: 'application/n-quads',
+      safe: true,
+      documentLoader: async (url) => {
+        throw new Error(`no network in tests: ${url}`);
+      },
+    });
+    const triples = nquads
+      .trim()
+      .split('\n')
+      .map((line) => /^(\S+) <([^>]+)> (.+) \.$/.exec(line)!)
+      .map(([, s, p, o]) => ({ s: s!, p: p!, o: o! }));
+    const DCAT = 'http://www.w3.org/ns/dcat#';
+    const DCT = 'http://purl.org/dc/terms/';
+    const ofType = (cls: string) => triples.filter((t) => t.p === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && t.o === `<${cls}>`).map((t) => t.s);
+    const values = (s: string, p: string) => triples.filter((t) => t.s === s && t.p === p).map((t) => t.o);
+    const missing = (s: string, props: string[]) => props.filter((p) => values(s, p).length === 0).map((p) => `${s} ${p}`);
+
+    const [catalog, ...more] = ofType(`${DCAT}Catalog`);
+    expect(more).toEqual([]);
+    expect(missing(catalog!, [`${DCT}title`, `${DCT}description`, `${DCT}publisher`, `${DCAT}dataset`, 'http://xmlns.com/foaf/0.1/homepage', `${DCT}language`, `${DCT}license`, `${DCT}modified`])).toEqual([]);
+    const datasets = ofType(`${DCAT}Dataset`);
+    const described = buildExports(content).filter((d) => d.id !== 'metadaten');
+    expect(datasets).toHaveLength(described.length);
+    const license = '<http://dcat-ap.de/def/licenses/dl-by-de/2.0>';
+    const base = content.site!.base_url;
+    for (const d of described) {
+      const id = `<${base}/daten/dcat-ap.jsonld#${d.id}>`;
+      expect(datasets).toContain(id);
+      expect(missing(id, [`${DCT}title`, `${DCT}description`, `${DCT}publisher`, `${DCAT}contactPoint`, `${DCAT}distribution`, `${DCAT}theme`, `${DCAT}landingPage`, `${DCT}modified`])).toEqual([]);
+      expect(values(id, `${DCT}modified`)).toEqual([`"${d.modified}"^^<http://www.w3.org/2001/XMLSchema#date>`]);
+      const distributions = values(id, `${DCAT}distribution`);
+      // A whole with an entry point (OParl) is one distribution; otherwise every data file, schemas aside.
+      expect(distributions.map((x) => values(x, `${DCAT}accessURL`)[0]).sort()).toEqual(
+        (d.entryPoint ? d.files.filter((f) => f.name === d.entryPoint) : d.files.filter((f) => !d.files.some((g) => g.schemaPath === f.path))).map((f) => `<${base}${f.path}>`).sort(),
+      );
+      for (const x of distributions) {
+        expect(missing(x, [`${DCAT}accessURL`, `${DCT}license`, `${DCT}format`, `${DCAT}mediaType`, `${DCAT}byteSize`, `${DCT}modified`, 'http://spdx.org/rdf/terms#checksum'])).toEqual([]);
+        expect(values(x, `${DCT}license`)).toEqual([license]);
+        const f = d.files.find((g) => `<${base}${g.path}>` === values(x, `${DCAT}accessURL`)[0])!;
+        expect(values(x, `${DCAT}byteSize`)).toEqual([`"${f.bytes.length}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>`]);
+        expect(values(values(x, 'http://spdx.org/rdf/terms#checksum')[0]!, 'http://spdx.org/rdf/terms#checksumValue')).toEqual([`"${f.sha256}"^^<http://www.w3.org/2001/XMLSchema#hexBinary>`]);
+        expect(values(x, `${DCAT}downloadURL`)).toEqual(d.entryPoint ? [] : values(x, `${DCAT}accessURL`));
+      }
+    }
+    expect(values(catalog!, `${DCT}license`)).toEqual([license]);
   });
 
   it('OSCAL catalog: valid, one group per protection goal, every measure a control with its Art. 32 references', () => {
@@ -219,7 +327,7 @@ describe.each([
     ]);
     let count = 0;
     for (const f of exportFiles(content).filter((x) => x.path.startsWith('/daten/oparl/'))) {
-      for (const object of oparlObjects(json(f))) {
+      for (const object of oparlObjects(json(f)) as Record<string, any>[]) {
         count += 1;
         for (const key of ['created', 'modified']) {
           expect(object[key], `${f.path} ${object.id} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);

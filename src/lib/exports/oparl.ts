@@ -347,6 +347,12 @@ export const oparlExport: ExportDefinition = {
     'Vertragswerk erzeugt die Dateien bei jedem Build als statischen Export: „created“ und „modified“ sind Tage aus den Inhalten (0 Uhr deutscher Zeit), nie die Zeit des Builds. ' +
     'Die Listenfilter „created_since“, „created_until“, „modified_since“, „modified_until“ und „omit_internal“ wertet ein statischer Export nicht aus: Jede Liste kommt immer vollständig, und gelöschte Objekte fehlen, statt mit „deleted“ zu erscheinen.',
   standard: { label: 'OParl 1.1', href: 'https://oparl.org/spezifikation/' },
+  entryPoint: EXPORT_FILES.oparlSystem,
+  // The day the system object states: the last change of any object.
+  modified: (content) => {
+    const system = buildOparlFiles(content).find((f) => f.kind === 'system');
+    return typeof system?.data.modified === 'string' ? system.data.modified.slice(0, 10) : undefined;
+  },
   build: (content) =>
     buildOparlFiles(content).map((f): ExportFileSource => ({
       name: f.name,
