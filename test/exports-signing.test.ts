@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
@@ -7,7 +8,14 @@ import type { Content } from '../src/lib/content-model.ts';
 import { exportFiles } from '../src/lib/exports/registry.ts';
 import { buildSigningFigures } from '../src/lib/signing/figures.ts';
 import { ROOT } from './support/run-cli.ts';
-import tableSchemaSchema from './schemas/table-schema.schema.json' with { type: 'json' };
+import tableSchemaProfile from './schemas/datapackage-2.0/tableschema.json' with { type: 'json' };
+
+function newAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addFormat('textarea', true);
+  return ajv;
+}
 
 let content: Content;
 beforeAll(async () => {
@@ -20,13 +28,13 @@ const read = (name: string) => {
   return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
 };
 
-type Field = { name: string; constraints: { required: boolean; enum?: string[]; pattern?: string } };
+type Field = { name: string; type: string; constraints: { required: boolean; enum?: string[]; pattern?: string; minimum?: number } };
 
 describe('signing figures as open data', () => {
   it('CSV: every row valid against its Table Schema (empty cells are missing values), primary key unique', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = newAjv();
     const schema = JSON.parse(read('zeichnungsstand.schema.json')) as { fields: Field[]; primaryKey: string[]; missingValues: string[] };
-    expect(ajv.validate(tableSchemaSchema, schema) ? [] : ajv.errors).toEqual([]);
+    expect(ajv.validate(tableSchemaProfile, schema) ? [] : ajv.errors).toEqual([]);
     const records = parse(read('zeichnungsstand.csv'), { record_delimiter: '\r\n' }) as string[][];
     expect(records[0]).toEqual(schema.fields.map((f) => f.name));
     const rows = records.slice(1).map((r) => Object.fromEntries(schema.fields.map((f, i) => [f.name, r[i]!])));
@@ -40,6 +48,10 @@ describe('signing figures as open data', () => {
         }
         if (f.constraints.enum) expect(f.constraints.enum).toContain(value);
         if (f.constraints.pattern) expect(value).toMatch(new RegExp(`^(?:${f.constraints.pattern})$`));
+        // Table Schema's lexical forms: an integer is digits (with a sign), a date JJJJ-MM-TT.
+        if (f.type === 'integer') expect(Number(value), `${f.name} ${value}`).toBeGreaterThanOrEqual(f.constraints.minimum ?? -Infinity);
+        if (f.type === 'integer') expect(value).toMatch(/^[+-]?\d+$/);
+        if (f.type === 'date') expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     }
     const keys = rows.map((r) => schema.primaryKey.map((k) => r[k]).join('|'));
@@ -47,7 +59,7 @@ describe('signing figures as open data', () => {
   });
 
   it('JSON: valid against its JSON Schema, the same rows as the CSV', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = newAjv();
     const data = JSON.parse(read('zeichnungsstand.json')) as { zeilen: Record<string, string | number>[] };
     const validate = ajv.compile(JSON.parse(read('zeichnungsstand.json-schema.json')));
     expect(validate(data) ? [] : validate.errors).toEqual([]);

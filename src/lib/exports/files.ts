@@ -7,4 +7,6 @@ export const EXPORT_FILES = {
   signingTableSchema: 'zeichnungsstand.schema.json',
   signingJson: 'zeichnungsstand.json',
   signingJsonSchema: 'zeichnungsstand.json-schema.json',
+  dataPackage: 'datapackage.json',
+  dcatCatalogue: 'dcat-ap.jsonld',
 } as const;

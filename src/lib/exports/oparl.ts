@@ -1,7 +1,7 @@
 import { toSlug } from '../../schemas/common.ts';
 import type { Content } from '../content-model.ts';
 import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
-import { formatDateDe } from '../dates.ts';
+import { formatDateDe, startOfDayIn } from '../dates.ts';
 import { compareGerman } from '../format.ts';
 import { absoluteUrl, paperAnchor, urls } from '../site/urls.ts';
 import { EXPORT_FILES } from './files.ts';
@@ -14,8 +14,20 @@ const type = (name: string) => `${OPARL_VERSION}${name}`;
 /** Objects per page of an external list. */
 export const OPARL_PAGE_SIZE = 20;
 
-/** The council the papers are addressed to; the committees of the consultations come from the content. */
-export const COUNCIL_ORGANIZATION = 'Stadtrat';
+/**
+ * The time zone of `created`, `modified` and `start`: OParl is the standard of German council
+ * information systems, and Germany keeps one legal time (CET/CEST). The content records days only,
+ * so every date-time is midnight at the start of the recorded day, with the offset of that day.
+ */
+export const OPARL_TIME_ZONE = 'Europe/Berlin';
+
+/** A recorded day of the content as an OParl date-time. */
+export function oparlDateTime(isoDate: string): string {
+  return startOfDayIn(isoDate, OPARL_TIME_ZONE);
+}
+
+/** Registry id of this export: its section of the „Daten“ page is what `System.product` points to. */
+export const OPARL_DATASET_ID = 'oparl';
 
 /** Slug of a body name in OParl ids („Ausschuss für Bildung (…)“ → `ausschuss-fuer-bildung-…`). */
 export function oparlOrganizationSlug(name: string): string {
@@ -60,6 +72,42 @@ const FORMAT_LABELS: Record<OparlFile['kind'], string> = {
   object: 'OParl-Objekt (JSON)',
 };
 
+/** First and last recorded day that concern an object: its `created` and `modified`. */
+interface DateSpan {
+  created: string;
+  modified: string;
+}
+
+function spanOf(days: readonly (string | undefined)[]): DateSpan {
+  const known = days.filter((d): d is string => Boolean(d)).sort();
+  if (known.length === 0) throw new Error('An OParl object needs at least one recorded date');
+  return { created: known[0]!, modified: known[known.length - 1]! };
+}
+
+function spanOfAll(spans: readonly DateSpan[]): DateSpan {
+  return spanOf(spans.flatMap((s) => [s.created, s.modified]));
+}
+
+/** `created` and `modified` as OParl writes them. */
+function stamps(span: DateSpan): Json {
+  return { created: oparlDateTime(span.created), modified: oparlDateTime(span.modified) };
+}
+
+/**
+ * Which recorded day of the content is an object's `created` and `modified` (documented in the
+ * README, „OParl-Export bereitstellen“). Never the clock or a file's time: the same content gives
+ * the same dates.
+ * - Paper: created on its date; modified on the latest day of its consultations, resolutions and attachments.
+ * - Consultation and its agenda item: created with the paper that lists it in its Beratungsfolge
+ *   (or on the session day if that is earlier); modified on the session day.
+ * - Meeting: the span of its agenda items; `start` is the session day.
+ * - File (an agreement version attached to its paper): created on the earliest of the paper's date,
+ *   the draft's publication (`vorgelegt`) and the adoption; modified on the adoption or the latest
+ *   recorded correction (`errata`).
+ * - Organization: created and modified when the first paper that names it in its Beratungsfolge was
+ *   recorded (the content records no change to a body).
+ * - Body and System: the span of every object of the export.
+ */
 export function buildOparlFiles(content: Content, options: { pageSize?: number } = {}): OparlFile[] {
   const pageSize = options.pageSize ?? OPARL_PAGE_SIZE;
   const base = content.site?.base_url ?? 'https://example.invalid';
@@ -81,50 +129,29 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
   const consultationId = (c: { paper: string; body: string; date: string }) => url(`oparl/consultation/${itemSlug(c)}.json`);
   const paperWeb = (id: string) => web(`${urls.council()}#${paperAnchor(id)}`);
   const license = content.site?.license?.url;
-
-  const system: Json = {
-    id: systemId,
-    type: type('System'),
-    oparlVersion: OPARL_VERSION,
-    body: listUrl('bodies'),
-    name: content.site?.title ?? 'Vertragswerk',
-    ...(content.site ? { contactEmail: content.site.contact_email, website: web(urls.home()) } : {}),
-    ...(license ? { license } : {}),
-    product: 'Vertragswerk',
-    web: web(urls.data()),
-  };
-
-  const body: Json = {
-    id: bodyId,
-    type: type('Body'),
-    system: systemId,
-    name: content.site?.publisher ?? 'Körperschaft',
-    ...(content.site ? { contactEmail: content.site.contact_email, contactName: content.site.department } : {}),
-    ...(license ? { license } : {}),
-    organization: listUrl('organizations'),
-    person: listUrl('persons'),
-    meeting: listUrl('meetings'),
-    paper: listUrl('papers'),
-    agendaItem: listUrl('agenda-items'),
-    consultation: listUrl('consultations'),
-    file: listUrl('files'),
-    legislativeTerm: [],
-    web: web(urls.home()),
-  };
-
-  const bodyNames = [...new Set([COUNCIL_ORGANIZATION, ...consultations.map((c) => c.body)])].sort(compareGerman);
-  const organizations: Json[] = bodyNames.map((name) => ({
-    id: orgId(name),
-    type: type('Organization'),
-    body: bodyId,
-    name,
-    organizationType: 'Gremium',
-    ...(name === COUNCIL_ORGANIZATION ? { classification: 'Stadtrat' } : {}),
-    web: web(urls.council()),
-  }));
-
   const paperById = new Map(papers.map((p) => [p.id, p]));
-  const consultationObject = (c: (typeof consultations)[number]): Json => ({
+
+  type ConsultationEntry = (typeof consultations)[number];
+  const consultationSpan = (c: ConsultationEntry): DateSpan => {
+    const listed = paperById.get(c.paper)?.date;
+    return { created: listed && listed < c.date ? listed : c.date, modified: c.date };
+  };
+
+  const bodyNames = [...new Set(consultations.map((c) => c.body))].sort(compareGerman);
+  const organizations: Json[] = bodyNames.map((name) => {
+    const first = spanOfAll(consultations.filter((c) => c.body === name).map(consultationSpan)).created;
+    return {
+      id: orgId(name),
+      type: type('Organization'),
+      body: bodyId,
+      name,
+      organizationType: 'Gremium',
+      web: web(urls.council()),
+      ...stamps({ created: first, modified: first }),
+    };
+  });
+
+  const consultationObject = (c: ConsultationEntry): Json => ({
     id: consultationId(c),
     type: type('Consultation'),
     paper: paperId(c.paper),
@@ -134,57 +161,73 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
     authoritative: isDecisionRole(c.role),
     role: c.role,
     web: paperWeb(c.paper),
+    ...stamps(consultationSpan(c)),
   });
 
   const meetingKeys = [...new Map(consultations.map((c) => [oparlMeetingSlug(c.body, c.date), c])).values()];
   const agendaItems: Json[] = [];
   const meetings: Json[] = meetingKeys.map((m) => {
-    const items = consultations
-      .filter((c) => c.body === m.body && c.date === m.date)
-      .map((c, i): Json => {
-        const adopted = (council?.resolutions ?? []).filter((r) => r.paper === c.paper && r.adopted === c.date && r.adopted_by === c.body);
-        return {
-          id: agendaItemId(c),
-          type: type('AgendaItem'),
-          meeting: meetingId(m.body, m.date),
-          order: i + 1,
-          name: paperById.get(c.paper)?.title ?? c.paper,
-          public: c.public,
-          consultation: consultationId(c),
-          ...(adopted.length > 0
-            ? { result: 'beschlossen', resolutionText: adopted.sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${r.text}`).join('\n') }
-            : {}),
-          web: paperWeb(c.paper),
-        };
-      });
+    const held = consultations.filter((c) => c.body === m.body && c.date === m.date);
+    const items = held.map((c, i): Json => {
+      const adopted = (council?.resolutions ?? []).filter((r) => r.paper === c.paper && r.adopted === c.date && r.adopted_by === c.body);
+      return {
+        id: agendaItemId(c),
+        type: type('AgendaItem'),
+        meeting: meetingId(m.body, m.date),
+        order: i + 1,
+        name: paperById.get(c.paper)?.title ?? c.paper,
+        public: c.public,
+        consultation: consultationId(c),
+        ...(adopted.length > 0
+          ? { result: 'beschlossen', resolutionText: adopted.sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${r.text}`).join('\n') }
+          : {}),
+        web: paperWeb(c.paper),
+        ...stamps(consultationSpan(c)),
+      };
+    });
     agendaItems.push(...items);
     return {
       id: meetingId(m.body, m.date),
       type: type('Meeting'),
       name: `${m.body}: Sitzung am ${formatDateDe(m.date)}`,
+      start: oparlDateTime(m.date),
       organization: [orgId(m.body)],
       agendaItem: items,
       web: paperWeb(m.paper),
+      ...stamps(spanOfAll(held.map(consultationSpan))),
     };
   });
 
   const files: Json[] = [];
+  const paperSpans: DateSpan[] = [];
   const paperObjects: Json[] = papers.map((p) => {
+    const fileSpans: DateSpan[] = [];
     const attachments: Json[] = content.agreements.flatMap((a) =>
       a.versions
         .filter((v) => v.paper === p.id)
-        .map((v): Json => ({
-          id: url(`oparl/file/${a.id}-${v.version}.json`),
-          type: type('File'),
-          name: `${a.short_title}, Version ${v.version}`,
-          accessUrl: web(urls.reader(a.id, v.version)),
-          mimeType: 'text/html',
-          ...(v.adopted ? { date: v.adopted } : {}),
-          paper: [paperId(p.id)],
-          web: web(urls.reader(a.id, v.version)),
-        })),
+        .map((v): Json => {
+          const span = spanOf([p.date, v.vorgelegt, v.adopted, ...v.errata.map((e) => e.date)]);
+          const created = spanOf([p.date, v.vorgelegt, v.adopted]).created;
+          fileSpans.push({ created, modified: span.modified });
+          return {
+            id: url(`oparl/file/${a.id}-${v.version}.json`),
+            type: type('File'),
+            name: `${a.short_title}, Version ${v.version}`,
+            accessUrl: web(urls.reader(a.id, v.version)),
+            mimeType: 'text/html',
+            ...(v.adopted ? { date: v.adopted } : {}),
+            paper: [paperId(p.id)],
+            web: web(urls.reader(a.id, v.version)),
+            ...stamps({ created, modified: span.modified }),
+          };
+        }),
     );
     files.push(...attachments);
+    const own = consultations.filter((c) => c.paper === p.id);
+    const resolutionDays = (council?.resolutions ?? []).filter((r) => r.paper === p.id).map((r) => r.adopted);
+    const modified = spanOf([p.date, ...resolutionDays, ...own.map((c) => consultationSpan(c).modified), ...fileSpans.map((f) => f.modified)]).modified;
+    const span = { created: p.date, modified };
+    paperSpans.push(span);
     // Papers about the same agreement (the one that adopted it, the ones that changed it).
     const related = [
       ...new Set(
@@ -205,10 +248,47 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
       paperType: PAPER_KIND_LABELS[p.kind],
       ...(related.length > 0 ? { relatedPaper: related.map(paperId) } : {}),
       ...(attachments.length > 0 ? { auxiliaryFile: attachments } : {}),
-      consultation: consultations.filter((c) => c.paper === p.id).map(consultationObject),
+      consultation: own.map(consultationObject),
       web: paperWeb(p.id),
+      ...stamps(span),
     };
   });
+
+  // Body and system change whenever any of their objects does.
+  const whole = spanOfAll([...paperSpans, ...consultations.map(consultationSpan)]);
+  const system: Json = {
+    id: systemId,
+    type: type('System'),
+    oparlVersion: OPARL_VERSION,
+    body: listUrl('bodies'),
+    name: content.site?.title ?? 'Vertragswerk',
+    ...(content.site ? { contactEmail: content.site.contact_email, website: web(urls.home()) } : {}),
+    ...(license ? { license } : {}),
+    // „URL zu Informationen über die … genutzte OParl-Server-Software“: the section of the „Daten“
+    // page that says how these files are made and what a static export cannot do.
+    product: web(urls.dataSet(OPARL_DATASET_ID)),
+    web: web(urls.data()),
+    ...stamps(whole),
+  };
+
+  const body: Json = {
+    id: bodyId,
+    type: type('Body'),
+    system: systemId,
+    name: content.site?.publisher ?? 'Körperschaft',
+    ...(content.site ? { contactEmail: content.site.contact_email, contactName: content.site.department } : {}),
+    ...(license ? { license } : {}),
+    organization: listUrl('organizations'),
+    person: listUrl('persons'),
+    meeting: listUrl('meetings'),
+    paper: listUrl('papers'),
+    agendaItem: listUrl('agenda-items'),
+    consultation: listUrl('consultations'),
+    file: listUrl('files'),
+    legislativeTerm: [],
+    web: web(urls.home()),
+    ...stamps(whole),
+  };
 
   const lists: ListFile[] = [
     { name: 'bodies', objects: [body] },
@@ -260,11 +340,19 @@ function pagedList(list: ListFile, pageSize: number, url: (name: string) => stri
 }
 
 export const oparlExport: ExportDefinition = {
-  id: 'oparl',
-  title: 'Stadtratsvorlagen in OParl',
+  id: OPARL_DATASET_ID,
+  title: 'Ratsvorlagen in OParl',
   description:
-    'Die Vorlagen und Anträge zu den Vereinbarungen mit Beratungsfolge, Sitzungen, Tagesordnungspunkten, Gremien und den beschlossenen Fassungen als Anlagen – im Format der Ratsinformationssysteme. Einstieg ist das System-Objekt; Personen werden nicht veröffentlicht.',
+    'Die Vorlagen und Anträge zu den Vereinbarungen mit Beratungsfolge, Sitzungen, Tagesordnungspunkten, Gremien und den beschlossenen Fassungen als Anlagen – im Format der Ratsinformationssysteme. Einstieg ist das System-Objekt; Personen werden nicht veröffentlicht. ' +
+    'Vertragswerk erzeugt die Dateien bei jedem Build als statischen Export: „created“ und „modified“ sind Tage aus den Inhalten (0 Uhr deutscher Zeit), nie die Zeit des Builds. ' +
+    'Die Listenfilter „created_since“, „created_until“, „modified_since“, „modified_until“ und „omit_internal“ wertet ein statischer Export nicht aus: Jede Liste kommt immer vollständig, und gelöschte Objekte fehlen, statt mit „deleted“ zu erscheinen.',
   standard: { label: 'OParl 1.1', href: 'https://oparl.org/spezifikation/' },
+  entryPoint: EXPORT_FILES.oparlSystem,
+  // The day the system object states: the last change of any object.
+  modified: (content) => {
+    const system = buildOparlFiles(content).find((f) => f.kind === 'system');
+    return typeof system?.data.modified === 'string' ? system.data.modified.slice(0, 10) : undefined;
+  },
   build: (content) =>
     buildOparlFiles(content).map((f): ExportFileSource => ({
       name: f.name,

@@ -6,12 +6,13 @@ import { buildSigningFigures, dayAfter, ledgerByParty, statusDate, type SigningF
 import { BINDING_RULE } from '../signing/sentences.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
-import { buildTableSchema, type CsvColumn } from './open-data.ts';
+import { buildTableSchema, csvFiles, SPREADSHEET_NOTE, type CsvColumn } from './open-data.ts';
 import type { ExportDefinition } from './registry.ts';
 
 /** „alle“ in the dimension columns: the row sums over every version or every regime. */
 const ALL = 'alle';
-const COUNT = '0|[1-9][0-9]*';
+/** A count: a whole number, 0 or more. */
+const COUNT = { type: 'integer', minimum: 0 } as const;
 
 /**
  * The signing figures as open data: for every agreement and every day on which something
@@ -20,19 +21,19 @@ const COUNT = '0|[1-9][0-9]*';
  */
 export const SIGNING_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'vereinbarung', title: 'Vereinbarung', description: 'Kennung der Vereinbarung', required: true },
-  { name: 'stichtag', title: 'Stichtag', description: 'Stand am Ende dieses Tages (JJJJ-MM-TT)', required: true, pattern: '\\d{4}-\\d{2}-\\d{2}' },
+  { name: 'stichtag', title: 'Stichtag', description: 'Stand am Ende dieses Tages (JJJJ-MM-TT)', type: 'date', required: true },
   { name: 'fassung', title: 'Fassung', description: `Version, für die die Zeile zählt, oder „${ALL}“`, required: true, pattern: `\\d+\\.\\d+|${ALL}` },
   { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...REGIMES, ALL] },
-  { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, pattern: COUNT },
-  { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, pattern: COUNT },
-  { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, pattern: COUNT },
-  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, pattern: COUNT },
-  { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, pattern: COUNT },
-  { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, pattern: COUNT },
-  { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, pattern: COUNT },
-  { name: 'ohne_angebot', title: 'Ohne Angebot', description: 'Noch kein Angebot erhalten', required: false, pattern: COUNT },
-  { name: 'plaetze_berechtigt', title: 'Plätze im Bedarfsplan', description: 'Plätze aller berechtigten Vertragspartner', required: false, pattern: COUNT },
-  { name: 'plaetze_unterzeichnet', title: 'Plätze bei Unterzeichnenden', description: 'Plätze der Vertragspartner mit gültiger Vereinbarung', required: false, pattern: COUNT },
+  { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, ...COUNT },
+  { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, ...COUNT },
+  { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, ...COUNT },
+  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, ...COUNT },
+  { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, ...COUNT },
+  { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, ...COUNT },
+  { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, ...COUNT },
+  { name: 'ohne_angebot', title: 'Ohne Angebot', description: 'Noch kein Angebot erhalten', required: false, ...COUNT },
+  { name: 'plaetze_berechtigt', title: 'Plätze im Bedarfsplan', description: 'Plätze aller berechtigten Vertragspartner', required: false, ...COUNT },
+  { name: 'plaetze_unterzeichnet', title: 'Plätze bei Unterzeichnenden', description: 'Plätze der Vertragspartner mit gültiger Vereinbarung', required: false, ...COUNT },
 ];
 
 /** Every day the figures of an agreement can change on, up to the status date: ledger events and Beschlusskontrolle dates. */
@@ -99,9 +100,15 @@ export function buildSigningFigureRows(content: Content): SigningFigureRow[] {
   return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => signingFigureRowsOn(content, agreement, day)));
 }
 
+const SIGNING_CSV_HEADER = SIGNING_CSV_COLUMNS.map((c) => c.name) as (keyof SigningFigureRow)[];
+
+/** The CSV records of the rows: counts as digits, an empty cell where a row has no such count. */
+function signingCsvRecords(rows: readonly SigningFigureRow[]): string[][] {
+  return rows.map((row) => SIGNING_CSV_HEADER.map((n) => (row[n] === undefined ? '' : String(row[n]))));
+}
+
 export function renderSigningFiguresCsv(rows: readonly SigningFigureRow[]): string {
-  const names = SIGNING_CSV_COLUMNS.map((c) => c.name) as (keyof SigningFigureRow)[];
-  return renderCsv(names, rows.map((row) => names.map((n) => (row[n] === undefined ? '' : String(row[n])))));
+  return renderCsv(SIGNING_CSV_HEADER, signingCsvRecords(rows));
 }
 
 /** JSON Schema (draft-07) of the JSON file: the same rows, numbers as numbers. */
@@ -109,7 +116,11 @@ export function signingFiguresJsonSchema(): object {
   const properties = Object.fromEntries(
     SIGNING_CSV_COLUMNS.map((c) => [
       c.name,
-      c.pattern === COUNT ? { type: 'integer', minimum: 0, title: c.title, description: c.description } : { type: 'string', title: c.title, description: c.description, ...(c.enum ? { enum: [...c.enum] } : {}), ...(c.pattern ? { pattern: `^(${c.pattern})$` } : {}) },
+      c.type === 'integer'
+        ? { type: 'integer', minimum: c.minimum ?? 0, title: c.title, description: c.description }
+        : c.type === 'date'
+          ? { type: 'string', format: 'date', title: c.title, description: c.description }
+          : { type: 'string', title: c.title, description: c.description, ...(c.enum ? { enum: [...c.enum] } : {}), ...(c.pattern ? { pattern: `^(${c.pattern})$` } : {}) },
     ]),
   );
   return {
@@ -138,12 +149,16 @@ export const signingFiguresExport: ExportDefinition = {
   title: 'Zeichnungsstand je Stichtag',
   description:
     'Wie viele berechtigte Vertragspartner an jedem Tag, an dem sich im Zeichnungsregister etwas änderte, eine gültige Vereinbarung hatten – insgesamt, je Fassung und je Datenschutzrecht, mit offenen, abgelehnten und gekündigten. Nur Summen, keine einzelnen Vertragspartner. ' +
-    BINDING_RULE,
-  standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema; JSON mit JSON Schema', href: 'https://specs.frictionlessdata.io/table-schema/' },
+    BINDING_RULE +
+    ' ' +
+    SPREADSHEET_NOTE,
+  standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema; JSON mit JSON Schema', href: 'https://datapackage.org/standard/table-schema/' },
+  // The last day with a row: the figures change only with the ledger.
+  modified: (content) => statusDate(content),
   build: (content) => {
     const rows = buildSigningFigureRows(content);
     return [
-      { name: EXPORT_FILES.signingCsv, format: 'CSV', mediaType: 'text/csv; charset=utf-8; header=present', data: renderSigningFiguresCsv(rows), schema: EXPORT_FILES.signingTableSchema },
+      ...csvFiles(EXPORT_FILES.signingCsv, EXPORT_FILES.signingTableSchema, SIGNING_CSV_HEADER, signingCsvRecords(rows)),
       { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(SIGNING_CSV_COLUMNS, ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
       { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: BINDING_RULE, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
       { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema() },

@@ -1,7 +1,8 @@
 import type { Content } from '../content-model.ts';
+import { EXPORT_FILES } from '../exports/files.ts';
 import { buildExports } from '../exports/registry.ts';
 import { formatBytes, formatCount } from '../format.ts';
-import { urls } from './urls.ts';
+import { dataSetAnchor, urls } from './urls.ts';
 
 export interface DataFileView {
   href: string;
@@ -29,6 +30,8 @@ export interface DataPageView {
   license?: { name: string; href: string; id: string };
   licenseText: string;
   privacyNote: string;
+  /** The DCAT-AP.de catalogue of this page, for the page head (harvesters find it there). */
+  catalogueHref: string;
   datasets: DataSetView[];
 }
 
@@ -38,13 +41,14 @@ export function buildDataPageView(content: Content): DataPageView {
   return {
     title: 'Maschinenlesbare Daten',
     intro:
-      'Der Maßnahmenkatalog und die Stadtratsvorlagen als Dateien für Datenschutzbeauftragte, Prüfwerkzeuge und Ratsinformationssysteme. Sie entstehen bei jedem Build aus denselben Inhalten wie diese Website.',
+      'Der Zeichnungsstand, der Maßnahmenkatalog und die Ratsvorlagen als Dateien für Datenschutzbeauftragte, Prüfwerkzeuge, Datenportale und Ratsinformationssysteme. Sie entstehen bei jedem Build aus denselben Inhalten wie diese Website.',
     ...(license ? { license: { name: license.name, href: license.url, id: license.id } } : {}),
     licenseText: license ? `Alle Dateien auf dieser Seite stehen unter der Lizenz „${license.name}“.` : 'Für diese Dateien ist keine Lizenz angegeben.',
+    catalogueHref: urls.dataFile(EXPORT_FILES.dcatCatalogue),
     privacyNote: 'Die Dateien enthalten keine personenbezogenen Daten: keine Ansprechpersonen, keine Unterzeichnenden, keine Kindertagespflegepersonen.',
     datasets: buildExports(content).map((d) => ({
       id: d.id,
-      anchor: `daten-${d.id}`,
+      anchor: dataSetAnchor(d.id),
       title: d.title,
       description: d.description,
       ...(d.standard ? { standard: d.standard } : {}),

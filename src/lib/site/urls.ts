@@ -32,7 +32,14 @@ export const urls = {
   data: () => '/daten/',
   /** A machine-readable export, `name` relative to /daten/ (e.g. `oscal/tom-katalog.json`). */
   dataFile: (name: string) => `/daten/${name}`,
+  /** The section of the „Daten“ page that describes one export (registry id). */
+  dataSet: (exportId: string) => `/daten/#${dataSetAnchor(exportId)}`,
 } as const;
+
+/** Anchor of an export's section on the „Daten“ page: `oparl` → `daten-oparl`. */
+export function dataSetAnchor(exportId: string): string {
+  return `daten-${exportId}`;
+}
 
 /** Absolute URL for feed, sitemap and canonical links: `base` from site.yaml plus a site path. */
 export function absoluteUrl(base: string, sitePath: string): string {
