@@ -14,10 +14,10 @@ const USAGE = `Aufruf: npm run pdf -- [--content ORDNER] [--out ORDNER] [--priva
        npm run pdf -- merge-manifests DATEI… --out dist/pdf/manifest.json
 
 Erzeugt die persönlichen PDF-Ausfertigungen (ohne Website) nach ORDNER/pdf/ und das Verzeichnis
-pdf/manifest.json. Ausfertigungen für Kindertagespflegepersonen gehen nur in den nicht öffentlichen
+pdf/manifest.json. Ausfertigungen für natürliche Personen gehen nur in den nicht öffentlichen
 Ordner (--private-out, Standard dist-private). Unveränderte PDFs kommen aus dem Cache.
 
-  --party      nur die PDFs dieser Partner (Kennung wie traeger-001)
+  --party      nur die PDFs dieser Partner (ihre Kennungen)
   --shard K/N  nur den K-ten von N Teilen (nach Kennung), schreibt pdf/manifest-shard-K-of-N.json;
                die Teile verschiedener Rechner führt „merge-manifests“ zusammen
 

@@ -41,7 +41,7 @@ await runCli(async () => {
   const view = buildBeschlusskontrolleView(content, { asOf, agreementId: values.agreement });
   const output =
     format === 'csv'
-      ? renderSigningFiguresCsv(signingFigureRowsOn(content, findAgreement(content, view.agreementId), view.asOf))
+      ? renderSigningFiguresCsv(content, signingFigureRowsOn(content, findAgreement(content, view.agreementId), view.asOf))
       : await renderReport(view, format);
   if (!values.out && (format === 'md' || format === 'csv')) {
     process.stdout.write(output as string);

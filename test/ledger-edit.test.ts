@@ -56,19 +56,19 @@ describe('refused changes leave the ledger byte-identical', () => {
       'unknown party',
       change('offer', { party: 'traeger-099' }),
       TODAY,
-      'Den Partner „traeger-099“ gibt es nicht.\n  → Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.',
+      'Den Partner „traeger-099“ gibt es nicht.\n  → Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/.',
     ],
     [
       'party not in the Bedarfsplan',
       change('offer', { party: 'traeger-003' }),
       TODAY,
-      '„traeger-003“ (Waldkinder gGmbH) hat keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.\n  → Ergänzen Sie zuerst den Bedarfsplan-Eintrag beim Partner, falls er fehlt.',
+      '„traeger-003“ (Waldkinder gGmbH) hat keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.\n  → Ergänzen Sie zuerst den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt.',
     ],
     [
       'childminder for a providers’ agreement (named by id only)',
       change('offer', { party: 'ktp-001' }),
       TODAY,
-      '„ktp-001“ gehört nicht zum Kreis dieser Vereinbarung (sie gilt für Träger) und ist nicht berechtigt.\n  → Ergänzen Sie zuerst den Bedarfsplan-Eintrag beim Partner, falls er fehlt.',
+      '„ktp-001“ gehört nicht zum Kreis dieser Vereinbarung (sie gilt für Träger) und ist nicht berechtigt.\n  → Wählen Sie mit --agreement die Vereinbarung, die mit diesem Partner geschlossen wird.',
     ],
     [
       'date in the future',

@@ -28,7 +28,8 @@ describe('who gets which letter (bundled content)', () => {
   it('on 2022-06-01: a reminder to every party whose 1.0 offer has been open for 8 weeks, nothing else', () => {
     const letters = buildLetters(content, agreement, { asOf: '2022-06-01' });
     // Independent of binding.ts: offered by 2022-04-06 (8 weeks), neither signed nor declined by the day.
-    const expected = content.providers
+    const expected = content.parties
+      .filter((p) => p.kind === 'traeger')
       .filter((p) => {
         const e = entriesOf(p.id).find((x) => x.version === '1.0');
         return e && e.offered <= '2022-04-06' && !(e.signed && e.signed <= '2022-06-01') && !(e.declined && e.declined <= '2022-06-01');
@@ -56,7 +57,7 @@ describe('who gets which letter (bundled content)', () => {
   it('on 2023-08-01: reminders for open 1.1 offers, a new offer of 1.1 to those who declined or never signed 1.0', () => {
     const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
     const offered11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1');
-    const eligible = content.providers.filter((p) => p.facilities.some((f) => f.bedarfsplan?.plan === '2021/2022'));
+    const eligible = content.parties.filter((p) => p.kind === 'traeger').filter((p) => (p.units ?? []).some((u) => !Array.isArray(u.register) && u.register?.plan === '2021/2022'));
     const signed11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1' && e.signed && e.signed <= '2023-08-01');
     const declined11 = (id: string) => entriesOf(id).some((e) => e.version === '1.1' && e.declined && e.declined <= '2023-08-01');
     // A party that terminated 1.0 has left; it gets no new offer.
@@ -69,7 +70,7 @@ describe('who gets which letter (bundled content)', () => {
 
   it('on the day the 1.1 offers went out (2023-06-05) a party bound by 1.0 gets the change notice, the run can be repeated after recording', () => {
     const letters = buildLetters(content, agreement, { asOf: '2023-06-05' });
-    const bound10 = content.providers.filter((p) => entriesOf(p.id).some((e) => e.version === '1.0' && e.signed && e.signed <= '2023-06-05' && !e.withdrawn)).map((p) => p.id);
+    const bound10 = content.parties.filter((p) => p.kind === 'traeger').filter((p) => entriesOf(p.id).some((e) => e.version === '1.0' && e.signed && e.signed <= '2023-06-05' && !e.withdrawn)).map((p) => p.id);
     expect(byKind(letters, 'aenderung')).toEqual(bound10);
     const notice = letters.find((l) => l.party.id === 'traeger-001')!;
     expect(notice.paragraphs[2]).toBe(
@@ -81,7 +82,7 @@ describe('who gets which letter (bundled content)', () => {
     const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
     expect(letters.some((l) => l.party.id === 'traeger-088')).toBe(false);
     expect(() => buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-088' })).toThrowErrorMatchingInlineSnapshot(
-      `[Error: content/parties/traeger/traeger-088.yaml:8: „traeger-088“ hat am 1. August 2023 keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt; es wird kein Schreiben erzeugt. Ergänzen Sie den Bedarfsplan-Eintrag (bedarfsplan: { plan, entry }), falls er fehlt.]`,
+      `[Error: content/parties/traeger/traeger-088.yaml:8: „traeger-088“ hat am 1. August 2023 keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt; es wird kein Schreiben erzeugt. Ergänzen Sie den Registereintrag (register: { plan, entry }), falls er fehlt.]`,
     );
     expect(() => buildLetters(content, agreement, { asOf: '2023-08-01', party: 'ktp-001' })).toThrow(LetterRefusal);
     expect(() => buildLetters(content, agreement, { asOf: '2022-03-01' })).toThrow(/noch keine Version/);
@@ -114,7 +115,7 @@ describe('the offer letter', () => {
   it('speaks to a childminder as a person and names her as the resolution does; the text after the salutation starts in lower case', () => {
     const ktp = content.agreements.find((a) => a.id === 'kindertagespflege')!;
     const [letter] = buildLetters(content, ktp, { asOf: ktp.versions[0]!.adopted!, party: 'ktp-004' });
-    expect(letter!.salutation).toBe(`Guten Tag ${content.childminders.find((c) => c.id === 'ktp-004')!.name},`);
+    expect(letter!.salutation).toBe(`Guten Tag ${content.parties.find((c) => c.id === 'ktp-004')!.name},`);
     expect(letter!.paragraphs[0]).toMatch(/^der Jugendhilfeausschuss der Landeshauptstadt Dresden hat am /);
     expect(letter!.paragraphs[0]).toContain('mit jeder Kindertagespflegeperson, die das System nutzen möchte und in den Bedarfsplan 2021/2022 aufgenommen ist,');
     const [provider] = buildLetters(content, agreement, { asOf: '2022-04-04', party: 'traeger-006' });
@@ -207,8 +208,8 @@ describe('mail merge and run record', () => {
   });
 
   it('a public contact appears in the CSV', () => {
-    const party = content.providers.find((p) => p.id === 'traeger-001')!;
-    const publicContent = { ...content, providers: content.providers.map((p) => (p === party ? { ...p, contacts: [{ ...p.contacts[0]!, oeffentlich: true }] } : p)) } as Content;
+    const party = content.parties.find((p) => p.id === 'traeger-001')!;
+    const publicContent = { ...content, parties: content.parties.map((p) => (p === party ? { ...p, contacts: [{ ...p.contacts[0]!, oeffentlich: true }] } : p)) } as Content;
     const letters = buildLetters(publicContent, agreement, { asOf: '2023-08-01', party: 'traeger-001' });
     expect(renderLetterCsv(letters)).toContain(';Jana Rößler, Vorstandsvorsitzende;jana.roessler@elbsand-ev.example');
   });

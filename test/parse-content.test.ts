@@ -15,8 +15,12 @@ describe('classify', () => {
     ['dpia/1.0/dpia.yaml', 'dpia-meta'],
     ['dpia/1.0/risks.yaml', 'risks'],
     ['dpia/1.0/sections/01-beschreibung.mdx', 'dpia-section'],
-    ['parties/traeger/traeger-001.yaml', 'provider'],
-    ['parties/kindertagespflege/ktp-001.yaml', 'childminder'],
+    ['parties/traeger/traeger-001.yaml', 'party'],
+    ['parties/kindertagespflege/ktp-001.yaml', 'party'],
+    ['parties/traeger.yaml', 'party-kind'],
+    ['parties/schulen/schule-01.yaml', 'party'],
+    ['registers/bedarfsplan.yaml', 'register'],
+    ['vocabularies.yaml', 'vocabularies'],
     ['ledger/muster.yaml', 'ledger'],
     ['council/council.yaml', 'council'],
     ['README.md', 'ignored'],
@@ -33,7 +37,7 @@ describe('classify', () => {
     ['toms/maßnahmen.yaml', 'Der Name „maßnahmen.yaml“ enthält Umlaute oder ß; erlaubt sind nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“.', 'Benennen Sie die Datei um, z. B. in „massnahmen.yaml“.'],
     ['toms/vertraulichkeit.yml', 'YAML-Dateien enden in diesem Projekt auf „.yaml“, nicht auf „.yml“; diese Datei wird sonst nicht gelesen.', 'Benennen Sie die Datei in „vertraulichkeit.yaml“ um.'],
     ['agreements/muster/entwurf.yaml', 'Hier erwartet Vertragswerk keine Datei: in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
-    ['notizen.txt', 'Hier erwartet Vertragswerk keine Datei: im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
+    ['notizen.txt', 'Hier erwartet Vertragswerk keine Datei: im Inhaltsordner liegen nur site.yaml, vocabularies.yaml und die Ordner agreements, toms, dpia, parties, registers, ledger und council.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
     ['council/beschluss.pdf', 'Hier erwartet Vertragswerk keine Datei: in council/ liegt nur council.yaml.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
   ])('%s is refused with a reason and a remedy', (path, reason, hint) => {
     expect(classify(path)).toEqual({ type: 'unknown', reason, hint });
@@ -45,10 +49,30 @@ describe('parseContent', () => {
     const { content, diagnostics } = parse();
     expect(diagnostics).toEqual([]);
     expect(content.agreements.map((a) => `${a.id}: ${a.versions.map((v) => `${v.version} (${v.sections.length})`).join(', ')}`)).toEqual(['muster: 1.0 (5), 1.1 (5)']);
-    expect(content.providers.map((p) => p.id)).toEqual(['traeger-001', 'traeger-002', 'traeger-003']);
+    expect(content.parties.filter((p) => p.kind === 'traeger').map((p) => p.id)).toEqual(['traeger-001', 'traeger-002', 'traeger-003']);
     expect(content.toms.map((t) => `${t.id} @ ${t.source.path.join('.')}`)).toEqual(['tom-vertraulichkeit-01 @ measures.0', 'tom-vertraulichkeit-02 @ measures.1']);
-    expect(content.files).toHaveLength(24);
+    expect(content.files).toHaveLength(28);
     expect(content.gaps).toEqual({ ids: new Set(), kinds: new Set() });
+    // Every party with its kind (the folder); a childminder without `regime` gets her kind's default.
+    expect(content.parties.map((p) => `${p.kind}/${p.id} ${p.regime}`)).toEqual(['kindertagespflege/ktp-001 dsgvo', 'traeger/traeger-001 dsgvo', 'traeger/traeger-002 kdg', 'traeger/traeger-003 dsgvo']);
+    expect(content.kinds.map((k) => k.id)).toEqual(['kindertagespflege', 'traeger']);
+    expect(content.registers.map((r) => r.id)).toEqual(['bedarfsplan']);
+    expect(content.vocabularies.regimes.map((r) => `${r.id}:${r.reader}`)).toEqual(['dsgvo:default', 'kdg:own', 'dsg-ekd:own']);
+    // A § without `regimes` reads the same for every regime of the vocabulary.
+    expect(content.agreements[0]!.versions[0]!.sections[0]!.regimes).toEqual(['dsgvo', 'kdg', 'dsg-ekd']);
+  });
+
+  it('takes the vocabularies from the bundled defaults, list by list, when the content leaves them out', () => {
+    const files = toContentFiles(applyEdits(validFixture(), [{ file: 'vocabularies.yaml', delete: true }]));
+    const defaults = [{ path: 'vocabularies.yaml', shown: 'templates/defaults/vocabularies.yaml', bytes: new TextEncoder().encode('regimes:\n  - { id: dsgvo, label: DSGVO }\naffected_groups:\n  - { id: betroffene, label: Betroffene Personen }\n') }];
+    const { content } = parseContent(files, 'content/', { defaults });
+    expect(content.vocabularies.regimes).toEqual([{ id: 'dsgvo', label: 'DSGVO', long: 'DSGVO', letter_sentence: 'Ihre Ausfertigung ist die DSGVO-Fassung.', dpo_label: 'Datenschutzbeauftragte oder Datenschutzbeauftragter', reader: 'default' }]);
+    expect(content.vocabularies.affectedGroups).toEqual([{ id: 'betroffene', label: 'Betroffene Personen' }]);
+    expect(content.vocabularies.source?.file).toBe('templates/defaults/vocabularies.yaml');
+    // The content's own file wins, list by list.
+    const own = parseContent(toContentFiles(validFixture()), 'content/', { defaults }).content;
+    expect(own.vocabularies.regimes.map((r) => r.id)).toEqual(['dsgvo', 'kdg', 'dsg-ekd']);
+    expect(own.vocabularies.controllerGroups.map((g) => g.id)).toEqual(['stadt', 'katholische-traeger', 'traeger-dsgvo']);
   });
 
   it('keeps the valid entries of a list file and their positions in the file', () => {

@@ -140,7 +140,7 @@ describe('the split HTML', () => {
       ...doc,
       documentId: 'muster-1.1-traeger-999-00000000',
       party: { ...doc.party, id: 'traeger-999', name: 'Anderer Träger e. V.' },
-      facilities: [],
+      units: { ...doc.units, rows: [] },
       metadata: { ...doc.metadata, title: 'Anderer Titel' },
     };
     const [a, b] = [doc, other].map((d) => renderSplitPrintJobs(d, assets.templates));

@@ -8,6 +8,9 @@ import { buildPartyDocument, planPdfJobs } from '../src/lib/pdf/party-document.t
 import { buildVersionRecordViewFor } from '../src/lib/version-text.ts';
 import { cssString, renderPartyDocumentHtml } from '../src/lib/pdf/render-html.ts';
 import { ROOT } from './support/run-cli.ts';
+import { parseContent } from '../src/lib/parse-content.ts';
+import { runRules } from '../src/validate/index.ts';
+import { applyEdits, replace, toContentFiles, validFixture } from './support/content-variants.ts';
 
 let content: Content;
 let assets: PdfAssets;
@@ -20,11 +23,11 @@ beforeAll(async () => {
 /** The fixture plus a childminders' agreement (same text), for the private-output cases. */
 function withChildminderAgreement(base: Content): Content {
   const muster = base.agreements.find((a) => a.id === 'muster')!;
-  return { ...base, agreements: [...base.agreements, { ...muster, id: 'tagespflege', party_kind: 'kindertagespflege' }] };
+  return { ...base, agreements: [...base.agreements, { ...muster, id: 'tagespflege', party_kinds: ['kindertagespflege'] }] };
 }
 
-function withProvider(base: Content, id: string, change: (p: Content['providers'][number]) => Content['providers'][number]): Content {
-  return { ...base, providers: base.providers.map((p) => (p.id === id ? change(p) : p)) };
+function withProvider(base: Content, id: string, change: (p: Content['parties'][number]) => Content['parties'][number]): Content {
+  return { ...base, parties: base.parties.map((p) => (p.id === id ? change(p) : p)) };
 }
 
 describe('which PDFs a build writes', () => {
@@ -52,10 +55,25 @@ describe('which PDFs a build writes', () => {
 });
 
 describe('the document of one party', () => {
-  it('lists only the facilities in the agreement’s Bedarfsplan', () => {
+  it('lists only the units in the register and plan of the version’s eligibility rule, with the kind’s words', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
-    expect(doc.facilities.map((f) => [f.name, f.entry, f.places])).toEqual([['Kita St. Muster', 'KT-0002', 60]]);
-    expect(doc.placesTotal).toBe(60);
+    expect(doc.units.rows.map((f) => [f.name, f.entry, f.weight])).toEqual([['Kita St. Muster', 'KT-0002', 60]]);
+    expect(doc.weight).toEqual({ many: 'Plätze', total: 60 });
+    expect(doc.units).toMatchObject({ one: 'Einrichtung', many: 'Einrichtungen', none: 'keine Einrichtung', listed: true });
+    expect(doc.register).toEqual({ label: 'Bedarfsplan 2021/2022', inLabel: 'im Bedarfsplan 2021/2022', inLabelCapital: 'Im Bedarfsplan 2021/2022', entryLabel: 'Nr. im Bedarfsplan' });
+    expect(doc.words).toEqual({
+      theNominative: 'Der Träger',
+      theAccusative: 'den Träger',
+      theDative: 'dem Träger',
+      theGenitive: 'des Trägers',
+      fromThe: 'vom Träger',
+      controller: 'Verantwortlicher',
+      pronoun: 'er',
+      possessiveDative: 'seinem',
+      possessivePlural: 'seine',
+    });
+    expect(doc.party.dpoLabel).toBe('Betrieblicher Datenschutzbeauftragter nach dem KDG');
+    expect(doc.partySignature).toMatchObject({ role: 'Für den Träger', party: 'Katholische Kirchgemeinde St. Muster' });
   });
 
   it.each([
@@ -168,7 +186,11 @@ describe('the document of one party', () => {
     expect(doc.job.isPrivate).toBe(true);
     expect(doc.party.name).toBe('Maria Tagesmutter');
     expect(doc.partySignature).toMatchObject({ function: 'Kindertagespflegeperson', name: 'Maria Tagesmutter' });
-    expect(doc.facilities).toEqual([{ name: 'Kindertagespflegestelle', street: 'Beispielweg 2', postalCode: '01277', city: 'Musterstadt', entry: 'TP-0001', places: 5 }]);
+    // The kind has no listed units: the childminder herself is the one „Kindertagespflegestelle“ of Anlage 2.
+    expect(doc.units).toMatchObject({ one: 'Kindertagespflegestelle', listed: false });
+    expect(doc.units.rows).toEqual([{ name: 'Maria Tagesmutter', street: 'Beispielweg 2', postalCode: '01277', city: 'Musterstadt', entry: 'TP-0001', weight: 5 }]);
+    expect(doc.words).toMatchObject({ theNominative: 'Die Kindertagespflegeperson', theDative: 'der Kindertagespflegeperson', controller: 'Verantwortliche', possessiveDative: 'ihrem' });
+    expect(doc.partySignature).toMatchObject({ role: 'Die Kindertagespflegeperson', function: 'Kindertagespflegeperson' });
     expect(doc.metadata.title).not.toContain('Maria');
   });
 });
@@ -208,7 +230,7 @@ describe('Anlage 1 of each agreement', () => {
 describe('the HTML for the printer', () => {
   it('escapes names from the content: <script> comes out as text, also in the running header', () => {
     const evil = '<script>alert(1)</script> & „Co“';
-    const tampered = withProvider(content, 'traeger-001', (p) => ({ ...p, name: evil, facilities: p.facilities.map((f) => ({ ...f, name: `${evil} Kita` })) }));
+    const tampered = withProvider(content, 'traeger-001', (p) => ({ ...p, name: evil, units: p.units!.map((f) => ({ ...f, name: `${evil} Kita` })) }));
     const doc = buildPartyDocument(tampered, 'muster', '1.1', 'traeger-001');
     const html = renderPartyDocumentHtml(doc, assets.templates);
     expect(html).not.toContain('<script>');
@@ -264,5 +286,41 @@ describe('the HTML for the printer', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const broken = { ...assets.templates, cover: '<p>{{party.nmae}}</p>' };
     expect(() => renderPartyDocumentHtml(doc, broken)).toThrowError(/^Druckvorlage „cover\.html“, Zeile 1: den Platzhalter „party\.nmae“ gibt es nicht/);
+  });
+});
+
+describe('Anlage 2 of a kind without units and without a weight', () => {
+  /** The fixture's agreement made with municipalities: an organisation, no units, no weight, a membership register. */
+  function municipalities(): Content {
+    const edits = [
+      { file: 'parties/gemeinde.yaml', write: 'id: gemeinde\nregister: mitglieder\nwords: { gender: f, one: Gemeinde, many: Gemeinden }\n' },
+      { file: 'registers/mitglieder.yaml', write: 'id: mitglieder\nname: Mitgliederverzeichnis\ngender: n\nperiods:\n  - { plan: "2025", from: 2025-01-01 }\n' },
+      { file: 'parties/gemeinde/gemeinde-01.yaml', write: 'id: gemeinde-01\nname: Gemeinde Musterdorf\nlegal_form: Gebietskörperschaft\nregime: dsgvo\naddress: { street: Rathausplatz 1, postal_code: "01234", city: Musterdorf }\nregister: { plan: "2025", entry: "M-17" }\n' },
+      replace('agreements/muster/agreement.yaml', 'party_kinds: [traeger]', 'party_kinds: [gemeinde]'),
+      replace('agreements/muster/agreement.yaml', 'eligibility: { register: bedarfsplan, plan: "2021/2022" }', 'eligibility: { register: mitglieder, plan: "2025" }'),
+      { file: 'ledger/muster.yaml', write: 'agreement: muster\nentries: []\n' },
+    ];
+    const parsed = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+    return parsed.content;
+  }
+
+  it('lists the party itself, without a weight column, and asks the organisation for its contacts', () => {
+    const local = municipalities();
+    expect(runRules(local).filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const doc = buildPartyDocument(local, 'muster', '1.1', 'gemeinde-01');
+    expect(doc.units).toMatchObject({ one: 'Gemeinde', listed: false, rows: [{ name: 'Gemeinde Musterdorf', entry: 'M-17', weight: null }] });
+    expect(doc.weight).toBeNull();
+    expect(doc.register).toMatchObject({ inLabel: 'im Mitgliederverzeichnis 2025', entryLabel: 'Nr. im Mitgliederverzeichnis' });
+    const html = renderPartyDocumentHtml(doc, assets.templates);
+    expect(html).toContain('Anlage 2 – Gemeinde im Mitgliederverzeichnis 2025</h2>');
+    expect(html).toContain('<thead><tr><th scope="col">Gemeinde</th><th scope="col">Anschrift</th><th scope="col">Nr. im Mitgliederverzeichnis</th></tr></thead>');
+    expect(html).not.toContain('insgesamt');
+    expect(html).toContain('<h3>Ansprechstellen (von der Gemeinde auszufüllen)</h3>');
+    expect(html).toContain('<p>Die Gemeinde trägt hier vor der Unterzeichnung ihre Ansprechstellen ein. Änderungen teilt sie');
+    expect(html).toContain('Stelle, die für die Gemeinde Weisungen erteilen darf');
+    expect(html).toContain('und der Gemeinde</p>');
+    expect(html).toContain('Die Gemeinde ist Verantwortliche im Sinne des Datenschutzrechts; die Landeshauptstadt verarbeitet die Daten durch ihren Eigenbetrieb IT-Dienstleistungen in ihrem Auftrag.');
+    // No word of the other kinds, except the fixture's own DPO row from its vocabularies.yaml.
+    expect(html.replace(`<th scope="row">${doc.party.dpoLabel}</th>`, '').match(/.{60}(Träger|Einrichtung|Bedarfsplan|Plätze).{30}/g)).toBeNull();
   });
 });

@@ -74,7 +74,7 @@ describe('a crashed or hung page', () => {
   it('refuses an unknown party with a usage error', async () => {
     const { result } = await run('unknown', async () => tinyPdf, { parties: ['traeger-003'] });
     await expect(result).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[Error: Für „traeger-003“ gibt es keine PDFs: Kennung unbekannt oder der Partner steht nicht im Bedarfsplan der Vereinbarung.]`,
+      `[Error: Für „traeger-003“ gibt es keine PDFs: Kennung unbekannt oder der Partner ist für keine Vereinbarung berechtigt (nicht im Register und Plan, den sie nennt).]`,
     );
   });
 });

@@ -7,7 +7,7 @@ import { buildBeschlusskontrolleView, ReportError, type KeyFigures } from '../sr
 import type { AgreementEntry } from '../src/lib/content-model.ts';
 import type { SigningFigures } from '../src/lib/signing/figures.ts';
 import { figureSentences } from '../src/lib/signing/sentences.ts';
-import { formatPaperNumber, PARTY_WORDS } from '../src/lib/parties/words.ts';
+import { formatPaperNumber } from '../src/lib/parties/words.ts';
 import { runRules } from '../src/validate/index.ts';
 import { applyEdits, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
 
@@ -53,8 +53,8 @@ describe('figures of the fixture', () => {
     expect(view.asOf).toBe('2022-08-24');
     expect(view.figures?.eligible).toBe(2);
     expect(figuresLine(view.figures!)).toBe('angeboten 2, unterzeichnet 1, Absicht 1, abgelehnt 0, gekündigt 0, offen 1, ohne Angebot 0');
-    expect(view.figures?.placesBound).toBe(80);
-    expect(view.figures?.placesEligible).toBe(140);
+    expect(view.figures?.weightBound).toBe(80);
+    expect(view.figures?.weightEligible).toBe(140);
     expect(view.figures?.byRegime).toEqual({ dsgvo: { eligible: 1, bound: 1 }, kdg: { eligible: 1, bound: 0 }, 'dsg-ekd': { eligible: 0, bound: 0 } });
   });
 });
@@ -151,8 +151,8 @@ describe('German singular and plural', () => {
       notOffered: c.notOffered ?? 0,
       offered: c.offered ?? 0,
       offers: [],
-      placesEligible: 0,
-      placesBound: 0,
+      weightEligible: 0,
+      weightBound: 0,
       byRegime: { dsgvo: zero, kdg: zero, 'dsg-ekd': zero },
       parties: [],
     };
@@ -173,8 +173,10 @@ describe('German singular and plural', () => {
     ['kindertagespflege', { eligible: 2, offered: 2, signed: 1, intent: 1, open: 1 }, `Von 2 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, hat 1 Kindertagespflegeperson (50,0${N}%) die Vereinbarung unterzeichnet. Eine weitere Kindertagespflegeperson hat signalisiert, die Vereinbarung abschließen zu wollen. Insgesamt ist 1 Angebot noch offen.`],
     ['kindertagespflege', { eligible: 0 }, 'Im Bedarfsplan 2021/2022 ist keine Kindertagespflegeperson verzeichnet.'],
   ] as const)('%s %o', (kind, figures, expected) => {
-    const agreement = { party_kind: kind, bedarfsplan: '2021/2022' } as AgreementEntry;
-    expect(figureSentences(agreement, figuresOf(figures)).join(' ')).toBe(expected);
+    // The fixture's agreement made with one kind or the other: the words come from parties/<kind>.yaml.
+    const muster = fixture.agreements.find((a) => a.id === 'muster')!;
+    const agreement: AgreementEntry = { ...muster, id: `muster-${kind}`, party_kinds: [kind] };
+    expect(figureSentences(fixture, agreement, figuresOf(figures)).join(' ')).toBe(expected);
   });
 });
 

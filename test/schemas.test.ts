@@ -5,7 +5,10 @@ import { isoDate, slugId, versionId, postalAddress, toSlug } from '../src/schema
 import { councilSchema } from '../src/schemas/council.ts';
 import { dpiaMetaSchema, dpiaSectionSchema, riskSchema } from '../src/schemas/dpia.ts';
 import { ledgerEntrySchema } from '../src/schemas/ledger.ts';
-import { childminderSchema, providerSchema } from '../src/schemas/party.ts';
+import { partySchema } from '../src/schemas/party.ts';
+import { partyKindSchema } from '../src/schemas/party-kind.ts';
+import { registerSchema } from '../src/schemas/register.ts';
+import { vocabulariesSchema } from '../src/schemas/vocabularies.ts';
 import { siteSchema } from '../src/schemas/site.ts';
 import { tomSchema } from '../src/schemas/tom.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
@@ -14,7 +17,7 @@ import type { YamlSource } from '../src/lib/yaml-source.ts';
 
 /** Schema findings as authors read them; every field sits on line 1 here. */
 function check(schema: z.ZodType, data: unknown): string[] {
-  const source: YamlSource = { file: 'x.yaml', data, lineOf: () => ({ line: 1, column: 1 }) };
+  const source: YamlSource = { file: 'x.yaml', data, lineOf: () => ({ line: 1, column: 1 }), has: () => true };
   const result = checkSchema(schema, source);
   return result.ok ? [] : result.diagnostics.map((d) => formatDiagnostic(d).replace('Fehler: x.yaml:1:1 ', ''));
 }
@@ -22,7 +25,8 @@ function check(schema: z.ZodType, data: unknown): string[] {
 const address = { street: 'Weg 1', postal_code: '01069', city: 'Dresden' };
 const tom = { id: 'tom-a-01', goal: 'vertraulichkeit', art32: ['art32-1-b'], title: 'T', description: 'D', responsible: 'R', status: 'umgesetzt', since_version: '1.0' };
 const risk = { id: 'risk-01', title: 'T', description: 'D', groups: ['kinder'], before: { likelihood: 'gross', severity: 'gross' }, after: { likelihood: 'geringfuegig', severity: 'gross' } };
-const provider = { id: 'traeger-001', name: 'N', legal_form: 'e. V.', regime: 'dsgvo', address, facilities: [{ id: 'kita-1', name: 'K', address, places: 10 }] };
+const provider = { id: 'traeger-001', name: 'N', legal_form: 'e. V.', regime: 'dsgvo', address, units: [{ id: 'kita-1', name: 'K', address, weight: 10 }] };
+const kind = { id: 'schulen', register: 'schulnetzplan', words: { gender: 'f', one: 'Schule', many: 'Schulen' } };
 const version = { version: '1.0', status: 'beschlossen', adopted_by: 'JHA', adopted: '2022-03-31', paper: 'A0311/22', session: 'JHA/036/2022' };
 const row = { geringfuegig: 'gering', ueberschaubar: 'normal', substanziell: 'hoch', gross: 'hoch' };
 const dpiaMeta = {
@@ -68,7 +72,8 @@ describe('field types shared by all schemas', () => {
 
 describe('content schemas', () => {
   it.each([
-    ['agreement: party_kind', agreementSchema, { id: 'a', title: 'T', short_title: 'T', party_kind: 'kita', bedarfsplan: '2021/2022', paper: 'A0311/22', summary: 'S' }, ['Feld „party_kind“: Der Wert „kita“ muss „traeger“ oder „kindertagespflege“ sein.\n  → Verwenden Sie genau einen der genannten Werte.']],
+    ['agreement: party kinds and eligibility', agreementSchema, { id: 'a', title: 'T', short_title: 'T', party_kinds: [], eligibility: { register: 'Bedarfsplan', plan: '2021/2022' }, paper: 'A0311/22', summary: 'S' }, ['Feld „party_kinds“: Braucht mindestens eine Art von Vertragspartnern.\n  → Ergänzen Sie die fehlenden Einträge.', 'Feld „eligibility.register“: Der Wert „Bedarfsplan“ ist keine gültige Kennung: erlaubt sind nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche.\n  → Schreiben Sie z. B. „bedarfsplan“.']],
+    ['agreement: the old fields', agreementSchema, { id: 'a', title: 'T', short_title: 'T', party_kind: 'traeger', bedarfsplan: '2021/2022', paper: 'A0311/22', summary: 'S' }, ['Feld „party_kinds“: Das Pflichtfeld „party_kinds“ fehlt.\n  → Ergänzen Sie „party_kinds: …“ (Muster in der README.md des Ordners).', 'Feld „eligibility“: Das Pflichtfeld „eligibility“ fehlt.\n  → Ergänzen Sie „eligibility: …“ (Muster in der README.md des Ordners).', 'Feld „party_kind“: Unbekanntes Feld „party_kind“.\n  → Meinten Sie „party_kinds“? Sonst entfernen Sie das Feld; die erlaubten Felder stehen in der README.md des Ordners.', 'Feld „bedarfsplan“: Unbekanntes Feld „bedarfsplan“.\n  → Prüfen Sie die Schreibweise oder entfernen Sie das Feld. Erlaubt sind hier: „id“, „title“, „short_title“, „party_kinds“, „party_words“, „eligibility“, „paper“, „summary“, „termination_notice“, „letters“, „parts“.']],
     ['version: adopted without adoption data', versionSchema, { version: '1.0', status: 'beschlossen' }, ['adopted', 'adopted_by', 'paper', 'session'].map((key) => `Feld „${key}“: Eine Version mit Status „beschlossen“ braucht das Feld „${key}“.\n  → Ergänzen Sie „${key}: …“ oder setzen Sie „status: entwurf“, solange die Version nicht beschlossen ist.`)],
     ['version: a draft needs no adoption data', versionSchema, { version: '1.1', status: 'entwurf' }, []],
     ['version: complete', versionSchema, version, []],
@@ -86,12 +91,17 @@ describe('content schemas', () => {
     ['DPIA: a record names a person', dpiaMetaSchema, { ...dpiaMeta, reviews: [{ role: 'DSB', name: 'Max Muster', date: '2022-01-01', result: 'R' }] }, ['Feld „reviews[0].name“: Der Wert „Max Muster“ darf hier nicht stehen: Namen natürlicher Personen gehören nicht in die Folgenabschätzung; nennen Sie nur die Rolle oder das Gremium (Feld „role“ bzw. „body“).']],
     ['DPIA: the matrix lacks a cell', dpiaMetaSchema, { ...dpiaMeta, matrix: { ...dpiaMeta.matrix, rows: { ...dpiaMeta.matrix.rows, gross: { geringfuegig: 'normal', ueberschaubar: 'hoch', substanziell: 'hoch' } } } }, ['Feld „matrix.rows.gross.gross“: Das Pflichtfeld „gross“ fehlt.\n  → Ergänzen Sie „gross: …“ (Muster in der README.md des Ordners).']],
     ['DPIA section: point e', dpiaSectionSchema, { id: 'x', order: 1, title: 'T', art35: 'e' }, ['Feld „art35“: Der Wert „e“ muss „a“, „b“, „c“ oder „d“ sein.\n  → Verwenden Sie genau einen der genannten Werte.']],
-    ['provider: no facility, places as text', providerSchema, { ...provider, facilities: [] }, ['Feld „facilities“: Braucht mindestens eine Einrichtung.\n  → Ergänzen Sie die fehlenden Einträge.']],
-    ['provider: places negative and fractional', providerSchema, { ...provider, facilities: [{ id: 'kita-1', name: 'K', address, places: -1 }, { id: 'kita-2', name: 'K', address, places: 2.5 }] }, ['Feld „facilities[0].places“: Der Wert „-1“ darf nicht negativ sein.\n  → Prüfen Sie die Zahl.', 'Feld „facilities[1].places“: Der Wert „2.5“ muss eine ganze Zahl sein.\n  → Schreiben Sie eine ganze Zahl ohne Komma und ohne Anführungszeichen.']],
-    ['provider: contact e-mail', providerSchema, { ...provider, contacts: [{ name: 'N', function: 'F', email: 'n(at)x.de' }] }, ['Feld „contacts[0].email“: Der Wert „n(at)x.de“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. kita@traeger.example.']],
-    ['provider: unknown field with a near miss', providerSchema, { ...provider, adress: address }, ['Feld „adress“: Unbekanntes Feld „adress“.\n  → Meinten Sie „address“? Sonst entfernen Sie das Feld; die erlaubten Felder stehen in der README.md des Ordners.']],
-    ['childminder: defaults', childminderSchema, { id: 'ktp-1', name: 'N', address, places: 5 }, []],
-    ['childminder: oeffentlich as text', childminderSchema, { id: 'ktp-1', name: 'N', address, places: 5, oeffentlich: 'ja' }, ['Feld „oeffentlich“: Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.']],
+    ['party: an empty list of units', partySchema, { ...provider, units: [] }, ['Feld „units“: Braucht mindestens eine Einheit.\n  → Ergänzen Sie die fehlenden Einträge.']],
+    ['party: weight negative and fractional', partySchema, { ...provider, units: [{ id: 'kita-1', name: 'K', address, weight: -1 }, { id: 'kita-2', name: 'K', address, weight: 2.5 }] }, ['Feld „units[0].weight“: Der Wert „-1“ darf nicht negativ sein.\n  → Prüfen Sie die Zahl.', 'Feld „units[1].weight“: Der Wert „2.5“ muss eine ganze Zahl sein.\n  → Schreiben Sie eine ganze Zahl ohne Komma und ohne Anführungszeichen.']],
+    ['party: register entries as one entry or a list', partySchema, { ...provider, units: [{ id: 'kita-1', name: 'K', address, register: [{ plan: '2021/2022', entry: 'A' }, { plan: '2023/2024', entry: 'B', since: '2023-08-01', until: '2023-07-01' }] }] }, ['Feld „units[0].register[1].until“: „until“ darf nicht vor „since“ liegen.\n  → Setzen Sie „until“ auf den letzten Tag im Plan, frühestens auf „since“.']],
+    ['party: contact e-mail', partySchema, { ...provider, contacts: [{ name: 'N', function: 'F', email: 'n(at)x.de' }] }, ['Feld „contacts[0].email“: Der Wert „n(at)x.de“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. kita@traeger.example.']],
+    ['party: unknown field with a near miss', partySchema, { ...provider, adress: address }, ['Feld „adress“: Unbekanntes Feld „adress“.\n  → Meinten Sie „address“? Sonst entfernen Sie das Feld; die erlaubten Felder stehen in der README.md des Ordners.']],
+    ['party without units: defaults', partySchema, { id: 'ktp-1', name: 'N', address, register: { plan: '2021/2022', entry: 'TP-1' }, weight: 5 }, []],
+    ['party: oeffentlich as text', partySchema, { id: 'ktp-1', name: 'N', address, weight: 5, oeffentlich: 'ja' }, ['Feld „oeffentlich“: Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.']],
+    ['party kind: the smallest', partyKindSchema, kind, []],
+    ['party kind: gender and a weight column', partyKindSchema, { ...kind, words: { ...kind.words, gender: 'w' }, weight: { one: 'Schüler', many: 'Schüler', column: 'Schüler' } }, ['Feld „words.gender“: Der Wert „w“ muss „m“ (der), „f“ (die) oder „n“ (das) sein.\n  → Verwenden Sie genau einen der genannten Werte.', 'Feld „weight.column“: Der Wert „Schüler“ muss ein Spaltenname sein (Kleinbuchstaben a–z, Ziffern, Unterstriche; z. B. plaetze).\n  → Prüfen Sie die Schreibweise (Muster in der README.md des Ordners).']],
+    ['register: no period', registerSchema, { id: 'schulnetzplan', name: 'Schulnetzplan', gender: 'm', periods: [] }, ['Feld „periods“: Braucht mindestens einen Planzeitraum.\n  → Ergänzen Sie die fehlenden Einträge.']],
+    ['vocabularies: a regime without label', vocabulariesSchema, { regimes: [{ id: 'dsgvo' }] }, ['Feld „regimes[0].label“: Das Pflichtfeld „label“ fehlt.\n  → Ergänzen Sie „label: …“ (Muster in der README.md des Ordners).']],
     ['ledger entry: unknown field far from any', ledgerEntrySchema, { party: 'p', version: '1.0', offered: '2022-04-04', bemerkung: 'x' }, ['Feld „bemerkung“: Unbekanntes Feld „bemerkung“.\n  → Prüfen Sie die Schreibweise oder entfernen Sie das Feld. Erlaubt sind hier: „party“, „version“, „exception_reason“, „offered“, „offered_copy“, „reminders“, „intent“, „signed“, „form“, „signatory“, „signed_copy“, „declined“, „withdrawn“.']],
     ['ledger entry: empty field', ledgerEntrySchema, { party: 'p', version: '1.0', offered: null }, ['Feld „offered“: Das Feld ist leer.\n  → Tragen Sie einen Wert ein oder löschen Sie die Zeile, wenn das Feld nicht nötig ist.']],
     ['council: resolution number and voluntary', councilSchema, { papers: [paper], resolutions: [{ paper: 'A0311/22', number: -1, text: 'T', kind: 'rahmenvereinbarung', agreement: 'a' }], offer_letters: [{ agreement: 'a', date: '2022-04-04', summary: 'S', voluntary: 'ja' }] }, ['Feld „resolutions[0].number“: Der Wert „-1“ muss 1 oder größer sein.\n  → Prüfen Sie die Zahl.', 'Feld „offer_letters[0].voluntary“: Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.']],
@@ -105,7 +115,7 @@ describe('content schemas', () => {
 
   it('never lets zod’s English through: every default message is German', () => {
     const odd: unknown[] = [null, 1, 'x', true, [], {}, [1], { id: 1 }];
-    const schemas = [agreementSchema, versionSchema, sectionSchema, tomSchema, riskSchema, dpiaMetaSchema, dpiaSectionSchema, providerSchema, childminderSchema, ledgerEntrySchema, councilSchema, siteSchema];
+    const schemas = [agreementSchema, versionSchema, sectionSchema, tomSchema, riskSchema, dpiaMetaSchema, dpiaSectionSchema, partySchema, partyKindSchema, registerSchema, vocabulariesSchema, ledgerEntrySchema, councilSchema, siteSchema];
     for (const schema of schemas) {
       for (const data of odd) {
         for (const line of check(schema, data)) expect(line).not.toMatch(/\b(expected|received|invalid|input|option|must|too)\b/i);
@@ -115,8 +125,10 @@ describe('content schemas', () => {
 
   it('keeps the data shape: defaults are filled in', () => {
     const section = sectionSchema.parse({ id: 's', number: 1, part: 'A', title: 'T' });
-    expect(section).toEqual({ id: 's', number: 1, part: 'A', title: 'T', covers: [], regimes: ['dsgvo', 'kdg', 'dsg-ekd'] });
-    expect(childminderSchema.parse({ id: 'ktp-1', name: 'N', address, places: 5 })).toMatchObject({ oeffentlich: false, regime: 'dsgvo' });
+    // Without `regimes` a § reads the same for every regime: the parser fills in the vocabulary's.
+    expect(section).toEqual({ id: 's', number: 1, part: 'A', title: 'T', covers: [] });
+    expect(partySchema.parse({ id: 'ktp-1', name: 'N', address, weight: 5 })).toMatchObject({ contacts: [], publish_signing_status: false });
+    expect(partyKindSchema.parse(kind)).toMatchObject({ natural_person: false, directory: false, eligible: {} });
   });
 });
 

@@ -54,7 +54,8 @@ describe('urls', () => {
     [urls.changes('kp', '1.0', '1.1'), '/vereinbarung/kp/aenderungen/1.0-1.1/'],
     [urls.coverage('kp', '1.1'), '/vereinbarung/kp/1.1/art-28/'],
     [urls.tom('tom-x-01'), '/toms/#tom-x-01'],
-    [urls.provider('traeger-001'), '/traeger/traeger-001/'],
+    [urls.directory('traeger'), '/traeger/'],
+    [urls.party('traeger', 'traeger-001'), '/traeger/traeger-001/'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

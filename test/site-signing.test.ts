@@ -38,7 +38,7 @@ describe('signing status', () => {
     [0, 1200, '0 von 1.200 Trägern haben unterzeichnet.'],
   ])('headline for %i of %i', async (signed, eligible, text) => {
     const content = await loadSiteFixture();
-    expect(signingHeadline(content.agreements[0]!, { bound: signed, eligible } as SigningFigures)).toBe(text);
+    expect(signingHeadline(content, content.agreements[0]!, { bound: signed, eligible } as SigningFigures)).toBe(text);
   });
 
   it('lists published providers only, with a chart and its table alternative; no natural persons', async () => {

@@ -23,7 +23,7 @@ function withTwoAgreements(toms: (t: TomEntry) => Partial<TomEntry>): Content {
     status: 'entwurf',
     sections: [v11.sections[0]!, inserted, ...v11.sections.slice(1).map((s) => ({ ...s, number: s.number + 1 }))],
   };
-  const tagespflege: AgreementEntry = { ...muster, id: 'tagespflege', short_title: 'Vereinbarung Tagespflege', party_kind: 'kindertagespflege', versions: [...muster.versions, v12] };
+  const tagespflege: AgreementEntry = { ...muster, id: 'tagespflege', short_title: 'Vereinbarung Tagespflege', party_kinds: ['kindertagespflege'], versions: [...muster.versions, v12] };
   return { ...base, agreements: [muster, tagespflege], toms: base.toms.map((t) => ({ ...t, ...toms(t) })) };
 }
 

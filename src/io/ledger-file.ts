@@ -5,7 +5,7 @@ import { defaultVersion, applyLedgerChange, applyLedgerChanges, type LedgerChang
 import { parseManifest, type ManifestEntry } from '../lib/pdf/manifest.ts';
 import type { CopyRef } from '../schemas/ledger.ts';
 import { writeFileAtomic } from './atomic-dir.ts';
-import { displayPrefixFor, readContentFiles } from './load-content.ts';
+import { displayPrefixFor, loadBundledDefaults, readContentFiles } from './load-content.ts';
 
 export class LedgerChangedError extends Error {
   readonly exitCode = 1;
@@ -41,7 +41,7 @@ export async function editLedgerInDir(contentDir: string, change: LedgerChange, 
   const root = path.resolve(contentDir);
   const prefix = displayPrefixFor(root);
   const files = await readContentFiles(root);
-  const result = applyLedgerChange(files, change, today, prefix);
+  const result = applyLedgerChange(files, change, today, prefix, await loadBundledDefaults());
   if (!result.ok) return { ok: false, message: result.message };
   await writeLedgerFile(path.join(root, result.file), result.before, result.after);
   return { ok: true, message: result.summary, file: `${prefix}${result.file}` };
@@ -55,7 +55,7 @@ export async function editLedgerInDirBatch(contentDir: string, changes: readonly
   const root = path.resolve(contentDir);
   const prefix = displayPrefixFor(root);
   const files = await readContentFiles(root);
-  const result = applyLedgerChanges(files, changes, today, prefix);
+  const result = applyLedgerChanges(files, changes, today, prefix, await loadBundledDefaults());
   if (!result.ok) return { ok: false, message: result.message };
   if (result.after !== result.before) await writeLedgerFile(path.join(root, result.file), result.before, result.after);
   return { ok: true, message: `${result.summaries.length} eingetragen, ${result.skipped.length} bereits vorhanden.`, file: result.file ? `${prefix}${result.file}` : undefined, summaries: result.summaries, skipped: result.skipped };
@@ -73,7 +73,7 @@ export const DEFAULT_MANIFESTS = ['dist/pdf/manifest.json', 'dist-private/pdf/ma
  */
 export async function findCopyInManifests(content: Content, change: LedgerChange, manifests: readonly string[] = DEFAULT_MANIFESTS): Promise<{ copy?: CopyRef; note: string }> {
   const agreement = content.agreements.find((a) => a.id === change.agreement);
-  const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
+  const party = content.parties.find((p) => p.id === change.party);
   if (!agreement || !party) return { note: '' };
   const version = change.version ?? defaultVersion(content, agreement, party, change.command, change.date);
   const { entries, read } = await readManifestEntries(manifests);

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseContent, type ContentFile, type ParseContentResult } from '../lib/parse-content.ts';
+import { parseContent, type ContentFile, type DefaultFile, type ParseContentResult } from '../lib/parse-content.ts';
 import { MAX_CONTENT_FILE_BYTES } from '../lib/source-text.ts';
 
 /** Reads every file below `contentDir` and parses it into the content model. */
@@ -8,7 +8,23 @@ export async function loadContent(contentDir: string): Promise<ParseContentResul
   const root = path.resolve(contentDir);
   const files = await readContentFiles(root);
   const prefix = displayPrefixFor(root);
-  return parseContent(files, prefix);
+  return parseContent(files, prefix, { defaults: await loadBundledDefaults() });
+}
+
+/** The bundled defaults for content files a body may leave out (templates/defaults/). */
+export const BUNDLED_DEFAULTS_DIR = path.resolve(import.meta.dirname, '../../templates/defaults');
+
+/** Files a content folder may leave out, with the bundled default of each (now: vocabularies.yaml). */
+export async function loadBundledDefaults(dir = BUNDLED_DEFAULTS_DIR): Promise<DefaultFile[]> {
+  const out: DefaultFile[] = [];
+  for (const name of ['vocabularies.yaml']) {
+    const full = path.join(dir, name);
+    const bytes = await readFile(full).catch(() => undefined);
+    if (!bytes) continue;
+    const shown = path.relative(process.cwd(), full).split(path.sep).join('/');
+    out.push({ path: name, bytes: new Uint8Array(bytes), shown: shown.startsWith('..') ? full : shown });
+  }
+  return out;
 }
 
 /** Paths in messages are shown relative to the working directory, e.g. `content/toms/x.yaml`. */

@@ -27,9 +27,9 @@ export function getSiteContent(): Promise<Content> {
 
 async function loadSiteContent(): Promise<Content> {
   if (siteContext.validatedContentFile) {
-    const data = JSON.parse(await readFile(siteContext.validatedContentFile, 'utf8')) as Omit<Content, 'lineOf'>;
+    const data = JSON.parse(await readFile(siteContext.validatedContentFile, 'utf8')) as Omit<Content, 'lineOf' | 'hasField'>;
     // Line numbers are for the validator's messages, which the pages never show.
-    return { ...data, lineOf: () => undefined };
+    return { ...data, lineOf: () => undefined, hasField: () => false };
   }
   // Imported only here: in a build, Astro then neither transforms nor runs the validator.
   const { validateContentDir } = await import('./validate-content.ts');

@@ -3,7 +3,7 @@ import type { Content } from '../lib/content-model.ts';
 import type { RuleOptions } from '../validate/rule.ts';
 import { validateContentDir, type ValidationResult } from './validate-content.ts';
 
-type WorkerReply = { ok: true; content: Omit<Content, 'lineOf'>; diagnostics: ValidationResult['diagnostics']; errors: number } | { ok: false };
+type WorkerReply = { ok: true; content: Omit<Content, 'lineOf' | 'hasField'>; diagnostics: ValidationResult['diagnostics']; errors: number } | { ok: false };
 
 /**
  * Validates in a worker thread, so the main thread can load the next stages' modules meanwhile
@@ -30,5 +30,5 @@ export async function validateContentDirInWorker(
   });
   void worker.terminate();
   if (!reply.ok) return here();
-  return { content: { ...reply.content, lineOf: () => undefined }, diagnostics: reply.diagnostics, errors: reply.errors, inWorker: true };
+  return { content: { ...reply.content, lineOf: () => undefined, hasField: () => false }, diagnostics: reply.diagnostics, errors: reply.errors, inWorker: true };
 }

@@ -1,4 +1,5 @@
-import { REGIME_LABELS, type Regime } from '../schemas/common.ts';
+import type { Regime } from '../schemas/common.ts';
+import { regimeIds, regimeLabel } from './vocabulary.ts';
 import { VERSION_STATUS_LABELS } from '../schemas/agreement.ts';
 import { changelogOf } from './agreement/changelog.ts';
 import type { AgreementEntry, Content, Section, Version } from './content-model.ts';
@@ -102,7 +103,7 @@ export function buildAgreementView(content: Content, agreementId: string, versio
   const version = findVersion(agreement, versionId);
   const current = currentVersion(agreement);
   const variantIds = new Set(
-    version.sections.filter((s) => s.regimes.length < 3 || version.sections.some((o) => o !== s && o.id === s.id)).map((s) => s.id),
+    version.sections.filter((s) => s.regimes.length < regimeIds(content).length || version.sections.some((o) => o !== s && o.id === s.id)).map((s) => s.id),
   );
   const sections: SectionView[] = sectionsForRegime(version, regime).map((s) => {
     const anchor = sectionAnchor(s.id);
@@ -133,7 +134,7 @@ export function buildAgreementView(content: Content, agreementId: string, versio
     currentVersion: current?.version ?? version.version,
     isCurrent: current?.version === version.version,
     regime,
-    regimeLabel: REGIME_LABELS[regime],
+    regimeLabel: regimeLabel(content, regime),
     parts,
     sections,
     versions: agreement.versions.map(summarizeVersion),

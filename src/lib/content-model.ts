@@ -3,7 +3,10 @@ import type { Agreement, AgreementVersion, SectionFrontMatter } from '../schemas
 import type { Council } from '../schemas/council.ts';
 import type { dpiaSectionSchema, DpiaMeta, Risk } from '../schemas/dpia.ts';
 import type { LedgerEntry } from '../schemas/ledger.ts';
-import type { Childminder, Provider } from '../schemas/party.ts';
+import type { Party } from '../schemas/party.ts';
+import type { PartyKind } from '../schemas/party-kind.ts';
+import type { Register } from '../schemas/register.ts';
+import type { RegimeInput } from '../schemas/vocabularies.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { Tom } from '../schemas/tom.ts';
 import type { PathSegment } from './diagnostics.ts';
@@ -65,9 +68,35 @@ export interface Dpia {
   versions: DpiaVersion[];
 }
 
-export type ProviderEntry = Provider & Located & { kind: 'traeger' };
-export type ChildminderEntry = Childminder & Located & { kind: 'kindertagespflege' };
-export type PartyEntry = ProviderEntry | ChildminderEntry;
+/** `parties/<kind>.yaml`: a kind of party. */
+export type PartyKindEntry = PartyKind & Located;
+
+/** `registers/<id>.yaml`: a register with its plan periods. */
+export type RegisterEntry = Register & Located;
+
+/**
+ * A party of any kind (`parties/<kind>/<id>.yaml`). `kind` is the folder, checked against the
+ * declared kinds; `regime` is filled in from the kind's default where the file names none.
+ */
+export interface PartyEntry extends Omit<Party, 'regime'>, Located {
+  kind: string;
+  regime: string;
+}
+
+/** A regime with every default filled in. */
+export interface RegimeEntry extends Required<Omit<RegimeInput, 'reader'>> {
+  reader: 'default' | 'own';
+}
+
+/** The vocabularies of `vocabularies.yaml`, each list from the content file or the bundled defaults. */
+export interface Vocabularies {
+  regimes: RegimeEntry[];
+  regimesNote?: string;
+  affectedGroups: { id: string; label: string }[];
+  controllerGroups: { id: string; label: string }[];
+  /** The file each list came from (content or bundled defaults): rules name it. */
+  source: SourceRef | undefined;
+}
 
 export type LedgerEntryLocated = LedgerEntry & Located;
 
@@ -81,12 +110,18 @@ export interface Content {
   agreements: AgreementEntry[];
   toms: TomEntry[];
   dpia: Dpia;
-  providers: ProviderEntry[];
-  childminders: ChildminderEntry[];
+  /** Declared kinds of party, by id. */
+  kinds: PartyKindEntry[];
+  registers: RegisterEntry[];
+  /** Parties of every kind, sorted by id. */
+  parties: PartyEntry[];
+  vocabularies: Vocabularies;
   ledgers: Ledger[];
   council: (Council & Located) | undefined;
   /** Line lookup for any field of any parsed file. */
   lineOf(source: SourceRef, ...field: PathSegment[]): { line: number; column: number } | undefined;
+  /** Whether the file itself writes the field (not a default): e.g. `regime` in a party file. */
+  hasField(source: SourceRef, ...field: PathSegment[]): boolean;
   /** Every file that was read, relative paths, sorted. */
   files: string[];
 }

@@ -7,8 +7,10 @@ import { didYouMean } from './suggest.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
 import { formatDiagnostic } from './diagnostics.ts';
-import { isEligible } from './parties/eligibility.ts';
-import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
+import { isEligible, notEligibleReason, partyFolders } from './parties/eligibility.ts';
+import { isNaturalPerson, kindWords } from './parties/kinds.ts';
+import { personalPronoun } from './german/grammar.ts';
+import { compareVersions, parseContent, type ContentFile, type DefaultFile } from './parse-content.ts';
 import { runRules } from '../validate/index.ts';
 
 export const LEDGER_COMMANDS = ['offer', 'remind', 'intent', 'sign', 'decline', 'withdraw'] as const;
@@ -59,9 +61,9 @@ const refuse = (message: string, hint?: string): never => {
   throw new Refusal(hint ? `${message}\n  → ${hint}` : message);
 };
 
-function describeParty(party: PartyEntry): string {
-  // Childminders are natural persons: the terminal names them only by id.
-  return party.kind === 'traeger' ? `„${party.id}“ (${party.name})` : `„${party.id}“`;
+function describeParty(content: Content, party: PartyEntry): string {
+  // Natural persons: the terminal names them only by id.
+  return isNaturalPerson(content, party) ? `„${party.id}“` : `„${party.id}“ (${party.name})`;
 }
 
 function checkDate(label: string, value: string): void {
@@ -90,20 +92,20 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
     const known = content.agreements.map((a) => `„${a.id}“`).join(', ') || 'keine';
     refuse(`Die Vereinbarung „${change.agreement}“ gibt es nicht.${didYouMean(change.agreement, content.agreements.map((a) => a.id))}`, `Vorhandene Vereinbarungen: ${known}.`);
   }
-  const parties = [...content.providers, ...content.childminders];
+  const parties = content.parties;
   const party = parties.find((p) => p.id === change.party);
   if (!party) {
-    const candidates = parties.filter((p) => p.kind === agreement!.party_kind).map((p) => p.id);
+    const candidates = parties.filter((p) => agreement!.party_kinds.includes(p.kind)).map((p) => p.id);
     refuse(
       `Den Partner „${change.party}“ gibt es nicht.${didYouMean(change.party, candidates)}`,
-      'Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.',
+      `Prüfen Sie die Kennung; ${partyFolders(content, agreement!, 'content/')}.`,
     );
   }
   const versionId = change.version ?? defaultVersion(content, agreement!, party!, change.command, change.date);
   if (versionId === undefined) {
     refuse(
       change.command === 'withdraw'
-        ? `${describeParty(party!)} ist am ${formatDateDe(change.date)} an keine Fassung gebunden; es gibt nichts zu kündigen.`
+        ? `${describeParty(content, party!)} ist am ${formatDateDe(change.date)} an keine Fassung gebunden; es gibt nichts zu kündigen.`
         : `Am ${formatDateDe(change.date)} war noch keine Version der Vereinbarung „${agreement!.id}“ beschlossen.`,
       'Prüfen Sie das Datum oder geben Sie die Version mit --version an.',
     );
@@ -118,14 +120,12 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
   if (version!.status === 'entwurf' || !version!.adopted) {
     refuse(`Version ${version!.version} ist ein Entwurf und kann weder angeboten noch gezeichnet werden.`, 'Tragen Sie Ereignisse erst ein, wenn die Version beschlossen ist.');
   }
-  if (!isEligible(party!, agreement!)) {
-    const why =
-      party!.kind !== agreement!.party_kind
-        ? `gehört nicht zum Kreis dieser Vereinbarung (sie gilt für ${agreement!.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen'})`
-        : party!.kind === 'traeger'
-          ? `hat keine Einrichtung im Bedarfsplan ${agreement!.bedarfsplan}`
-          : `ist nicht in den Bedarfsplan ${agreement!.bedarfsplan} aufgenommen`;
-    refuse(`${describeParty(party!)} ${why} und ist nicht berechtigt.`, 'Ergänzen Sie zuerst den Bedarfsplan-Eintrag beim Partner, falls er fehlt.');
+  if (!isEligible(content, party!, agreement!)) {
+    const wrongKind = !agreement!.party_kinds.includes(party!.kind);
+    refuse(
+      `${describeParty(content, party!)} ${notEligibleReason(content, party!, agreement!)} und ist nicht berechtigt.`,
+      wrongKind ? 'Wählen Sie mit --agreement die Vereinbarung, die mit diesem Partner geschlossen wird.' : 'Ergänzen Sie zuerst den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt.',
+    );
   }
   if (change.date > today) {
     refuse(
@@ -150,7 +150,7 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
   }
   const ledger = content.ledgers.find((l) => l.agreement === agreement!.id);
   const entry = ledger?.entries.find((e) => e.party === party!.id && e.version === version!.version);
-  const who = describeParty(party!);
+  const who = describeParty(content, party!);
   const v = version!.version;
   const d = formatDateDe;
   if (change.command === 'offer') {
@@ -453,8 +453,8 @@ export function editLedgerText(text: string, change: ResolvedLedgerChange): stri
   return after;
 }
 
-function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: AgreementEntry): string {
-  const who = describeParty(party);
+function summaryOf(content: Content, change: ResolvedLedgerChange, party: PartyEntry, agreement: AgreementEntry): string {
+  const who = describeParty(content, party);
   const v = `Version ${change.version}`;
   const on = formatDateDe(change.date);
   switch (change.command) {
@@ -473,16 +473,16 @@ function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: A
       const until =
         endsOn < change.date
           ? 'sie endet sofort (für diese Vereinbarung ist in agreement.yaml keine Kündigungsfrist eingetragen)'
-          : `die Vereinbarung gilt für ${party.kind === 'traeger' ? 'ihn' : 'sie'} bis zum ${formatDateDe(endsOn)}`;
+          : `die Vereinbarung gilt für ${personalPronoun(kindWords(content, party.kind).gender, 'akk')} bis zum ${formatDateDe(endsOn)}`;
       return `${who}: Kündigung von ${v} am ${on} eingetragen; ${until}.`;
     }
   }
 }
 
 /** The content before a change: it must be valid already, or the ledger is not touched. */
-function parseValidContent(files: readonly ContentFile[], today: string, displayPrefix: string): ReturnType<typeof parseContent> {
+function parseValidContent(files: readonly ContentFile[], today: string, displayPrefix: string, defaults: readonly DefaultFile[]): ReturnType<typeof parseContent> {
   checkDate('Das heutige Datum (--today)', today);
-  const parsed = parseContent(files, '');
+  const parsed = parseContent(files, '', { defaults });
   const problems = [...parsed.diagnostics, ...runRules(parsed.content)].filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     refuse(
@@ -501,9 +501,9 @@ function parseValidContent(files: readonly ContentFile[], today: string, display
  * validates the result again with every rule. Pure: files in, new text (or a German refusal) out.
  * `today` is the latest date an event may carry.
  */
-export function applyLedgerChange(files: readonly ContentFile[], change: LedgerChange, today: string, displayPrefix = ''): LedgerEditResult {
+export function applyLedgerChange(files: readonly ContentFile[], change: LedgerChange, today: string, displayPrefix = '', defaults: readonly DefaultFile[] = []): LedgerEditResult {
   try {
-    const before = parseValidContent(files, today, displayPrefix);
+    const before = parseValidContent(files, today, displayPrefix, defaults);
     const { agreement, party, version } = checkChange(before.content, change, today);
     const resolved: ResolvedLedgerChange = { ...change, version };
     const ledger = before.content.ledgers.find((l) => l.agreement === agreement.id);
@@ -518,7 +518,7 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
     const text = new TextDecoder('utf-8').decode(original.bytes);
     const after = editLedgerText(text, resolved);
     const changed = files.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(after) } : f));
-    const result = parseContent(changed, '');
+    const result = parseContent(changed, '', { defaults });
     const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(
@@ -526,7 +526,7 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }
-    return { ok: true, file, before: text, after, summary: summaryOf(resolved, party, agreement) };
+    return { ok: true, file, before: text, after, summary: summaryOf(before.content, resolved, party, agreement) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message };
     throw error;
@@ -553,9 +553,9 @@ export type LedgerBatchResult =
  * version the ledger already holds as an offer of the same day is skipped, so a run recorded
  * twice changes nothing.
  */
-export function applyLedgerChanges(files: readonly ContentFile[], changes: readonly LedgerChange[], today: string, displayPrefix = ''): LedgerBatchResult {
+export function applyLedgerChanges(files: readonly ContentFile[], changes: readonly LedgerChange[], today: string, displayPrefix = '', defaults: readonly DefaultFile[] = []): LedgerBatchResult {
   try {
-    const first = parseValidContent(files, today, displayPrefix);
+    const first = parseValidContent(files, today, displayPrefix, defaults);
     let current = files;
     let content = first.content;
     let file: string | undefined;
@@ -567,15 +567,15 @@ export function applyLedgerChanges(files: readonly ContentFile[], changes: reado
       const at = `Eintrag ${index + 1} (${change.party})`;
       const ledger = content.ledgers.find((l) => l.agreement === change.agreement);
       const agreement = content.agreements.find((a) => a.id === change.agreement);
-      const party = [...content.providers, ...content.childminders].find((p) => p.id === change.party);
+      const party = content.parties.find((p) => p.id === change.party);
       const version = agreement && party ? (change.version ?? defaultVersion(content, agreement, party, change.command, change.date)) : undefined;
       const existing = ledger?.entries.find((e) => e.party === change.party && e.version === version);
       if (change.command === 'offer' && existing && existing.offered === change.date) {
-        skipped.push(`${describeParty(party!)}: Angebot von Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
+        skipped.push(`${describeParty(content, party!)}: Angebot von Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
         continue;
       }
       if (change.command === 'remind' && existing?.reminders?.some((r) => r.date === change.date)) {
-        skipped.push(`${describeParty(party!)}: Erinnerung an Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
+        skipped.push(`${describeParty(content, party!)}: Erinnerung an Version ${version} am ${formatDateDe(change.date)} bereits eingetragen; übersprungen.`);
         continue;
       }
       let checked: ReturnType<typeof checkChange>;
@@ -600,13 +600,13 @@ export function applyLedgerChanges(files: readonly ContentFile[], changes: reado
       text = editLedgerText(source, resolved);
       current = current.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(text) } : f));
       // Parsing (without the rules) lets the next change see this one, e.g. the same offer twice in one list.
-      content = parseContent(current, '').content;
-      summaries.push(summaryOf(resolved, checked.party, checked.agreement));
+      content = parseContent(current, '', { defaults }).content;
+      summaries.push(summaryOf(content, resolved, checked.party, checked.agreement));
     }
     if (file === undefined || text === undefined || before === undefined) {
       return { ok: true, file: file ?? '', before: before ?? '', after: before ?? '', summaries, skipped };
     }
-    const result = parseContent(current, '');
+    const result = parseContent(current, '', { defaults });
     const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(

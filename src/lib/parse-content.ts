@@ -3,7 +3,10 @@ import { agreementSchema, sectionSchema, versionSchema } from '../schemas/agreem
 import { councilSchema } from '../schemas/council.ts';
 import { dpiaMetaSchema, dpiaSectionSchema, riskRegisterSchema, riskSchema } from '../schemas/dpia.ts';
 import { ledgerEntrySchema, ledgerFileSchema } from '../schemas/ledger.ts';
-import { childminderSchema, providerSchema } from '../schemas/party.ts';
+import { partySchema } from '../schemas/party.ts';
+import { partyKindSchema } from '../schemas/party-kind.ts';
+import { registerSchema } from '../schemas/register.ts';
+import { vocabulariesSchema, type VocabulariesInput } from '../schemas/vocabularies.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
 import { slugId, toSlug } from '../schemas/common.ts';
@@ -17,6 +20,7 @@ import type {
   Section,
   SourceRef,
   Version,
+  Vocabularies,
 } from './content-model.ts';
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import { parseMdxSource } from './mdx-source.ts';
@@ -30,8 +34,21 @@ export interface ContentFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A bundled default for a content file (e.g. `vocabularies.yaml`), read by the io layer from
+ * `templates/defaults/`. `shown` is the path messages name.
+ */
+export interface DefaultFile extends ContentFile {
+  shown: string;
+}
+
+export interface ParseOptions {
+  /** Bundled defaults: used where the content has no file of that path (vocabularies: list by list). */
+  defaults?: readonly DefaultFile[];
+}
+
 /** Kinds of things other content refers to by id. */
-export type GapKind = 'agreement' | 'version' | 'sections' | 'tom' | 'party' | 'paper' | 'dpia';
+export type GapKind = 'agreement' | 'version' | 'sections' | 'tom' | 'party' | 'paper' | 'dpia' | 'kind' | 'register' | 'vocabulary';
 
 /**
  * What exists in the files but could not be read (its error is already reported), so
@@ -59,7 +76,7 @@ export interface ParseContentResult {
  * read is kept even when a neighbour in the same file is broken, so later checks still run.
  * `displayPrefix` is put before each path in messages (e.g. `content/`).
  */
-export function parseContent(files: readonly ContentFile[], displayPrefix = ''): ParseContentResult {
+export function parseContent(files: readonly ContentFile[], displayPrefix = '', options: ParseOptions = {}): ParseContentResult {
   const diagnostics: Diagnostic[] = [];
   const yamlSources = new Map<string, YamlSource>();
   const display = (path: string) => displayPrefix + path;
@@ -74,14 +91,19 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     agreements: [],
     toms: [],
     dpia: { versions: [] },
-    providers: [],
-    childminders: [],
+    kinds: [],
+    registers: [],
+    parties: [],
+    vocabularies: { regimes: [], affectedGroups: [], controllerGroups: [], source: undefined },
     ledgers: [],
     council: undefined,
     files: files.map((f) => display(f.path)).sort(),
     lineOf(source: SourceRef, ...field: PathSegment[]) {
       const yaml = yamlSources.get(source.file);
       return yaml?.lineOf([...source.path, ...field]);
+    },
+    hasField(source: SourceRef, ...field: PathSegment[]) {
+      return yamlSources.get(source.file)?.has([...source.path, ...field]) ?? false;
     },
     gaps,
   };
@@ -98,9 +120,15 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     return part;
   };
 
-  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path, 'en'));
+  /** The vocabularies as read: the content's file and the bundled defaults. */
+  const vocabularyInputs: { content?: { data: VocabulariesInput; source: SourceRef }; defaults?: { data: VocabulariesInput; source: SourceRef } } = {};
+  const defaults = (options.defaults ?? []).filter((d) => d.path === 'vocabularies.yaml');
+  const sorted: (ContentFile & { shown?: string; isDefault?: boolean })[] = [
+    ...defaults.map((d) => ({ ...d, isDefault: true })),
+    ...[...files].sort((a, b) => a.path.localeCompare(b.path, 'en')),
+  ];
   for (const file of sorted) {
-    const shown = display(file.path);
+    const shown = file.shown ?? display(file.path);
     const kind = classify(file.path);
     if (kind.type === 'ignored') continue;
     if (kind.type === 'unknown') {
@@ -120,8 +148,14 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
           return gap('sections', `${kind.agreement}/${kind.version}`);
         case 'toms':
           return gap('tom');
-        case 'provider':
-        case 'childminder':
+        case 'party-kind':
+          gap('kind', stem);
+          return;
+        case 'register':
+          return gap('register', stem);
+        case 'vocabularies':
+          return gap('vocabulary');
+        case 'party':
           gap('party', stem);
           if (typeof id === 'string') gap('party', id);
           return;
@@ -155,7 +189,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
           unreadable();
           continue;
         }
-        const section: Section = { ...data, body: mdx.source.body, bodyLine: mdx.source.bodyLine, fileText: decoded.text, source: ref };
+        const section: Section = { ...data, regimes: data.regimes ?? [], body: mdx.source.body, bodyLine: mdx.source.bodyLine, fileText: decoded.text, source: ref };
         const key = `${kind.agreement}/${kind.version}`;
         const list = sectionsByVersionFolder.get(key) ?? [];
         list.push(section);
@@ -221,15 +255,27 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         for (const { data, index } of items) risks.push({ ...data, source: ref(['risks', index]) });
         break;
       }
-      case 'provider': {
-        const data = check(providerSchema, yaml.source, diagnostics);
-        if (data) content.providers.push({ ...data, kind: 'traeger', source: ref() });
+      case 'party-kind': {
+        const data = check(partyKindSchema, yaml.source, diagnostics);
+        if (data) content.kinds.push({ ...data, source: ref() });
         else unreadable(raw);
         break;
       }
-      case 'childminder': {
-        const data = check(childminderSchema, yaml.source, diagnostics);
-        if (data) content.childminders.push({ ...data, kind: 'kindertagespflege', source: ref() });
+      case 'register': {
+        const data = check(registerSchema, yaml.source, diagnostics);
+        if (data) content.registers.push({ ...data, source: ref() });
+        else unreadable(raw);
+        break;
+      }
+      case 'vocabularies': {
+        const data = check(vocabulariesSchema, yaml.source, diagnostics);
+        if (data) vocabularyInputs[file.isDefault ? 'defaults' : 'content'] = { data, source: ref() };
+        else unreadable(raw);
+        break;
+      }
+      case 'party': {
+        const data = check(partySchema, yaml.source, diagnostics);
+        if (data) content.parties.push({ ...data, kind: kind.kind, regime: data.regime ?? '', source: ref() });
         else unreadable(raw);
         break;
       }
@@ -304,8 +350,19 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
     });
   }
   content.dpia.versions.sort((a, b) => compareVersions(a.folder, b.folder));
-  content.providers.sort((a, b) => a.id.localeCompare(b.id, 'en'));
-  content.childminders.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  content.kinds.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  content.registers.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  content.parties.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  content.vocabularies = mergeVocabularies(vocabularyInputs.content, vocabularyInputs.defaults);
+  // Defaults that depend on other files: a § without `regimes` reads the same for every regime;
+  // a party without `regime` is under its kind's default (or the only regime there is).
+  const regimeIds = content.vocabularies.regimes.map((r) => r.id);
+  for (const sections of sectionsByVersionFolder.values()) for (const section of sections) if (section.regimes.length === 0) section.regimes = [...regimeIds];
+  const kindsById = new Map(content.kinds.map((k) => [k.id, k]));
+  for (const party of content.parties) {
+    if (party.regime) continue;
+    party.regime = kindsById.get(party.kind)?.default_regime ?? (regimeIds.length === 1 ? regimeIds[0]! : '');
+  }
   content.ledgers.sort((a, b) => a.agreement.localeCompare(b.agreement, 'en'));
 
   return { content, diagnostics: diagnostics.sort(compareDiagnostics) };
@@ -315,6 +372,32 @@ export function compareVersions(a: string, b: string): number {
   const [amaj = 0, amin = 0] = a.split('.').map(Number);
   const [bmaj = 0, bmin = 0] = b.split('.').map(Number);
   return amaj - bmaj || amin - bmin;
+}
+
+const DEFAULT_DPO_LABEL = 'Datenschutzbeauftragte oder Datenschutzbeauftragter';
+
+/** The content's vocabulary lists, each missing one from the bundled defaults; every regime field filled in. */
+function mergeVocabularies(
+  own: { data: VocabulariesInput; source: SourceRef } | undefined,
+  bundled: { data: VocabulariesInput; source: SourceRef } | undefined,
+): Vocabularies {
+  const pickList = <K extends 'regimes' | 'affected_groups' | 'controller_groups'>(key: K) => own?.data[key] ?? bundled?.data[key] ?? [];
+  const regimes = pickList('regimes');
+  const hasDefault = regimes.some((r) => r.reader === 'default');
+  return {
+    regimes: regimes.map((r, i) => ({
+      id: r.id,
+      label: r.label,
+      long: r.long ?? r.label,
+      letter_sentence: r.letter_sentence ?? `Ihre Ausfertigung ist die ${r.label}-Fassung.`,
+      dpo_label: r.dpo_label ?? DEFAULT_DPO_LABEL,
+      reader: r.reader === 'default' || (!hasDefault && i === 0) ? 'default' : 'own',
+    })),
+    regimesNote: own ? own.data.regimes_note : bundled?.data.regimes_note,
+    affectedGroups: pickList('affected_groups'),
+    controllerGroups: pickList('controller_groups'),
+    source: own?.source ?? bundled?.source,
+  };
 }
 
 function check<S extends z.ZodType>(schema: S, source: YamlSource, diagnostics: Diagnostic[]): z.infer<S> | undefined {
@@ -368,8 +451,10 @@ type FileKind =
   | { type: 'dpia-meta'; version: string }
   | { type: 'risks'; version: string }
   | { type: 'dpia-section'; version: string }
-  | { type: 'provider' }
-  | { type: 'childminder' }
+  | { type: 'party-kind' }
+  | { type: 'party'; kind: string }
+  | { type: 'register' }
+  | { type: 'vocabularies' }
   | { type: 'ledger' }
   | { type: 'council' };
 
@@ -393,6 +478,7 @@ export function classify(path: string): FileKind {
   const [top, a, b, c] = parts;
   const n = parts.length;
   if (n === 1 && name === 'site.yaml') return { type: 'site' };
+  if (n === 1 && name === 'vocabularies.yaml') return { type: 'vocabularies' };
   if (top === 'agreements') {
     if (n === 3 && b === 'agreement.yaml') return { type: 'agreement', agreement: a! };
     if (n === 4 && c === 'version.yaml') return { type: 'version', agreement: a!, version: b! };
@@ -404,10 +490,9 @@ export function classify(path: string): FileKind {
     if (n === 3 && name === 'risks.yaml') return { type: 'risks', version: a! };
     if (n === 4 && b === 'sections' && name.endsWith('.mdx')) return { type: 'dpia-section', version: a! };
   }
-  if (top === 'parties' && n === 3 && name.endsWith('.yaml')) {
-    if (a === 'traeger') return { type: 'provider' };
-    if (a === 'kindertagespflege') return { type: 'childminder' };
-  }
+  if (top === 'parties' && n === 2 && name.endsWith('.yaml')) return { type: 'party-kind' };
+  if (top === 'parties' && n === 3 && name.endsWith('.yaml')) return { type: 'party', kind: a! };
+  if (top === 'registers' && n === 2 && name.endsWith('.yaml')) return { type: 'register' };
   if (top === 'ledger' && n === 2 && name.endsWith('.yaml')) return { type: 'ledger' };
   if (top === 'council' && n === 2 && name === 'council.yaml') return { type: 'council' };
   if (name.endsWith('.yml')) {
@@ -421,11 +506,12 @@ export function classify(path: string): FileKind {
 }
 
 const EXPECTED_HERE: Record<string, string> = {
-  '': 'im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
+  '': 'im Inhaltsordner liegen nur site.yaml, vocabularies.yaml und die Ordner agreements, toms, dpia, parties, registers, ledger und council.',
   agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
   dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',
-  parties: 'in parties/ liegen die Ordner traeger und kindertagespflege mit je einer YAML-Datei pro Vertragspartner.',
+  parties: 'in parties/ liegt je Art von Vertragspartnern eine Datei <art>.yaml und ein Ordner <art>/ mit einer YAML-Datei pro Vertragspartner.',
+  registers: 'in registers/ liegt je Register (Bedarfsplan, Mitgliederverzeichnis …) eine YAML-Datei.',
   ledger: 'in ledger/ liegt je Vereinbarung eine YAML-Datei.',
   council: 'in council/ liegt nur council.yaml.',
 };

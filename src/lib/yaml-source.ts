@@ -19,6 +19,8 @@ export interface YamlSource {
   data: unknown;
   /** 1-based line and column of the key at `path`, or of its nearest existing parent. */
   lineOf(path: readonly PathSegment[]): { line: number; column: number };
+  /** Whether the file writes the field at `path` (a default filled in by a schema does not count). */
+  has(path: readonly PathSegment[]): boolean;
 }
 
 export type YamlParseResult = { ok: true; source: YamlSource } | { ok: false; diagnostics: Diagnostic[] };
@@ -87,6 +89,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
         const pos = lineCounter.linePos(offsetOf(doc, path));
         return { line: pos.line + lineOffset, column: pos.col };
       },
+      has: (path) => doc.hasIn(path),
     },
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { exampleMark, isoDate, nonEmptyText, regime, REGIMES, slugId, versionId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, regime, slugId, versionId } from './common.ts';
+import { eligibleClausesSchema, partyWordsSchema } from './party-kind.ts';
+import { eligibilityRuleSchema } from './register.ts';
 
 /** Art. 28(3) sentence 2 lit. a–h GDPR, plus the general part of sentence 1. */
 export const ART28_POINTS = [
@@ -34,12 +36,18 @@ export const agreementSchema = z.strictObject({
   id: slugId,
   title: nonEmptyText,
   short_title: nonEmptyText,
-  /** Which party registry signs it: providers (`traeger`) or childminders. */
-  party_kind: z.enum(['traeger', 'kindertagespflege'], {
-    error: 'muss „traeger“ oder „kindertagespflege“ sein',
-  }),
-  /** Parties are eligible when a facility (or the childminder) is in this Bedarfsplan. */
-  bedarfsplan: nonEmptyText,
+  /** The kinds of party it is made with (files `parties/<kind>.yaml`), e.g. [traeger]. */
+  party_kinds: z.array(slugId).min(1, { error: 'braucht mindestens eine Art von Vertragspartnern' }),
+  /**
+   * The words for its parties when it is made with several kinds (sentences name them as one
+   * group); with a single kind the kind's words apply.
+   */
+  party_words: partyWordsSchema.extend({ eligible: eligibleClausesSchema.optional() }).optional(),
+  /**
+   * Who may sign: parties with an entry (of a unit, or their own) in `register`, in the fixed `plan`
+   * or, with `plan: in-force`, in the plan in force on the day. A version may override it.
+   */
+  eligibility: eligibilityRuleSchema,
   /** Council paper that asked for the agreement (id in content/council). */
   paper: nonEmptyText,
   summary: nonEmptyText,
@@ -141,6 +149,11 @@ export const versionSchema = z
     errata: z.array(erratumSchema).default([]),
     /** Example data (text or record not from the council documents): shown as „Beispieldaten“. */
     beispiel: exampleMark,
+    /**
+     * Who may sign while this version is in force, when it differs from agreement.yaml (e.g. the
+     * plan in force on the day instead of a fixed plan). Not part of the frozen text.
+     */
+    eligibility: eligibilityRuleSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'entwurf') {
@@ -170,6 +183,7 @@ export const sectionSchema = z.strictObject({
   covers: z
     .array(z.enum(ART28_POINTS, { error: 'muss ein Punkt des Art.\u00a028 Abs.\u00a03 DSGVO sein: art28-3-a bis art28-3-h' }))
     .default([]),
-  regimes: z.array(regime).min(1, { error: 'darf nicht leer sein' }).default([...REGIMES]),
+  /** Absent: the § reads the same for every regime of the vocabulary (filled in when the content is read). */
+  regimes: z.array(regime).min(1, { error: 'darf nicht leer sein' }).optional(),
 });
-export type SectionFrontMatter = z.infer<typeof sectionSchema>;
+export type SectionFrontMatter = Omit<z.infer<typeof sectionSchema>, 'regimes'> & { regimes: string[] };

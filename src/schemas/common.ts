@@ -83,18 +83,12 @@ export const exampleMark = z
   .union([z.literal(true), nonEmptyText], { error: 'muss true oder ein kurzer Hinweis sein, was daran Beispieldaten sind' })
   .optional();
 
-/** The data-protection regimes a provider can be under. */
-export const REGIMES = ['dsgvo', 'kdg', 'dsg-ekd'] as const;
-export const regime = z.enum(REGIMES, {
-  error: 'muss eines von „dsgvo“, „kdg“ oder „dsg-ekd“ sein',
-});
-export type Regime = (typeof REGIMES)[number];
-
-export const REGIME_LABELS: Record<Regime, string> = {
-  dsgvo: 'DSGVO',
-  kdg: 'KDG',
-  'dsg-ekd': 'DSG-EKD',
-};
+/**
+ * A data-protection regime a party is under: an id from the regimes in `vocabularies.yaml` (rule
+ * `vokabular` checks that it is declared there, with file and line).
+ */
+export const regime = slugId;
+export type Regime = string;
 
 export const postalAddress = z.strictObject({
   street: nonEmptyText,

@@ -16,14 +16,6 @@ const dskLevel = z.enum(DSK_LEVELS, {
   error: 'muss „geringfuegig“, „ueberschaubar“, „substanziell“ oder „gross“ sein',
 });
 
-export const AFFECTED_GROUPS = ['kinder', 'eltern', 'personal', 'kindertagespflegepersonen'] as const;
-export const AFFECTED_GROUP_LABELS: Record<(typeof AFFECTED_GROUPS)[number], string> = {
-  kinder: 'Kinder',
-  eltern: 'Eltern und Sorgeberechtigte',
-  personal: 'Beschäftigte der Träger',
-  kindertagespflegepersonen: 'Kindertagespflegepersonen',
-};
-
 /** The three risk levels a matrix cell can hold. */
 export const RISK_LEVELS = ['gering', 'normal', 'hoch'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -64,7 +56,8 @@ export const riskSchema = z.strictObject({
   title: nonEmptyText,
   description: nonEmptyText,
   groups: z
-    .array(z.enum(AFFECTED_GROUPS, { error: `muss eine von ${AFFECTED_GROUPS.join(', ')} sein` }))
+    // Ids of the vocabulary's affected groups (rule `vokabular`).
+    .array(slugId)
     .min(1, { error: 'braucht mindestens eine betroffene Gruppe' }),
   before: assessment,
   after: assessment,
@@ -93,20 +86,10 @@ export const reviewSchema = z.strictObject({
   beispiel: exampleMark,
 });
 
-/** Controllers (or groups of them) whose data protection officer advises under Art. 35(2) GDPR. */
-export const CONTROLLER_GROUPS = ['stadt', 'katholische-traeger', 'evangelische-traeger', 'traeger-dsgvo', 'kindertagespflegepersonen'] as const;
-export type ControllerGroup = (typeof CONTROLLER_GROUPS)[number];
-export const CONTROLLER_GROUP_LABELS: Record<ControllerGroup, string> = {
-  stadt: 'Landeshauptstadt Dresden',
-  'katholische-traeger': 'Katholische Träger (KDG)',
-  'evangelische-traeger': 'Evangelische Träger (DSG-EKD)',
-  'traeger-dsgvo': 'Übrige freie Träger (DSGVO)',
-  kindertagespflegepersonen: 'Kindertagespflegepersonen (DSGVO)',
-};
-
 /** The advice of a controller's DPO (Art. 35(2) GDPR); `date` is absent while it is awaited. */
 export const dpoAdviceSchema = z.strictObject({
-  controller: z.enum(CONTROLLER_GROUPS, { error: `muss eine von ${CONTROLLER_GROUPS.join(', ')} sein` }),
+  /** Id of the vocabulary's controller groups (rule `vokabular`). */
+  controller: slugId,
   /** Role of the officer, never a name. */
   role: nonEmptyText,
   date: isoDate.optional(),

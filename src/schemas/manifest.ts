@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { REGIMES } from './common.ts';
 
 /**
  * `pdf/manifest.json`: one entry per published PDF. The PDF build writes it, the site shows
@@ -11,7 +10,7 @@ export const manifestEntrySchema = z.object({
   party: z.string().min(1),
   agreement: z.string().min(1),
   version: z.string().min(1),
-  regime: z.enum(REGIMES),
+  regime: z.string().min(1),
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

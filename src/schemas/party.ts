@@ -1,32 +1,23 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
+import { nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
+import { registerRefsSchema } from './register.ts';
 
-const bedarfsplanEntry = z
-  .strictObject({
-    /** Which plan, e.g. "2021/2022" — compared with the agreement's `bedarfsplan`. */
-    plan: nonEmptyText,
-    /** The facility's number in that plan. */
-    entry: nonEmptyText,
-    /**
-     * Since when (and until when) the entry is in the plan: a figure for a day before `since`
-     * or after `until` does not count it. Without `since` it counts from the start.
-     */
-    since: isoDate.optional(),
-    until: isoDate.optional(),
-  })
-  .refine((b) => !b.since || !b.until || b.since <= b.until, { error: '„until“ darf nicht vor „since“ liegen', path: ['until'] });
+/** A number the figures add up (places, pupils, inhabitants). */
+const weight = z
+  .number({ error: 'muss eine ganze Zahl sein' })
+  .int({ error: 'muss eine ganze Zahl sein' })
+  .nonnegative({ error: 'darf nicht negativ sein' });
 
-export const facilitySchema = z.strictObject({
+/** A unit of a party (facility, school, site): its own entry in the register and its weight. */
+export const unitSchema = z.strictObject({
   id: slugId,
   name: nonEmptyText,
   address: postalAddress,
-  /** Absent when the facility is not in any Bedarfsplan. */
-  bedarfsplan: bedarfsplanEntry.optional(),
-  places: z
-    .number({ error: 'muss eine ganze Zahl sein' })
-    .int({ error: 'muss eine ganze Zahl sein' })
-    .nonnegative({ error: 'darf nicht negativ sein' }),
+  /** Absent when the unit is in no register. */
+  register: registerRefsSchema.optional(),
+  weight: weight.optional(),
 });
+export type Unit = z.infer<typeof unitSchema>;
 
 export const contactSchema = z.strictObject({
   ...personFields,
@@ -35,33 +26,28 @@ export const contactSchema = z.strictObject({
   phone: nonEmptyText.optional(),
 });
 
-/** `content/parties/traeger/<id>.yaml`: a free provider (a legal entity). */
-export const providerSchema = z.strictObject({
+/**
+ * `content/parties/<kind>/<id>.yaml`: one party of a kind. One schema for every kind; what a kind
+ * requires (units or not, a weight, no legal form for a natural person) is checked by the rule
+ * `partnerarten` against `parties/<kind>.yaml`, with file and line.
+ */
+export const partySchema = z.strictObject({
   id: slugId,
   name: nonEmptyText,
-  legal_form: nonEmptyText,
-  regime,
+  /** Natural persons only: `true` allows name and address on the public site. */
+  oeffentlich: personFields.oeffentlich.optional(),
+  legal_form: nonEmptyText.optional(),
+  /** Absent: the kind's `default_regime` (or the only regime of the vocabulary). */
+  regime: regime.optional(),
   address: postalAddress,
-  facilities: z.array(facilitySchema).min(1, { error: 'braucht mindestens eine Einrichtung' }),
+  /** Kinds with units: the party's units. */
+  units: z.array(unitSchema).min(1, { error: 'braucht mindestens eine Einheit' }).optional(),
+  /** Kinds without units: the party's own entry in the register. */
+  register: registerRefsSchema.optional(),
+  /** Kinds without units: the party's own weight. */
+  weight: weight.optional(),
   contacts: z.array(contactSchema).default([]),
-  /** The provider agreed that its signing status is shown on the public site. */
+  /** The party agreed that its signing status is shown on the public site. */
   publish_signing_status: z.boolean({ error: 'muss true oder false sein' }).default(false),
 });
-export type Provider = z.infer<typeof providerSchema>;
-
-/**
- * `content/parties/kindertagespflege/<id>.yaml`: a childminder, a natural person.
- * Everything but the id and the aggregate figures is private unless `oeffentlich: true`.
- */
-export const childminderSchema = z.strictObject({
-  id: slugId,
-  ...personFields,
-  address: postalAddress,
-  bedarfsplan: bedarfsplanEntry.optional(),
-  places: z
-    .number({ error: 'muss eine ganze Zahl sein' })
-    .int({ error: 'muss eine ganze Zahl sein' })
-    .nonnegative({ error: 'darf nicht negativ sein' }),
-  regime: regime.default('dsgvo'),
-});
-export type Childminder = z.infer<typeof childminderSchema>;
+export type Party = z.infer<typeof partySchema>;

@@ -13,18 +13,24 @@ import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
+import { partyKinds } from './rules/party-kinds.ts';
 import { references } from './rules/references.ts';
+import { registers } from './rules/registers.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
 import { tomReferences } from './rules/tom-references.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { versionChain } from './rules/version-chain.ts';
+import { vocabulary } from './rules/vocabulary.ts';
 
 export const RULES: readonly Rule[] = [
   requiredFiles,
   uniqueIds,
   fileNames,
+  partyKinds,
+  registers,
+  vocabulary,
   references,
   tomReferences,
   versionChain,

@@ -21,7 +21,7 @@ describe('rule dateinamen (file names)', () => {
         → Datei und Kennung müssen übereinstimmen: benennen Sie die Datei in „traeger-030.yaml“ um oder korrigieren Sie die Kennung.
       # a copied provider file that kept the original’s id
       Fehler: content/parties/traeger/traeger-004.yaml:1:1 Feld „id“: Die Datei heißt „traeger-004.yaml“, trägt aber die Kennung „traeger-001“ von content/parties/traeger/traeger-001.yaml – vielleicht eine Kopie, deren Kennung noch nicht geändert wurde.
-        → Schreiben Sie hier „id: traeger-004“ und passen Sie die übrigen Angaben an (Name, Einrichtungen mit eigenen Kennungen, Ansprechpersonen); die Datei „traeger-001.yaml“ gibt es schon.
+        → Schreiben Sie hier „id: traeger-004“ und passen Sie die übrigen Angaben an (Name, Einheiten mit eigenen Kennungen, Ansprechpersonen); die Datei „traeger-001.yaml“ gibt es schon.
       # childminder file renamed
       Fehler: content/parties/kindertagespflege/ktp-002.yaml:1:1 Feld „id“: Die Datei heißt „ktp-002.yaml“, die Kennung lautet aber „ktp-001“.
         → Datei und Kennung müssen übereinstimmen: benennen Sie die Datei in „ktp-001.yaml“ um oder korrigieren Sie die Kennung."

@@ -75,7 +75,7 @@ describe('rule zeichnungsregister (ledger consistency)', () => {
         → Prüfen Sie beide Daten.
       # provider without a facility in the Bedarfsplan
       Fehler: content/ledger/muster.yaml:13:5 Feld „entries[2].party“: „traeger-003“ hat keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.
-        → Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Bedarfsplan-Eintrag („bedarfsplan: { plan: …, entry: … }“).
+        → Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Registereintrag („register: { plan: …, entry: … }“).
       # childminder in an agreement for providers
       Fehler: content/ledger/muster.yaml:13:5 Feld „entries[2].party“: „ktp-001“ gehört nicht zum Kreis dieser Vereinbarung (Träger) und ist nicht berechtigt.
         → Diese Vereinbarung zeichnen nur Träger: tragen Sie den Partner im Register der passenden Vereinbarung ein.

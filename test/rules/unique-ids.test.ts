@@ -11,9 +11,9 @@ const copy = (from: string, to: string, ...changes: [string, string][]): FileEdi
 
 const ROWS: RuleCase[] = [
   ['two parties with one id', [replace('parties/traeger/traeger-003.yaml', 'id: traeger-003', 'id: traeger-002')], ['content/parties/traeger/traeger-003.yaml:1:1 id']],
-  ['a provider and a childminder with one id', [replace('parties/kindertagespflege/ktp-001.yaml', 'id: ktp-001', 'id: traeger-001')], ['content/parties/kindertagespflege/ktp-001.yaml:1:1 id']],
-  ['two facilities with one id', [replace('parties/traeger/traeger-002.yaml', 'id: kita-002-02', 'id: kita-001-01')], ['content/parties/traeger/traeger-002.yaml:12:5 facilities[1].id']],
-  ['two facilities with one Bedarfsplan entry', [replace('parties/traeger/traeger-002.yaml', 'entry: "KT-0002"', 'entry: "KT-0001"')], ['content/parties/traeger/traeger-002.yaml:10:39 facilities[0].bedarfsplan.entry']],
+  ['a provider and a childminder with one id', [replace('parties/kindertagespflege/ktp-001.yaml', 'id: ktp-001', 'id: traeger-001')], ['content/parties/traeger/traeger-001.yaml:1:1 id']],
+  ['two facilities with one id', [replace('parties/traeger/traeger-002.yaml', 'id: kita-002-02', 'id: kita-001-01')], ['content/parties/traeger/traeger-002.yaml:12:5 units[1].id']],
+  ['two facilities with one Bedarfsplan entry', [replace('parties/traeger/traeger-002.yaml', 'entry: "KT-0002"', 'entry: "KT-0001"')], ['content/parties/traeger/traeger-002.yaml:10:36 units[0].register.entry']],
   ['two TOMs with one id', [replace('toms/vertraulichkeit.yaml', 'id: tom-vertraulichkeit-02', 'id: tom-vertraulichkeit-01')], ['content/toms/vertraulichkeit.yaml:10:5 measures[1].id']],
   ['two risks with one id', [replace('dpia/1.0/risks.yaml', 'id: risk-02', 'id: risk-01')], ['content/dpia/1.0/risks.yaml:9:5 risks[1].id']],
   ['two DPIA sections with one id and position', [copy('dpia/1.0/sections/01-beschreibung.mdx', 'dpia/1.0/sections/02-zweck.mdx', ['title: Beschreibung der Verarbeitung', 'title: Zweck'])], ['content/dpia/1.0/sections/02-zweck.mdx:2:1 id', 'content/dpia/1.0/sections/02-zweck.mdx:3:1 order']],
@@ -31,13 +31,13 @@ describe('rule eindeutige-kennungen (unique ids)', () => {
       Fehler: content/parties/traeger/traeger-003.yaml:1:1 Feld „id“: Die Kennung „traeger-002“ ist schon vergeben (Vertragspartner in content/parties/traeger/traeger-002.yaml:1).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
       # a provider and a childminder with one id
-      Fehler: content/parties/kindertagespflege/ktp-001.yaml:1:1 Feld „id“: Die Kennung „traeger-001“ ist schon vergeben (Vertragspartner in content/parties/traeger/traeger-001.yaml:1).
+      Fehler: content/parties/traeger/traeger-001.yaml:1:1 Feld „id“: Die Kennung „traeger-001“ ist schon vergeben (Vertragspartner in content/parties/kindertagespflege/ktp-001.yaml:1).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
       # two facilities with one id
-      Fehler: content/parties/traeger/traeger-002.yaml:12:5 Feld „facilities[1].id“: Die Kennung „kita-001-01“ ist schon vergeben (Einrichtung in content/parties/traeger/traeger-001.yaml:8).
+      Fehler: content/parties/traeger/traeger-002.yaml:12:5 Feld „units[1].id“: Die Kennung „kita-001-01“ ist schon vergeben (Einheit eines Vertragspartners in content/parties/traeger/traeger-001.yaml:8).
         → Vergeben Sie eine neue, noch nicht benutzte Kennung.
       # two facilities with one Bedarfsplan entry
-      Fehler: content/parties/traeger/traeger-002.yaml:10:39 Feld „facilities[0].bedarfsplan.entry“: Der Eintrag „KT-0001“ im Bedarfsplan 2021/2022 ist schon einer anderen Einrichtung zugeordnet (content/parties/traeger/traeger-001.yaml:11).
+      Fehler: content/parties/traeger/traeger-002.yaml:10:36 Feld „units[0].register.entry“: Der Eintrag „KT-0001“ im Bedarfsplan 2021/2022 ist schon einer anderen Einrichtung zugeordnet (content/parties/traeger/traeger-001.yaml:11).
         → Jede Einrichtung hat im Bedarfsplan eine eigene Nummer: prüfen Sie „entry“.
       # two TOMs with one id
       Fehler: content/toms/vertraulichkeit.yaml:10:5 Feld „measures[1].id“: Die Kennung „tom-vertraulichkeit-01“ ist schon vergeben (Maßnahme in content/toms/vertraulichkeit.yaml:2).

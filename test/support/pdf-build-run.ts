@@ -40,7 +40,7 @@ export async function addChildmindersAgreement(contentDir: string): Promise<void
     yaml,
     (await readFile(yaml, 'utf8'))
       .replace('id: muster', 'id: tagespflege')
-      .replace('party_kind: traeger', 'party_kind: kindertagespflege')
+      .replace('party_kinds: [traeger]', 'party_kinds: [kindertagespflege]')
       .replace(/^short_title: .*$/m, 'short_title: Vereinbarung Tagespflege'),
   );
 }

@@ -25,7 +25,7 @@ import {
   type PdfJob,
 } from '../../lib/pdf/party-document.ts';
 import { PDFDocument } from 'pdf-lib';
-import { REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeLabel } from '../../lib/vocabulary.ts';
 import { renderPartyPrintJob, renderSplitPrintJobs, type SplitPrintJobs } from '../../lib/pdf/render-html.ts';
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
 import { exists, waitForLock, writeFileAtomic } from '../atomic-dir.ts';
@@ -119,7 +119,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     const unknown = options.parties.filter((p) => !known.has(p));
     if (unknown.length > 0) {
       throw new UsageError(
-        `Für ${unknown.map((p) => `„${p}“`).join(', ')} gibt es keine PDFs: Kennung unbekannt oder der Partner steht nicht im Bedarfsplan der Vereinbarung.`,
+        `Für ${unknown.map((p) => `„${p}“`).join(', ')} gibt es keine PDFs: Kennung unbekannt oder der Partner ist für keine Vereinbarung berechtigt (nicht im Register und Plan, den sie nennt).`,
       );
     }
     const wanted = new Set(options.parties);
@@ -378,7 +378,7 @@ async function renderMissing(
           if (cached) shared.set(key, { key, bytes: new Uint8Array(cached), pages: await pageCount(cached) });
           else {
             const { agreementId, version, regime } = item.job;
-            toPrint.set(key, { html: jobs.shared[i]!, label: `${SHARED_LABELS[i]} (${agreementId}, Version ${version}, ${REGIME_LABELS[regime]})` });
+            toPrint.set(key, { html: jobs.shared[i]!, label: `${SHARED_LABELS[i]} (${agreementId}, Version ${version}, ${regimeLabel(options.content, regime)})` });
           }
         }
       }

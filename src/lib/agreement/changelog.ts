@@ -1,4 +1,4 @@
-import { REGIMES, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
 import type { Section, Version } from '../content-model.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import { readingKey } from './compare.ts';
@@ -28,23 +28,24 @@ export interface DifferingSection {
   /** „§ 23“ (the new number; the old one for a removed §). */
   label: string;
   title: string;
-  /** Regimes whose reading differs (all three when the general text changed). */
+  /** Regimes whose reading differs (all of them when the general text changed). */
   regimes: Regime[];
 }
 
 /**
  * The §§ that read differently in `to` than in `from` for at least one regime: text, title,
  * number, or a regime variant added, changed or removed; also §§ added or removed. The one
- * definition of „changed“ for the changelog rule and the changes page.
+ * definition of „changed“ for the changelog rule and the changes page. `regimes`: the
+ * vocabulary's regime ids (`regimeIds(content)`), in its order.
  */
-export function differingSections(from: Version, to: Version): DifferingSection[] {
+export function differingSections(from: Version, to: Version, regimes: readonly Regime[]): DifferingSection[] {
   const ids = [...new Set([...to.sections.map((s) => s.id), ...from.sections.map((s) => s.id)])];
   const out: DifferingSection[] = [];
   for (const id of ids) {
-    const regimes = REGIMES.filter((r) => readingKey(readingOf(from, id, r)) !== readingKey(readingOf(to, id, r)));
-    if (regimes.length === 0) continue;
+    const differing = regimes.filter((r) => readingKey(readingOf(from, id, r)) !== readingKey(readingOf(to, id, r)));
+    if (differing.length === 0) continue;
     const shown = to.sections.find((s) => s.id === id) ?? from.sections.find((s) => s.id === id)!;
-    out.push({ id, label: `§\u00a0${shown.number}`, title: shown.title, regimes });
+    out.push({ id, label: `§\u00a0${shown.number}`, title: shown.title, regimes: differing });
   }
   return out;
 }

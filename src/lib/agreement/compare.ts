@@ -2,7 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import type { List, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { REGIMES, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
 import { sectionsForRegime } from '../agreement-view.ts';
 import type { Section, Version } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
@@ -365,14 +365,15 @@ export function readingKey(s: Section | undefined): string {
 
 /**
  * Every § of either version in reading order, grouped by the regimes that read the same old and
- * new text, so a § differing by regime appears once per reading.
+ * new text, so a § differing by regime appears once per reading. `regimes`: the vocabulary's
+ * regime ids, in its order.
  */
-export function compareVersionSections(from: Version, to: Version): SectionComparison[] {
+export function compareVersionSections(from: Version, to: Version, regimes: readonly Regime[]): SectionComparison[] {
   const result: SectionComparison[] = [];
   const renumbering = renumberingOf(from, to);
   for (const id of orderedIds(from, to)) {
     const groups = new Map<string, { regimes: Regime[]; old?: Section; neu?: Section }>();
-    for (const regime of REGIMES) {
+    for (const regime of regimes) {
       const old = sectionsForRegime(from, regime).find((s) => s.id === id);
       const neu = sectionsForRegime(to, regime).find((s) => s.id === id);
       if (!old && !neu) continue;

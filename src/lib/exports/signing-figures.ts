@@ -1,4 +1,7 @@
-import { REGIMES } from '../../schemas/common.ts';
+import { regimeIds } from '../vocabulary.ts';
+import { eligibilityOn } from '../parties/eligibility.ts';
+import { agreementWeight, inRegister } from '../parties/kinds.ts';
+import { memo } from '../memo.ts';
 import { agreementsInOrder } from '../agreement/versions.ts';
 import { beschlusskontrolleFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
@@ -17,24 +20,40 @@ const COUNT = { type: 'integer', minimum: 0 } as const;
 /**
  * The signing figures as open data: for every agreement and every day on which something
  * happened in its ledger (and each Beschlusskontrolle), one row for the whole, one per version
- * that binds parties, one per data-protection regime. Aggregates only – never a party.
+ * that binds parties, one per data-protection regime. Aggregates only – never a party. The regimes
+ * come from the vocabulary; the weight columns from the agreements' kinds (`weight.column`:
+ * `plaetze` gives `plaetze_berechtigt` and `plaetze_unterzeichnet`).
  */
-export const SIGNING_CSV_COLUMNS: readonly CsvColumn[] = [
-  { name: 'vereinbarung', title: 'Vereinbarung', description: 'Kennung der Vereinbarung', required: true },
-  { name: 'stichtag', title: 'Stichtag', description: 'Stand am Ende dieses Tages (JJJJ-MM-TT)', type: 'date', required: true },
-  { name: 'fassung', title: 'Fassung', description: `Version, für die die Zeile zählt, oder „${ALL}“`, required: true, pattern: `\\d+\\.\\d+|${ALL}` },
-  { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...REGIMES, ALL] },
-  { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, ...COUNT },
+export function signingCsvColumns(content: Content): readonly CsvColumn[] {
+  return memo(content, 'signing-csv-columns', () => {
+    const agreements = agreementsInOrder(content);
+    const registers = [...new Set(agreements.map((a) => eligibilityOn(content, a).name))];
+    const one = agreements.length > 0 && registers.length === 1 ? eligibilityOn(content, agreements[0]!) : undefined;
+    const weights = new Map<string, { many: string; register?: string }>();
+    for (const a of agreements) {
+      const w = agreementWeight(content, a);
+      if (w && !weights.has(w.column)) weights.set(w.column, { many: w.many, register: one ? inRegister(one, false) : undefined });
+    }
+    return [
+      { name: 'vereinbarung', title: 'Vereinbarung', description: 'Kennung der Vereinbarung', required: true },
+      { name: 'stichtag', title: 'Stichtag', description: 'Stand am Ende dieses Tages (JJJJ-MM-TT)', type: 'date', required: true },
+      { name: 'fassung', title: 'Fassung', description: `Version, für die die Zeile zählt, oder „${ALL}“`, required: true, pattern: `\\d+\\.\\d+|${ALL}` },
+      { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...regimeIds(content), ALL] },
+      { name: 'berechtigt', title: 'Berechtigt', description: `${one ? `Vertragspartner ${inRegister(one, false)}` : 'Berechtigte Vertragspartner'} (leer in Zeilen je Fassung)`, required: false, ...COUNT },
   { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, ...COUNT },
   { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, ...COUNT },
   { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, ...COUNT },
   { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, ...COUNT },
   { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, ...COUNT },
   { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, ...COUNT },
-  { name: 'ohne_angebot', title: 'Ohne Angebot', description: 'Noch kein Angebot erhalten', required: false, ...COUNT },
-  { name: 'plaetze_berechtigt', title: 'Plätze im Bedarfsplan', description: 'Plätze aller berechtigten Vertragspartner', required: false, ...COUNT },
-  { name: 'plaetze_unterzeichnet', title: 'Plätze bei Unterzeichnenden', description: 'Plätze der Vertragspartner mit gültiger Vereinbarung', required: false, ...COUNT },
-];
+      { name: 'ohne_angebot', title: 'Ohne Angebot', description: 'Noch kein Angebot erhalten', required: false, ...COUNT },
+      ...[...weights].flatMap(([column, w]): CsvColumn[] => [
+        { name: `${column}_berechtigt`, title: `${w.many}${w.register ? ` ${w.register}` : ', berechtigt'}`, description: `${w.many} aller berechtigten Vertragspartner`, required: false, ...COUNT },
+        { name: `${column}_unterzeichnet`, title: `${w.many} bei Unterzeichnenden`, description: `${w.many} der Vertragspartner mit gültiger Vereinbarung`, required: false, ...COUNT },
+      ]),
+    ];
+  });
+}
 
 /** Every day the figures of an agreement can change on, up to the status date: ledger events and Beschlusskontrolle dates. */
 export function figureDates(content: Content, agreement: AgreementEntry, until: string): string[] {
@@ -61,12 +80,13 @@ export interface SigningFigureRow {
   gekuendigt_laeuft?: number;
   gekuendigt_beendet?: number;
   ohne_angebot?: number;
-  plaetze_berechtigt?: number;
-  plaetze_unterzeichnet?: number;
+  /** The weight columns of the agreement's kind: `<column>_berechtigt`, `<column>_unterzeichnet`. */
+  [weightColumn: `${string}_berechtigt` | `${string}_unterzeichnet`]: number | undefined;
 }
 
-function rowsOf(f: SigningFigures): SigningFigureRow[] {
+function rowsOf(content: Content, agreement: AgreementEntry, f: SigningFigures): SigningFigureRow[] {
   const base = { vereinbarung: f.agreementId, stichtag: f.asOf };
+  const weight = agreementWeight(content, agreement);
   return [
     {
       ...base,
@@ -80,17 +100,18 @@ function rowsOf(f: SigningFigures): SigningFigureRow[] {
       gekuendigt_laeuft: f.terminating.length,
       gekuendigt_beendet: f.ended.length,
       ohne_angebot: f.notOffered,
-      plaetze_berechtigt: f.placesEligible,
-      plaetze_unterzeichnet: f.placesBound,
+      ...(weight ? { [`${weight.column}_berechtigt`]: f.weightEligible, [`${weight.column}_unterzeichnet`]: f.weightBound } : {}),
     },
     ...[...f.boundByVersion].reverse().map((v) => ({ ...base, fassung: v.version, recht: ALL, unterzeichnet: v.bound })),
-    ...REGIMES.filter((r) => f.byRegime[r].eligible > 0).map((r) => ({ ...base, fassung: ALL, recht: r, berechtigt: f.byRegime[r].eligible, unterzeichnet: f.byRegime[r].bound })),
+    ...regimeIds(content)
+      .filter((r) => f.byRegime[r]!.eligible > 0)
+      .map((r) => ({ ...base, fassung: ALL, recht: r, berechtigt: f.byRegime[r]!.eligible, unterzeichnet: f.byRegime[r]!.bound })),
   ];
 }
 
 /** The rows of one agreement at the end of `day`: what the report command writes as CSV (`--format csv`). */
 export function signingFigureRowsOn(content: Content, agreement: AgreementEntry, day: string): SigningFigureRow[] {
-  return rowsOf(buildSigningFigures(content, agreement, day));
+  return rowsOf(content, agreement, buildSigningFigures(content, agreement, day));
 }
 
 /** All rows, agreements in site order, then by date. */
@@ -100,21 +121,25 @@ export function buildSigningFigureRows(content: Content): SigningFigureRow[] {
   return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => signingFigureRowsOn(content, agreement, day)));
 }
 
-const SIGNING_CSV_HEADER = SIGNING_CSV_COLUMNS.map((c) => c.name) as (keyof SigningFigureRow)[];
-
-/** The CSV records of the rows: counts as digits, an empty cell where a row has no such count. */
-function signingCsvRecords(rows: readonly SigningFigureRow[]): string[][] {
-  return rows.map((row) => SIGNING_CSV_HEADER.map((n) => (row[n] === undefined ? '' : String(row[n]))));
+function signingCsvHeader(content: Content): string[] {
+  return signingCsvColumns(content).map((c) => c.name);
 }
 
-export function renderSigningFiguresCsv(rows: readonly SigningFigureRow[]): string {
-  return renderCsv(SIGNING_CSV_HEADER, signingCsvRecords(rows));
+/** The CSV records of the rows: counts as digits, an empty cell where a row has no such count. */
+function signingCsvRecords(header: readonly string[], rows: readonly SigningFigureRow[]): string[][] {
+  return rows.map((row) => header.map((n) => (row[n as keyof SigningFigureRow] === undefined ? '' : String(row[n as keyof SigningFigureRow]))));
+}
+
+export function renderSigningFiguresCsv(content: Content, rows: readonly SigningFigureRow[]): string {
+  const header = signingCsvHeader(content);
+  return renderCsv(header, signingCsvRecords(header, rows));
 }
 
 /** JSON Schema (draft-07) of the JSON file: the same rows, numbers as numbers. */
-export function signingFiguresJsonSchema(): object {
+export function signingFiguresJsonSchema(content: Content): object {
+  const columns = signingCsvColumns(content);
   const properties = Object.fromEntries(
-    SIGNING_CSV_COLUMNS.map((c) => [
+    columns.map((c) => [
       c.name,
       c.type === 'integer'
         ? { type: 'integer', minimum: c.minimum ?? 0, title: c.title, description: c.description }
@@ -135,7 +160,7 @@ export function signingFiguresJsonSchema(): object {
         type: 'array',
         items: {
           type: 'object',
-          required: SIGNING_CSV_COLUMNS.filter((c) => c.required).map((c) => c.name),
+          required: columns.filter((c) => c.required).map((c) => c.name),
           additionalProperties: false,
           properties,
         },
@@ -157,11 +182,12 @@ export const signingFiguresExport: ExportDefinition = {
   modified: (content) => statusDate(content),
   build: (content) => {
     const rows = buildSigningFigureRows(content);
+    const header = signingCsvHeader(content);
     return [
-      ...csvFiles(EXPORT_FILES.signingCsv, EXPORT_FILES.signingTableSchema, SIGNING_CSV_HEADER, signingCsvRecords(rows)),
-      { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(SIGNING_CSV_COLUMNS, ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
+      ...csvFiles(EXPORT_FILES.signingCsv, EXPORT_FILES.signingTableSchema, header, signingCsvRecords(header, rows)),
+      { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(signingCsvColumns(content), ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
       { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: BINDING_RULE, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
-      { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema() },
+      { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema(content) },
     ];
   },
 };

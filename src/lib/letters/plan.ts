@@ -1,12 +1,13 @@
 import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
-import { REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeLabel, regimeIds, regimeOf } from '../vocabulary.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { joinGerman, legalSpaces } from '../format.ts';
-import { isEligible, partiesFor } from '../parties/eligibility.ts';
-import { PARTY_WORDS } from '../parties/words.ts';
+import { eligibilityOn, isEligible, notEligibleReason, partyFolders } from '../parties/eligibility.ts';
+import { agreementWords, isNaturalPerson, partiesFor, partyById } from '../parties/kinds.ts';
+import { jeder } from '../german/grammar.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
@@ -125,15 +126,9 @@ function partyName(party: PartyEntry): string {
   return party.name;
 }
 
-function regimeSentence(party: PartyEntry): string {
-  switch (party.regime) {
-    case 'kdg':
-      return 'Ihre Ausfertigung ist die Fassung für Träger unter dem Gesetz über den Kirchlichen Datenschutz (KDG); sie nennt die für Sie zuständige kirchliche Datenschutzaufsicht.';
-    case 'dsg-ekd':
-      return 'Ihre Ausfertigung ist die Fassung für Träger unter dem Kirchengesetz über den Datenschutz der Evangelischen Kirche in Deutschland (DSG-EKD); sie nennt die für Sie zuständige kirchliche Datenschutzaufsicht.';
-    default:
-      return 'Ihre Ausfertigung ist die Fassung nach der Datenschutz-Grundverordnung (DSGVO).';
-  }
+/** What the letter says about the copy's regime: the vocabulary's `letter_sentence`. */
+function regimeSentence(content: Content, party: PartyEntry): string {
+  return regimeOf(content, party.regime).letter_sentence;
 }
 
 /** A changelog entry as one line of the letter: what changed, and why; marked when it is example data. */
@@ -213,12 +208,12 @@ function noteCovers(note: ChangeNote, section: Section): boolean {
   return note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number);
 }
 
-function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; groups: LetterChangeGroup[]; notes: string[] } {
+function changesFor(content: Content, from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; groups: LetterChangeGroup[]; notes: string[] } {
   const changes: LetterChange[] = [];
   const sections: Section[] = [];
   const notes = changelogOf(to);
   const renumbering = renumberingOf(from, to);
-  for (const c of compareVersionSections(from, to)) {
+  for (const c of compareVersionSections(from, to, regimeIds(content))) {
     if (!c.kind || !c.regimes.includes(party.regime)) continue;
     const section = (c.neu ?? c.old)!;
     const renumbered = c.old && c.neu && c.old.number !== c.neu.number;
@@ -271,12 +266,13 @@ function addressLines(party: PartyEntry): string[] {
   return [partyName(party), party.address.street, `${party.address.postal_code} ${party.address.city}`];
 }
 
-function salutation(party: PartyEntry): string {
-  return party.kind === 'traeger' ? 'Sehr geehrte Damen und Herren,' : `Guten Tag ${party.name},`;
+/** A natural person is addressed by name; an organisation as „Damen und Herren“. */
+function salutation(content: Content, party: PartyEntry): string {
+  return isNaturalPerson(content, party) ? `Guten Tag ${party.name},` : 'Sehr geehrte Damen und Herren,';
 }
 
-function publicContact(party: PartyEntry): LetterView['publicContact'] {
-  if (party.kind !== 'traeger') return undefined;
+function publicContact(content: Content, party: PartyEntry): LetterView['publicContact'] {
+  if (isNaturalPerson(content, party)) return undefined;
   const c = party.contacts.find((contact) => contact.oeffentlich);
   return c ? { name: c.name, function: c.function, email: c.email } : undefined;
 }
@@ -365,25 +361,26 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   };
   let parties = partiesFor(content, agreement);
   if (options.party) {
-    const party = [...content.providers, ...content.childminders].find((p) => p.id === options.party);
-    if (!party) throw new LetterRefusal(`Den Partner „${options.party}“ gibt es nicht. Prüfen Sie die Kennung (--party); Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.`);
-    if (!isEligible(party, agreement, asOf)) {
-      const wrongKind = party.kind !== agreement.party_kind;
-      const field = wrongKind ? 'id' : party.kind === 'traeger' ? 'facilities' : 'bedarfsplan';
+    const party = partyById(content, options.party);
+    if (!party) throw new LetterRefusal(`Den Partner „${options.party}“ gibt es nicht. Prüfen Sie die Kennung (--party); ${partyFolders(content, agreement, 'content/')}.`);
+    if (!isEligible(content, party, agreement, asOf)) {
+      const wrongKind = !agreement.party_kinds.includes(party.kind);
+      const field = wrongKind ? 'id' : party.units ? 'units' : 'register';
       const line = content.lineOf(party.source, field)?.line ?? content.lineOf(party.source, 'id')?.line ?? 1;
       const why = wrongKind
-        ? `gehört nicht zum Kreis der Vereinbarung „${agreement.id}“ (sie gilt für ${agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen'})`
-        : `${party.kind === 'traeger' ? 'hat am' : 'ist am'} ${formatDateDe(asOf)} ${party.kind === 'traeger' ? 'keine Einrichtung im' : 'nicht im'} Bedarfsplan ${agreement.bedarfsplan}${party.kind === 'traeger' ? '' : ' aufgenommen'}`;
-      const hint = wrongKind ? 'Wählen Sie mit --agreement die Vereinbarung für diesen Partnerkreis.' : 'Ergänzen Sie den Bedarfsplan-Eintrag (bedarfsplan: { plan, entry }), falls er fehlt.';
+        ? `gehört nicht zum Kreis der Vereinbarung „${agreement.id}“ (sie gilt für ${agreementWords(content, agreement).many})`
+        : notEligibleReason(content, party, agreement, asOf, `am ${formatDateDe(asOf)}`);
+      const hint = wrongKind ? 'Wählen Sie mit --agreement die Vereinbarung für diesen Partnerkreis.' : 'Ergänzen Sie den Registereintrag (register: { plan, entry }), falls er fehlt.';
       throw new LetterRefusal(`${party.source.file}:${line}: „${party.id}“ ${why} und ist nicht berechtigt; es wird kein Schreiben erzeugt. ${hint}`);
     }
     parties = [party];
   }
   const letters: LetterView[] = [];
   const answerBy = addDays(asOf, periods.answer_weeks * 7);
-  const words = PARTY_WORDS[agreement.party_kind];
+  const words = agreementWords(content, agreement);
+  const register = eligibilityOn(content, agreement, asOf);
   for (const party of parties) {
-    if (!isEligible(party, agreement, asOf)) continue;
+    if (!isEligible(content, party, agreement, asOf)) continue;
     const entries = ledger?.entries.filter((e) => e.party === party.id) ?? [];
     const plan = planFor(party, entries, agreement, current, asOf, reminderRule);
     if (!plan || (options.kinds && !options.kinds.includes(plan.kind))) continue;
@@ -392,7 +389,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     if (!copy) warnings.push(`Keine Ausfertigung für ${party.id}, Version ${current.version} im PDF-Verzeichnis; das Schreiben nennt keine Dokumentkennung. Bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
     // Opens the first paragraph after the salutation's comma, hence lower case.
     const resolution = `der ${current.adopted_by ?? 'Jugendhilfeausschuss'} der Landeshauptstadt Dresden hat am ${formatDateDe(current.adopted!)}${current.paper ? ` (Vorlage ${current.paper}${current.session ? `, Sitzung ${current.session}` : ''})` : ''}`;
-    const enclosures = [`Ihre persönliche Ausfertigung der ${agreement.short_title}, Version ${current.version}, Fassung ${REGIME_LABELS[party.regime]}`];
+    const enclosures = [`Ihre persönliche Ausfertigung der ${agreement.short_title}, Version ${current.version}, Fassung ${regimeLabel(content, party.regime)}`];
     const howToSign =
       `Bitte prüfen Sie die Ausfertigung, unterzeichnen Sie sie auf der Unterschriftsseite und senden Sie sie bis zum ${formatDateDe(answerBy)} an die unten genannte Stelle zurück – ` +
       `schriftlich per Post oder elektronisch mit qualifizierter elektronischer Signatur an ${sender.email}. Die Dokumentkennung auf jeder Seite ordnet Ihre Unterschrift der richtigen Fassung zu.`;
@@ -406,8 +403,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     if (plan.kind === 'angebot') {
       subject = `Angebot: ${agreement.short_title}, Version ${current.version}`;
       paragraphs.push(
-        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit ${words.relativeOne === 'der' ? 'jedem' : 'jeder'} ${words.dativeOne}, ${words.relativeOne} das System nutzen möchte und ${words.eligibleOne(agreement.bedarfsplan).replace(/^(der|die) /, '')}, eine Vereinbarung auf dieser Grundlage zu schließen.`,
-        `Wir bieten Ihnen hiermit den Abschluss dieser Vereinbarung in Version ${current.version} an. ${regimeSentence(party)}`,
+        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit ${jeder(words.gender, 'dat')} ${words.dativeOne}, ${words.relativeOne} das System nutzen möchte und ${words.eligibleOne(register).replace(/^(der|die|das) /, '')}, eine Vereinbarung auf dieser Grundlage zu schließen.`,
+        `Wir bieten Ihnen hiermit den Abschluss dieser Vereinbarung in Version ${current.version} an. ${regimeSentence(content, party)}`,
         voluntary,
         howToSign,
         contactLine,
@@ -432,15 +429,15 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       const b = plan.standing.binding!;
       const from = findVersionOf(agreement, b.version)!;
       subject = `Was ändert sich für Sie? ${agreement.short_title}, neue Version ${current.version}`;
-      const changed = changesFor(from, current, party);
+      const changed = changesFor(content, from, current, party);
       changes = changed.changes;
       changeGroups = changed.groups;
       changeNotes = changed.notes;
       paragraphs.push(
-        `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(party)}`,
+        `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(content, party)}`,
         changes.length === 0
-          ? `Der Wortlaut Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
-          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${sectionListText(changes.map((c) => c.number))} (Nummern der neuen Fassung). ` +
+          ? `Der Wortlaut Ihrer Fassung (${regimeLabel(content, party.regime)}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
+          : `In Ihrer Fassung (${regimeLabel(content, party.regime)}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${sectionListText(changes.map((c) => c.number))} (Nummern der neuen Fassung). ` +
             `Unten steht jede Änderung einmal mit ihrem Grund und den Paragraphen, die sie betrifft; von jedem Paragraphen nur die geänderten Absätze: Gestrichenes steht in [−\u00a0…], Eingefügtes in [+\u00a0…].`,
         describeBinding(plan.standing, current)!,
         voluntary,
@@ -463,7 +460,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       senderLine: [sender.publisher, sender.department, sender.address.replace(/^.*?,\s*(Postfach)/, '$1')].filter(Boolean).join(' · '),
       sender,
       addressLines: addressLines(party),
-      salutation: salutation(party),
+      salutation: salutation(content, party),
       subject,
       paragraphs,
       changes,
@@ -475,7 +472,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       copy,
       warnings,
       exampleNotes,
-      publicContact: publicContact(party),
+      publicContact: publicContact(content, party),
       closing: 'Mit freundlichen Grüßen',
     });
   }

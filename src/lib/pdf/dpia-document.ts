@@ -1,5 +1,6 @@
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { affectedGroupLabel, controllerGroupLabel } from '../vocabulary.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
 import { dpiaSummary, tieText } from '../dpia/summary.ts';
@@ -266,7 +267,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     id: r.id,
     title: r.title,
     description: r.description,
-    groups: joinGerman(r.groups.map((g) => AFFECTED_GROUP_LABELS[g])),
+    groups: joinGerman(r.groups.map((g) => affectedGroupLabel(content, g))),
     before: assessment(r.before),
     after: assessment(r.after),
     toms: r.toms.map(tomRef),
@@ -358,7 +359,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     referenceVersions,
     comparison: comparison ? comparisonDoc(comparison) : null,
     reviews: meta.reviews.map((r) => record('', r.role, r)),
-    dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+    dpoAdvice: meta.dpo_advice.map((a) => record(controllerGroupLabel(content, a.controller), a.role, a)),
     subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
     subjectViewsNotSought: meta.subject_views_not_sought ?? null,
     changes: meta.changes.map((c) => ({ risks: [...c.risks], text: c.text, reason: c.reason, example: exampleText(c.beispiel) })),

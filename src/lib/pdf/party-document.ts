@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
+import { regimeOf } from '../vocabulary.ts';
 import {
   buildAgreementView,
   findAgreement,
@@ -9,7 +10,9 @@ import {
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
-import { isEligible, partiesFor } from '../parties/eligibility.ts';
+import { isEligible, resolveRule, unitsUnderRule } from '../parties/eligibility.ts';
+import { inRegister, isNaturalPerson, kindOf, kindWords, partiesFor, the, unitWordsOf, weightWordsOf } from '../parties/kinds.ts';
+import { adjective, capitalize, negativeArticle, personalPronoun, possessive } from '../german/grammar.ts';
 import type { RiskLevel } from '../dpia/risk.ts';
 import { dpiaForAgreementVersion, riskLevelsOf } from '../dpia/versions.ts';
 import { urls } from '../site/urls.ts';
@@ -27,21 +30,24 @@ export interface PdfJob {
   agreementId: string;
   version: string;
   partyId: string;
-  partyKind: 'traeger' | 'kindertagespflege';
+  /** The party's kind (`parties/<kind>.yaml`). */
+  partyKind: string;
   regime: Regime;
-  /** Childminders' copies hold personal data: they go to the private output only. */
+  /** Copies of natural persons hold personal data: they go to the private output only. */
   isPrivate: boolean;
   /** Relative to the output root: `pdf/<agreement>/<version>/<party>.pdf`. */
   path: string;
 }
 
-export interface FacilityRow {
+/** A unit in the register's plan, as Anlage 2 lists it. */
+export interface UnitRow {
   name: string;
   street: string;
   postalCode: string;
   city: string;
   entry: string;
-  places: number;
+  /** Its weight (places, pupils …); null for a kind without weight. */
+  weight: number | null;
 }
 
 export interface TomRow {
@@ -69,7 +75,7 @@ export interface RiskCountRow {
 }
 
 export interface SignatureBlock {
-  /** „Für den Träger“ etc. */
+  /** „Für den Träger“, or for a natural person „Die Kindertagespflegeperson“. */
   role: string;
   /** Organisation or person that signs. */
   party: string;
@@ -118,7 +124,8 @@ export interface PartyDocument {
   };
   party: {
     id: string;
-    kind: 'traeger' | 'kindertagespflege';
+    kind: string;
+    /** „Träger“ */
     kindLabel: string;
     name: string;
     legalForm: string | null;
@@ -127,10 +134,55 @@ export interface PartyDocument {
     city: string;
     regime: Regime;
     regimeLabel: string;
+    /** Row heading in Anlage 2 for the party's data protection officer (from the regime's vocabulary). */
+    dpoLabel: string;
+    /** A natural person signs herself; no contact points or instructions to fill in. */
+    naturalPerson: boolean;
   };
-  bedarfsplan: string;
-  facilities: FacilityRow[];
-  placesTotal: number;
+  /** The party's kind declined for the templates' sentences. */
+  words: {
+    /** „Der Träger“ */
+    theNominative: string;
+    /** „den Träger“ */
+    theAccusative: string;
+    /** „dem Träger“ */
+    theDative: string;
+    /** „des Trägers“ */
+    theGenitive: string;
+    /** „vom Träger“ */
+    fromThe: string;
+    /** „(ist) Verantwortlicher“ / „Verantwortliche“ */
+    controller: string;
+    /** „er“ / „sie“ */
+    pronoun: string;
+    /** „(in) seinem (Auftrag)“ */
+    possessiveDative: string;
+    /** „seine (Ansprechstellen)“ */
+    possessivePlural: string;
+  };
+  /** The register and plan that decide eligibility for this version. */
+  register: {
+    /** „Bedarfsplan 2021/2022“ */
+    label: string;
+    /** „im Bedarfsplan 2021/2022“, „Im Bedarfsplan 2021/2022“ */
+    inLabel: string;
+    inLabelCapital: string;
+    /** „Nr. im Bedarfsplan“ */
+    entryLabel: string;
+  };
+  /** The party's units in that plan (the party itself for a kind without listed units). */
+  units: {
+    /** „Einrichtung“ / „Einrichtungen“ */
+    one: string;
+    many: string;
+    /** „keine Einrichtung“ */
+    none: string;
+    /** The kind lists units: contact points per unit are filled in. */
+    listed: boolean;
+    rows: UnitRow[];
+  };
+  /** What the figures add up, with the party's total; null for a kind without weight. */
+  weight: { many: string; total: number } | null;
   toms: TomGroup[];
   tomCount: number;
   /** The DPIA tied to this agreement version (Anlage 3). */
@@ -184,23 +236,23 @@ export function planPdfJobs(content: Content): PdfJob[] {
     const adopted = new Set(adoptedVersions(agreement).map((v) => v.version));
     const byParty = ledgerByParty(content, agreement.id);
     for (const party of partiesFor(content, agreement)) {
-      if (!isEligible(party, agreement)) continue;
+      if (!isEligible(content, party, agreement)) continue;
       const versions = new Set((byParty.get(party.id) ?? []).map((e) => e.version).filter((v) => adopted.has(v)));
       if (adopted.has(current.version)) versions.add(current.version);
-      for (const version of [...versions].sort(compareVersions)) jobs.push(jobFor(agreement, version, party));
+      for (const version of [...versions].sort(compareVersions)) jobs.push(jobFor(content, agreement, version, party));
     }
   }
   return jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function jobFor(agreement: AgreementEntry, version: string, party: PartyEntry): PdfJob {
+function jobFor(content: Content, agreement: AgreementEntry, version: string, party: PartyEntry): PdfJob {
   return {
     agreementId: agreement.id,
     version,
     partyId: party.id,
     partyKind: party.kind,
     regime: party.regime,
-    isPrivate: party.kind === 'kindertagespflege',
+    isPrivate: isNaturalPerson(content, party),
     path: `pdf/${agreement.id}/${version}/${party.id}.pdf`,
   };
 }
@@ -236,36 +288,29 @@ export function buildPartyDocument(
   if (!party) {
     throw new Error(`Den Vertragspartner „${partyId}“ gibt es für die Vereinbarung „${agreementId}“ nicht.`);
   }
-  const job = jobFor(agreement, version, party);
+  const job = jobFor(content, agreement, version, party);
   const view = cachedView(content, options.views, agreementId, version, party.regime);
   const textSha256 = v.status === 'entwurf' ? undefined : recordedVersionChecksum(v);
   const baseUrl = printedUrl(content, '/').replace(/\/$/, '');
   const entry = ledgerEntryOf(content, agreementId, party.id, version);
 
-  const facilities: FacilityRow[] =
-    party.kind === 'traeger'
-      ? party.facilities
-          .filter((f) => f.bedarfsplan?.plan === agreement.bedarfsplan)
-          .map((f) => ({
-            name: f.name,
-            street: f.address.street,
-            postalCode: f.address.postal_code,
-            city: f.address.city,
-            entry: f.bedarfsplan!.entry,
-            places: f.places,
-          }))
-      : party.bedarfsplan?.plan === agreement.bedarfsplan
-        ? [
-            {
-              name: 'Kindertagespflegestelle',
-              street: party.address.street,
-              postalCode: party.address.postal_code,
-              city: party.address.city,
-              entry: party.bedarfsplan.entry,
-              places: party.places,
-            },
-          ]
-        : [];
+  // The register and plan of the rule that applies while this version is in force (undated: the
+  // version's own rule, else the agreement's); the units in that plan regardless of since/until.
+  const kind = kindOf(content, party.kind);
+  const words = kindWords(content, party.kind);
+  const unitWords = kind ? unitWordsOf(kind) : undefined;
+  const weightWords = kind ? weightWordsOf(kind) : undefined;
+  const register = resolveRule(content, v.eligibility ?? agreement.eligibility);
+  const rows: UnitRow[] = unitsUnderRule(content, party, register).map(({ unit, ref }) => ({
+    name: unit.name,
+    street: unit.address.street,
+    postalCode: unit.address.postal_code,
+    city: unit.address.city,
+    entry: ref.entry,
+    weight: weightWords ? unit.weight : null,
+  }));
+  const unitOne = unitWords?.one ?? words.one;
+  const unitGender = unitWords?.gender ?? words.gender;
 
   const catalogue = tomCatalogue(content, { agreement: agreementId, version });
   const applicable = catalogue.flatMap((g) => g.measures);
@@ -307,19 +352,18 @@ export function buildPartyDocument(
     reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
   };
 
-  const isProvider = party.kind === 'traeger';
+  const natural = isNaturalPerson(content, party);
   const signatory = entry?.signatory;
-  const partySignature: SignatureBlock = {
-    role: isProvider ? 'Für den Träger' : 'Die Kindertagespflegeperson',
-    party: party.name,
-    function: isProvider ? (signatory?.function ?? null) : 'Kindertagespflegeperson',
-    // A childminder signs herself and her copy is private; a provider's signatory only when public.
-    name: isProvider ? (signatory?.oeffentlich ? signatory.name : null) : party.name,
-  };
+  const partySignature: SignatureBlock = natural
+    ? // A natural person signs herself, and her copy is private.
+      { role: the(words, 'nom', 'one', true), party: party.name, function: words.one, name: party.name }
+    : // An organisation's signatory is printed only when public.
+      { role: `Für ${the(words, 'akk')}`, party: party.name, function: signatory?.function ?? null, name: signatory?.oeffentlich ? signatory.name : null };
 
-  const regimeLabel = REGIME_LABELS[party.regime];
+  const regime = regimeOf(content, party.regime);
+  const regimeLabel = regime.label;
   const publisher = printedPublisher(content).name;
-  const partyLabel = isProvider ? party.name : `Kindertagespflegeperson ${party.id}`;
+  const partyLabel = natural ? `${words.one} ${party.id}` : party.name;
   const metadata: PdfMetadata = {
     title: `${agreement.short_title} – Version ${version} – ${partyLabel}`,
     author: publisher,
@@ -360,18 +404,42 @@ export function buildPartyDocument(
     party: {
       id: party.id,
       kind: party.kind,
-      kindLabel: isProvider ? 'Träger' : 'Kindertagespflegeperson',
+      kindLabel: words.one,
       name: party.name,
-      legalForm: isProvider ? party.legal_form : null,
+      legalForm: natural ? null : (party.legal_form ?? null),
       street: party.address.street,
       postalCode: party.address.postal_code,
       city: party.address.city,
       regime: party.regime,
       regimeLabel,
+      dpoLabel: regime.dpo_label,
+      naturalPerson: natural,
     },
-    bedarfsplan: agreement.bedarfsplan,
-    facilities,
-    placesTotal: facilities.reduce((sum, f) => sum + f.places, 0),
+    words: {
+      theNominative: the(words, 'nom', 'one', true),
+      theAccusative: the(words, 'akk'),
+      theDative: the(words, 'dat'),
+      theGenitive: the(words, 'gen'),
+      fromThe: `${words.gender === 'f' ? 'von der' : 'vom'} ${words.dativeOne}`,
+      controller: capitalize(adjective('verantwortlich', words.gender, 'nom', 'one', 'strong')),
+      pronoun: personalPronoun(words.gender, 'nom'),
+      possessiveDative: possessive(words.gender, 'one', 'm', 'dat'),
+      possessivePlural: possessive(words.gender, 'one', 'f', 'akk', 'many'),
+    },
+    register: {
+      label: register.label,
+      inLabel: inRegister(register),
+      inLabelCapital: capitalize(inRegister(register)),
+      entryLabel: register.register?.entry_label ?? `Nr. ${inRegister(register, false)}`,
+    },
+    units: {
+      one: unitOne,
+      many: unitWords?.many ?? words.many,
+      none: `${negativeArticle(unitGender, 'nom')} ${unitOne}`,
+      listed: unitWords?.listed ?? false,
+      rows,
+    },
+    weight: weightWords ? { many: weightWords.many, total: rows.reduce((sum, u) => sum + (u.weight ?? 0), 0) } : null,
     toms,
     tomCount: applicable.length,
     dpia,

@@ -80,22 +80,23 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       shortTitle: doc.agreement.shortTitle,
       regimeLabel: doc.agreement.regimeLabel,
     },
-    // For wording that depends on the provider's data-protection law (its DPO's title).
-    regime: { dsgvo: doc.agreement.regime === 'dsgvo', kdg: doc.agreement.regime === 'kdg', dsgEkd: doc.agreement.regime === 'dsg-ekd' },
     cover: {
       ...cover,
       titleHtml: keepQuotesTogetherHtml(cover.title),
       adopted: cover.adoptedText !== null,
       superseded: !cover.isCurrent,
     },
-    party: {
-      ...party,
-      isProvider: party.kind === 'traeger',
+    party: { ...party },
+    words: { ...doc.words },
+    register: { ...doc.register },
+    units: {
+      ...doc.units,
+      rows: doc.units.rows.map((u) => ({ ...u, weight: u.weight === null ? null : NUMBER.format(u.weight) })),
+      any: doc.units.rows.length > 0,
     },
-    bedarfsplan: doc.bedarfsplan,
-    facilities: doc.facilities.map((f) => ({ ...f, places: NUMBER.format(f.places) })),
-    hasFacilities: doc.facilities.length > 0,
-    placesTotal: NUMBER.format(doc.placesTotal),
+    // An organisation fills in its contact points and who may give instructions; a natural person does not.
+    organisation: !party.naturalPerson,
+    weight: doc.weight ? { many: doc.weight.many, total: NUMBER.format(doc.weight.total) } : null,
     toms: doc.toms.map((group) => ({
       goal: group.goal,
       label: group.label,

@@ -1,11 +1,11 @@
-import { REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeLabel } from '../vocabulary.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
 import { currentVersion, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
 import { OFFER_STATE_LABELS, offerStateOn, type OfferState } from '../signing/binding.ts';
 import { buildSigningFigures, ledgerEntryOf, statusDate } from '../signing/figures.ts';
-import { figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
+import { figureSentences, renewalSentences, weightSentence } from '../signing/sentences.ts';
 import { formatNumber } from '../format.ts';
 
 /** Internal list for staff (reminders): names of providers and childminders are shown here, never on the site. */
@@ -58,7 +58,7 @@ export function buildLedgerList(
     .map(({ standing: { party, binding, ended }, entry, status }) => ({
       party: party.id,
       name: party.name,
-      regime: REGIME_LABELS[party.regime],
+      regime: regimeLabel(content, party.regime),
       status,
       statusLabel: OFFER_STATE_LABELS[status],
       binding: binding
@@ -141,13 +141,13 @@ export function renderLedgerCsv(list: LedgerList, content: Content): string {
 /** The figures as the letter states them, for `npm run ledger -- status`: the same sentences. */
 export function renderStatusText(content: Content, agreement: AgreementEntry, asOf: string): string {
   const f = buildSigningFigures(content, agreement, asOf);
-  const lines = [`${agreement.short_title}, Stand ${formatDateDe(asOf)}:`, '', ...figureSentences(agreement, f)];
-  const places = placesSentence(agreement, f);
-  if (places) lines.push(places);
+  const lines = [`${agreement.short_title}, Stand ${formatDateDe(asOf)}:`, '', ...figureSentences(content, agreement, f)];
+  const weight = weightSentence(content, agreement, f);
+  if (weight) lines.push(weight);
   const main = resolutionVersion(agreement, agreement.paper);
   for (const v of agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, asOf))) {
     const offers = f.offers.find((o) => o.version === v.version)!;
-    lines.push(`Fassung ${v.version} (beschlossen am ${formatDateDe(v.adopted!)}): ${renewalSentences(agreement, f, offers).join(' ')}`);
+    lines.push(`Fassung ${v.version} (beschlossen am ${formatDateDe(v.adopted!)}): ${renewalSentences(content, agreement, f, offers).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,7 @@
-import { REGIMES, type Regime } from '../../schemas/common.ts';
+import { regimeIds, regimeOf } from '../vocabulary.ts';
+import { eligibilityOn } from '../parties/eligibility.ts';
+import { agreementWords, type PartyWords } from '../parties/kinds.ts';
+import { counted } from '../german/counting.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -8,8 +11,8 @@ import { buildSigningChart, type SigningChartView } from '../signing/chart.ts';
 import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
 import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
-import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
-import { bodyWithArticle, counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
+import { BINDING_RULE, figureSentences, renewalSentences, weightSentence } from '../signing/sentences.ts';
+import { bodyWithArticle, formatNumber, formatPaperNumber, formatPercent, joinGerman } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
 export class ReportError extends Error {
@@ -96,12 +99,6 @@ export interface ReportOptions {
 }
 
 
-const REGIME_LONG: Record<Regime, string> = {
-  dsgvo: 'DSGVO',
-  kdg: 'KDG (katholisches Datenschutzrecht)',
-  'dsg-ekd': 'DSG-EKD (evangelisches Datenschutzrecht)',
-};
-
 export function findAgreement(content: Content, agreementId: string | undefined): AgreementEntry {
   const id = agreementId ?? content.site?.main_agreement;
   const agreement = content.agreements.find((a) => a.id === id);
@@ -141,11 +138,11 @@ export function keyFiguresOf(f: SigningFigures): KeyFigures {
   return { ...figures, terminating: terminating.length, ended: ended.length };
 }
 
-function figuresTable(words: PartyWords, plan: string, f: KeyFigures, asOfText: string): TableView {
+function figuresTable(words: PartyWords, register: string, f: KeyFigures, asOfText: string): TableView {
   const share = (n: number) => formatPercent(n, f.eligible);
   const binding = f.boundByVersion.filter((v) => v.bound > 0);
   const rows: string[][] = [
-    [`Berechtigte ${words.many} (Bedarfsplan ${plan})`, formatNumber(f.eligible), share(f.eligible)],
+    [`Berechtigte ${words.many} (${register})`, formatNumber(f.eligible), share(f.eligible)],
     ['Unterzeichnet', formatNumber(f.bound), share(f.bound)],
   ];
   if (binding.length > 1) for (const v of binding) rows.push([`davon Fassung ${v.version}`, formatNumber(v.bound), share(v.bound)]);
@@ -161,24 +158,24 @@ function figuresTable(words: PartyWords, plan: string, f: KeyFigures, asOfText: 
   return { caption: `Zeichnungsstand am ${asOfText}${single}`, header: ['Kennzahl', 'Anzahl', 'Anteil'], align: ['left', 'right', 'right'], rows };
 }
 
-function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
-  const present = REGIMES.filter((r) => f.byRegime[r].eligible > 0);
+function regimeTable(content: Content, words: PartyWords, f: KeyFigures): TableView | undefined {
+  const present = regimeIds(content).filter((r) => f.byRegime[r]!.eligible > 0);
   if (present.length < 2) return undefined;
   return {
     caption: `Unterzeichnet nach dem Datenschutzrecht der ${words.many}`,
     header: ['Datenschutzrecht', 'Berechtigt', 'Unterzeichnet', 'Anteil'],
     align: ['left', 'right', 'right', 'right'],
     rows: present.map((r) => [
-      REGIME_LONG[r],
-      formatNumber(f.byRegime[r].eligible),
-      formatNumber(f.byRegime[r].bound),
-      formatPercent(f.byRegime[r].bound, f.byRegime[r].eligible),
+      regimeOf(content, r).long,
+      formatNumber(f.byRegime[r]!.eligible),
+      formatNumber(f.byRegime[r]!.bound),
+      formatPercent(f.byRegime[r]!.bound, f.byRegime[r]!.eligible),
     ]),
   };
 }
 
 /** Versions adopted after the one the resolution is about: how their renewed offer stands. */
-function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
+function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
   const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
   if (later.length === 0) return [];
   const blocks: ReportBlock[] = [];
@@ -193,7 +190,7 @@ function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: Signing
     const who = v.adopted_by ? bodyWithArticle(v.adopted_by) : 'der zuständige Ausschuss';
     const paper = v.paper ? ` (${formatPaperNumber(v.paper)})` : '';
     const adoption = `Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`;
-    blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(agreement, f, offersOf(v.version))].join(' ') });
+    blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(content, agreement, f, offersOf(v.version))].join(' ') });
     rows.push(row(v));
   }
   blocks.push({
@@ -230,8 +227,7 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   const agreement = content.agreements.find((a) => a.id === r.agreement);
   const base = { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text) };
   if (!agreement) return { point: { ...base, blocks: [], done: false }, keySentences: [] };
-  const words = PARTY_WORDS[agreement.party_kind];
-  const plan = agreement.bedarfsplan;
+  const words = agreementWords(content, agreement);
   const blocks: ReportBlock[] = [];
   const letters = offerLettersFor(content, agreement.id, asOf);
   const publisher = content.site?.publisher ?? 'Stadt';
@@ -251,16 +247,16 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   }
   const signing = buildSigningFigures(content, agreement, asOf);
   const f = keyFiguresOf(signing);
-  const sentences = figureSentences(agreement, signing);
+  const sentences = figureSentences(content, agreement, signing);
   blocks.push({ type: 'paragraph', text: sentences.join(' ') });
-  blocks.push({ type: 'table', table: figuresTable(words, plan, f, formatDateDe(asOf)) });
-  const places = placesSentence(agreement, signing);
-  if (places) blocks.push({ type: 'paragraph', text: places });
-  const regimes = regimeTable(words, f);
+  blocks.push({ type: 'table', table: figuresTable(words, eligibilityOn(content, agreement, asOf).label, f, formatDateDe(asOf)) });
+  const weight = weightSentence(content, agreement, signing);
+  if (weight) blocks.push({ type: 'paragraph', text: weight });
+  const regimes = regimeTable(content, words, f);
   if (regimes) blocks.push({ type: 'table', table: regimes });
-  blocks.push(...laterVersionBlocks(agreement, resolutionVersion(agreement, r.paper), signing));
+  blocks.push(...laterVersionBlocks(content, agreement, resolutionVersion(agreement, r.paper), signing));
   const { done } = resolutionStatus(content, r, asOf);
-  return { point: { ...base, blocks, done }, figures: f, keySentences: places ? [...sentences, places] : sentences };
+  return { point: { ...base, blocks, done }, figures: f, keySentences: weight ? [...sentences, weight] : sentences };
 }
 
 function endOfMonth(iso: string): string {
@@ -279,7 +275,7 @@ function buildTimeline(content: Content, agreement: AgreementEntry, main: Versio
   const letters = offerLettersFor(content, agreement.id).map((o) => o.date);
   const start = [firstOfferDate(content, agreement.id), ...letters].filter((d): d is string => d !== undefined && d <= asOf).sort()[0];
   if (!start) return undefined;
-  const words = PARTY_WORDS[agreement.party_kind];
+  const words = agreementWords(content, agreement);
   const eligible = buildSigningFigures(content, agreement, asOf).eligible;
   const single = versions.length === 1;
   const rows: string[][] = [];
@@ -347,7 +343,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
   if (!figures) {
     const signing = buildSigningFigures(content, agreement, asOf);
     figures = keyFiguresOf(signing);
-    keySentences = figureSentences(agreement, signing);
+    keySentences = figureSentences(content, agreement, signing);
   }
   const recorded = asOf === entry.date ? entry.stand : undefined;
   const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);

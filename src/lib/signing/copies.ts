@@ -1,13 +1,16 @@
 import { versionRank } from '../agreement/versions.ts';
 import type { Content } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
+import { directoryKinds } from '../parties/kinds.ts';
 
 /** A PDF copy the public check page recognises, with what it can say about it. */
 export interface KnownCopy {
   sha256: string;
   documentId?: string;
   party: string;
-  /** The provider's name: providers are organisations listed in the public directory. */
+  /** The party's kind (one with a public directory): `kinds` of the register says how to name it. */
+  kind: string;
+  /** The party's name: only parties of kinds listed in a public directory (organisations) have copies here. */
   partyName: string;
   agreement: string;
   agreementTitle: string;
@@ -31,14 +34,16 @@ export interface PublishedCopy {
 }
 
 /**
- * Every copy a provider may hold and check: the ones published now (manifest) and every copy
- * the ledger names for an offer or a signature, current or superseded. Childminders' copies
- * are private and never listed. What the ledger says about a provider whose signing status is
- * not published is reduced to „im Zeichnungsregister vermerkt“, without event or date.
+ * Every copy a party of a kind with a public directory may hold and check: the ones published
+ * now (manifest) and every copy the ledger names for an offer or a signature, current or
+ * superseded. Copies of natural persons are private and never listed. What the ledger says about
+ * a party whose signing status is not published is reduced to „im Zeichnungsregister vermerkt“,
+ * without event or date.
  */
 export function buildCopyRegister(content: Content, published: readonly PublishedCopy[]): KnownCopy[] {
-  const providers = new Map(content.providers.map((p) => [p.id, p]));
-  const agreements = new Map(content.agreements.filter((a) => a.party_kind === 'traeger').map((a) => [a.id, a]));
+  const listed = new Set(directoryKinds(content).map((k) => k.id));
+  const providers = new Map(content.parties.filter((p) => listed.has(p.kind)).map((p) => [p.id, p]));
+  const agreements = new Map(content.agreements.filter((a) => a.party_kinds.some((k) => listed.has(k))).map((a) => [a.id, a]));
   const publishedByParty = new Map<string, PublishedCopy[]>();
   for (const copy of published) {
     const key = `${copy.agreement}\u0000${copy.party}`;
@@ -64,6 +69,7 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
       sha256: copy.sha256,
       documentId: copy.documentId,
       party: copy.party,
+      kind: provider.kind,
       partyName: provider.name,
       agreement: agreement.id,
       agreementTitle: agreement.short_title,
@@ -92,6 +98,7 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
           sha256: copy.sha256,
           documentId: copy.document_id,
           party: entry.party,
+          kind: provider.kind,
           partyName: provider.name,
           agreement: agreement.id,
           agreementTitle: agreement.short_title,

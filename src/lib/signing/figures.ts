@@ -1,7 +1,9 @@
-import { REGIMES, type Regime } from '../../schemas/common.ts';
 import { adoptedVersions, currentVersionOn, isAdoptedOn } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
-import { bedarfsplanPlaces, eligibleParties, isEligible, partiesFor } from '../parties/eligibility.ts';
+import { eligibilityChangeDays, eligibleParties, isEligible, weightOf } from '../parties/eligibility.ts';
+import { PLAN_IN_FORCE } from '../../schemas/register.ts';
+import { partiesFor, registerOf } from '../parties/kinds.ts';
+import { regimeIds } from '../vocabulary.ts';
 import { memo } from '../memo.ts';
 import { offerStateOn, partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
 
@@ -18,7 +20,7 @@ export interface SigningFigures {
   asOf: string;
   /** The version offered for signature on that day: the newest adopted by then. */
   currentVersion?: string;
-  /** Parties in the Bedarfsplan the agreement names. */
+  /** Parties in the register and plan the agreement's eligibility rule names that day. */
   eligible: number;
   /** Bound by a version at the end of the day (including those under notice). */
   bound: number;
@@ -40,9 +42,11 @@ export interface SigningFigures {
   offered: number;
   /** How each adopted version's own offer stands (oldest first): for renewals of a new version. */
   offers: VersionOffers[];
-  placesEligible: number;
-  placesBound: number;
-  byRegime: Record<Regime, { eligible: number; bound: number }>;
+  /** Sum of the weight (places, pupils …) of the eligible parties' units in the plan; 0 for a kind without weight. */
+  weightEligible: number;
+  weightBound: number;
+  /** Per regime id of the vocabulary, in its order. */
+  byRegime: Record<string, { eligible: number; bound: number }>;
   /** Standing per eligible party, in id order (internal: the public site shows only published ones). */
   parties: PartyStanding[];
 }
@@ -97,13 +101,13 @@ function computeFigures(content: Content, agreement: AgreementEntry, asOf: strin
   const adopted = adoptedVersions(agreement).filter((v) => isAdoptedOn(v, asOf));
   const boundByVersion = [...adopted].reverse().map((v) => ({ version: v.version, bound: parties.filter((p) => p.binding?.version === v.version).length }));
   const isBound = (p: PartyStanding) => p.state === 'gebunden';
-  const places = (p: PartyStanding) => bedarfsplanPlaces(p.party, agreement, asOf);
+  const weight = (p: PartyStanding) => weightOf(content, p.party, agreement, asOf);
   const byRegime = Object.fromEntries(
-    REGIMES.map((regime) => {
+    regimeIds(content).map((regime) => {
       const inRegime = parties.filter((p) => p.party.regime === regime);
       return [regime, { eligible: inRegime.length, bound: inRegime.filter(isBound).length }];
     }),
-  ) as Record<Regime, { eligible: number; bound: number }>;
+  );
   const offers: VersionOffers[] = adopted.map((v) => {
     let offered = 0, signed = 0, open = 0, intent = 0, declined = 0, openWhileBound = 0;
     for (const p of parties) {
@@ -136,8 +140,8 @@ function computeFigures(content: Content, agreement: AgreementEntry, asOf: strin
     notOffered,
     offered: parties.length - notOffered,
     offers,
-    placesEligible: parties.reduce((sum, p) => sum + places(p), 0),
-    placesBound: parties.filter(isBound).reduce((sum, p) => sum + places(p), 0),
+    weightEligible: parties.reduce((sum, p) => sum + weight(p), 0),
+    weightBound: parties.filter(isBound).reduce((sum, p) => sum + weight(p), 0),
     byRegime,
     parties,
   };
@@ -184,6 +188,7 @@ export function bindingTimeline(content: Content, agreement: AgreementEntry, unt
   return memo(content, `binding-timeline:${agreement.id}:${until}`, () => {
     const byParty = ledgerByParty(content, agreement.id);
     const changes: { date: string; from?: string; to?: string }[] = [];
+    const ruleDays = eligibilityRuleChangeDays(content, agreement);
     for (const party of partiesFor(content, agreement)) {
       const entries = byParty.get(party.id) ?? [];
       const days = new Set<string>();
@@ -191,15 +196,12 @@ export function bindingTimeline(content: Content, agreement: AgreementEntry, unt
         if (e.signed) days.add(e.signed);
         if (e.withdrawn) days.add(dayAfter(terminationOf(e, agreement, e.withdrawn)!.endsOn));
       }
-      const plans = party.kind === 'traeger' ? party.facilities.map((f) => f.bedarfsplan) : [party.bedarfsplan];
-      for (const plan of plans) {
-        if (plan?.since) days.add(plan.since);
-        if (plan?.until) days.add(dayAfter(plan.until));
-      }
+      for (const day of eligibilityChangeDays(content, party)) days.add(day);
+      for (const day of ruleDays) days.add(day);
       let previous: string | undefined;
       for (const day of [...days].sort()) {
         if (day > until) break;
-        const version = isEligible(party, agreement, day) ? partyStandingOn(party, entries, agreement, day).binding?.version : undefined;
+        const version = isEligible(content, party, agreement, day) ? partyStandingOn(party, entries, agreement, day).binding?.version : undefined;
         if (version !== previous) changes.push({ date: day, from: previous, to: version });
         previous = version;
       }
@@ -225,6 +227,31 @@ export function bindingTimeline(content: Content, agreement: AgreementEntry, unt
     }
     return points;
   });
+}
+
+/**
+ * Days on which who is eligible can change for the whole agreement: a version adopted (it may
+ * bring its own rule) and the start of each plan period of the registers its rules name.
+ */
+function eligibilityRuleChangeDays(content: Content, agreement: AgreementEntry): string[] {
+  const days = new Set<string>();
+  const registers = new Set([agreement.eligibility.register]);
+  for (const v of adoptedVersions(agreement)) {
+    if (v.eligibility) registers.add(v.eligibility.register);
+    if (v.adopted && (v.eligibility || agreement.versions.some((o) => o.eligibility))) days.add(v.adopted);
+  }
+  for (const id of registers) {
+    const register = registerOf(content, id);
+    if (!register) continue;
+    // Only a rule that follows the plan in force changes with the periods.
+    const followsPlan = [agreement.eligibility, ...agreement.versions.map((v) => v.eligibility)].some((r) => r?.register === id && r.plan === PLAN_IN_FORCE);
+    if (!followsPlan) continue;
+    for (const p of register.periods) {
+      days.add(p.from);
+      if (p.until) days.add(dayAfter(p.until));
+    }
+  }
+  return [...days];
 }
 
 export function dayAfter(iso: string): string {

@@ -1,7 +1,11 @@
-import type { AgreementEntry } from '../content-model.ts';
+import type { AgreementEntry, Content } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
 import { formatNumber, formatPercent, joinGerman } from '../format.ts';
-import { accusativeCount, countAtSentenceStart, counted, countedWithArticle, has, is, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
+import { capitalize, negativeArticle, possessive } from '../german/grammar.ts';
+import { countAtSentenceStart, counted, countedWithArticle, has, is } from '../german/counting.ts';
+import { eligibilityOn } from '../parties/eligibility.ts';
+import { agreementWeight, agreementWords, inRegister, type PartyWords } from '../parties/kinds.ts';
+import { accusativeCount } from '../parties/words.ts';
 import type { SigningFigures, VersionOffers } from './figures.ts';
 
 /**
@@ -15,8 +19,8 @@ export const BINDING_RULE =
   'Eine Unterschrift zählt ab dem Tag, an dem sie geleistet wurde; wer eine neuere Fassung unterzeichnet, zählt von da an bei dieser. Eine Kündigung zählt erst, wenn ihre Frist abgelaufen ist.';
 
 /** „51 von 87 Trägern haben unterzeichnet.“ – bound parties of all eligible ones. */
-export function signingHeadline(agreement: AgreementEntry, f: SigningFigures): string {
-  const words = PARTY_WORDS[agreement.party_kind];
+export function signingHeadline(content: Content, agreement: AgreementEntry, f: SigningFigures): string {
+  const words = agreementWords(content, agreement);
   return `${formatNumber(f.bound)} von ${formatNumber(f.eligible)} ${f.eligible === 1 ? words.dativeOne : words.dativeMany} ${has(f.bound)} unterzeichnet.`;
 }
 
@@ -26,11 +30,11 @@ export function bindingVersions(f: SigningFigures): { version: string; bound: nu
 }
 
 /** „Für 57 von ihnen gilt die Fassung 1.1, für 15 noch die Fassung 1.0.“ – only when more than one version binds. */
-export function versionSplitSentence(agreement: AgreementEntry, f: SigningFigures): string | undefined {
+export function versionSplitSentence(content: Content, agreement: AgreementEntry, f: SigningFigures): string | undefined {
   const binding = bindingVersions(f);
   if (binding.length < 2) return undefined;
   const newest = f.boundByVersion[0]?.version;
-  const one = PARTY_WORDS[agreement.party_kind].articleOneAccusative;
+  const one = agreementWords(content, agreement).articleOneAccusative;
   const parts = binding.map(
     (v, i) => `für ${v.bound === 1 ? one : formatNumber(v.bound)}${i === 0 ? ' von ihnen gilt' : ''} ${v.version === newest ? '' : 'noch '}die Fassung ${v.version}`,
   );
@@ -49,8 +53,8 @@ export function terminationSentences(words: PartyWords, f: SigningFigures): stri
   if (f.ended.length > 0) {
     const n = f.ended.length;
     const ends = [...new Set(f.ended.map((e) => e.termination.endsOn))].sort().map(formatDateDe);
-    // „nach seiner Kündigung“ (ein Träger), „nach ihrer“ (eine Kindertagespflegeperson, mehrere)
-    const pronoun = n === 1 && words.articleOne === 'Ein' ? 'seiner' : 'ihrer';
+    // „nach seiner Kündigung“ (one party of a der/das noun), „nach ihrer“ (a die noun, several)
+    const pronoun = possessive(words.gender, n === 1 ? 'one' : 'many', 'f', 'dat');
     const when = ends.length === 1 ? `am ${ends[0]}` : `zum ${joinGerman(ends)}`;
     out.push(`Für ${accusativeCount(n, words)} ist die Vereinbarung nach ${pronoun} Kündigung ${when} ausgelaufen.`);
   }
@@ -58,18 +62,18 @@ export function terminationSentences(words: PartyWords, f: SigningFigures): stri
 }
 
 /** „Von 87 Trägern, die …, haben 51 Träger (58,6 %) die Vereinbarung unterzeichnet.“ and what follows. */
-export function figureSentences(agreement: AgreementEntry, f: SigningFigures): string[] {
-  const words = PARTY_WORDS[agreement.party_kind];
-  const plan = agreement.bedarfsplan;
+export function figureSentences(content: Content, agreement: AgreementEntry, f: SigningFigures): string[] {
+  const words = agreementWords(content, agreement);
+  const register = eligibilityOn(content, agreement, f.asOf);
   const out: string[] = [];
   if (f.eligible === 0) {
-    out.push(`Im Bedarfsplan ${plan} ist ${words.none === 'keiner' ? 'kein' : 'keine'} ${words.one} verzeichnet.`);
+    out.push(`${capitalize(inRegister(register))} ist ${negativeArticle(words.gender, 'nom')} ${words.one} verzeichnet.`);
     return out;
   }
-  const of = `Von ${countedWithArticle(f.eligible, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(plan) : words.eligibleMany(plan)},`;
+  const of = `Von ${countedWithArticle(f.eligible, words.articleOneDative.toLowerCase(), words.dativeOne, words.dativeMany)}, ${f.eligible === 1 ? words.eligibleOne(register) : words.eligibleMany(register)},`;
   if (f.bound === 0) out.push(`${of} hat bisher ${words.none} die Vereinbarung unterzeichnet.`);
   else out.push(`${of} ${has(f.bound)} ${counted(f.bound, words.one, words.many)} (${formatPercent(f.bound, f.eligible)}) die Vereinbarung unterzeichnet.`);
-  const split = versionSplitSentence(agreement, f);
+  const split = versionSplitSentence(content, agreement, f);
   if (split) out.push(split);
 
   const noAnswer = f.open - f.intent;
@@ -95,24 +99,25 @@ export function figureSentences(agreement: AgreementEntry, f: SigningFigures): s
   return out;
 }
 
-/** „Die unterzeichnenden Träger betreiben 14.450 von 16.184 Plätzen …“ – undefined when nothing to say. */
-export function placesSentence(agreement: AgreementEntry, f: SigningFigures): string | undefined {
-  const words = PARTY_WORDS[agreement.party_kind];
-  if (f.bound === 0 || f.placesEligible === 0) return undefined;
+/** „Die unterzeichnenden Träger betreiben 14.450 von 16.184 Plätzen …“ – undefined when nothing to say (or no weight). */
+export function weightSentence(content: Content, agreement: AgreementEntry, f: SigningFigures): string | undefined {
+  const weight = agreementWeight(content, agreement);
+  if (!weight || f.bound === 0 || f.weightEligible === 0) return undefined;
+  const words = agreementWords(content, agreement);
   const subject = f.bound === 1 ? words.signedSubjectOne : words.signedSubjectMany;
-  const verb = f.bound === 1 ? words.placesVerbOne : words.placesVerbMany;
-  return `${subject} ${verb} ${formatNumber(f.placesBound)} von ${counted(f.placesEligible, 'Platz', 'Plätzen')} im Bedarfsplan ${agreement.bedarfsplan}; das ist ein Anteil von ${formatPercent(f.placesBound, f.placesEligible)}.`;
+  const verb = f.bound === 1 ? weight.verbOne : weight.verbMany;
+  return `${subject} ${verb} ${formatNumber(f.weightBound)} von ${counted(f.weightEligible, weight.one, weight.dativeMany)} ${inRegister(eligibilityOn(content, agreement, f.asOf))}; das ist ein Anteil von ${formatPercent(f.weightBound, f.weightEligible)}.`;
 }
 
 /**
  * How the offer of a later version stands: „Zur erneuten Unterzeichnung angeboten wurde sie 72
  * von 87 Trägern; 57 Träger haben sie unterzeichnet. …“ (without the sentence on its adoption).
  */
-export function renewalSentences(agreement: AgreementEntry, f: SigningFigures, offers: VersionOffers): string[] {
-  const words = PARTY_WORDS[agreement.party_kind];
+export function renewalSentences(content: Content, agreement: AgreementEntry, f: SigningFigures, offers: VersionOffers): string[] {
+  const words = agreementWords(content, agreement);
   const parts: string[] = [];
   if (offers.offered === 0) {
-    parts.push(`Bis zum ${formatDateDe(f.asOf)} wurde sie noch ${words.none === 'keiner' ? 'keinem' : 'keiner'} ${words.dativeOne} zur erneuten Unterzeichnung angeboten.`);
+    parts.push(`Bis zum ${formatDateDe(f.asOf)} wurde sie noch ${negativeArticle(words.gender, 'dat')} ${words.dativeOne} zur erneuten Unterzeichnung angeboten.`);
     return parts;
   }
   const offeredTo = `Zur erneuten Unterzeichnung angeboten wurde sie ${formatNumber(offers.offered)} von ${counted(f.eligible, words.dativeOne, words.dativeMany)}`;

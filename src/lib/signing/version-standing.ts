@@ -1,7 +1,8 @@
 import { currentVersion } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatNumber } from '../format.ts';
-import { accusativeCount, PARTY_WORDS } from '../parties/words.ts';
+import { accusativeCount } from '../parties/words.ts';
+import { agreementWords } from '../parties/kinds.ts';
 import { buildSigningFigures, statusDate } from './figures.ts';
 
 export type VersionStandingKind = 'entwurf' | 'gueltig' | 'gilt-noch' | 'abgeloest';
@@ -28,7 +29,7 @@ export function versionStanding(content: Content, agreement: AgreementEntry, ver
   const current = currentVersion(agreement);
   if (current.version === version.version) return { kind: 'gueltig', label: 'gültig', bound };
   if (bound === 0) return { kind: 'abgeloest', label: 'abgelöst', bound };
-  const words = PARTY_WORDS[agreement.party_kind];
+  const words = agreementWords(content, agreement);
   const whom = `${formatNumber(bound)} ${bound === 1 ? words.one : words.many}`;
   return {
     kind: 'gilt-noch',

@@ -1,9 +1,11 @@
-import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
+import { regimeIds, regimeLabel } from '../vocabulary.ts';
+import { agreementWords } from '../parties/kinds.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
 import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml, type ChangeKind } from '../agreement/compare.ts';
-import type { Content, Section, Version } from '../content-model.ts';
+import type { AgreementEntry, Content, Section, Version } from '../content-model.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { publishedRegimes, readerHref } from './agreements.ts';
+import { readerHref } from './agreements.ts';
 import { versionPairs } from '../agreement/versions.ts';
 import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
 import { joinGerman } from '../format.ts';
@@ -71,8 +73,9 @@ export function changesRoutes(content: Content): ChangesRoute[] {
   return content.agreements.flatMap((a) => versionPairs(a).map(([from, to]) => ({ agreement: a.id, from: from.version, to: to.version })));
 }
 
-function regimesText(regimes: Regime[]): string {
-  return `Fassung für Träger unter ${joinGerman(regimes.map((r) => REGIME_LABELS[r]))}`;
+/** „Fassung für Träger unter KDG und DSG-EKD“ */
+function regimesText(content: Content, agreement: AgreementEntry, regimes: Regime[]): string {
+  return `Fassung für ${agreementWords(content, agreement).many} unter ${joinGerman(regimes.map((r) => regimeLabel(content, r)))}`;
 }
 
 function sectionLabel(s: Section): string {
@@ -86,14 +89,14 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
     const to = findVersion(agreement, toId);
     const entries: ChangeEntry[] = [];
     const unchanged: Link[] = [];
-    for (const group of compareVersionSections(from, to)) {
+    for (const group of compareVersionSections(from, to, regimeIds(content))) {
       const id = group.id;
       const suffix = group.split ? `-${group.regimes.join('-')}` : '';
       const anchor = `aenderung-${id}${suffix}`;
       const regime = group.regimes[0]!;
-      const oldHref = group.old ? `${readerHref(from, regime)}#${id}` : undefined;
-      const newHref = group.neu ? `${readerHref(to, regime)}#${id}` : undefined;
-      const regimeNote = group.split ? regimesText(group.regimes) : undefined;
+      const oldHref = group.old ? `${readerHref(content, from, regime)}#${id}` : undefined;
+      const newHref = group.neu ? `${readerHref(content, to, regime)}#${id}` : undefined;
+      const regimeNote = group.split ? regimesText(content, agreement, group.regimes) : undefined;
       if (group.kind === 'neu') {
         entries.push({
           kind: 'neu',

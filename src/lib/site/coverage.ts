@@ -1,5 +1,5 @@
 import { ART28_LABELS, ART28_POINTS, type Art28Point } from '../../schemas/agreement.ts';
-import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeIds, regimeLabel } from '../vocabulary.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
 import { adoptedVersions } from '../agreement/versions.ts';
 import type { Content, Version } from '../content-model.ts';
@@ -40,14 +40,14 @@ export function letterOf(point: Art28Point): string {
   return `lit.\u00a0${point.slice(-1)}`;
 }
 
-function cellFor(agreementId: string, version: Version, point: Art28Point): CoverageCell {
+function cellFor(content: Content, version: Version, point: Art28Point): CoverageCell {
   const byId = new Map<string, { label: string; title: string; href: string; regimes: Set<string> }>();
   for (const s of version.sections) {
     if (!s.covers.includes(point)) continue;
     const entry = byId.get(s.id) ?? {
       label: `§\u00a0${s.number}`,
       title: s.title,
-      href: `${readerHref(version, s.regimes[0]!)}#${s.id}`,
+      href: `${readerHref(content, version, s.regimes[0]!)}#${s.id}`,
       regimes: new Set<string>(),
     };
     for (const r of s.regimes) entry.regimes.add(r);
@@ -57,7 +57,7 @@ function cellFor(agreementId: string, version: Version, point: Art28Point): Cove
     label: e.label,
     title: e.title,
     href: e.href,
-    note: e.regimes.size < REGIMES.length ? `nur in der Fassung für ${joinGerman(REGIMES.filter((r) => e.regimes.has(r)).map((r) => REGIME_LABELS[r]))}` : undefined,
+    note: e.regimes.size < regimeIds(content).length ? `nur in der Fassung für ${joinGerman(regimeIds(content).filter((r) => e.regimes.has(r)).map((r) => regimeLabel(content, r)))}` : undefined,
   }));
   return { sections, covered: sections.length > 0 };
 }
@@ -65,7 +65,7 @@ function cellFor(agreementId: string, version: Version, point: Art28Point): Cove
 export function buildCoverageView(content: Content, agreementId: string, versionId: string): CoverageView {
   const agreement = findAgreement(content, agreementId);
   const version = findVersion(agreement, versionId);
-  const rows = ART28_POINTS.map((point) => ({ point, letter: letterOf(point), label: legalSpaces(ART28_LABELS[point]), cell: cellFor(agreementId, version, point) }));
+  const rows = ART28_POINTS.map((point) => ({ point, letter: letterOf(point), label: legalSpaces(ART28_LABELS[point]), cell: cellFor(content, version, point) }));
   const missing = rows.filter((r) => !r.cell.covered).map((r) => r.letter);
   const currentId = adoptedVersions(agreement).at(-1)?.version;
   return {
@@ -87,7 +87,7 @@ export function buildCoverageView(content: Content, agreementId: string, version
         letter: letterOf(point),
         label: legalSpaces(ART28_LABELS[point]),
         cells: agreement.versions.map((v) => {
-          const cell = cellFor(agreementId, v, point);
+          const cell = cellFor(content, v, point);
           return { text: cell.covered ? cell.sections.map((s) => s.label).join(', ') : 'fehlt', covered: cell.covered };
         }),
       })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeLabel } from '../vocabulary.ts';
 import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
@@ -61,7 +61,7 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
       return {
         agreementTitle: agreement?.short_title ?? e.agreement,
         version: e.version,
-        regimeLabel: REGIME_LABELS[e.regime],
+        regimeLabel: regimeLabel(content, e.regime),
         href: `/${e.path.replace(/^\/+/, '')}`,
         fileName: e.path.split('/').pop() ?? e.path,
         details: `PDF, ${sizeText}, ${pagesText}`,

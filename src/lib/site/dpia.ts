@@ -1,4 +1,5 @@
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { affectedGroupLabel, controllerGroupLabel } from '../vocabulary.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -195,7 +196,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
         id: r.id,
         title: r.title,
         description: r.description,
-        groups: r.groups.map((g) => AFFECTED_GROUP_LABELS[g]),
+        groups: r.groups.map((g) => affectedGroupLabel(content, g)),
         before: assessmentView(dpia, r.before),
         after: assessmentView(dpia, r.after),
         toms: r.toms.map((id) => ({ ...tomLink(id), statusLabel: toms.has(id) ? TOM_STATUS_LABELS[toms.get(id)!.status] : '' })),
@@ -208,7 +209,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       matrices: [buildRiskMatrix(dpia, 'before'), buildRiskMatrix(dpia, 'after')],
       changes: meta.changes.map((c) => ({ risks: c.risks.map((id) => ({ id, href: `#${id}` })), text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) })),
       reviews: meta.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result, example: exampleMarkOf(r.beispiel) })),
-      dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+      dpoAdvice: meta.dpo_advice.map((a) => record(controllerGroupLabel(content, a.controller), a.role, a)),
       subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
       subjectViewsNotSought: meta.subject_views_not_sought,
       comparison: comparison ? { ...comparison, previousHref: urls.dpiaVersion(comparison.previousVersion) } : undefined,

@@ -73,7 +73,7 @@ export function buildFeedView(content: Content): FeedView {
           date: report.date,
           title: `${agreement.short_title}: Beschlusskontrolle zum ${formatDateDe(report.date)}`,
           path: `${urls.signing()}#${agreement.id}-beschlusskontrolle-${report.date}`,
-          summary: [`${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
+          summary: [`${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(content, agreement, f)}`, versionSplitSentence(content, agreement, f)].filter(Boolean).join(' '),
         });
       }
       for (const letter of content.council?.offer_letters ?? []) {

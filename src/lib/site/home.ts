@@ -5,6 +5,7 @@ import { versionStanding } from '../signing/version-standing.ts';
 import { buildFeedView } from './feed.ts';
 import { signingSnapshots } from './signing.ts';
 import { urls } from './urls.ts';
+import { directoryKinds, kindSlug, kindWords } from '../parties/kinds.ts';
 
 export interface Link {
   href: string;
@@ -86,14 +87,15 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
     main: main ? buildAgreementTeaser(content, main) : undefined,
     figures,
     paths: [
-      {
-        heading: 'Für Träger',
+      // One path per kind with a public directory.
+      ...directoryKinds(content).map((kind) => ({
+        heading: `Für ${kindWords(content, kind.id).many}`,
         text: 'Ihre persönliche Ausfertigung herunterladen und prüfen, ob eine Datei unverändert ist.',
         links: [
-          { href: urls.providers(), label: 'Trägerverzeichnis und Downloads' },
+          { href: urls.directory(kindSlug(kind)), label: `${kindWords(content, kind.id).directoryTitle} und Downloads` },
           { href: urls.check(), label: 'PDF-Ausfertigung prüfen' },
         ],
-      },
+      })),
       {
         heading: 'Für Mitglieder des Stadtrates',
         text: 'Beschlüsse, Beratungsfolge und der Stand der Umsetzung mit Zahlen zum Stichtag.',

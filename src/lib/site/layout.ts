@@ -1,6 +1,7 @@
 import type { Content } from '../content-model.ts';
 import { mainAgreement } from '../agreement/versions.ts';
 import { absoluteUrl, urls } from './urls.ts';
+import { directoryKinds, kindSlug, kindWords } from '../parties/kinds.ts';
 
 export interface NavItem {
   href: string;
@@ -42,7 +43,12 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
     ...(main ? [{ href: urls.agreement(main.id), label: 'Vereinbarung', prefixes: ['/vereinbarung/'] }] : []),
     { href: urls.toms(), label: 'Maßnahmen', prefixes: ['/toms/'] },
     { href: urls.dpia(), label: 'Folgenabschätzung', prefixes: ['/dsfa/'] },
-    { href: urls.providers(), label: 'Träger', prefixes: ['/traeger/', '/pruefen/'] },
+    // The kinds' directories; the first one also holds the check page („PDF prüfen“) in the navigation.
+    ...directoryKinds(content).map((kind, i) => ({
+      href: urls.directory(kindSlug(kind)),
+      label: kindWords(content, kind.id).many,
+      prefixes: [urls.directory(kindSlug(kind)), ...(i === 0 ? [urls.check()] : [])],
+    })),
     { href: urls.signing(), label: 'Zeichnungsstand', prefixes: ['/beschlusskontrolle/'] },
     { href: urls.council(), label: 'Stadtrat', prefixes: ['/stadtrat/'] },
     { href: urls.search(), label: 'Suche', prefixes: ['/suche/'] },

@@ -3,16 +3,15 @@ import type { Content } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { changesRoutes } from './changes.ts';
 import { dpiaRoutes } from './dpia.ts';
-import { providerRoutes } from './providers.ts';
+import { directoryRoutes, partyRoutes } from './directory.ts';
 import { readerRoutes } from './reader.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
-/** Pages that exist independent of the content (the prose pages are MDX files). */
+/** Pages that exist independent of the content (the prose pages are MDX files); the kinds' directories follow `urls.dpia()`. */
 export const STATIC_PAGES = [
   urls.home(),
   urls.toms(),
   urls.dpia(),
-  urls.providers(),
   urls.check(),
   urls.signing(),
   urls.council(),
@@ -27,14 +26,15 @@ export const STATIC_PAGES = [
 /** Every HTML page the site builds (except the 404 page), in a fixed order. */
 /** Every page of the site; `asOf` is the build's --as-of (it decides which reports exist). */
 export function buildPageList(content: Content, asOf?: string): string[] {
-  const pages: string[] = [...STATIC_PAGES];
+  const directories = directoryRoutes(content).map((d) => urls.directory(d.slug));
+  const pages: string[] = [...STATIC_PAGES.slice(0, 3), ...directories, ...STATIC_PAGES.slice(3)];
   for (const a of content.agreements) {
     pages.push(urls.agreement(a.id));
     for (const v of a.versions) pages.push(urls.coverage(a.id, v.version));
   }
-  for (const r of readerRoutes(content)) pages.push(urls.reader(r.agreement, r.version, r.regime));
+  for (const r of readerRoutes(content)) pages.push(urls.reader(r.agreement, r.version, r.segment));
   for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to));
-  for (const r of providerRoutes(content)) pages.push(urls.provider(r.id));
+  for (const r of partyRoutes(content)) pages.push(urls.party(r.slug, r.id));
   for (const r of dpiaRoutes(content)) pages.push(urls.dpiaVersion(r.version));
   // Written by the report stage, not by Astro; listed here so the sitemap is complete.
   pages.push(reportUrls.index());

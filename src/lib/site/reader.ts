@@ -1,4 +1,8 @@
-import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
+import { defaultRegime, readerSegment, regimeLabel } from '../vocabulary.ts';
+import { agreementKinds, agreementUnits, agreementWords, inRegister, kindSlug, kindWords, the } from '../parties/kinds.ts';
+import { eligibilityOn } from '../parties/eligibility.ts';
+import { adjective, relativePronoun } from '../german/grammar.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
@@ -6,7 +10,7 @@ import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { currentVersion, previousVersion } from '../agreement/versions.ts';
 import { versionStanding } from '../signing/version-standing.ts';
-import { paperLabel, readerHref, publishedRegimes, variantSectionIds, regimeLabel } from './agreements.ts';
+import { paperLabel, readerHref, publishedRegimes, regimeReaderPath, variantSectionIds } from './agreements.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
@@ -27,6 +31,10 @@ export interface ReaderBanner {
 }
 
 export interface RegimeSwitch {
+  /** „Fassung nach Rechtsrahmen des Trägers“ */
+  heading: string;
+  /** From vocabularies.yaml (`regimes_note`): who reads a different text. */
+  note: string;
   options: { regime: Regime; label: string; href: string; current: boolean }[];
   /** The §§ that read differently under the regimes, linked to their place on this page. */
   differing: { label: string; title: string; href: string }[];
@@ -65,9 +73,9 @@ export interface ReaderView {
   changes: string[];
   versions: VersionListItem[];
   related: Link[];
-  /** Index the page in the site search (one regime per version, so results are not tripled). */
+  /** Index the page in the site search (one regime per version, so results are not repeated per regime). */
   searchable: boolean;
-  /** Only the regime's own clauses go into the search (the rest is on the DSGVO page). */
+  /** Only the regime's own clauses go into the search (the rest is on the default page). */
   searchOnlyVariants: boolean;
   searchFilter: string;
 }
@@ -76,12 +84,14 @@ export interface ReaderRoute {
   agreement: string;
   version: string;
   regime: Regime;
+  /** URL segment of the regime's own page; absent for the default reading. */
+  segment?: string;
 }
 
 /** Every reader page the site builds. */
 export function readerRoutes(content: Content): ReaderRoute[] {
   return content.agreements.flatMap((a) =>
-    a.versions.flatMap((v) => publishedRegimes(v).map((regime) => ({ agreement: a.id, version: v.version, regime }))),
+    a.versions.flatMap((v) => publishedRegimes(content, v).map((regime) => ({ agreement: a.id, version: v.version, regime, segment: readerSegment(content, regime) }))),
   );
 }
 
@@ -95,12 +105,12 @@ export function versionStatusText(v: Version, content?: Content, withPaper = tru
   return `${parts.join(', ')}.`;
 }
 
-export function versionList(content: Content, agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo', asOf?: string): VersionListItem[] {
+export function versionList(content: Content, agreement: AgreementEntry, currentId: string, regime: Regime = defaultRegime(content), asOf?: string): VersionListItem[] {
   return agreement.versions.map((v) => ({
     version: v.version,
     statusLabel: versionStanding(content, agreement, v, asOf).label,
     dateText: v.adopted ? formatDateShort(v.adopted) : '–',
-    href: readerHref(v, regime),
+    href: readerHref(content, v, regime),
     current: v.version === currentId,
   }));
 }
@@ -108,7 +118,7 @@ export function versionList(content: Content, agreement: AgreementEntry, current
 function banner(content: Content, agreement: AgreementEntry, view: AgreementView, version: Version, regime: Regime, asOf?: string): ReaderBanner | undefined {
   if (view.isCurrent) return undefined;
   const current = currentVersion(agreement);
-  const href = readerHref(current, regime);
+  const href = readerHref(content, current, regime);
   const since = current.effective ? ` (gültig ab ${formatDateDe(current.effective)})` : '';
   if (version.status === 'entwurf') {
     return {
@@ -132,9 +142,10 @@ export function buildReaderView(content: Content, agreementId: string, versionId
     const agreement = findAgreement(content, agreementId);
     const version = findVersion(agreement, versionId);
     const view = buildAgreementView(content, agreementId, versionId, regime);
-    const regimes = publishedRegimes(version);
-    const variantIds = variantSectionIds(version);
-    const path = urls.reader(agreementId, versionId, regime);
+    const regimes = publishedRegimes(content, version);
+    const variantIds = variantSectionIds(content, version);
+    const path = regimeReaderPath(content, agreementId, versionId, regime);
+    const isDefault = regime === defaultRegime(content);
     const previous = previousVersion(agreement, versionId);
     const index = agreement.versions.indexOf(version);
     const next = agreement.versions[index + 1];
@@ -144,7 +155,9 @@ export function buildReaderView(content: Content, agreementId: string, versionId
     ];
     if (previous) related.push({ href: urls.changes(agreementId, previous.version, versionId), label: `Änderungen gegenüber Version ${previous.version}` });
     if (next) related.push({ href: urls.changes(agreementId, versionId, next.version), label: `Änderungen in Version ${next.version}` });
-    if (agreement.party_kind === 'traeger') related.push({ href: urls.providers(), label: 'Persönliche Ausfertigungen der Träger (PDF)' });
+    for (const kind of agreementKinds(content, agreement)) {
+      if (kind.directory && !kind.natural_person) related.push({ href: urls.directory(kindSlug(kind)), label: `Persönliche Ausfertigungen der ${kindWords(content, kind.id).genitiveMany} (PDF)` });
+    }
     const paper = version.paper ?? agreement.paper;
     return {
       agreementId,
@@ -156,15 +169,17 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
       example: exampleMarkOf(version.beispiel),
       regime,
-      regimeLabel: REGIME_LABELS[regime],
-      pageTitle: `${agreement.short_title}, ${version.status === 'entwurf' ? 'Entwurf der ' : ''}Version ${versionId}${regimes.length > 1 ? ` (${REGIME_LABELS[regime]})` : ''}`,
+      regimeLabel: regimeLabel(content, regime),
+      pageTitle: `${agreement.short_title}, ${version.status === 'entwurf' ? 'Entwurf der ' : ''}Version ${versionId}${regimes.length > 1 ? ` (${regimeLabel(content, regime)})` : ''}`,
       path,
       printUrl: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', path),
       banner: banner(content, agreement, view, version, regime),
       regimeSwitch:
         regimes.length > 1
           ? {
-              options: regimes.map((r) => ({ regime: r, label: regimeLabel(r), href: urls.reader(agreementId, versionId, r), current: r === regime })),
+              heading: `Fassung nach Rechtsrahmen ${the(agreementWords(content, agreement), 'gen')}`,
+              note: content.vocabularies.regimesNote ?? 'Einzelne Paragraphen lauten je nach Datenschutzrecht anders.',
+              options: regimes.map((r) => ({ regime: r, label: regimeLabel(content, r), href: regimeReaderPath(content, agreementId, versionId, r), current: r === regime })),
               differing: view.sections
                 .filter((s) => variantIds.includes(s.id))
                 .map((s) => ({ label: s.label, title: s.title, href: `#${s.anchor}` })),
@@ -175,14 +190,14 @@ export function buildReaderView(content: Content, agreementId: string, versionId
         anchor: `teil-${p.part.toLowerCase()}`,
         sections: p.sections.map((s) => ({ label: s.label, title: s.title, href: `#${s.anchor}`, isVariant: s.isVariant && regimes.length > 1 })),
       })),
-      // DSGVO pages carry the full text in the search; KDG and DSG-EKD pages add only their own clauses.
-      bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: regime !== 'dsgvo' }),
-      searchOnlyVariants: regime !== 'dsgvo',
+      // The default page carries the full text in the search; the other regimes' pages add only their own clauses.
+      bodyHtml: renderAgreementBodyHtml(view, { copyLinks: true, searchOnlyVariants: !isDefault }),
+      searchOnlyVariants: !isDefault,
       changes: changelogOf(version).map((c) => c.text),
       versions: versionList(content, agreement, versionId, regime),
       related,
       // A draft is searchable too, labelled „Entwurf“ in its title and filter so no one mistakes it for the text in force.
-      searchable: regime === 'dsgvo' || view.parts.some((p) => p.sections.some((s) => s.isVariant)),
+      searchable: isDefault || view.parts.some((p) => p.sections.some((s) => s.isVariant)),
       searchFilter: `${agreement.short_title}, Version ${versionId}${view.isCurrent ? ' (gültig)' : version.status === 'entwurf' ? ' (Entwurf)' : ''}`,
     };
   });
@@ -220,10 +235,7 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
     shortTitle: agreement.short_title,
     summary: agreement.summary,
     paperLink: { href: `${urls.council()}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
-    partyText:
-      agreement.party_kind === 'traeger'
-        ? `Vertragspartner sind die freien Träger, deren Einrichtungen im Bedarfsplan ${agreement.bedarfsplan} stehen.`
-        : `Vertragspartner sind die Kindertagespflegepersonen im Bedarfsplan ${agreement.bedarfsplan}.`,
+    partyText: partiesSentence(content, agreement),
     current: { version: current.version, href: urls.reader(agreementId, current.version), statusText: versionStatusText(current, content) },
     versions: [...agreement.versions].reverse().map((v) => {
       const previous = previousVersion(agreement, v.version);
@@ -235,13 +247,27 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
         statusText: [versionStatusText(v, content), versionStanding(content, agreement, v).sentence].filter(Boolean).join(' '),
         isCurrent: v === current,
         changes: changelogOf(v).map((c) => c.text),
-        readers: publishedRegimes(v).map((r) => ({
-          href: urls.reader(agreementId, v.version, r),
-          label: publishedRegimes(v).length > 1 ? `Text für Träger unter ${REGIME_LABELS[r]}` : 'Text lesen',
+        readers: publishedRegimes(content, v).map((r) => ({
+          href: regimeReaderPath(content, agreementId, v.version, r),
+          label: publishedRegimes(content, v).length > 1 ? `Text für ${agreementWords(content, agreement).many} unter ${regimeLabel(content, r)}` : 'Text lesen',
         })),
         coverageHref: urls.coverage(agreementId, v.version),
         changesLink: previous ? { href: urls.changes(agreementId, previous.version, v.version), label: `Änderungen gegenüber Version ${previous.version}` } : undefined,
       };
     }),
   };
+}
+
+/**
+ * Who the parties are, in one sentence: „Vertragspartner sind die freien Träger, deren
+ * Einrichtungen im Bedarfsplan 2021/2022 stehen.“ (a kind with units) or „Vertragspartner sind die
+ * Kindertagespflegepersonen im Bedarfsplan 2021/2022.“
+ */
+export function partiesSentence(content: Content, agreement: AgreementEntry): string {
+  const words = agreementWords(content, agreement);
+  const register = eligibilityOn(content, agreement);
+  const units = agreementUnits(content, agreement);
+  const group = `die ${words.adjective ? `${adjective(words.adjective, words.gender, 'nom', 'many', 'weak')} ` : ''}${words.many}`;
+  if (units?.listed) return `Vertragspartner sind ${group}, ${relativePronoun(words.gender, 'gen', 'many')} ${units.many} ${inRegister(register)} stehen.`;
+  return `Vertragspartner sind ${group} ${inRegister(register)}.`;
 }

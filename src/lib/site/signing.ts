@@ -1,11 +1,13 @@
-import { REGIMES, REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import type { Regime } from '../../schemas/common.ts';
+import { regimeIds, regimeLabel } from '../vocabulary.ts';
+import { eligibilityOn } from '../parties/eligibility.ts';
+import { agreementKinds, agreementWeight, agreementWords, inRegister, kindOf, kindSlug } from '../parties/kinds.ts';
 import { agreementsInOrder, currentVersion, currentVersionOn } from '../agreement/versions.ts';
 import { beschlusskontrolleFor, offerLettersFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { compareGerman, formatNumber, formatPercent } from '../format.ts';
 import { memo } from '../memo.ts';
-import { PARTY_WORDS } from '../parties/words.ts';
 import { OFFER_STATE_LABELS } from '../signing/binding.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
@@ -71,7 +73,9 @@ export interface SigningAgreementView {
   report?: { htmlHref: string; markdownHref: string };
   /** „Träger“ or „Kindertagespflegepersonen“ (plural, for headings). */
   partyPlural: string;
-  /** Childminders are natural persons: their agreement shows aggregate figures only. */
+  /** „Träger“ (singular, for „Stand je Träger“). */
+  partyOne: string;
+  /** Natural persons (and kinds without a directory) are never named: their agreement shows aggregate figures only. */
   aggregateOnly: boolean;
   offerLetters: { dateText: string; summary: string; voluntary: boolean }[];
   snapshots: FigureSnapshotView[];
@@ -96,11 +100,13 @@ export function figuresOn(content: Content, agreement: AgreementEntry, asOf: str
 
 function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id: string, heading: string, source: string): FigureSnapshotView {
   const f = figuresOn(content, agreement, asOf);
-  const words = PARTY_WORDS[agreement.party_kind];
+  const words = agreementWords(content, agreement);
+  const register = eligibilityOn(content, agreement, asOf);
+  const weight = agreementWeight(content, agreement);
   const binding = f.boundByVersion.filter((v) => v.bound > 0);
   const share = (n: number) => formatPercent(n, f.eligible);
   const rows: FigureRow[] = [
-    { label: `Berechtigte ${words.many} (Bedarfsplan ${agreement.bedarfsplan})`, value: formatNumber(f.eligible) },
+    { label: `Berechtigte ${words.many} (${register.label})`, value: formatNumber(f.eligible) },
     { label: 'Angebot erhalten', value: formatNumber(f.offered), share: share(f.offered) },
     { label: 'Unterzeichnet, Vereinbarung gilt', value: formatNumber(f.bound), share: share(f.bound) },
   ];
@@ -112,18 +118,20 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
     { label: 'Abgelehnt', value: formatNumber(f.declined), share: share(f.declined) },
     { label: 'Gekündigt, Vereinbarung ausgelaufen', value: formatNumber(f.ended.length), share: share(f.ended.length) },
     { label: 'Noch kein Angebot', value: formatNumber(f.notOffered), share: share(f.notOffered) },
-    {
-      label: `Plätze im Bedarfsplan: davon bei Unterzeichnenden`,
-      value: `${formatNumber(f.placesBound)} von ${formatNumber(f.placesEligible)}`,
-      share: formatPercent(f.placesBound, f.placesEligible),
-    },
   );
-  const byRegime: RegimeRow[] = REGIMES.filter((r) => f.byRegime[r].eligible > 0).map((r) => ({
+  if (weight) {
+    rows.push({
+      label: `${weight.many} ${inRegister(register, false)}: davon bei Unterzeichnenden`,
+      value: `${formatNumber(f.weightBound)} von ${formatNumber(f.weightEligible)}`,
+      share: formatPercent(f.weightBound, f.weightEligible),
+    });
+  }
+  const byRegime: RegimeRow[] = regimeIds(content).filter((r) => f.byRegime[r]!.eligible > 0).map((r) => ({
     regime: r,
-    label: REGIME_LABELS[r],
-    eligible: formatNumber(f.byRegime[r].eligible),
-    signed: formatNumber(f.byRegime[r].bound),
-    share: formatPercent(f.byRegime[r].bound, f.byRegime[r].eligible),
+    label: regimeLabel(content, r),
+    eligible: formatNumber(f.byRegime[r]!.eligible),
+    signed: formatNumber(f.byRegime[r]!.bound),
+    share: formatPercent(f.byRegime[r]!.bound, f.byRegime[r]!.eligible),
   }));
   const perVersion =
     f.offers.length > 1
@@ -149,8 +157,8 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
     asOfText: formatDateDe(asOf),
     version: version.version,
     versionHref: urls.reader(agreement.id, version.version),
-    headline: signingHeadline(agreement, f),
-    versionSplit: versionSplitSentence(agreement, f),
+    headline: signingHeadline(content, agreement, f),
+    versionSplit: versionSplitSentence(content, agreement, f),
     signed: f.bound,
     eligible: f.eligible,
     signedShare: formatPercent(f.bound, f.eligible),
@@ -227,17 +235,19 @@ function chartFor(content: Content, agreement: AgreementEntry, end: string | und
 
 /** Parties that agreed to publication, with where they stand on `asOf`. */
 function publishedStatuses(content: Content, agreement: AgreementEntry, asOf: string | undefined): { list: PublishedPartyStatus[]; hidden: number } {
-  if (agreement.party_kind !== 'traeger' || !asOf) return { list: [], hidden: 0 };
+  // Only kinds listed in a public directory: natural persons are never named.
+  if (!agreementKinds(content, agreement).some((k) => k.directory && !k.natural_person) || !asOf) return { list: [], hidden: 0 };
   const list: PublishedPartyStatus[] = [];
   let hidden = 0;
   for (const standing of figuresOn(content, agreement, asOf).parties) {
     const party = standing.party;
-    if (party.kind !== 'traeger' || !party.publish_signing_status) {
+    const kind = kindOf(content, party.kind);
+    if (!kind?.directory || kind.natural_person || !party.publish_signing_status) {
       hidden++;
       continue;
     }
     const { statusLabel, date } = standingLabel(standing);
-    list.push({ name: party.name, href: urls.provider(party.id), statusLabel, dateText: date ? formatDateShort(date) : undefined });
+    list.push({ name: party.name, href: urls.party(kindSlug(kind), party.id), statusLabel, dateText: date ? formatDateShort(date) : undefined });
   }
   list.sort((a, b) => compareGerman(a.name, b.name));
   return { list, hidden };
@@ -274,8 +284,9 @@ export function buildSigningStatusView(content: Content, buildAsOf?: string): Si
           anchor: agreement.id,
           overviewHref: urls.agreement(agreement.id),
           report: reportIds.has(agreement.id) ? { htmlHref: reportUrls.html(agreement.id), markdownHref: reportUrls.markdown(agreement.id) } : undefined,
-          partyPlural: PARTY_WORDS[agreement.party_kind].many,
-          aggregateOnly: agreement.party_kind === 'kindertagespflege',
+          partyPlural: agreementWords(content, agreement).many,
+          partyOne: agreementWords(content, agreement).one,
+          aggregateOnly: agreementKinds(content, agreement).every((k) => k.natural_person || !k.directory),
           offerLetters: offerLettersFor(content, agreement.id).map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
           snapshots: signingSnapshots(content, agreement, buildAsOf),
           chart,

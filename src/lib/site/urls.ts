@@ -1,11 +1,10 @@
-import type { Regime } from '../../schemas/common.ts';
-
 /** The site's URL scheme (German, trailing slash). Every link on the site comes from here. */
 export const urls = {
   home: () => '/',
   agreement: (agreementId: string) => `/vereinbarung/${agreementId}/`,
-  reader: (agreementId: string, version: string, regime: Regime = 'dsgvo') =>
-    `/vereinbarung/${agreementId}/${version}/${regime === 'dsgvo' ? '' : `${regime}/`}`,
+  /** The reading page of a version; `regimeSegment` names a regime's own page (none: the default reading, see readerSegment). */
+  reader: (agreementId: string, version: string, regimeSegment?: string) =>
+    `/vereinbarung/${agreementId}/${version}/${regimeSegment ? `${regimeSegment}/` : ''}`,
   changes: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/`,
   coverage: (agreementId: string, version: string) => `/vereinbarung/${agreementId}/${version}/art-28/`,
   toms: () => '/toms/',
@@ -14,8 +13,9 @@ export const urls = {
   dpiaVersion: (version: string) => `/dsfa/${version}/`,
   /** A risk of the DPIA in force (shown on /dsfa/). */
   risk: (riskId: string) => `/dsfa/#${riskId}`,
-  providers: () => '/traeger/',
-  provider: (providerId: string) => `/traeger/${providerId}/`,
+  /** The public directory of a kind of party (its `slug`), and a party's page in it. */
+  directory: (kindSlug: string) => `/${kindSlug}/`,
+  party: (kindSlug: string, partyId: string) => `/${kindSlug}/${partyId}/`,
   check: () => '/pruefen/',
   signing: () => '/beschlusskontrolle/',
   council: () => '/stadtrat/',

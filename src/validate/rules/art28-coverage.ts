@@ -1,5 +1,5 @@
 import { ART28_LABELS, ART28_POINTS } from '../../schemas/agreement.ts';
-import { REGIMES, REGIME_LABELS } from '../../schemas/common.ts';
+import { regimeIds, regimeLabel } from '../../lib/vocabulary.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
@@ -14,12 +14,12 @@ export const art28Coverage: Rule = {
         // A section that could not be read may be the one that covers a point.
         if (mayBeUnreadable(content, 'sections', `${agreement.folder}/${version.folder}`)) continue;
         for (const point of ART28_POINTS) {
-          const missingFor = REGIMES.filter(
+          const missingFor = regimeIds(content).filter(
             (regime) => !version.sections.some((s) => s.regimes.includes(regime) && s.covers.includes(point)),
           );
           if (missingFor.length === 0) continue;
           const letter = point.slice(-1);
-          const scope = missingFor.length === REGIMES.length ? '' : ` für ${listGerman(missingFor.map((r) => REGIME_LABELS[r]), '', false)}`;
+          const scope = missingFor.length === regimeIds(content).length ? '' : ` für ${listGerman(missingFor.map((r) => regimeLabel(content, r)), '', false)}`;
           // Anchored at the status: being adopted is what makes full coverage necessary.
           const diagnostic = at(
             content,

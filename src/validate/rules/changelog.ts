@@ -1,6 +1,7 @@
 import { changelogOf, differingSections } from '../../lib/agreement/changelog.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { quoteGerman } from '../../lib/typography.ts';
+import { regimeIds } from '../../lib/vocabulary.ts';
 import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
 export const changelog: Rule = {
@@ -34,7 +35,7 @@ export const changelog: Rule = {
         const named = new Set(notes.flatMap((n) => n.sections));
         // An erratum corrects typography without changing meaning: its § needs no changelog entry.
         const corrected = new Set(version.sections.filter((s) => version.errata.some((e) => s.source.file.endsWith(`/${e.file}`))).map((s) => s.id));
-        for (const diff of differingSections(previous, version)) {
+        for (const diff of differingSections(previous, version, regimeIds(content))) {
           if (named.has(diff.id) || corrected.has(diff.id)) continue;
           out.push(
             at(

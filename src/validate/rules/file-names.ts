@@ -3,10 +3,16 @@ import { at, type Rule } from '../rule.ts';
 
 export const fileNames: Rule = {
   id: 'dateinamen',
-  description: 'Die Datei eines Vertragspartners heißt wie seine Kennung (`traeger/<id>.yaml`, `kindertagespflege/<id>.yaml`).',
+  description: 'Die Datei eines Vertragspartners heißt wie seine Kennung (`parties/<art>/<id>.yaml`), die einer Art von Vertragspartnern und eines Registers ebenso (`parties/<art>.yaml`, `registers/<id>.yaml`).',
   check(content) {
     const out: Diagnostic[] = [];
-    const parties = [...content.providers, ...content.childminders];
+    // Kinds and registers are named by their file: the id must say the same.
+    for (const item of [...content.kinds, ...content.registers]) {
+      const name = item.source.file.split('/').pop() ?? '';
+      if (name === `${item.id}.yaml`) continue;
+      out.push(at(content, this.id, item.source, ['id'], `Die Datei heißt „${name}“, die Kennung lautet aber „${item.id}“.`, `Datei und Kennung müssen übereinstimmen: benennen Sie die Datei in „${item.id}.yaml“ um oder korrigieren Sie die Kennung.`));
+    }
+    const parties = content.parties;
     for (const party of parties) {
       const name = party.source.file.split('/').pop() ?? '';
       if (name === `${party.id}.yaml`) continue;
@@ -14,7 +20,7 @@ export const fileNames: Rule = {
       const original = parties.find((p) => p !== party && p.id === party.id);
       if (original) {
         const ownId = name.replace(/\.ya?ml$/, '');
-        out.push(at(content, this.id, party.source, ['id'], `Die Datei heißt „${name}“, trägt aber die Kennung „${party.id}“ von ${original.source.file} – vielleicht eine Kopie, deren Kennung noch nicht geändert wurde.`, `Schreiben Sie hier „id: ${ownId}“ und passen Sie die übrigen Angaben an (Name, Einrichtungen mit eigenen Kennungen, Ansprechpersonen); die Datei „${party.id}.yaml“ gibt es schon.`));
+        out.push(at(content, this.id, party.source, ['id'], `Die Datei heißt „${name}“, trägt aber die Kennung „${party.id}“ von ${original.source.file} – vielleicht eine Kopie, deren Kennung noch nicht geändert wurde.`, `Schreiben Sie hier „id: ${ownId}“ und passen Sie die übrigen Angaben an (Name, Einheiten mit eigenen Kennungen, Ansprechpersonen); die Datei „${party.id}.yaml“ gibt es schon.`));
         continue;
       }
       out.push(at(content, this.id, party.source, ['id'], `Die Datei heißt „${name}“, die Kennung lautet aber „${party.id}“.`, `Datei und Kennung müssen übereinstimmen: benennen Sie die Datei in „${party.id}.yaml“ um oder korrigieren Sie die Kennung.`));

@@ -1,7 +1,8 @@
 import type { PartyEntry } from '../../lib/content-model.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
-import { isEligible } from '../../lib/parties/eligibility.ts';
+import { eligibilityOn, isEligible, notEligibleReason } from '../../lib/parties/eligibility.ts';
+import { agreementWords } from '../../lib/parties/kinds.ts';
 import { supersedingVersionOn } from '../../lib/agreement/versions.ts';
 import { at, type Rule } from '../rule.ts';
 
@@ -12,7 +13,7 @@ export const ledgerConsistency: Rule = {
     const out: Diagnostic[] = [];
     // First occurrence wins, as in the duplicate check: a second file with the same id is reported there.
     const parties = new Map<string, PartyEntry>();
-    for (const party of [...content.providers, ...content.childminders]) if (!parties.has(party.id)) parties.set(party.id, party);
+    for (const party of content.parties) if (!parties.has(party.id)) parties.set(party.id, party);
     for (const ledger of content.ledgers) {
       const agreement = content.agreements.find((a) => a.id === ledger.agreement);
       if (!agreement) continue;
@@ -20,13 +21,13 @@ export const ledgerConsistency: Rule = {
         const error = (field: string, message: string, hint: string) => out.push(at(content, this.id, entry.source, [field], message, hint));
         const version = agreement.versions.find((v) => v.version === entry.version);
         const party = parties.get(entry.party);
-        if (party && !isEligible(party, agreement)) {
-          const circle = agreement.party_kind === 'traeger' ? 'Träger' : 'Kindertagespflegepersonen';
-          if (party.kind !== agreement.party_kind) {
+        // An unknown register is reported by rule „register“; every party would seem ineligible.
+        if (party && eligibilityOn(content, agreement).register && !isEligible(content, party, agreement)) {
+          const circle = agreementWords(content, agreement).many;
+          if (!agreement.party_kinds.includes(party.kind)) {
             error('party', `„${entry.party}“ gehört nicht zum Kreis dieser Vereinbarung (${circle}) und ist nicht berechtigt.`, `Diese Vereinbarung zeichnen nur ${circle}: tragen Sie den Partner im Register der passenden Vereinbarung ein.`);
           } else {
-            const why = party.kind === 'traeger' ? `hat keine Einrichtung im Bedarfsplan ${agreement.bedarfsplan}` : `steht nicht im Bedarfsplan ${agreement.bedarfsplan}`;
-            error('party', `„${entry.party}“ ${why} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Bedarfsplan-Eintrag („bedarfsplan: { plan: …, entry: … }“).');
+            error('party', `„${entry.party}“ ${notEligibleReason(content, party, agreement)} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Registereintrag („register: { plan: …, entry: … }“).');
           }
         }
         if (version?.status === 'entwurf') {

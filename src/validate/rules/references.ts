@@ -9,7 +9,7 @@ export const references: Rule = {
     const tomIds = new Set(content.toms.map((t) => t.id));
     const paperIds = new Set((content.council?.papers ?? []).map((p) => p.id));
     const agreementIds = new Map(content.agreements.map((a) => [a.id, a]));
-    const partyIds = new Set([...content.providers, ...content.childminders].map((p) => p.id));
+    const partyIds = new Set(content.parties.map((p) => p.id));
     // A version whose number differs from its folder is reported by „versionen“; references to either are accepted here.
     const versionsOf = (a: (typeof content.agreements)[number]) => [...new Set(a.versions.flatMap((v) => [v.version, v.folder]))].sort();
     const allVersions = new Set(content.agreements.flatMap(versionsOf));

@@ -3,6 +3,7 @@ import { papersOf } from '../../lib/council/resolutions.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { buildSigningFigures, ledgerByParty } from '../../lib/signing/figures.ts';
+import { unitsOf } from '../../lib/parties/eligibility.ts';
 import { at, listGerman, type Rule } from '../rule.ts';
 
 /** The agreement a Beschlusskontrolle reports on: its own paper, or the paper of one of its resolutions. */
@@ -28,20 +29,20 @@ export const reportedFigures: Rule = {
       const now = `${f.bound} von ${f.eligible}`;
       const hints: string[] = [];
       if (f.eligible > report.reported.eligible) {
-        // Parties counted as eligible that day although nothing shows they were: no offer by then, no date in the Bedarfsplan.
+        // Parties counted as eligible that day although nothing shows they were: no offer by then, no `since` on a register entry.
         const byParty = ledgerByParty(content, agreement.id);
         const suspects = f.parties
           .filter((p) => !(byParty.get(p.party.id) ?? []).some((e) => e.offered <= report.date))
-          .filter((p) => (p.party.kind === 'traeger' ? p.party.facilities.every((fac) => !fac.bedarfsplan?.since) : !p.party.bedarfsplan?.since))
+          .filter((p) => unitsOf(content, p.party).every((u) => u.refs.every((r) => !r.ref.since)))
           .map((p) => p.party.source.file);
         if (suspects.length > 0) {
           const shown = suspects.length > 10 ? [...suspects.slice(0, 10), `${suspects.length - 10} weitere`] : suspects;
           hints.push(
-            `Am ${day} zählen als berechtigt, ohne bis dahin ein Angebot erhalten zu haben: ${listGerman(shown, '', false)}. Tragen Sie beim Bedarfsplan-Eintrag ihrer Einrichtungen ein, seit wann sie im Plan stehen („since: JJJJ-MM-TT“).`,
+            `Am ${day} zählen als berechtigt, ohne bis dahin ein Angebot erhalten zu haben: ${listGerman(shown, '', false)}. Tragen Sie beim Registereintrag (register:) ein, seit wann sie im Plan stehen („since: JJJJ-MM-TT“).`,
           );
         }
       }
-      if (hints.length === 0) hints.push(`Prüfen Sie die Einträge im Zeichnungsregister mit Datum bis zum ${day} und die Bedarfsplan-Einträge der Vertragspartner; der berichtete Stand ist ein Protokoll und wird nicht geändert.`);
+      if (hints.length === 0) hints.push(`Prüfen Sie die Einträge im Zeichnungsregister mit Datum bis zum ${day} und die Registereinträge der Vertragspartner; der berichtete Stand ist ein Protokoll und wird nicht geändert.`);
       out.push(
         at(
           content,

@@ -1,5 +1,6 @@
-import { REGIMES, REGIME_LABELS, type Regime } from '../../schemas/common.ts';
-import type { Section, Version } from '../../lib/content-model.ts';
+import type { Regime } from '../../schemas/common.ts';
+import type { Content, Section, Version } from '../../lib/content-model.ts';
+import { regimeIds, regimeLabel } from '../../lib/vocabulary.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
@@ -7,8 +8,8 @@ const NBSP = '\u00a0';
 const para = (n: number) => `§${NBSP}${n}`;
 
 /** „ (für KDG und DSG-EKD)“, or nothing when it concerns every regime. */
-function scope(regimes: readonly Regime[]): string {
-  return regimes.length === REGIMES.length ? '' : ` (für ${listGerman(regimes.map((r) => REGIME_LABELS[r]), '', false)})`;
+function scope(content: Content, regimes: readonly Regime[]): string {
+  return regimes.length === regimeIds(content).length ? '' : ` (für ${listGerman(regimes.map((r) => regimeLabel(content, r)), '', false)})`;
 }
 
 export const sectionNumbering: Rule = {
@@ -43,7 +44,7 @@ export const sectionNumbering: Rule = {
         }
         const shared = section.regimes.filter((r) => other.regimes.includes(r));
         if (shared.length > 0) {
-          found.push(at(content, rule, section.source, ['regimes'], `Die Fassungen von „${section.id}“ überschneiden sich: auch ${where(other, 'regimes')} gilt für ${listGerman(shared.map((r) => REGIME_LABELS[r]), '', false)}.`, 'Jede Fassung eines Paragraphen gilt für andere Rechtsrahmen: passen Sie „regimes“ an oder vergeben Sie eine neue Kennung.'));
+          found.push(at(content, rule, section.source, ['regimes'], `Die Fassungen von „${section.id}“ überschneiden sich: auch ${where(other, 'regimes')} gilt für ${listGerman(shared.map((r) => regimeLabel(content, r)), '', false)}.`, 'Jede Fassung eines Paragraphen gilt für andere Rechtsrahmen: passen Sie „regimes“ an oder vergeben Sie eine neue Kennung.'));
         }
       }
       return found;
@@ -56,9 +57,9 @@ export const sectionNumbering: Rule = {
       sections.forEach((section, i) => {
         for (const other of sections.slice(0, i)) {
           if (other.number !== section.number || other.id === section.id) continue;
-          const shared = REGIMES.filter((r) => section.regimes.includes(r) && other.regimes.includes(r));
+          const shared = regimeIds(content).filter((r) => section.regimes.includes(r) && other.regimes.includes(r));
           if (shared.length === 0) continue;
-          found.push(at(content, rule, section.source, ['number'], `${para(section.number)} ist doppelt vergeben${scope(shared)}: auch „${other.id}“ in ${where(other, 'number')} hat diese Nummer.`, 'Nummerieren Sie die Paragraphen fortlaufend und ohne Doppelungen.'));
+          found.push(at(content, rule, section.source, ['number'], `${para(section.number)} ist doppelt vergeben${scope(content, shared)}: auch „${other.id}“ in ${where(other, 'number')} hat diese Nummer.`, 'Nummerieren Sie die Paragraphen fortlaufend und ohne Doppelungen.'));
           return;
         }
       });
@@ -67,7 +68,7 @@ export const sectionNumbering: Rule = {
 
     function gaps(rule: string, version: Version): Diagnostic[] {
       const missing = new Map<number, Regime[]>();
-      for (const regime of REGIMES) {
+      for (const regime of regimeIds(content)) {
         const numbers = new Set(version.sections.filter((s) => s.regimes.includes(regime)).map((s) => s.number));
         const max = Math.max(0, ...numbers);
         for (let n = 1; n <= max; n++) if (!numbers.has(n)) missing.set(n, [...(missing.get(n) ?? []), regime]);
@@ -79,7 +80,7 @@ export const sectionNumbering: Rule = {
         while (missing.has(last + 1) && sameRegimes(missing.get(last + 1)!, regimes)) last++;
         const next = version.sections.find((s) => s.number > last && s.regimes.some((r) => regimes.includes(r)))!;
         const what = n === last ? `${para(n)} fehlt` : `§§${NBSP}${n}–${last} fehlen`;
-        const message = n === 1 ? `Die Nummerierung beginnt mit ${para(next.number)}: ${what}${scope(regimes)}.` : `Nach ${para(n - 1)} folgt ${para(next.number)}: ${what}${scope(regimes)}.`;
+        const message = n === 1 ? `Die Nummerierung beginnt mit ${para(next.number)}: ${what}${scope(content, regimes)}.` : `Nach ${para(n - 1)} folgt ${para(next.number)}: ${what}${scope(content, regimes)}.`;
         found.push(at(content, rule, next.source, ['number'], message, `Legen Sie ${n === last ? para(n) : `§§${NBSP}${n}–${last}`} an oder nummerieren Sie die Paragraphen lückenlos ab ${para(1)}.`));
       }
       return found;

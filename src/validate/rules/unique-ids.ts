@@ -1,5 +1,8 @@
 import type { Content, SourceRef } from '../../lib/content-model.ts';
 import type { Diagnostic, PathSegment } from '../../lib/diagnostics.ts';
+import { unitsOf } from '../../lib/parties/eligibility.ts';
+import { kindOf, registerOf } from '../../lib/parties/kinds.ts';
+import { adjective, capitalize, inDative, indefiniteArticle, jeder } from '../../lib/german/grammar.ts';
 import { at, type Rule } from '../rule.ts';
 
 interface Occurrence {
@@ -36,15 +39,24 @@ export const uniqueIds: Rule = {
   id: 'eindeutige-kennungen',
   description: 'Jede Kennung ist nur einmal vergeben.',
   check(content) {
-    const parties: Occurrence[] = [...content.providers, ...content.childminders].map((p) => ({ id: p.id, source: p.source, field: ['id'] }));
-    const facilities: Occurrence[] = content.providers.flatMap((p) =>
-      p.facilities.map((f, i) => ({ id: f.id, source: p.source, field: ['facilities', i, 'id'] })),
+    const parties: Occurrence[] = content.parties.map((p) => ({ id: p.id, source: p.source, field: ['id'] }));
+    // Listed units (facilities, schools …) share one id space; a party without units is its own unit.
+    const units: Occurrence[] = content.parties.flatMap((p) =>
+      (p.units ?? []).map((u, i) => ({ id: u.id, source: p.source, field: ['units', i, 'id'] })),
     );
-    const entries: Occurrence[] = content.providers.flatMap((p) =>
-      p.facilities.flatMap((f, i) =>
-        f.bedarfsplan ? [{ id: `${f.bedarfsplan.plan}\u0000${f.bedarfsplan.entry}`, source: p.source, field: ['facilities', i, 'bedarfsplan', 'entry'] }] : [],
-      ),
-    );
+    // Each number in a register's plan belongs to one unit (or one party without units).
+    const unitNoun = new Map<string, { one: string; gender: 'm' | 'f' | 'n' }>();
+    const entries: Occurrence[] = content.parties.flatMap((p) => {
+      const kind = kindOf(content, p.kind);
+      const noun = kind?.units ?? kind?.words;
+      return unitsOf(content, p).flatMap((u) =>
+        u.refs.map((r) => {
+          const key = `${r.register}\u0000${r.ref.plan}\u0000${r.ref.entry}`;
+          if (noun && !unitNoun.has(key)) unitNoun.set(key, { one: noun.one, gender: noun.gender });
+          return { id: key, source: p.source, field: [...r.path, 'entry'] };
+        }),
+      );
+    });
     const toms: Occurrence[] = content.toms.map((t) => ({ id: t.id, source: t.source, field: ['id'] }));
     // Risk and section ids are unique within one DPIA version; the next version reuses them for the same thing.
     const perDpia = (f: (d: (typeof content.dpia.versions)[number]) => Occurrence[]) => content.dpia.versions.map(f);
@@ -62,12 +74,16 @@ export const uniqueIds: Rule = {
     );
     return [
       ...duplicates(content, idTaken('Vertragspartner'), parties),
-      ...duplicates(content, idTaken('Einrichtung'), facilities),
+      ...duplicates(content, idTaken('Einheit eines Vertragspartners'), units),
       ...duplicates(content, (key, where) => {
-        const [plan, entry] = key.split('\u0000');
+        const [registerId, plan, entry] = key.split('\u0000') as [string, string, string];
+        const register = registerOf(content, registerId);
+        const name = register?.name ?? registerId;
+        const into = register ? inDative(register.gender) : 'im';
+        const noun = unitNoun.get(key) ?? { one: 'Einheit', gender: 'f' as const };
         return {
-          message: `Der Eintrag „${entry}“ im Bedarfsplan ${plan} ist schon einer anderen Einrichtung zugeordnet (${where}).`,
-          hint: 'Jede Einrichtung hat im Bedarfsplan eine eigene Nummer: prüfen Sie „entry“.',
+          message: `Der Eintrag „${entry}“ ${into} ${name} ${plan} ist schon ${indefiniteArticle(noun.gender, 'dat')} ${adjective('ander', noun.gender, 'dat', 'one', 'mixed')} ${noun.one} zugeordnet (${where}).`,
+          hint: `${capitalize(jeder(noun.gender, 'nom'))} ${noun.one} hat ${into} ${name} eine eigene Nummer: prüfen Sie „entry“.`,
         };
       }, entries),
       ...duplicates(content, idTaken('Maßnahme'), toms),
