@@ -7,10 +7,11 @@ import { runMeasured, type Measured } from '../src/io/pdf/bench-tools.ts';
 import { writeSyntheticContent } from '../src/io/pdf/synthetic.ts';
 import { parseManifest } from '../src/lib/pdf/manifest.ts';
 
-const USAGE = `Aufruf: npm run bench -- [--providers N] [--seed S] [--base ORDNER] [--concurrency N] [--skip-site] [--skip-pdf] [--keep]
+const USAGE = `Aufruf: npm run bench -- [--parties N] [--seed S] [--base ORDNER] [--concurrency N] [--skip-site] [--skip-pdf] [--keep]
 
 Misst Website- und PDF-Erzeugung mit synthetischen Inhalten (die Texte aus --base, Standard
-„content“, dazu N erzeugte Träger, Standard 1000) und gibt die Werte mit den Zielen aus.
+„content“, dazu N erzeugte Vertragspartner der ersten Art der Hauptvereinbarung, Standard 1000)
+und gibt die Werte mit den Zielen aus.
 Kein Test: die Zahlen hängen von der Maschine ab.`;
 
 class BenchError extends Error {
@@ -36,7 +37,7 @@ await runCli(async () => {
   const values = parseOptions(
     process.argv.slice(2),
     {
-      providers: { type: 'string', default: '1000' },
+      parties: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
       base: { type: 'string', default: 'content' },
       concurrency: { type: 'string', default: '2' },
@@ -48,8 +49,8 @@ await runCli(async () => {
     USAGE,
   );
   if (!values) return 0;
-  const providers = Number(values.providers);
-  if (!Number.isInteger(providers) || providers < 1) throw new UsageError(`--providers erwartet eine ganze Zahl ab 1, erhalten: „${values.providers}“.`);
+  const parties = Number(values.parties);
+  if (!Number.isInteger(parties) || parties < 1) throw new UsageError(`--parties erwartet eine ganze Zahl ab 1, erhalten: „${values.parties}“.`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed erwartet eine ganze Zahl, erhalten: „${values.seed}“.`);
 
@@ -63,14 +64,15 @@ await runCli(async () => {
   const rows: [string, string, string, boolean | undefined][] = [];
   let peak = 0;
   try {
-    console.log(`Erzeuge synthetische Inhalte: ${de0.format(providers)} Träger (Seed ${seed}) aus ${values.base} …`);
-    await writeSyntheticContent(values.base, synth, { providers, seed });
+    console.log(`Erzeuge synthetische Inhalte: ${de0.format(parties)} Vertragspartner (Seed ${seed}) aus ${values.base} …`);
+    const { kind } = await writeSyntheticContent(values.base, synth, { parties, seed });
+    const many = `${de0.format(parties)} ${kind.many}`;
     const browser = await findBrowser();
 
     if (!values['skip-site']) {
       for (const [label, content] of [
         ['Website, mitgelieferte Inhalte', values.base],
-        [`Website, ${de0.format(providers)} Träger`, synth],
+        [`Website, ${many}`, synth],
       ] as const) {
         console.log(`Messe: ${label} (--skip pdf) …`);
         const dist = path.join(work, `site-${rows.length}`);
@@ -86,7 +88,7 @@ await runCli(async () => {
     if (!values['skip-pdf']) {
       const dist = path.join(work, 'dist');
       const pdfArgs = ['--content', synth, '--out', dist, '--private-out', `${dist}-private`, '--cache-dir', path.join(work, 'cache'), '--concurrency', values.concurrency];
-      console.log(`Messe: alle PDFs für ${de0.format(providers)} Träger …`);
+      console.log(`Messe: alle PDFs für ${many} …`);
       const full = await script('pdf', pdfArgs, true);
       if (full.code !== 0) failed('Der PDF-Lauf', full);
       peak = Math.max(peak, full.peakRssBytes);
@@ -107,12 +109,12 @@ await runCli(async () => {
       const party = manifest.entries[0]?.party;
       let changed: Measured | undefined;
       if (party) {
-        console.log(`Messe: ein Träger geändert (${party}) …`);
-        const file = path.join(synth, 'parties/traeger', `${party}.yaml`);
+        console.log(`Messe: ein Vertragspartner geändert (${party}) …`);
+        const file = path.join(synth, 'parties', kind.id, `${party}.yaml`);
         const text = await readFile(file, 'utf8');
         await writeFile(file, text.replace(/street: (.*)/, 'street: $1a'));
         changed = await script('pdf', pdfArgs);
-        if (changed.code !== 0) failed('Der Lauf mit einem geänderten Träger', changed);
+        if (changed.code !== 0) failed('Der Lauf mit einem geänderten Vertragspartner', changed);
         peak = Math.max(peak, changed.peakRssBytes);
       }
       const renderedAfterChange = /(\d+) neu/.exec(changed?.stdout ?? '')?.[1] ?? '?';
@@ -122,7 +124,7 @@ await runCli(async () => {
         [`Alle PDFs: ${de0.format(count)} Stück, Ø ${de0.format(pages)} Seiten`, duration(full.seconds), '< 4:00 min', full.seconds < 240],
         ['  umgerechnet auf 1.000 PDFs', duration((full.seconds * 1000) / count), '–', undefined],
         ['Erneut bauen ohne Änderung', duration(again.seconds), '< 15 s', again.seconds < 15],
-        [`Ein Träger geändert (${renderedAfterChange} PDFs neu)`, changed ? duration(changed.seconds) : '–', '–', undefined],
+        [`Ein Vertragspartner geändert (${renderedAfterChange} PDFs neu)`, changed ? duration(changed.seconds) : '–', '–', undefined],
         ['Höchster Speicherbedarf (Prozessbaum, PSS)', gigabytes(peak), '< 2 GB', peak < 2e9],
       );
     }

@@ -22,13 +22,13 @@ function parse(files: ContentFiles) {
 
 describe('synthetic content for the benchmark', () => {
   it('is the same for the same seed and different for another', () => {
-    const a = buildSyntheticContent(base, { providers: 20, seed: 7 });
-    expect(buildSyntheticContent(base, { providers: 20, seed: 7 })).toEqual(a);
-    expect(buildSyntheticContent(base, { providers: 20, seed: 8 })).not.toEqual(a);
+    const a = buildSyntheticContent(base, { parties: 20, seed: 7 });
+    expect(buildSyntheticContent(base, { parties: 20, seed: 7 })).toEqual(a);
+    expect(buildSyntheticContent(base, { parties: 20, seed: 8 })).not.toEqual(a);
   });
 
-  it('replaces the providers and their ledger, keeps everything else, and passes validation', () => {
-    const files = buildSyntheticContent(base, { providers: 30, seed: 1 });
+  it('replaces the parties of the main agreement’s kind and their ledger, keeps everything else, and passes validation', () => {
+    const files = buildSyntheticContent(base, { parties: 30, seed: 1 });
     const providers = [...files.keys()].filter((f) => f.startsWith('parties/traeger/'));
     expect(providers).toHaveLength(30);
     expect(providers[0]).toBe('parties/traeger/traeger-001.yaml');
@@ -36,15 +36,32 @@ describe('synthetic content for the benchmark', () => {
     const { content, diagnostics } = parse(files);
     const errors = [...diagnostics, ...runRules(content, {})].filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
-    const regimes = new Set(content.providers.map((p) => p.regime));
-    expect([...regimes].sort()).toEqual(['dsg-ekd', 'dsgvo', 'kdg']);
-    for (const p of content.providers) {
-      expect(p.facilities.length).toBeGreaterThanOrEqual(1);
-      expect(p.facilities.length).toBeLessThanOrEqual(5);
+    const generated = content.parties.filter((p) => p.kind === 'traeger');
+    // Regimes, names and legal forms come from the fixture's own parties of the kind, never from code.
+    expect([...new Set(generated.map((p) => p.regime))].sort()).toEqual(['dsgvo', 'kdg']);
+    const baseNames = ['Kinderhaus Elbaue e. V.', 'Katholische Kirchgemeinde St. Muster', 'Waldkinder gGmbH'];
+    for (const p of generated) {
+      expect(baseNames.some((name) => p.name.startsWith(`${name} (`))).toBe(true);
+      expect(p.units!.length).toBeGreaterThanOrEqual(1);
+      expect(p.units!.length).toBeLessThanOrEqual(5);
     }
     const agreement = content.agreements.find((a) => a.id === 'muster')!;
     expect(eligibleParties(content, agreement).length).toBeGreaterThan(20);
     expect(planPdfJobs(content).length).toBeGreaterThan(30);
+  });
+
+  it('generates parties of a kind without units when the main agreement is made with one', () => {
+    const changed = new Map(base);
+    changed.set('agreements/muster/agreement.yaml', base.get('agreements/muster/agreement.yaml')!.replace('party_kinds: [traeger]', 'party_kinds: [kindertagespflege]'));
+    changed.delete('ledger/muster.yaml');
+    const files = buildSyntheticContent(changed, { parties: 12, seed: 3 });
+    const generated = [...files.keys()].filter((f) => f.startsWith('parties/kindertagespflege/'));
+    expect(generated).toHaveLength(12);
+    expect(generated[0]).toBe('parties/kindertagespflege/kindertagespflege-001.yaml');
+    expect(files.get(generated[0]!)).not.toContain('units:');
+    const { content, diagnostics } = parse(files);
+    expect([...diagnostics, ...runRules(content, {})].filter((d) => d.severity === 'error')).toEqual([]);
+    expect(eligibleParties(content, content.agreements[0]!).length).toBeGreaterThan(5);
   });
 
   it('draws numbers in [0, 1) reproducibly', () => {
