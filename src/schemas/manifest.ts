@@ -23,14 +23,21 @@ export const manifestEntrySchema = z.object({
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 /** Published PDFs that are not a party's copy: nobody signs them, „PDF prüfen“ and the ledger never take them for one. */
-export const DOCUMENT_KINDS = ['dsfa'] as const;
+export const DOCUMENT_KINDS = ['dsfa', 'synopse'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** One such PDF, e.g. the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`). */
+/**
+ * One such PDF: the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`), or the Synopse of two versions
+ * of an agreement (`pdf/kita-planer-2/synopse/synopse-1.1-1.2.pdf`, with `agreement` and `from`).
+ */
 export const documentEntrySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   path: z.string().min(1),
-  /** The version of the document (for the DPIA: its own version, not an agreement's). */
+  /** The agreement a Synopse compares versions of. */
+  agreement: z.string().min(1).optional(),
+  /** The older version a Synopse compares (`version` is the newer one). */
+  from: z.string().min(1).optional(),
+  /** The version of the document (for the DPIA: its own version, not an agreement's; for a Synopse: the newer version). */
   version: z.string().min(1),
   /** Lifecycle of that version when it has one (entwurf, beschlossen, abgeloest). */
   status: z.string().min(1).optional(),

@@ -3,7 +3,7 @@ export type { DocumentEntry, ManifestEntry, PdfManifest } from '../../schemas/ma
 import { pdfManifestSchema, type DocumentEntry, type ManifestEntry, type PdfManifest } from '../../schemas/manifest.ts';
 
 const FIELD_ORDER: (keyof ManifestEntry)[] = ['path', 'party', 'agreement', 'version', 'regime', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
-const DOCUMENT_FIELD_ORDER: (keyof DocumentEntry)[] = ['kind', 'path', 'version', 'status', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
+const DOCUMENT_FIELD_ORDER: (keyof DocumentEntry)[] = ['kind', 'path', 'agreement', 'from', 'version', 'status', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
 
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;

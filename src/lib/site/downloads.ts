@@ -112,6 +112,32 @@ export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<str
   return out;
 }
 
+/** How the Synopse PDFs are looked up: agreement, older and newer version. */
+export function synopsisKey(agreementId: string, from: string, to: string): string {
+  return `${agreementId}\u0000${from}\u0000${to}`;
+}
+
+/**
+ * The Synopse PDFs by agreement, older and newer version (`synopsisKey`), as the changes and
+ * Synopse pages link them.
+ */
+export function buildSynopsisDownloads(documents: readonly DocumentEntry[]): Map<string, DocumentDownloadView> {
+  const out = new Map<string, DocumentDownloadView>();
+  for (const d of documents) {
+    if (d.kind !== 'synopse' || !d.agreement || !d.from) continue;
+    const pagesText = d.pages === 1 ? '1 Seite' : `${formatNumber(d.pages)} Seiten`;
+    out.set(synopsisKey(d.agreement, d.from, d.version), {
+      version: d.version,
+      href: `/${d.path.replace(/^\/+/, '')}`,
+      fileName: d.path.split('/').pop() ?? d.path,
+      details: `PDF, ${formatBytes(d.bytes)}, ${pagesText}`,
+      sha256: d.sha256,
+      documentId: d.documentId,
+    });
+  }
+  return out;
+}
+
 /** A published PDF that is not a copy, as „PDF prüfen“ names it when a file matches it. */
 export interface KnownDocument {
   sha256: string;
