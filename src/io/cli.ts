@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDateDe } from '../lib/dates.ts';
 import { isRealDate } from '../schemas/common.ts';
+import { stayOffline } from './offline.ts';
 
 /** A wrong command line: exit code 2 and a German message, never a stack trace. */
 export class UsageError extends Error {
@@ -95,6 +96,8 @@ export function serveUntilStopped(server: { stop(): Promise<void> }): Promise<vo
 
 /** Runs a CLI main function: content/usage errors become messages and exit codes. */
 export async function runCli(main: () => Promise<number>): Promise<void> {
+  // Before anything loads Astro or starts a process: no telemetry, no update check.
+  stayOffline();
   try {
     process.exitCode = await main();
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { astroConfig, type SiteContext } from '../astro-config.ts';
+import { stayOffline } from '../offline.ts';
 
 /** Astro builds the public site into the staging folder. */
 export const siteStage: BuildStage = {
@@ -12,7 +13,7 @@ export const siteStage: BuildStage = {
   // Astro takes about a second to load: done while the content is validated.
   prepare: () => import('astro'),
   async run({ options, stagingOut, content, handover }) {
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    stayOffline();
     const root = process.cwd();
     // Astro writes its intermediate server bundle to `<cwd>/.astro/.prerender/` when the output
     // folder lies outside the working directory. Two builds at once (tests, CI jobs) would
