@@ -1,7 +1,8 @@
-import { localToday, parseAsOf, parseOptions, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseChoice, parseOptions, runCli } from '../src/io/cli.ts';
 import { checkPrivateOut, DEFAULT_LETTERS_DIR, loadCopyLookup, loadLetterTemplates, startLetterPrinter, writeLetters } from '../src/io/letters.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { buildLetters, LETTER_KINDS, renderDryRun, summarizeLetters, type LetterKind } from '../src/lib/letters/plan.ts';
+import { formatDateDe } from '../src/lib/dates.ts';
 import { findAgreement } from '../src/lib/report/view.ts';
 
 const USAGE = `Aufruf: npm run letters -- [--as-of JJJJ-MM-TT] [--agreement KENNUNG] [--party KENNUNG] [--kind angebot|erinnerung|aenderung]
@@ -40,10 +41,7 @@ await runCli(async () => {
     USAGE,
   );
   if (!values) return 0;
-  const kinds = values.kind?.map((kind) => {
-    if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind erwartet angebot, erinnerung oder aenderung, erhalten: „${kind}“.\n\n${USAGE}`);
-    return kind as LetterKind;
-  });
+  const kinds = values.kind?.map((kind) => parseChoice<LetterKind>('--kind', kind, LETTER_KINDS, USAGE));
   const asOf = parseAsOf(values['as-of'], { notAfter: localToday() }) ?? localToday();
   if (!values['dry-run']) checkPrivateOut(values.out);
   const content = await loadValidContent(values.content);
@@ -53,7 +51,7 @@ await runCli(async () => {
   const summary = summarizeLetters(letters).join(' · ');
   if (values['dry-run']) {
     process.stdout.write(renderDryRun(letters));
-    console.error(`Probelauf am ${asOf} (${agreement.id}): ${summary}. Nichts wurde geschrieben.`);
+    console.error(`Probelauf am ${formatDateDe(asOf)} (${agreement.id}): ${summary}. Nichts wurde geschrieben.`);
     return 0;
   }
   for (const warning of [...new Set(letters.flatMap((l) => l.warnings))].slice(0, 5)) console.error(`Hinweis: ${warning}`);
@@ -64,6 +62,6 @@ await runCli(async () => {
   } finally {
     await printer.close();
   }
-  console.error(`${letters.length} Schreiben am ${asOf} (${agreement.id}) in ${values.out}: ${summary}.`);
+  console.error(`${letters.length} Schreiben am ${formatDateDe(asOf)} (${agreement.id}) in ${values.out}: ${summary}.`);
   return 0;
 });

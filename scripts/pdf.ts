@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatDiagnostic, summarizeDiagnostics } from '../src/lib/diagnostics.ts';
 import { mergeManifests, parseManifest, renderManifestJson } from '../src/lib/pdf/manifest.ts';
 import { parseShard } from '../src/lib/pdf/shard.ts';
+import { didYouMeanWord } from '../src/lib/suggest.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
@@ -47,7 +48,7 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.\n\n${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests'])}\n\n${USAGE}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) {
     throw new UsageError(`--shard erwartet K/N mit 1 ≤ K ≤ N, z. B. „--shard 2/4“; erhalten: „${values.shard}“.`);

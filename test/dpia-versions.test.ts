@@ -70,9 +70,11 @@ describe('the bundled DPIA versions', () => {
     expect(v11.meta.matrix.source).toContain('nicht die Risikomatrix des DSK-Kurzpapiers');
   });
 
-  it('every agreement version has its DPIA: the drafts 2.0, the adopted versions 1.1', () => {
-    const tied = content.agreements.flatMap((a) => a.versions.map((v) => `${a.id} ${v.version} → ${dpiaForAgreementVersion(content, a.id, v.version)?.meta.version}`));
-    expect(tied).toEqual(['kindertagespflege 1.0 → 1.1', 'kindertagespflege 1.1 → 2.0', 'kita-planer-2 1.0 → 1.1', 'kita-planer-2 1.1 → 1.1', 'kita-planer-2 1.2 → 2.0']);
+  it('every processing agreement version has its DPIA: the drafts 2.0, the adopted versions 1.1; the Ergänzungsvereinbarungen have none (no Anlage 3)', () => {
+    const tied = (processing: boolean) =>
+      content.agreements.filter((a) => a.auftragsverarbeitung === processing).flatMap((a) => a.versions.map((v) => `${a.id} ${v.version} → ${dpiaForAgreementVersion(content, a.id, v.version)?.meta.version}`));
+    expect(tied(true)).toEqual(['kindertagespflege 1.0 → 1.1', 'kindertagespflege 1.1 → 2.0', 'kita-planer-2 1.0 → 1.1', 'kita-planer-2 1.1 → 1.1', 'kita-planer-2 1.2 → 2.0']);
+    expect(tied(false)).toEqual(['elternportal-kindertagespflege 1.0 → undefined', 'elternportal-traeger 1.0 → undefined']);
     expect(dpiaInForce(content, '2026-12-02')?.meta.version).toBe('1.1');
   });
 

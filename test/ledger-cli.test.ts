@@ -70,10 +70,10 @@ describe('npm run ledger (fixture)', () => {
     expect(readFileSync(ledgerFile, 'utf8')).toContain(`offered_copy: { document_id: muster-1.1-traeger-002-1234abcd, sha256: ${sha256} }`);
   });
 
-  it('asks „Meinten Sie …?“ for a mistyped party', async () => {
+  it('asks „Meinten Sie …?“ for a mistyped party; an unknown id is a wrong call (exit 2), as in every command', async () => {
     const unknown = await ledger(['offer', '--party', 'traeger-0002', '--agreement', 'muster', '--date', '2023-06-05']);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr.split('\n')[0]).toBe('Fehler: Den Partner „traeger-0002“ gibt es nicht. Meinten Sie „traeger-002“?');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe('Den Partner „traeger-0002“ gibt es nicht. Meinten Sie „traeger-002“?');
   });
 
   it('lists who has not signed yet, as a table and as CSV', async () => {

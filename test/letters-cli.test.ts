@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
 import { DEFAULT_LETTERS_DIR, LETTER_CSV_FILE, LETTER_RUN_FILE, writeLetters } from '../src/io/letters.ts';
 import type { Content } from '../src/lib/content-model.ts';
+import { formatDateDe } from '../src/lib/dates.ts';
 import { buildLetters } from '../src/lib/letters/plan.ts';
 import { buildLetterRunRecord, renderLetterCsv } from '../src/lib/letters/render.ts';
 import { checkStructure } from './support/pdf-checks.ts';
@@ -38,7 +39,7 @@ describe('npm run letters --dry-run', () => {
     const cwd = path.join(tmp, `dry-${asOf}`);
     mkdirSync(cwd, { recursive: true });
     const result = await runScript('letters', ['--as-of', asOf, '--dry-run', '--content', path.join(ROOT, 'content')], { cwd });
-    expect(result.stderr).toContain(`Probelauf am ${asOf} (kita-planer-2): ${summary}`);
+    expect(result.stderr).toContain(`Probelauf am ${formatDateDe(asOf)} (kita-planer-2): ${summary}`);
     expect(result.stderr).toContain('Nichts wurde geschrieben.');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(line);
@@ -73,7 +74,7 @@ describe('npm run letters (PDF through the project printer)', () => {
     mkdirSync(path.join(cwd, 'dist'), { recursive: true });
     const args = ['--as-of', '2022-06-01', '--party', 'traeger-014', '--content', path.join(ROOT, 'content')];
     const first = await runScript('letters', args, { cwd });
-    expect(first.stderr).toContain('1 Schreiben am 2022-06-01 (kita-planer-2) in dist-private/briefe: Angebot: 0 · Erinnerung: 1');
+    expect(first.stderr).toContain('1 Schreiben am 1.\u00a0Juni 2022 (kita-planer-2) in dist-private/briefe: Angebot: 0 · Erinnerung: 1');
     expect(first.code).toBe(0);
     const file = path.join(cwd, 'dist-private/briefe/erinnerung-kita-planer-2-1.0-traeger-014.pdf');
     const bytes = readFileSync(file);

@@ -46,7 +46,9 @@ describe('npm run report', () => {
 
   it.each([
     [['--format', 'docx'], 2, '--format erwartet md, html, pdf oder csv, erhalten: „docx“.'],
-    [['--as-of', '2022-02-30'], 2, '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „2022-02-30“.'],
+    [['--as-of', '2022-02-30'], 2, '--as-of „2022-02-30“ ist kein gültiges Kalenderdatum. Prüfen Sie Tag und Monat: den 30.02.2022 gibt es nicht.'],
+    [['--as-of', '30.06.2023'], 2, '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „30.06.2023“. Schreiben Sie 2023-06-30.'],
+    [['--format', 'htm'], 2, '--format erwartet md, html, pdf oder csv, erhalten: „htm“. Meinten Sie „html“?'],
     [['--agreement', 'kita'], 2, 'Die Vereinbarung „kita“ gibt es nicht. Vorhandene Vereinbarungen: „muster“.'],
     // A date far ahead, so the case does not depend on the day the tests run.
     [['--as-of', '2999-01-01'], 2, expect.stringMatching(/^Der Stichtag 1\.\u00a0Januar 2999 \(--as-of\) liegt in der Zukunft \(heute ist der \d+\.\u00a0\S+ \d{4}\)\. Wählen Sie einen Stichtag bis heute oder lassen Sie --as-of weg\.$/)],

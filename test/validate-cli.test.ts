@@ -52,8 +52,8 @@ describe('npm run validate', () => {
   });
 
   it.each([
-    ['unknownOption', 'Unbekannte Option „--contnet“.'],
-    ['badAsOf', '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „31.03.2022“.'],
+    ['unknownOption', 'Unbekannte Option „--contnet“. Meinten Sie „--content“?'],
+    ['badAsOf', '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „31.03.2022“. Schreiben Sie 2022-03-31.'],
     ['missingDir', 'Der Inhaltsordner „test/fixtures/does-not-exist“ existiert nicht. Geben Sie mit --content einen vorhandenen Ordner an.'],
     ['positional', 'Unerwartetes Argument „test/fixtures/valid“. Einen Inhaltsordner geben Sie mit --content test/fixtures/valid an.'],
   ] as const)('%s: is a usage error, exit code 2', (run, message) => {

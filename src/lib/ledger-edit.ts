@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isRealDate } from '../schemas/common.ts';
+import { describeDateProblem } from '../schemas/common.ts';
 import { SIGNATURE_FORMS, type CopyRef } from '../schemas/ledger.ts';
 import { currentVersionOn, supersedingVersionOn } from './agreement/versions.ts';
 import { partyStandingOn, terminationOf } from './signing/binding.ts';
@@ -8,6 +8,7 @@ import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './
 import { formatDateDe } from './dates.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { isEligible } from './parties/eligibility.ts';
+import { allParties, unknownPartyMessage } from './parties/lookup.ts';
 import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
 import { runRules } from '../validate/index.ts';
 
@@ -65,9 +66,8 @@ function describeParty(party: PartyEntry): string {
 }
 
 function checkDate(label: string, value: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-    refuse(`${label} „${value}“ ist kein gültiges Datum.`, 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-05-12.');
-  }
+  const problem = describeDateProblem(value);
+  if (problem) refuse(`${label} „${value}“ ${problem.message}.`, problem.hint);
 }
 
 /**
@@ -90,14 +90,11 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
     const known = content.agreements.map((a) => `„${a.id}“`).join(', ') || 'keine';
     refuse(`Die Vereinbarung „${change.agreement}“ gibt es nicht.${didYouMean(change.agreement, content.agreements.map((a) => a.id))}`, `Vorhandene Vereinbarungen: ${known}.`);
   }
-  const parties = [...content.providers, ...content.childminders];
+  const parties = allParties(content);
   const party = parties.find((p) => p.id === change.party);
   if (!party) {
-    const candidates = parties.filter((p) => p.kind === agreement!.party_kind).map((p) => p.id);
-    refuse(
-      `Den Partner „${change.party}“ gibt es nicht.${didYouMean(change.party, candidates)}`,
-      'Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.',
-    );
+    const { message, hint } = unknownPartyMessage(content, change.party, parties.filter((p) => p.kind === agreement!.party_kind));
+    refuse(message, hint);
   }
   const versionId = change.version ?? defaultVersion(content, agreement!, party!, change.command, change.date);
   if (versionId === undefined) {

@@ -67,6 +67,11 @@ export const agreementSchema = z.strictObject({
       max_reminders: z.number({ error: 'muss eine ganze Zahl sein' }).int({ error: 'muss eine ganze Zahl sein' }).min(0, { error: 'darf nicht negativ sein' }).optional(),
     })
     .optional(),
+  /**
+   * `false` for an agreement that is no processing agreement under Art. 28 GDPR (e.g. a supplementary
+   * arrangement between two controllers): rule `art28-abdeckung` then does not ask for Art. 28(3) coverage.
+   */
+  auftragsverarbeitung: z.boolean({ error: 'muss true oder false sein' }).default(true),
   /** Headings of the two parts, e.g. „Teil A – Auftragsverarbeitung nach Art. 28 DSGVO“. */
   parts: z
     .strictObject({ A: nonEmptyText, B: nonEmptyText })

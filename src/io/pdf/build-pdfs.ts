@@ -30,7 +30,8 @@ import { renderPartyPrintJob, renderSplitPrintJobs, type SplitPrintJobs } from '
 import { selectShard, type Shard } from '../../lib/pdf/shard.ts';
 import { exists, waitForLock, writeFileAtomic } from '../atomic-dir.ts';
 import { findBrowser, type BrowserExecutable } from '../browser.ts';
-import { UsageError } from '../cli.ts';
+import { ContentError } from '../cli.ts';
+import { allParties, findParty } from '../../lib/parties/lookup.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
 import { createProgress } from './progress.ts';
@@ -117,9 +118,13 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   if (options.parties && options.parties.length > 0) {
     const known = new Set(jobs.map((j) => j.partyId));
     const unknown = options.parties.filter((p) => !known.has(p));
+    // An id the content does not have is a wrong call (exit 2); a party without a copy is a matter of its file (exit 1).
+    for (const id of unknown) findParty(options.content, id);
     if (unknown.length > 0) {
-      throw new UsageError(
-        `Für ${unknown.map((p) => `„${p}“`).join(', ')} gibt es keine PDFs: Kennung unbekannt oder der Partner steht nicht im Bedarfsplan der Vereinbarung.`,
+      const files = unknown.map((id) => allParties(options.content).find((p) => p.id === id)!.source.file);
+      throw new ContentError(
+        `Für ${unknown.map((p) => `„${p}“`).join(', ')} gibt es keine PDFs (${files.join(', ')}): ${unknown.length === 1 ? 'Der Partner steht' : 'Die Partner stehen'} im Bedarfsplan keiner Vereinbarung, oder es ist noch keine Version beschlossen.\n` +
+          '  → Ergänzen Sie den Bedarfsplan-Eintrag beim Partner, falls er fehlt, oder lassen Sie die Kennung bei --party weg.',
       );
     }
     const wanted = new Set(options.parties);

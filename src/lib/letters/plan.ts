@@ -7,6 +7,7 @@ import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, 
 import { formatDateDe } from '../dates.ts';
 import { joinGerman, legalSpaces } from '../format.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
+import { findParty } from '../parties/lookup.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, compareVersionSections, numbersOnlySummary, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
@@ -329,8 +330,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   };
   let parties = partiesFor(content, agreement);
   if (options.party) {
-    const party = [...content.providers, ...content.childminders].find((p) => p.id === options.party);
-    if (!party) throw new LetterRefusal(`Den Partner „${options.party}“ gibt es nicht. Prüfen Sie die Kennung (--party); Träger stehen in content/parties/traeger/, Kindertagespflegepersonen in content/parties/kindertagespflege/.`);
+    // An unknown id is a wrong call (exit 2), as in every command that takes --party.
+    const party = findParty(content, options.party);
     if (!isEligible(party, agreement, asOf)) {
       const wrongKind = party.kind !== agreement.party_kind;
       const field = wrongKind ? 'id' : party.kind === 'traeger' ? 'facilities' : 'bedarfsplan';

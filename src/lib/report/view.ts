@@ -1,3 +1,4 @@
+import { didYouMean } from '../suggest.ts';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
@@ -108,7 +109,7 @@ export function findAgreement(content: Content, agreementId: string | undefined)
   if (agreement) return agreement;
   const known = content.agreements.map((a) => `„${a.id}“`).join(', ') || 'keine';
   if (agreementId !== undefined) {
-    throw new ReportError(`Die Vereinbarung „${agreementId}“ gibt es nicht. Vorhandene Vereinbarungen: ${known}.`, 2);
+    throw new ReportError(`Die Vereinbarung „${agreementId}“ gibt es nicht.${didYouMean(agreementId, content.agreements.map((a) => a.id))} Vorhandene Vereinbarungen: ${known}.`, 2);
   }
   throw new ReportError(`Die Hauptvereinbarung „${id ?? ''}“ aus site.yaml (main_agreement) gibt es nicht. Vorhandene Vereinbarungen: ${known}.`);
 }

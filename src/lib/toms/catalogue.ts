@@ -66,6 +66,8 @@ export interface TomAnnexListing {
 export function tomAnnexListings(content: Content, tom: Tom, annex?: { agreement: string; version: string }): TomAnnexListing[] {
   return agreementsInOrder(content).flatMap((agreement) => {
     if (annex && agreement.id !== annex.agreement) return [];
+    // The measures are Anlage 1 of processing agreements only (Art. 28(3)(c) GDPR).
+    if (!agreement.auftragsverarbeitung) return [];
     const since = annexSince(tom, agreement.id);
     if (since === undefined || agreement.versions.length === 0) return [];
     const version = annex ? agreement.versions.find((v) => v.version === annex.version) : currentVersion(agreement);
@@ -125,11 +127,13 @@ export function tomMeasure(content: Content, t: TomEntry, annex?: { agreement: s
  * that agreement version lists (see isInAnnex), their §§ numbered for it; empty goals dropped then.
  */
 export function tomCatalogue(content: Content, annex?: { agreement: string; version: string }): TomGoalMeasures[] {
+  // An agreement that is no processing agreement has no annex of measures.
+  const noAnnex = annex !== undefined && content.agreements.find((a) => a.id === annex.agreement)?.auftragsverarbeitung === false;
   const groups = SDM_GOALS.map((goal) => ({
     goal,
     label: SDM_GOAL_LABELS[goal],
     measures: tomsOfGoal(content, goal)
-      .filter((t) => annex === undefined || isInAnnex(t, annex.agreement, annex.version))
+      .filter((t) => annex === undefined || (!noAnnex && isInAnnex(t, annex.agreement, annex.version)))
       .map((t) => tomMeasure(content, t, annex)),
   }));
   return annex === undefined ? groups : groups.filter((g) => g.measures.length > 0);
