@@ -210,7 +210,15 @@ async function pdfsAndManifest(root: string): Promise<{ files: string[]; listed:
 }
 
 describe('the manifest lists every PDF in the output after each documented command', () => {
-  const ALL_PUBLIC = ['pdf/dsfa/dsfa-1.0.pdf', 'pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
+  const ALL_PUBLIC = [
+    'pdf/dsfa/dsfa-1.0.pdf',
+    'pdf/muster/1.0/traeger-001.pdf',
+    'pdf/muster/1.0/traeger-002.pdf',
+    'pdf/muster/1.1/traeger-001.pdf',
+    'pdf/muster/1.1/traeger-002.pdf',
+    'pdf/muster/synopse/synopse-1.0-1.1.pdf',
+    'pdf/tagespflege/synopse/synopse-1.0-1.1.pdf',
+  ];
   const ALL_PRIVATE = ['pdf/tagespflege/1.1/ktp-001.pdf'];
   const dist = () => out('seq');
   const distPrivate = () => out('seq-private');
@@ -236,7 +244,7 @@ describe('the manifest lists every PDF in the output after each documented comma
     const privateBefore = await hashTree(distPrivate());
     const result = await runScript('build', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), '--skip', 'pdf']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (8 Dateien); die Website zeigt die 5 PDFs aus dem bisherigen Verzeichnis');
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (10 Dateien); die Website zeigt die 7 PDFs aus dem bisherigen Verzeichnis');
     expect(await hashTree(path.join(dist(), 'pdf'))).toEqual(before);
     expect(await hashTree(distPrivate())).toEqual(privateBefore);
     await expectComplete(ALL_PUBLIC, ALL_PRIVATE);

@@ -14,8 +14,10 @@ import {
   type ManifestEntry,
   type PdfManifest,
 } from '../../lib/pdf/manifest.ts';
-import { buildDpiaDocuments, type DpiaDocument } from '../../lib/pdf/dpia-document.ts';
+import { buildDpiaDocuments } from '../../lib/pdf/dpia-document.ts';
 import { renderDpiaPrintJob } from '../../lib/pdf/dpia-html.ts';
+import { buildSynopsisDocuments } from '../../lib/pdf/synopsis-document.ts';
+import { renderSynopsisPrintJob } from '../../lib/pdf/synopsis-html.ts';
 import {
   buildPartyDocument,
   planPdfJobs,
@@ -23,6 +25,7 @@ import {
   type AgreementViewCache,
   type PartyDocument,
   type PdfJob,
+  type PdfMetadata,
 } from '../../lib/pdf/party-document.ts';
 import { PDFDocument } from 'pdf-lib';
 import { REGIME_LABELS } from '../../schemas/common.ts';
@@ -76,8 +79,10 @@ export interface PdfBuildResult {
   fullManifest?: { path: string; entries: number };
   /** „@sparticuz/chromium 147.0.0 (…), HeadlessChrome/147…“ when a browser was started. */
   browser?: string;
-  /** The DPIA PDFs (one per version; none in a `--party` run or a shard other than 1). */
+  /** The DPIA PDFs (one per version; none in a `--party` run or a shard other than 1); `seconds`: printing these and the Synopsen. */
   dpia: { total: number; rendered: number; seconds: number };
+  /** The Synopse PDFs (one per pair of versions; none in a `--party` run or a shard other than 1). */
+  synopses: { total: number; rendered: number };
 }
 
 export class PdfBuildError extends Error {
@@ -98,9 +103,18 @@ interface Planned {
   cacheMeta: string;
 }
 
-/** A DPIA PDF to place (and print when the cache lacks it). */
-interface PlannedDpia {
-  doc: DpiaDocument;
+/**
+ * A published PDF that is not a copy – the DPIA of a version, the Synopse of two versions – to
+ * place (and print when the cache lacks it). Printed in one piece; listed under `documents`.
+ */
+interface PlannedDocument {
+  /** The manifest entry without what printing yields (bytes, pages, hash). */
+  entry: Omit<DocumentEntry, 'bytes' | 'pages' | 'sha256' | 'browser'>;
+  metadata: PdfMetadata;
+  /** The page to print (rendered when needed: only missing documents are rendered). */
+  printJob: () => PrintJob;
+  /** How an error names it: „Das PDF … (Datenschutz-Folgenabschätzung, Version 1.1)“. */
+  what: string;
   key: string;
   cachePdf: string;
   cacheMeta: string;
@@ -151,20 +165,38 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
 
   // The DPIA PDFs belong to the whole build, not to one party's run; of several shards the first
   // prints them, so that merged shard manifests list them once.
-  const withDpia = !options.parties?.length && (!options.shard || options.shard.index === 1);
-  const dpiaPlanned: PlannedDpia[] = (withDpia ? buildDpiaDocuments(options.content) : []).map((doc) => {
-    const key = sha256Hex(`${assets.dpia.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0dsfa\0${doc.digest}`);
+  // So are the Synopsen of the agreements' versions.
+  const withDocuments = !options.parties?.length && (!options.shard || options.shard.index === 1);
+  const planDocument = (kind: DocumentEntry['kind'], templatesHash: string, digest: string, rest: Omit<PlannedDocument, 'key' | 'cachePdf' | 'cacheMeta'>): PlannedDocument => {
+    const key = sha256Hex(`${templatesHash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${kind}\0${digest}`);
     const dir = path.join(pdfCache, key.slice(0, 2));
-    return { doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
-  });
-  const dpiaMissing: PlannedDpia[] = [];
-  for (const p of dpiaPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) dpiaMissing.push(p);
+    return { ...rest, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
+  };
+  const dpiaPlanned: PlannedDocument[] = (withDocuments ? buildDpiaDocuments(options.content) : []).map((doc) =>
+    planDocument('dsfa', assets.dpia.hash, doc.digest, {
+      entry: { kind: 'dsfa', path: doc.path, version: doc.version, status: doc.status ?? undefined, documentId: doc.documentId },
+      metadata: doc.metadata,
+      printJob: () => renderDpiaPrintJob(doc, assets.templates, assets.dpia),
+      what: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})`,
+    }),
+  );
+  const synopsisPlanned: PlannedDocument[] = (withDocuments ? buildSynopsisDocuments(options.content) : []).map((doc) =>
+    planDocument('synopse', assets.synopsis.hash, doc.digest, {
+      entry: { kind: 'synopse', path: doc.path, agreement: doc.agreementId, from: doc.from, version: doc.to, status: doc.isDraft ? 'entwurf' : undefined, documentId: doc.documentId },
+      metadata: doc.metadata,
+      printJob: () => renderSynopsisPrintJob(doc, assets.templates, assets.synopsis),
+      what: `Das PDF ${doc.path} (Synopse ${doc.agreementId}, Version ${doc.from} und ${doc.to})`,
+    }),
+  );
+  const documentsPlanned = [...dpiaPlanned, ...synopsisPlanned];
+  const documentsMissing: PlannedDocument[] = [];
+  for (const p of documentsPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) documentsMissing.push(p);
 
   const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
-  const dpiaTime = { seconds: 0 };
-  if (missing.length + dpiaMissing.length > 0) {
-    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix }, dpiaMissing, dpiaTime);
+  const documentsTime = { seconds: 0 };
+  if (missing.length + documentsMissing.length > 0) {
+    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix }, documentsMissing, documentsTime);
   }
 
   // Everything is in the cache now: place it in the outputs (hard links where possible).
@@ -189,22 +221,12 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     };
     (p.job.isPrivate ? privateEntries : publicEntries).push(entry);
   }
-  // The DPIA holds no personal data: public output, listed apart from the copies.
+  // DPIA and Synopse hold no personal data: public output, listed apart from the copies.
   const documentEntries: DocumentEntry[] = [];
-  for (const p of dpiaPlanned) {
+  for (const p of documentsPlanned) {
     const meta = JSON.parse(await readFile(p.cacheMeta, 'utf8')) as CacheMeta;
-    await placeFile(p.cachePdf, path.join(options.outDir, p.doc.path));
-    documentEntries.push({
-      kind: 'dsfa',
-      path: p.doc.path,
-      version: p.doc.version,
-      status: p.doc.status ?? undefined,
-      bytes: meta.bytes,
-      pages: meta.pages,
-      sha256: meta.sha256,
-      documentId: p.doc.documentId,
-      browser: executable?.label,
-    });
+    await placeFile(p.cachePdf, path.join(options.outDir, p.entry.path));
+    documentEntries.push({ ...p.entry, bytes: meta.bytes, pages: meta.pages, sha256: meta.sha256, browser: executable?.label });
   }
   // Every PDF was printed by this browser: its name and version are part of the cache key.
   const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries);
@@ -234,7 +256,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
 
   if (!partial) {
-    await pruneCache(pdfCache, new Set([...planned, ...dpiaPlanned].map((p) => p.key)));
+    await pruneCache(pdfCache, new Set([...planned, ...documentsPlanned].map((p) => p.key)));
     if (assemble) {
       // The shared prints of one agreement version and regime are the same for all its parties:
       // one document of each group names the ones still in use.
@@ -257,7 +279,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     privateManifestPath,
     fullManifest,
     browser,
-    dpia: { total: dpiaPlanned.length, rendered: dpiaMissing.length, seconds: dpiaTime.seconds },
+    dpia: { total: dpiaPlanned.length, rendered: dpiaPlanned.filter((p) => documentsMissing.includes(p)).length, seconds: documentsTime.seconds },
+    synopses: { total: synopsisPlanned.length, rendered: synopsisPlanned.filter((p) => documentsMissing.includes(p)).length },
   };
 }
 
@@ -331,8 +354,8 @@ async function renderMissing(
   executable: BrowserExecutable | undefined,
   options: PdfBuildOptions,
   split: SplitOptions,
-  dpiaMissing: PlannedDpia[] = [],
-  dpiaTime: { seconds: number } = { seconds: 0 },
+  documentsMissing: PlannedDocument[] = [],
+  documentsTime: { seconds: number } = { seconds: 0 },
 ): Promise<string | undefined> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let printer: PdfPrinter | undefined;
@@ -408,9 +431,9 @@ async function renderMissing(
     } finally {
       progress.finish();
     }
-    const dpiaStarted = performance.now();
-    await runAll(dpiaMissing, (item) => renderDpia(item, assets, print!, pool, timeoutMs, options.log));
-    dpiaTime.seconds = (performance.now() - dpiaStarted) / 1000;
+    const documentsStarted = performance.now();
+    await runAll(documentsMissing, (item) => renderDocument(item, print!, pool, timeoutMs, options.log));
+    documentsTime.seconds = (performance.now() - documentsStarted) / 1000;
   } finally {
     await printer?.close();
     await pool.close();
@@ -495,13 +518,12 @@ async function renderOne(
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify(meta)}\n`);
 }
 
-/** Prints one DPIA PDF in one piece (nothing in it is shared with another document) and caches it. */
-async function renderDpia(item: PlannedDpia, assets: PdfAssets, print: PrintFn, pool: FinalizePool, timeoutMs: number, log: (line: string) => void): Promise<void> {
-  const { doc } = item;
-  const job = renderDpiaPrintJob(doc, assets.templates, assets.dpia);
-  const raw = await printWithRetry(job, print, timeoutMs, log, { warn: doc.path, fail: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})` });
-  const finalized = await pool.finalize(raw, doc.metadata, headingTitles(job.html));
-  if (!finalized.outlineFixed) log(`Hinweis: ${doc.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
+/** Prints one DPIA or Synopse PDF in one piece (nothing in it is shared with another document) and caches it. */
+async function renderDocument(item: PlannedDocument, print: PrintFn, pool: FinalizePool, timeoutMs: number, log: (line: string) => void): Promise<void> {
+  const job = item.printJob();
+  const raw = await printWithRetry(job, print, timeoutMs, log, { warn: item.entry.path, fail: item.what });
+  const finalized = await pool.finalize(raw, item.metadata, headingTitles(job.html));
+  if (!finalized.outlineFixed) log(`Hinweis: ${item.entry.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
   await writeFileAtomic(item.cachePdf, finalized.bytes);
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify({ bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256Hex(finalized.bytes) } satisfies CacheMeta)}\n`);
 }

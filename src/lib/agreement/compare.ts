@@ -137,11 +137,24 @@ function blockTextHtml(text: string): string {
 }
 
 /**
+ * Where marked HTML is read: on `screen` the brackets are hidden from screen readers, which hear
+ * the visually hidden words instead; in `print` (a tagged PDF) nothing hidden is printed, so each
+ * bracket carries the words as its text alternative (Chromium tags it as a figure with /Alt).
+ */
+export type MarkMedium = 'screen' | 'print';
+
+const PRINT_MARKS: Record<DiffMark, [string, string]> = {
+  ins: ['<ins><span class="diff-marke" role="img" aria-label="Eingefügt:">[+</span>', '<span class="diff-marke" role="img" aria-label="Ende der Einfügung">]</span></ins>'],
+  del: ['<del><span class="diff-marke" role="img" aria-label="Gestrichen:">[−</span>', '<span class="diff-marke" role="img" aria-label="Ende der Streichung">]</span></del>'],
+};
+
+/**
  * Removed or inserted text as HTML: <del>/<ins> (struck through or underlined), visible brackets
  * „[−…]“/„[+…]“ that survive black-and-white printing, and words a screen reader says
  * („Gestrichen:“, „Eingefügt:“).
  */
-export function markedHtml(mark: DiffMark, html: string): string {
+export function markedHtml(mark: DiffMark, html: string, medium: MarkMedium = 'screen'): string {
+  if (medium === 'print') return `${PRINT_MARKS[mark][0]}${html}${PRINT_MARKS[mark][1]}`;
   return mark === 'ins' ? `${INS_OPEN}${html}${INS_CLOSE}` : `${DEL_OPEN}${html}${DEL_CLOSE}`;
 }
 
@@ -201,8 +214,8 @@ function onto(source: string, parts: readonly { value: string }[]): string[] {
 }
 
 /** Segments as HTML: escaped, line breaks as <br>, marked runs as <del>/<ins> with their brackets and screen-reader words. */
-export function segmentsHtml(segments: readonly DiffSegment[]): string {
-  return segments.map((s) => (s.mark ? markedHtml(s.mark, blockTextHtml(s.text)) : blockTextHtml(s.text))).join('');
+export function segmentsHtml(segments: readonly DiffSegment[], medium: MarkMedium = 'screen'): string {
+  return segments.map((s) => (s.mark ? markedHtml(s.mark, blockTextHtml(s.text), medium) : blockTextHtml(s.text))).join('');
 }
 
 /** A block as one paragraph with both sides' changes interleaved: the inline word diff. */

@@ -20,6 +20,7 @@ import {
   type AbsatzState,
   type ChangeKind,
   type DiffSegment,
+  type MarkMedium,
   type SectionComparison,
 } from './compare.ts';
 
@@ -115,6 +116,26 @@ export interface Synopsis {
   /** How many §§ (ids) change in some reading, and how many do not change at all. */
   changedCount: number;
   unchangedCount: number;
+}
+
+/** The column headings of a Synopse and what an empty cell says to a screen reader. */
+export interface SynopsisColumns {
+  /** „Version 1.1 (bisher)“ */
+  oldColumn: string;
+  /** „Version 1.2 (neu, Entwurf)“ */
+  newColumn: string;
+  /** „In Version 1.1 nicht enthalten“ */
+  oldEmpty: string;
+  newEmpty: string;
+}
+
+export function synopsisColumns(from: Pick<Version, 'version'>, to: Pick<Version, 'version' | 'status'>): SynopsisColumns {
+  return {
+    oldColumn: `Version ${from.version} (bisher)`,
+    newColumn: `Version ${to.version} (neu${to.status === 'entwurf' ? ', Entwurf' : ''})`,
+    oldEmpty: `In Version ${from.version} nicht enthalten`,
+    newEmpty: `In Version ${to.version} nicht enthalten`,
+  };
 }
 
 /** „Fassung DSGVO“, „Fassung KDG und DSG-EKD“: the regime readings an entry is for. */
@@ -213,7 +234,8 @@ export function buildSynopsis(content: Content, agreementId: string, fromId: str
         extend('unveraendert', id, readings[0]!.old!, readings[0]!.neu!);
         continue;
       }
-      if (!split && readings[0]!.kind === 'nummer') {
+      // Only the number changed, in every reading: the text is the same.
+      if (readings.every((c) => c.kind === 'nummer')) {
         changedCount++;
         extend('nummer', id, readings[0]!.old!, readings[0]!.neu!);
         continue;
@@ -289,8 +311,8 @@ export function buildSynopsis(content: Content, agreementId: string, fromId: str
 }
 
 /** A column's paragraphs as HTML (site and PDF): each a <p>, changed words as <del>/<ins> with brackets and screen-reader words. */
-export function renderSynopsisParagraphsHtml(paragraphs: readonly SynopsisParagraph[]): string {
-  return paragraphs.map((p) => `<p>${segmentsHtml(p)}</p>`).join('');
+export function renderSynopsisParagraphsHtml(paragraphs: readonly SynopsisParagraph[], medium: MarkMedium = 'screen'): string {
+  return paragraphs.map((p) => `<p>${segmentsHtml(p, medium)}</p>`).join('');
 }
 
 /** The text of a column without marks (tests, search, Word file fallback). */

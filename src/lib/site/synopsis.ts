@@ -1,7 +1,7 @@
 import { findAgreement, findVersion } from '../agreement-view.ts';
-import { buildSynopsis, renderSynopsisParagraphsHtml, type SynopsisChange, type SynopsisRow } from '../agreement/synopsis.ts';
+import { buildSynopsis, renderSynopsisParagraphsHtml, synopsisColumns, type SynopsisChange, type SynopsisRow } from '../agreement/synopsis.ts';
 import { comparisonPairs } from '../agreement/versions.ts';
-import type { Content, Version } from '../content-model.ts';
+import type { Content } from '../content-model.ts';
 import type { DocumentEntry } from '../../schemas/manifest.ts';
 import { memo } from '../memo.ts';
 import { readerHref } from './agreements.ts';
@@ -91,11 +91,6 @@ function rowView(row: SynopsisRow): SynopsisRowView {
   return { type: 'absatz', ...(row.note ? { text: row.note } : {}), oldHtml: renderSynopsisParagraphsHtml(row.old), newHtml: renderSynopsisParagraphsHtml(row.neu) };
 }
 
-/** Column heading of a version in a comparison: „Version 1.2 (neu, Entwurf)“. */
-export function columnHeading(version: Version, side: 'old' | 'neu'): string {
-  return `Version ${version.version} (${side === 'old' ? 'bisher' : 'neu'}${version.status === 'entwurf' ? ', Entwurf' : ''})`;
-}
-
 export function buildSynopsisView(content: Content, agreementId: string, fromId: string, toId: string, documents: readonly DocumentEntry[] = []): SynopsisView {
   const base = memo(content, `synopsis-view:${agreementId}:${fromId}:${toId}`, () => {
     const agreement = findAgreement(content, agreementId);
@@ -131,10 +126,7 @@ export function buildSynopsisView(content: Content, agreementId: string, fromId:
       toHref: urls.reader(agreementId, toId),
       pageTitle: `Synopse Version ${fromId} und ${toId}${draft} – ${agreement.short_title}`,
       path: urls.synopsis(agreementId, fromId, toId),
-      oldColumn: columnHeading(from, 'old'),
-      newColumn: columnHeading(to, 'neu'),
-      oldEmpty: `In Version ${fromId} nicht enthalten`,
-      newEmpty: `In Version ${toId} nicht enthalten`,
+      ...synopsisColumns(from, to),
       modes: comparisonModes(agreementId, fromId, toId, 'synopse'),
       others: otherComparisons(content, agreementId, fromId, toId, 'synopse'),
       changes: synopsis.changes,
