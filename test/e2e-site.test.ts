@@ -25,6 +25,7 @@ const PAGES = [
   ['Vertragstext, gültig', '/vereinbarung/muster/1.1/'],
   ['Vertragstext, abgelöst, KDG', '/vereinbarung/muster/1.0/kdg/'],
   ['Änderungen', '/vereinbarung/muster/aenderungen/1.0-1.1/'],
+  ['Synopse', '/vereinbarung/muster/aenderungen/1.0-1.1/synopse/'],
   ['Art. 28 Abs. 3', '/vereinbarung/muster/1.1/art-28/'],
   ['TOM-Katalog', '/toms/'],
   ['Folgenabschätzung', '/dsfa/'],
@@ -144,7 +145,7 @@ describe('every page type in Chromium', () => {
   });
 
   it('has no axe violations on a phone-sized screen (390 px) either', async () => {
-    for (const sitePath of ['/', '/vereinbarung/muster/1.0/kdg/', '/vereinbarung/muster/aenderungen/1.0-1.1/', '/dsfa/', '/beschlusskontrolle/', '/traeger/traeger-001/']) {
+    for (const sitePath of ['/', '/vereinbarung/muster/1.0/kdg/', '/vereinbarung/muster/aenderungen/1.0-1.1/', '/vereinbarung/muster/aenderungen/1.0-1.1/synopse/', '/dsfa/', '/beschlusskontrolle/', '/traeger/traeger-001/']) {
       const { page } = await openPage({ width: 390 });
       await page.goto(server.origin + sitePath, { waitUntil: 'networkidle0' });
       const result = await new AxePuppeteer(page).withTags(AXE_TAGS).analyze();
