@@ -111,7 +111,7 @@ describe('the document of one party', () => {
               ? { ...e, reminders: [{ date: '2022-05-02' }], signed: '2022-05-10', form: 'schriftlich' as const, signatory: { name: 'Paul Probe', function: 'Vorstand', oeffentlich: true }, withdrawn: '2023-01-31' }
               : e,
           ),
-          { party: 'traeger-002', version: '1.1', offered: '2023-06-05', reminders: [{ date: '2023-08-01' }], signed: '2023-09-01', form: 'elektronisch' as const, signatory: { name: 'Paul Probe', function: 'Vorstand', oeffentlich: true } },
+          { source: l.entries[0]!.source, party: 'traeger-002', version: '1.1', offered: '2023-06-05', reminders: [{ date: '2023-08-01' }], signed: '2023-09-01', form: 'elektronisch' as const, signatory: { name: 'Paul Probe', function: 'Vorstand', oeffentlich: true } },
         ],
       })),
     };
