@@ -44,10 +44,10 @@ describe('copies the check page recognises', () => {
       party: 'traeger-001',
       version: '1.0',
       documentId: OLD.document_id,
-      what: 'die Ausfertigung, die im Zeichnungsregister als angeboten am 4.\u00a0April 2022 und mit der Erinnerung vom 2.\u00a0Mai 2022 versandt vermerkt ist',
+      what: 'die Ausfertigung, die das Zeichnungsregister beim Angebot vom 4.\u00a0April 2022 und bei der Erinnerung vom 2.\u00a0Mai 2022 nennt',
     });
-    expect(bySha(REMINDED.sha256)).toMatchObject({ documentId: REMINDED.document_id, what: 'die Ausfertigung, die im Zeichnungsregister als mit der Erinnerung vom 9.\u00a0Mai 2022 versandt vermerkt ist' });
-    expect(bySha(SIGNED.sha256)).toMatchObject({ what: 'die Ausfertigung, die im Zeichnungsregister als unterzeichnet am 12.\u00a0Mai 2022 vermerkt ist', newer: { version: '1.1', path: '/pdf/muster/1.1/traeger-001.pdf', lead: 'Es gibt eine neuere Ausfertigung für diesen Träger:' } });
+    expect(bySha(REMINDED.sha256)).toMatchObject({ documentId: REMINDED.document_id, what: 'die Ausfertigung, die das Zeichnungsregister bei der Erinnerung vom 9.\u00a0Mai 2022 nennt' });
+    expect(bySha(SIGNED.sha256)).toMatchObject({ what: 'die Ausfertigung, die das Zeichnungsregister bei der Unterschrift vom 12.\u00a0Mai 2022 nennt', newer: { version: '1.1', path: '/pdf/muster/1.1/traeger-001.pdf', lead: 'Es gibt eine neuere Ausfertigung für diesen Träger:' } });
   });
 
   it('speaks of a newer copy only when the text differs: another version, not other bytes of the same one', () => {
@@ -59,7 +59,7 @@ describe('copies the check page recognises', () => {
     const earlier = { document_id: 'muster-1.1-traeger-001-abababab', sha256: 'ab'.repeat(32) };
     const c = contentWith([replace('ledger/muster.yaml', '    offered: 2023-06-05\n', `    offered: 2023-06-05\n    offered_copy: { document_id: ${earlier.document_id}, sha256: ${earlier.sha256} }\n`)]);
     const copy = buildCopyRegister(c, published).find((k) => k.sha256 === earlier.sha256)!;
-    expect(copy).toMatchObject({ version: '1.1', what: 'die Ausfertigung, die im Zeichnungsregister als angeboten am 5.\u00a0Juni 2023 vermerkt ist' });
+    expect(copy).toMatchObject({ version: '1.1', what: 'die Ausfertigung, die das Zeichnungsregister beim Angebot vom 5.\u00a0Juni 2023 nennt' });
     expect(copy.newer).toBeUndefined();
   });
 
@@ -88,7 +88,7 @@ describe('copies the check page recognises', () => {
     const c = contentWith([replace('ledger/muster.yaml', '    offered: 2023-06-05\n', `    offered: 2023-06-05\n    offered_copy: { document_id: muster-1.1-traeger-001-eeeeeeee, sha256: ${sha('e')} }\n`)]);
     const copy = buildCopyRegister(c, published).find((k) => k.sha256 === sha('e'))!;
     expect(copy.sentence).toBe(
-      'die aktuell veröffentlichte Ausfertigung (Dokumentkennung muster-1.1-traeger-001-eeeeeeee): Mustervereinbarung, Version 1.1, für Kinderhaus Elbaue e. V. Im Zeichnungsregister ist sie als angeboten am 5.\u00a0Juni 2023 vermerkt.',
+      'die aktuell veröffentlichte Ausfertigung (Dokumentkennung muster-1.1-traeger-001-eeeeeeee): Mustervereinbarung, Version 1.1, für Kinderhaus Elbaue e. V. Das Zeichnungsregister nennt sie beim Angebot vom 5.\u00a0Juni 2023.',
     );
   });
 

@@ -16,7 +16,7 @@ export interface KnownCopy {
   agreement: string;
   agreementTitle: string;
   version: string;
-  /** „die aktuell veröffentlichte Ausfertigung“, „die Ausfertigung, die im Zeichnungsregister als unterzeichnet am … vermerkt ist“ … */
+  /** „die aktuell veröffentlichte Ausfertigung“, „die Ausfertigung, die das Zeichnungsregister bei der Unterschrift vom … nennt“ … */
   what: string;
   /**
    * What „PDF prüfen“ says after „„datei.pdf“ ist “: what the copy is, its document id, agreement,
@@ -66,7 +66,7 @@ function sameText(a: TextIdentity, b: TextIdentity): boolean {
 }
 
 interface LedgerEvent {
-  /** „angeboten am 4. April 2022“ */
+  /** „beim Angebot vom 4. April 2022“, „bei der Erinnerung vom …“, „bei der Unterschrift vom …“ */
   text: string;
   date?: string;
 }
@@ -114,10 +114,10 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
     for (const entry of ledger.entries) {
       if (!providers.has(entry.party)) continue;
       const named = [
-        { copy: entry.offered_copy, text: `angeboten am ${formatDateDe(entry.offered)}`, date: entry.offered },
+        { copy: entry.offered_copy, text: `beim Angebot vom ${formatDateDe(entry.offered)}`, date: entry.offered },
         // A reminder may enclose a copy from a later build: the party may sign that one.
-        ...(entry.reminders ?? []).map((r) => ({ copy: r.copy, text: `mit der Erinnerung vom ${formatDateDe(r.date)} versandt`, date: r.date })),
-        { copy: entry.signed_copy, text: entry.signed ? `unterzeichnet am ${formatDateDe(entry.signed)}` : 'unterzeichnet', date: entry.signed },
+        ...(entry.reminders ?? []).map((r) => ({ copy: r.copy, text: `bei der Erinnerung vom ${formatDateDe(r.date)}`, date: r.date })),
+        { copy: entry.signed_copy, text: entry.signed ? `bei der Unterschrift vom ${formatDateDe(entry.signed)}` : 'bei der Unterschrift', date: entry.signed },
       ];
       for (const { copy, text, date } of named) {
         if (!copy) continue;
@@ -146,7 +146,7 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
       newer: newerThan(agreement, copy.party, textToday(agreement, copy.version, copy.regime ?? provider.regime)),
       path: `/${copy.path}`,
       // The copy published now is, since copies no longer change with the ledger, often the one offered and signed.
-      note: recorded ? `Im Zeichnungsregister ist sie als ${recorded} vermerkt.` : undefined,
+      note: recorded ? `Das Zeichnungsregister nennt sie ${recorded}.` : undefined,
     }));
   }
   const seen = new Set(out.map((c) => c.sha256));
@@ -157,7 +157,7 @@ export function buildCopyRegister(content: Content, published: readonly Publishe
     // The text the copy held on the day the ledger first names it (an erratum may have corrected it since).
     const mine: TextIdentity = { version: known_.version, regime: provider.regime, textSha256: v ? versionChecksumOn(v, known_.firstDate) : undefined };
     const recorded = eventsText(sha256, known_.party);
-    const what = recorded ? `die Ausfertigung, die im Zeichnungsregister als ${recorded} vermerkt ist` : 'eine im Zeichnungsregister vermerkte Ausfertigung';
+    const what = recorded ? `die Ausfertigung, die das Zeichnungsregister ${recorded} nennt` : 'eine im Zeichnungsregister vermerkte Ausfertigung';
     out.push(known(known_.agreement, provider.name, known_.party, known_.version, sha256, known_.documentId, what, { newer: newerThan(known_.agreement, known_.party, mine) }));
   }
   return out.sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
