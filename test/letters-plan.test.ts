@@ -7,7 +7,7 @@ import { loadContent } from '../src/io/load-content.ts';
 import type { AgreementEntry, Content } from '../src/lib/content-model.ts';
 import { buildLetters, LetterRefusal, reasonsFor, renderDryRun, summarizeLetters, type LetterView } from '../src/lib/letters/plan.ts';
 import { buildLetterRunRecord, letterPdfMetadata, renderLetterCsv, renderLetterHtml } from '../src/lib/letters/render.ts';
-import { parseLetterRun } from '../src/lib/letters/run-record.ts';
+import { parseLetterRun, sentLettersOfRun } from '../src/lib/letters/run-record.ts';
 import { buildChangesView } from '../src/lib/site/changes.ts';
 import { ROOT } from './support/run-cli.ts';
 
@@ -198,7 +198,9 @@ describe('mail merge and run record', () => {
     expect(csv).not.toContain('elbsand-ev.example');
     const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters, (stem) => (stem.startsWith('erinnerung-') ? 'e'.repeat(64) : undefined));
     expect(record.offers.map((o) => o.party)).toEqual(['traeger-002']);
-    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', letter_sha256: 'e'.repeat(64) }]);
+    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', file: 'erinnerung-kita-planer-2-1.1-traeger-001.pdf', letter_sha256: 'e'.repeat(64) }]);
+    // The check page learns of the printed letter: checksum, day, kind, agreement, version – no party.
+    expect(sentLettersOfRun(record)).toEqual([{ sha256: 'e'.repeat(64), kind: 'erinnerung', date: '2023-08-01', agreement: 'kita-planer-2', version: '1.1' }]);
     const fromCsv = parseLetterRun(csv, 'serienbrief.csv');
     expect(fromCsv.offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
     // The CSV does not carry the letter's hash; the reminder itself it does.

@@ -15,3 +15,12 @@ export function quoteGerman(text: string): string {
 export function keepQuotesTogetherHtml(text: string): string {
   return escapeHtml(text).replace(/„[^“]{1,40}“/g, (quoted) => `<span class="nowrap">${quoted}</span>`);
 }
+
+/**
+ * A sentence that ends with `text` (often a name): adds the full stop unless the text already ends
+ * with one – „Kinderwelt Friedrichstadt e. V.“ gets no second period – or with „!“, „?“ or „…“.
+ */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}

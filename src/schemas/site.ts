@@ -14,6 +14,11 @@ export const siteSchema = z.strictObject({
   data_protection_officer: nonEmptyText,
   /** The agreement shown first on the start page. */
   main_agreement: nonEmptyText,
+  /**
+   * The records folder (sent letters), relative to the content folder; default `../akten`, beside it.
+   * Never inside the content folder, never under the build's output.
+   */
+  akten: nonEmptyText.optional(),
   /** Licence of the machine-readable data under /daten/ (OSCAL, OParl, CSV). */
   license: z
     .strictObject({

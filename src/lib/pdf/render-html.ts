@@ -86,7 +86,6 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       ...cover,
       titleHtml: keepQuotesTogetherHtml(cover.title),
       adopted: cover.adoptedText !== null,
-      superseded: !cover.isCurrent,
     },
     party: {
       ...party,
