@@ -34,7 +34,7 @@ describe('sent letters survive every build command', () => {
 
     const letters = await run('letters', ['--as-of', '2023-09-01', '--content', content, '--manifest', at('dist/pdf/manifest.json')]);
     ok(letters, 'letters');
-    expect(letters.stderr).toContain(`2 Schreiben am 2023-09-01 (muster) in ${path.relative(ROOT, RUN)}: Angebot: 1 · Erinnerung: 1`);
+    expect(letters.stderr).toContain(`2 Schreiben am 1.\u00a0September 2023 (muster) in ${path.relative(ROOT, RUN)}: Angebot: 1 · Erinnerung: 1`);
     const records = await hashTree(at('akten'));
     expect(Object.keys(records).sort()).toEqual(
       ['angebot-muster-1.1-traeger-002.pdf', 'erinnerung-muster-1.1-traeger-001.pdf', 'serienbrief.csv', 'versand.json'].map((f) => `briefe/muster/2023-09-01/${f}`),
