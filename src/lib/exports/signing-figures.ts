@@ -4,6 +4,7 @@ import { beschlusskontrolleFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
 import { buildSigningFigures, dayAfter, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE } from '../signing/sentences.ts';
+import { OPEN_RULE, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
 import { buildTableSchema, type CsvColumn } from './open-data.ts';
@@ -25,8 +26,9 @@ export const SIGNING_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...REGIMES, ALL] },
   { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, pattern: COUNT },
   { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, pattern: COUNT },
-  { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, pattern: COUNT },
-  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, pattern: COUNT },
+  { name: 'offen', title: PARTY_FIGURE_LABELS.open, description: 'Ohne gültige Vereinbarung, neuestes Angebot weder unterzeichnet noch abgelehnt: „absicht“ + „keine_antwort“ (nur Zeilen „alle“/„alle“)', required: false, pattern: COUNT },
+  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt, noch nicht unterzeichnet', required: false, pattern: COUNT },
+  { name: 'keine_antwort', title: 'Keine Antwort', description: 'Davon: weder Absicht noch Unterschrift noch Ablehnung eingetragen (eine Erinnerung ist keine Antwort)', required: false, pattern: COUNT },
   { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, pattern: COUNT },
   { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, pattern: COUNT },
   { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, pattern: COUNT },
@@ -56,6 +58,7 @@ export interface SigningFigureRow {
   unterzeichnet: number;
   offen?: number;
   absicht?: number;
+  keine_antwort?: number;
   abgelehnt?: number;
   gekuendigt_laeuft?: number;
   gekuendigt_beendet?: number;
@@ -75,6 +78,7 @@ function rowsOf(f: SigningFigures): SigningFigureRow[] {
       unterzeichnet: f.bound,
       offen: f.open,
       absicht: f.intent,
+      keine_antwort: f.noAnswer,
       abgelehnt: f.declined,
       gekuendigt_laeuft: f.terminating.length,
       gekuendigt_beendet: f.ended.length,
@@ -138,14 +142,14 @@ export const signingFiguresExport: ExportDefinition = {
   title: 'Zeichnungsstand je Stichtag',
   description:
     'Wie viele berechtigte Vertragspartner an jedem Tag, an dem sich im Zeichnungsregister etwas änderte, eine gültige Vereinbarung hatten – insgesamt, je Fassung und je Datenschutzrecht, mit offenen, abgelehnten und gekündigten. Nur Summen, keine einzelnen Vertragspartner. ' +
-    BINDING_RULE,
+    `${BINDING_RULE} ${OPEN_RULE}`,
   standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema; JSON mit JSON Schema', href: 'https://specs.frictionlessdata.io/table-schema/' },
   build: (content) => {
     const rows = buildSigningFigureRows(content);
     return [
       { name: EXPORT_FILES.signingCsv, format: 'CSV', mediaType: 'text/csv; charset=utf-8; header=present', data: renderSigningFiguresCsv(rows), schema: EXPORT_FILES.signingTableSchema },
       { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(SIGNING_CSV_COLUMNS, ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
-      { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: BINDING_RULE, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
+      { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: `${BINDING_RULE} ${OPEN_RULE}`, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
       { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema() },
     ];
   },
