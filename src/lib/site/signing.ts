@@ -51,7 +51,7 @@ export interface FigureSnapshotView {
   rows: FigureRow[];
   byRegime: RegimeRow[];
   /** Per adopted version: its offer and whom it binds (only when more than one version is adopted). */
-  perVersion: { version: string; href: string; offered: string; signed: string; open: string; declined: string; replaced: string; bound: string; share: string }[];
+  perVersion: { version: string; href: string; offered: string; signed: string; open: string; declined: string; replaced: string; bound: string }[];
   /** Column heads of `perVersion` (terms.ts); „Ersetzt“ only when an offer was replaced by a newer one. */
   perVersionColumns: { offered: string; signed: string; open: string; declined: string; replaced?: string; bound: string };
 }
@@ -143,7 +143,6 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
             declined: formatNumber(o.declined),
             replaced: formatNumber(o.replaced),
             bound: formatNumber(bound),
-            share: formatPercent(bound, f.eligible),
           };
         })
       : [];
