@@ -76,6 +76,12 @@ export interface Ledger extends Located {
   entries: LedgerEntryLocated[];
 }
 
+/**
+ * The parts of a content folder, one per top-level folder (and site.yaml). A rule that counts or
+ * compares across a whole area names it in `needsComplete` (src/validate/rule.ts).
+ */
+export type ContentArea = 'site' | 'agreements' | 'toms' | 'dpia' | 'parties' | 'ledger' | 'council';
+
 export interface Content {
   site: (SiteConfig & Located) | undefined;
   agreements: AgreementEntry[];

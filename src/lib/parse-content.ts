@@ -10,6 +10,7 @@ import { slugId, toSlug } from '../schemas/common.ts';
 import type {
   AgreementEntry,
   Content,
+  ContentArea,
   DpiaSection,
   DpiaVersion,
   RiskEntry,
@@ -46,6 +47,8 @@ export interface ContentGaps {
 
 export interface ParsedContent extends Content {
   gaps: ContentGaps;
+  /** The area of every file as shown in messages (with the display prefix), so an error in it can be traced to what it leaves incomplete. */
+  areas: Map<string, ContentArea>;
 }
 
 export interface ParseContentResult {
@@ -84,6 +87,10 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       return yaml?.lineOf([...source.path, ...field]);
     },
     gaps,
+    areas: new Map(files.flatMap((f) => {
+      const area = areaOf(f.path);
+      return area ? [[display(f.path), area] as const] : [];
+    })),
   };
 
   const versionsByFolder = new Map<string, Version>();
@@ -225,12 +232,16 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         const data = check(providerSchema, yaml.source, diagnostics);
         if (data) content.providers.push({ ...data, kind: 'traeger', source: ref() });
         else unreadable(raw);
+        // A file whose id is not its name (a copy that kept the original's id, reported by the rule
+        // „dateinamen“): the party its name promises may be meant, so references to it are not dangling.
+        if (data && data.id !== stem) gap('party', stem);
         break;
       }
       case 'childminder': {
         const data = check(childminderSchema, yaml.source, diagnostics);
         if (data) content.childminders.push({ ...data, kind: 'kindertagespflege', source: ref() });
         else unreadable(raw);
+        if (data && data.id !== stem) gap('party', stem);
         break;
       }
       case 'ledger': {
@@ -355,6 +366,15 @@ function checkList<S extends z.ZodType>(
 
 function idOf(raw: unknown): unknown {
   return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).id : undefined;
+}
+
+const AREAS: Record<string, ContentArea> = { agreements: 'agreements', toms: 'toms', dpia: 'dpia', parties: 'parties', ledger: 'ledger', council: 'council' };
+
+/** The area a content file belongs to, by its top folder (`site.yaml` is its own); undefined outside the known layout. */
+export function areaOf(path: string): ContentArea | undefined {
+  const [top, ...rest] = path.split('/');
+  if (rest.length === 0) return top === 'site.yaml' ? 'site' : undefined;
+  return AREAS[top ?? ''];
 }
 
 type FileKind =

@@ -9,6 +9,7 @@ import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { findParty } from '../parties/lookup.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
+import { isOpen } from '../signing/terms.ts';
 import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
@@ -322,7 +323,7 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
     return { kind: 'angebot', standing, entry, earlierReminders: [], reason: why };
   }
   const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
-  if (state !== 'offen' && state !== 'absicht') return undefined;
+  if (!state || !isOpen(state)) return undefined;
   // Reminders sent by the day; one recorded on this very day is the letter of this day, as with offers.
   const sent = (entry.reminders ?? []).filter((r) => r.date < asOf);
   if (sent.length >= rule.max) return undefined;

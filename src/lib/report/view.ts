@@ -10,6 +10,7 @@ import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/v
 import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
+import { OFFER_FIGURE_LABELS, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { bodyWithArticle, counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
@@ -145,19 +146,21 @@ export function keyFiguresOf(f: SigningFigures): KeyFigures {
 function figuresTable(words: PartyWords, plan: string, f: KeyFigures, asOfText: string): TableView {
   const share = (n: number) => formatPercent(n, f.eligible);
   const binding = f.boundByVersion.filter((v) => v.bound > 0);
+  const L = PARTY_FIGURE_LABELS;
   const rows: string[][] = [
-    [`Berechtigte ${words.many} (Bedarfsplan ${plan})`, formatNumber(f.eligible), share(f.eligible)],
-    ['Unterzeichnet', formatNumber(f.bound), share(f.bound)],
+    [L.eligible(words.many, plan), formatNumber(f.eligible), share(f.eligible)],
+    [L.bound, formatNumber(f.bound), share(f.bound)],
   ];
-  if (binding.length > 1) for (const v of binding) rows.push([`davon Fassung ${v.version}`, formatNumber(v.bound), share(v.bound)]);
-  if (f.terminating > 0) rows.push(['darunter gekündigt, Frist läuft noch', formatNumber(f.terminating), share(f.terminating)]);
+  if (binding.length > 1) for (const v of binding) rows.push([L.boundBy(v.version), formatNumber(v.bound), share(v.bound)]);
+  if (f.terminating > 0) rows.push([L.terminating, formatNumber(f.terminating), share(f.terminating)]);
   rows.push(
-    ['Offen, Absicht zur Unterzeichnung erklärt', formatNumber(f.intent), share(f.intent)],
-    ['Offen, noch ohne Antwort', formatNumber(f.open - f.intent), share(f.open - f.intent)],
-    ['Abgelehnt', formatNumber(f.declined), share(f.declined)],
+    [L.open, formatNumber(f.open), share(f.open)],
+    [L.intent, formatNumber(f.intent), share(f.intent)],
+    [L.noAnswer, formatNumber(f.noAnswer), share(f.noAnswer)],
+    [L.declined, formatNumber(f.declined), share(f.declined)],
   );
-  if (f.ended > 0) rows.push(['Gekündigt, Vereinbarung ausgelaufen', formatNumber(f.ended), share(f.ended)]);
-  if (f.notOffered > 0) rows.push(['Noch kein Angebot erhalten', formatNumber(f.notOffered), share(f.notOffered)]);
+  if (f.ended > 0) rows.push([L.ended, formatNumber(f.ended), share(f.ended)]);
+  if (f.notOffered > 0) rows.push([L.notOffered, formatNumber(f.notOffered), share(f.notOffered)]);
   const single = f.boundByVersion.length === 1 ? ` (Fassung ${f.boundByVersion[0]!.version})` : '';
   return { caption: `Zeichnungsstand am ${asOfText}${single}`, header: ['Kennzahl', 'Anzahl', 'Anteil'], align: ['left', 'right', 'right'], rows };
 }
@@ -178,6 +181,12 @@ function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
   };
 }
 
+/** Offered, the answers (terms.ts) and whom the version binds; „Ersetzt“ only when an offer was replaced by a newer one. */
+function offerColumns(replaced: boolean): string[] {
+  const L = OFFER_FIGURE_LABELS;
+  return [L.offered, L.signed, L.open, L.declined, ...(replaced ? [L.replaced] : []), L.bound];
+}
+
 /** Versions adopted after the one the resolution is about: how their renewed offer stands. */
 function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
   const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
@@ -187,8 +196,10 @@ function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: Signing
   const boundOf = (version: string) => f.boundByVersion.find((v) => v.version === version)?.bound ?? 0;
   const row = (v: Version) => {
     const o = offersOf(v.version);
-    return [v.version, v.adopted ? formatDateShort(v.adopted) : '–', formatNumber(o.offered), formatNumber(o.signed), formatNumber(o.open), formatNumber(boundOf(v.version))];
+    const answers = [o.signed, o.open, o.declined, ...(replaced ? [o.replaced] : [])].map(formatNumber);
+    return [v.version, v.adopted ? formatDateShort(v.adopted) : '–', formatNumber(o.offered), ...answers, formatNumber(boundOf(v.version))];
   };
+  const replaced = [main, ...later].some((v) => offersOf(v.version).replaced > 0);
   const rows: string[][] = [row(main)];
   for (const v of later) {
     const who = v.adopted_by ? bodyWithArticle(v.adopted_by) : 'der zuständige Ausschuss';
@@ -201,8 +212,8 @@ function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: Signing
     type: 'table',
     table: {
       caption: `Stand je Fassung am ${formatDateDe(f.asOf)}`,
-      header: ['Fassung', 'Beschlossen', 'Angeboten', 'Unterzeichnet', 'Offen', 'Gilt für'],
-      align: ['left', 'left', 'right', 'right', 'right', 'right'],
+      header: ['Fassung', 'Beschlossen', ...offerColumns(replaced)],
+      align: ['left', 'left', ...offerColumns(replaced).map(() => 'right' as const)],
       rows,
     },
   });

@@ -121,7 +121,7 @@ export function buildProviderPageView(content: Content, providerId: string, down
       const standing = partyStanding(content, a, provider, asOf);
       const { statusLabel, date } = standingLabel(standing);
       const version = standing.binding?.version ?? standing.ended?.version ?? standing.latestOffer?.version;
-      const detail = !date ? undefined : standing.state === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
+      const detail = !date ? undefined : standing.state === 'keine-antwort' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
       signing.push({ agreement: a.short_title, version: version ?? '–', statusLabel, detail });
     }
   }
