@@ -5,6 +5,7 @@ import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
 import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
+import { dpiaMatrix } from './rules/dpia-matrix.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { dpiaReviewDue } from './rules/dpia-review-due.ts';
 import { dpiaVersions } from './rules/dpia-versions.ts';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   ledgerConsistency,
   reportedFigures,
   dpiaVersions,
+  dpiaMatrix,
   dpiaResidualRisk,
   dpiaDamageLimit,
   dpiaReviewDue,
