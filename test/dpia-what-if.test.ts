@@ -109,3 +109,51 @@ describe('what hangs on each contested cell', () => {
     expect(needed.cells.map((c) => c.art36Text)).toEqual(['ja, zusätzlich für risk-a', 'wie bisher, für risk-e']);
   });
 });
+
+describe('the DPIA page and the DPIA PDF show the one what-if of the bundled draft 2.0', async () => {
+  const path = await import('node:path');
+  const { loadContent } = await import('../src/io/load-content.ts');
+  const { loadPdfAssets } = await import('../src/io/pdf/assets.ts');
+  const { buildDpiaDocument } = await import('../src/lib/pdf/dpia-document.ts');
+  const { renderDpiaHtml } = await import('../src/lib/pdf/dpia-html.ts');
+  const { buildDpiaVersionView } = await import('../src/lib/site/dpia.ts');
+  const { ROOT } = await import('./support/run-cli.ts');
+  const { content } = await loadContent(path.join(ROOT, 'content'));
+  const draft = content.dpia.versions.find((v) => v.meta.version === '2.0')!;
+
+  it('groß × geringfügig one level higher: risk-06, risk-14 and risk-18 high after the measures, Art. 36 would apply', () => {
+    const corner = matrixWhatIf(draft)!.cells.find((c) => c.severity === 'gross' && c.likelihood === 'geringfuegig')!;
+    expect(corner.after.newlyHigh.map((r) => r.id)).toEqual(['risk-06', 'risk-14', 'risk-18']);
+    expect(corner.art36Text).toBe('ja, für risk-06, risk-14 und risk-18');
+  });
+
+  it('renders the same cells and texts on the page and in the PDF, and marks the contested cells in both matrices', async () => {
+    const page = buildDpiaVersionView(content, '2.0');
+    const doc = buildDpiaDocument(content, draft);
+    expect(page.whatIf).toEqual(doc.whatIf);
+    expect(page.whatIf!.cells.map((c) => c.label)).toEqual([
+      'Schwere groß × Wahrscheinlichkeit geringfügig',
+      'Schwere geringfügig × Wahrscheinlichkeit groß',
+      'Schwere substanziell × Wahrscheinlichkeit geringfügig',
+      'Schwere geringfügig × Wahrscheinlichkeit substanziell',
+    ]);
+    const flagged = (cells: { contested: boolean }[][]) => cells.flat().filter((c) => c.contested).length;
+    expect(flagged(page.matrices[1]!.rows.map((r) => r.cells))).toBe(4);
+    expect(flagged(doc.matrices[1].rows.map((r) => r.cells))).toBe(4);
+    const assets = await loadPdfAssets();
+    const html = renderDpiaHtml(doc, assets.templates, assets.dpia);
+    const section = html.slice(html.indexOf('<h3 id="lesart">'), html.indexOf('</table>', html.indexOf('<h3 id="lesart">')));
+    for (const c of doc.whatIf!.cells) {
+      expect(section).toContain(c.label);
+      expect(section).toContain(c.after.text);
+      expect(section).toContain(c.art36Text);
+    }
+    expect(html.match(/stroke-dasharray="4 3"/g)?.length).toBe(8);
+  });
+
+  it('a version without contested cells shows none', () => {
+    const adopted = content.dpia.versions.find((v) => v.meta.version === '1.1')!;
+    expect(buildDpiaVersionView(content, '1.1').whatIf).toBeUndefined();
+    expect(buildDpiaDocument(content, adopted).whatIf).toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { participationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
+import { matrixWhatIf, type MatrixWhatIf } from '../dpia/what-if.ts';
 import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
 import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
@@ -63,6 +64,8 @@ export interface DpiaMatrixCellDoc {
   severity: string;
   level: RiskLevel;
   levelLabel: string;
+  /** Still to be checked against the table's source (drawn with a dashed frame). */
+  contested: boolean;
   riskIds: string[];
 }
 
@@ -145,6 +148,8 @@ export interface DpiaDocument {
   risks: DpiaRiskDoc[];
   levelCounts: { level: RiskLevel; label: string; before: number; after: number }[];
   matrices: [DpiaMatrixDoc, DpiaMatrixDoc];
+  /** For each contested cell, what would change one level higher (lib/dpia/what-if.ts); null when none is contested. */
+  whatIf: MatrixWhatIf | null;
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
   /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
@@ -203,6 +208,7 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
         severity: DSK_LEVEL_LABELS[cell.severity],
         level: cell.level,
         levelLabel: cell.levelLabel,
+        contested: cell.contested,
         riskIds: cell.risks.map((r) => r.id),
       }),
     ),
@@ -213,10 +219,12 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
     (c) => `Schwere ${c.severity}, Wahrscheinlichkeit ${c.likelihood} (Risiko ${c.levelLabel}): ${joinGerman(c.riskIds)}`,
   );
   const empty = 16 - filled.length;
+  const contested = rows.flatMap((r) => r.cells).filter((c) => c.contested);
   const description =
     'Vier Stufen der Eintrittswahrscheinlichkeit (waagerecht) mal vier Stufen der Schwere des Schadens (senkrecht), ' +
     `${formatCount(dpia.risks.length, 'Risiko', 'Risiken')}. ` +
     (cellTexts.length > 0 ? `${cellTexts.join('. ')}. ` : '') +
+    (contested.length > 0 ? `Gestrichelt umrandet und noch zu prüfen: ${joinGerman(contested.map((c) => `Schwere ${c.severity} × Wahrscheinlichkeit ${c.likelihood}`))}. ` : '') +
     (empty === 16 ? 'Alle Zellen sind leer.' : empty > 0 ? `Die übrigen ${empty} Zellen sind leer.` : 'Keine Zelle ist leer.');
   return {
     id: matrix.id,
@@ -354,6 +362,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
       after: risks.filter((r) => r.after.level === level).length,
     })),
     matrices: [buildMatrix(dpia, 'before'), buildMatrix(dpia, 'after')],
+    whatIf: matrixWhatIf(dpia) ?? null,
     measures,
     referenceVersions,
     comparison: comparison ? comparisonDoc(comparison) : null,

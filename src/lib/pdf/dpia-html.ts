@@ -51,6 +51,24 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
     riskTotal: formatNumber(doc.risks.length),
     levelCounts: doc.levelCounts.map((c) => ({ ...c, before: formatNumber(c.before), after: formatNumber(c.after) })),
     matrices: doc.matrices.map((m) => ({ caption: m.caption, svgHtml: renderRiskMatrixSvg(m) })),
+    whatIf: doc.whatIf
+      ? {
+          intro: doc.whatIf.intro,
+          cells: doc.whatIf.cells.map((c) => ({
+            label: c.label,
+            note: c.note ?? null,
+            level: c.level,
+            levelLabel: c.levelLabel,
+            raisedLevel: c.raisedLevel,
+            raisedLabel: c.raisedLabel,
+            alsoRaisedText: c.alsoRaisedText,
+            beforeText: c.before.text,
+            afterText: c.after.text,
+            art36: c.art36,
+            art36Text: c.art36Text,
+          })),
+        }
+      : null,
     risks: doc.risks.map((r) => ({
       ...r,
       before: { ...r.before },
