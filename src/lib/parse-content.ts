@@ -46,6 +46,11 @@ export interface ContentGaps {
 
 export interface ParsedContent extends Content {
   gaps: ContentGaps;
+  /**
+   * Every field named `beispiel` in any YAML file or front matter (a per-fact example mark, or in
+   * site.yaml the instance's own), so the rule `beispiel-instanz` can name file and line of each.
+   */
+  exampleMarks: SourceRef[];
 }
 
 export interface ParseContentResult {
@@ -84,6 +89,10 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       return yaml?.lineOf([...source.path, ...field]);
     },
     gaps,
+    exampleMarks: [],
+  };
+  const collectExampleMarks = (file: string, data: unknown) => {
+    for (const path of fieldPaths(data, 'beispiel')) content.exampleMarks.push({ file, path });
   };
 
   const versionsByFolder = new Map<string, Version>();
@@ -148,6 +157,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         continue;
       }
       yamlSources.set(shown, mdx.source.frontMatter);
+      collectExampleMarks(shown, mdx.source.frontMatter.data);
       const ref: SourceRef = { file: shown, path: [] };
       if (kind.type === 'section') {
         const data = check(sectionSchema, mdx.source.frontMatter, diagnostics);
@@ -176,6 +186,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       continue;
     }
     yamlSources.set(shown, yaml.source);
+    collectExampleMarks(shown, yaml.source.data);
     const ref = (path: PathSegment[] = []): SourceRef => ({ file: shown, path });
     const raw = yaml.source.data;
 
@@ -329,6 +340,13 @@ function check<S extends z.ZodType>(schema: S, source: YamlSource, diagnostics: 
  * file is reported, and the entries that are valid on their own are still returned, with
  * their index in the file. `onInvalid` sees each raw entry that is not.
  */
+/** The paths of every field called `key` in parsed YAML data, at any depth, in document order. */
+function fieldPaths(data: unknown, key: string, path: PathSegment[] = []): PathSegment[][] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => fieldPaths(item, key, [...path, i]));
+  if (data === null || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([k, v]) => [...(k === key ? [[...path, k]] : []), ...fieldPaths(v, key, [...path, k])]);
+}
+
 function checkList<S extends z.ZodType>(
   fileSchema: z.ZodType,
   key: string,

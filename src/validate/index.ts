@@ -9,6 +9,7 @@ import { dpiaMatrix } from './rules/dpia-matrix.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { dpiaReviewDue } from './rules/dpia-review-due.ts';
 import { dpiaVersions } from './rules/dpia-versions.ts';
+import { exampleInstance } from './rules/example-instance.ts';
 import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   dpiaDamageLimit,
   dpiaReviewDue,
   exportIds,
+  exampleInstance,
 ];
 
 /** Runs every cross-file rule over parsed content; returns all findings, sorted. */
