@@ -6,7 +6,7 @@ import { ledgerEntrySchema, ledgerFileSchema } from '../schemas/ledger.ts';
 import { childminderSchema, providerSchema } from '../schemas/party.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
-import { slugId, toSlug } from '../schemas/common.ts';
+import { exampleMark, slugId, toSlug } from '../schemas/common.ts';
 import type {
   AgreementEntry,
   Content,
@@ -217,7 +217,9 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       }
       case 'toms': {
         const items = checkList(tomFileSchema, 'measures', tomSchema, yaml.source, diagnostics, (item) => gap('tom', idOf(item)));
-        for (const { data, index } of items) content.toms.push({ ...data, source: ref(['measures', index]) });
+        const fileMark = exampleMark.safeParse((raw as { beispiel?: unknown } | null)?.beispiel);
+        const inherited = fileMark.success && fileMark.data !== undefined ? { beispiel: fileMark.data } : {};
+        for (const { data, index } of items) content.toms.push({ ...inherited, ...data, ...(data.beispiel === undefined ? inherited : {}), source: ref(['measures', index]) });
         break;
       }
       case 'dpia-meta': {
@@ -247,9 +249,11 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       case 'ledger': {
         const entries = checkList(ledgerFileSchema, 'entries', ledgerEntrySchema, yaml.source, diagnostics, () => undefined);
         const agreement = slugId.safeParse((raw as { agreement?: unknown } | null)?.agreement);
+        const mark = exampleMark.safeParse((raw as { beispiel?: unknown } | null)?.beispiel);
         if (agreement.success) {
           content.ledgers.push({
             agreement: agreement.data,
+            ...(mark.success && mark.data !== undefined ? { beispiel: mark.data } : {}),
             entries: entries.map(({ data, index }) => ({ ...data, source: ref(['entries', index]) })),
             source: ref(),
           });

@@ -4,6 +4,7 @@ import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } fro
 import { versionStanding } from '../signing/version-standing.ts';
 import { buildFeedView } from './feed.ts';
 import { signingSnapshots } from './signing.ts';
+import type { ExampleMarkView } from '../example-data.ts';
 import { urls } from './urls.ts';
 
 export interface Link {
@@ -33,6 +34,8 @@ export interface HomeFigure {
   detail?: string;
   share: string;
   href: string;
+  /** The figures (or the Beschlusskontrolle behind them) are example data. */
+  example?: ExampleMarkView;
 }
 
 export interface HomeView {
@@ -77,6 +80,7 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
         detail: s.versionSplit,
         share: s.signedShare,
         href: `${urls.signing()}#${s.id}`,
+        ...(s.figuresExample || s.example ? { example: s.figuresExample ?? s.example } : {}),
       }))
     : [];
   return {
