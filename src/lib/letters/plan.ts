@@ -10,7 +10,7 @@ import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
@@ -98,6 +98,8 @@ export interface LetterView {
    * paper, the session that adopted it – one German line each. Not empty: not to be mailed as real.
    */
   exampleNotes: string[];
+  /** In an example instance the mark every letter carries (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
   publicContact?: { name: string; function: string; email?: string };
   closing: string;
@@ -475,6 +477,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       copy,
       warnings,
       exampleNotes,
+      exampleMark: instanceExampleMark(content) ?? null,
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });

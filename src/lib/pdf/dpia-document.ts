@@ -11,7 +11,7 @@ import { participationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
 import { matrixWhatIf, type MatrixWhatIf } from '../dpia/what-if.ts';
 import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
-import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { compareVersions } from '../parse-content.ts';
@@ -143,6 +143,8 @@ export interface DpiaDocument {
   matrixSource: string;
   /** Set when the whole version is example data. */
   example: string | null;
+  /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   publisher: { name: string; department: string; address: string; dpiaUrl: string };
   sections: { id: string; anchor: string; title: string; art35: string | null; html: string }[];
   risks: DpiaRiskDoc[];
@@ -346,6 +348,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     agreements: summary.agreements,
     matrixSource: summary.matrixSource,
     example: exampleText(meta.beispiel),
+    exampleMark: instanceExampleMark(content) ?? null,
     publisher: { ...printedPublisher(content), dpiaUrl: printedUrl(content, urls.dpiaVersion(meta.version)) },
     sections: dpia.sections.map((s) => ({
       id: s.id,

@@ -112,7 +112,9 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
       partyId: cssString(`Stand ${doc.dateText}`),
       documentId: cssString(doc.documentId),
       draftMark: doc.isDraft ? cssString(DPIA_DRAFT_MARK) : 'none',
+      exampleMark: doc.exampleMark ? cssString(doc.exampleMark) : 'none',
     },
+    exampleMark: doc.exampleMark,
   };
 }
 
