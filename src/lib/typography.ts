@@ -15,3 +15,11 @@ export function quoteGerman(text: string): string {
 export function keepQuotesTogetherHtml(text: string): string {
   return escapeHtml(text).replace(/„[^“]{1,40}“/g, (quoted) => `<span class="nowrap">${quoted}</span>`);
 }
+
+/** Escaped text in which the named ids never break at their hyphen (a list of ids in a narrow column). Needs the `nowrap` class (site and print CSS have it). */
+export function keepIdsTogetherHtml(text: string, refs: readonly { id: string }[]): string {
+  return refs.reduce((html, { id }) => {
+    const escaped = escapeHtml(id);
+    return html.replace(new RegExp(`(?<![\\w-])${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), `<span class="nowrap">${escaped}</span>`);
+  }, escapeHtml(text));
+}

@@ -1,5 +1,5 @@
 import { formatNumber, joinGerman } from '../format.ts';
-import { keepQuotesTogetherHtml } from '../typography.ts';
+import { keepIdsTogetherHtml, keepQuotesTogetherHtml } from '../typography.ts';
 import { DPIA_DRAFT_MARK, type DpiaDocument } from './dpia-document.ts';
 import { renderRiskMatrixSvg } from './dpia-matrix-svg.ts';
 import { cssString, TEMPLATE_FILES, type PdfTemplates } from './render-html.ts';
@@ -62,10 +62,10 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
             raisedLevel: c.raisedLevel,
             raisedLabel: c.raisedLabel,
             alsoRaisedText: c.alsoRaisedText,
-            beforeText: c.before.text,
-            afterText: c.after.text,
+            beforeHtml: keepIdsTogetherHtml(c.before.text, c.before.newlyHigh),
+            afterHtml: keepIdsTogetherHtml(c.after.text, c.after.newlyHigh),
             art36: c.art36,
-            art36Text: c.art36Text,
+            art36Html: keepIdsTogetherHtml(c.art36Text, c.art36Risks),
           })),
         }
       : null,

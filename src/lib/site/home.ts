@@ -74,14 +74,18 @@ export function buildAgreementTeaser(content: Content, agreement: AgreementEntry
 export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
   const main = mainAgreement(content);
   const figures: HomeFigure[] = main
-    ? signingSnapshots(content, main, buildAsOf).map((s) => ({
-        heading: s.heading,
-        headline: s.headline,
-        detail: s.versionSplit,
-        share: s.signedShare,
-        href: `${urls.signing()}#${s.id}`,
-        ...(s.figuresExample || s.example ? { example: s.figuresExample ?? s.example } : {}),
-      }))
+    ? signingSnapshots(content, main, buildAsOf).map((s) => {
+        // The home page shows the headline only: a recorded one needs no mark for the example ledger behind it.
+        const example = s.headlineRecorded ? s.example : (s.figuresExample ?? s.example);
+        return {
+          heading: s.heading,
+          headline: s.headline,
+          detail: s.versionSplit,
+          share: s.signedShare,
+          href: `${urls.signing()}#${s.id}`,
+          ...(example ? { example } : {}),
+        };
+      })
     : [];
   return {
     title: content.site?.title ?? 'Vertragswerk',
