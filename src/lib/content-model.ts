@@ -42,6 +42,7 @@ export interface AgreementEntry extends Agreement, Located {
   versions: Version[];
 }
 
+/** A measure; `beispiel` may come from its own entry or from its file (`toms/<ziel>.yaml`). */
 export type TomEntry = Tom & Located;
 export type RiskEntry = Risk & Located;
 
@@ -73,6 +74,8 @@ export type LedgerEntryLocated = LedgerEntry & Located;
 
 export interface Ledger extends Located {
   agreement: string;
+  /** The file's `beispiel` mark: its entries (and the figures from them) are example data. */
+  beispiel?: true | string;
   entries: LedgerEntryLocated[];
 }
 

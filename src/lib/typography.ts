@@ -24,3 +24,11 @@ export function endSentence(text: string): string {
   const trimmed = text.trimEnd();
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** Escaped text in which the named ids never break at their hyphen (a list of ids in a narrow column). Needs the `nowrap` class (site and print CSS have it). */
+export function keepIdsTogetherHtml(text: string, refs: readonly { id: string }[]): string {
+  return refs.reduce((html, { id }) => {
+    const escaped = escapeHtml(id);
+    return html.replace(new RegExp(`(?<![\\w-])${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), `<span class="nowrap">${escaped}</span>`);
+  }, escapeHtml(text));
+}

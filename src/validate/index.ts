@@ -6,9 +6,11 @@ import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
 import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
+import { dpiaMatrix } from './rules/dpia-matrix.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { dpiaReviewDue } from './rules/dpia-review-due.ts';
 import { dpiaVersions } from './rules/dpia-versions.ts';
+import { exampleInstance } from './rules/example-instance.ts';
 import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
@@ -38,10 +40,12 @@ export const RULES: readonly Rule[] = [
   ledgerConsistency,
   reportedFigures,
   dpiaVersions,
+  dpiaMatrix,
   dpiaResidualRisk,
   dpiaDamageLimit,
   dpiaReviewDue,
   exportIds,
+  exampleInstance,
 ];
 
 /**

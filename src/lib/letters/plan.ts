@@ -12,7 +12,7 @@ import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { isOpen } from '../signing/terms.ts';
 import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
@@ -100,6 +100,8 @@ export interface LetterView {
    * paper, the session that adopted it – one German line each. Not empty: not to be mailed as real.
    */
   exampleNotes: string[];
+  /** In an example instance the mark every letter carries (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
   publicContact?: { name: string; function: string; email?: string };
   closing: string;
@@ -477,6 +479,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       copy,
       warnings,
       exampleNotes,
+      exampleMark: instanceExampleMark(content) ?? null,
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });

@@ -1,4 +1,4 @@
-import { compileTemplate, type TemplateData } from '../pdf/template.ts';
+import { compileTemplate, cssString, type TemplateData } from '../pdf/template.ts';
 import type { PdfMetadata } from '../pdf/party-document.ts';
 import type { LetterView } from './plan.ts';
 
@@ -38,6 +38,10 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
     changeNotes: view.changeNotes,
     hasExampleNotes: view.exampleNotes.length > 0,
     exampleNotes: view.exampleNotes,
+    // An example instance marks every letter; a real one only letters that name marked facts (none: the validator refuses such marks there).
+    isExample: view.exampleMark !== null || view.exampleNotes.length > 0,
+    exampleMark: view.exampleMark,
+    exampleFooterCss: cssString(view.exampleMark ?? 'Beispieldaten'),
     closing: view.closing,
     enclosures: view.enclosures,
     copy: view.copy ? { document_id: view.copy.document_id, sha256: view.copy.sha256 } : null,
@@ -56,7 +60,7 @@ export function letterPdfMetadata(view: LetterView): PdfMetadata {
     title: view.subject,
     author: [view.sender.publisher, view.sender.department].filter(Boolean).join(', '),
     subject: `Schreiben an ${view.party.id}`,
-    keywords: [view.agreementId, `Version ${view.version}`, view.kind, ...(view.exampleNotes.length > 0 ? ['Beispieldaten'] : [])],
+    keywords: [view.agreementId, `Version ${view.version}`, view.kind, ...(view.exampleMark ? [view.exampleMark] : []), ...(view.exampleNotes.length > 0 ? ['Beispieldaten'] : [])],
     creator: 'Vertragswerk – Schreiben an die Partner',
     producer: 'Vertragswerk (Chromium, pdf-lib)',
     creationDate: view.date,

@@ -8,6 +8,7 @@ import {
 } from '../agreement-view.ts';
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { exampleMarkText, instanceExampleMark } from '../example-data.ts';
 import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import type { RiskLevel } from '../dpia/risk.ts';
@@ -153,10 +154,13 @@ export interface PartyDocument {
     nextReviewText: string | null;
     risks: RiskCountRow[];
     riskTotal: number;
-    reviews: { role: string; dateText: string; result: string }[];
+    /** `example`: what about the review is example data („Beispieldaten: …“), null for a recorded one. */
+    reviews: { role: string; dateText: string; result: string; example: string | null }[];
   };
   /** The party's signature block; the city's block is text in the signature template. */
   partySignature: SignatureBlock;
+  /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   metadata: PdfMetadata;
 }
 
@@ -327,7 +331,7 @@ export function buildPartyDocument(
       after: levels.filter((l) => l.after === level).length,
     })),
     riskTotal: levels.length,
-    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
+    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result, example: r.example ? exampleMarkText(r.example) : null })),
   };
 
   const isProvider = party.kind === 'traeger';
@@ -395,6 +399,7 @@ export function buildPartyDocument(
     tomCount: applicable.length,
     dpia,
     partySignature,
+    exampleMark: instanceExampleMark(content) ?? null,
     metadata,
   };
   // The agreement view (the whole text) is shared by many documents: digest it once.

@@ -36,6 +36,10 @@ export interface FigureSnapshotView {
   source: string;
   /** Set when the Beschlusskontrolle behind the snapshot is example data. */
   example?: ExampleMarkView;
+  /** Set when the ledger the figures come from is example data (its file's `beispiel`). */
+  figuresExample?: ExampleMarkView;
+  /** The headline (signed of eligible) is what the Beschlusskontrolle reported (`reported` in council.yaml), not only the ledger's count. */
+  headlineRecorded?: true;
   asOf: string;
   asOfText: string;
   /** The version offered for signature on that date. */
@@ -192,8 +196,11 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry, bu
         ),
       );
       const example = exampleMarkOf(report.beispiel);
-      if (example) out[out.length - 1]!.example = example;
+      const shown = out[out.length - 1]!;
+      if (example) shown.example = example;
+      if (report.reported && report.reported.signed === shown.signed && report.reported.eligible === shown.eligible) shown.headlineRecorded = true;
     }
+    const figuresExample = exampleMarkOf(content.ledgers.find((l) => l.agreement === agreement.id)?.beispiel);
     // The status date adds nothing when a Beschlusskontrolle is as recent or newer.
     if (latest && firstOfferDate(content, agreement.id) !== undefined && !out.some((s) => s.asOf >= latest)) {
       out.push(
@@ -207,7 +214,7 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry, bu
         ),
       );
     }
-    return out;
+    return figuresExample ? out.map((snapshot) => ({ ...snapshot, figuresExample })) : out;
   });
 }
 
