@@ -10,9 +10,10 @@ import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { findParty } from '../parties/lookup.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
+import { isOpen } from '../signing/terms.ts';
 import { CHANGE_KIND_LABELS, compareVersionSections, numbersOnlySummary, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
@@ -100,6 +101,8 @@ export interface LetterView {
    * paper, the session that adopted it – one German line each. Not empty: not to be mailed as real.
    */
   exampleNotes: string[];
+  /** In an example instance the mark every letter carries (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
   publicContact?: { name: string; function: string; email?: string };
   closing: string;
@@ -286,7 +289,7 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
     return { kind: 'angebot', standing, entry, earlierReminders: [], reason: why };
   }
   const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
-  if (state !== 'offen' && state !== 'absicht') return undefined;
+  if (!state || !isOpen(state)) return undefined;
   // Reminders sent by the day; one recorded on this very day is the letter of this day, as with offers.
   const sent = (entry.reminders ?? []).filter((r) => r.date < asOf);
   if (sent.length >= rule.max) return undefined;
@@ -440,6 +443,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       copy,
       warnings,
       exampleNotes,
+      exampleMark: instanceExampleMark(content) ?? null,
       publicContact: publicContact(party),
       closing: 'Mit freundlichen Grüßen',
     });

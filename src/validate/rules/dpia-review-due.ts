@@ -8,6 +8,8 @@ import { at, type Rule } from '../rule.ts';
 export const dpiaReviewDue: Rule = {
   id: 'dsfa-ueberpruefung',
   description: 'Die geltende Folgenabschätzung ist zum Stichtag nicht über ihren Überprüfungstermin („next_review“) hinaus.',
+  // Which version is in force depends on every version's dpia.yaml.
+  needsComplete: ['dpia'],
   check(content, options) {
     const asOf = statusDate(content, options.asOf);
     const dpia = dpiaInForce(content, asOf);
