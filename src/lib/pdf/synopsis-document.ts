@@ -3,7 +3,7 @@ import { buildSynopsis, renderSynopsisParagraphsHtml, synopsisColumns, type Syno
 import { comparisonPairs } from '../agreement/versions.ts';
 import type { Content, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
-import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark } from '../example-data.ts';
 import { urls } from '../site/urls.ts';
 import { recordedVersionChecksum } from '../version-text.ts';
 import { sha256Hex, type PdfMetadata } from './party-document.ts';
@@ -74,6 +74,8 @@ export interface SynopsisDocument {
   newEmpty: string;
   dateText: string;
   changes: SynopsisChange[];
+  /** „Beispielinhalte – nicht amtlich“ when the content is an example instance (site.yaml `beispiel`): on every page. */
+  exampleMark: string | null;
   changedCount: number;
   unchangedCount: number;
   items: SynopsisSectionDoc[];
@@ -152,6 +154,7 @@ export function buildSynopsisDocument(content: Content, agreementId: string, fro
     ...synopsisColumns(from, to),
     dateText: formatDateDe(date),
     changes: synopsis.changes,
+    exampleMark: instanceExampleMark(content) ?? null,
     changedCount: synopsis.changedCount,
     unchangedCount: synopsis.unchangedCount,
     items,

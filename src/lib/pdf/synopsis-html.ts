@@ -57,7 +57,9 @@ export function buildSynopsisTemplateData(doc: SynopsisDocument): TemplateData {
       partyId: cssString(`Stand ${doc.dateText}`),
       documentId: cssString(doc.documentId),
       draftMark: doc.isDraft ? cssString(`Vergleich mit dem Entwurf der Version ${doc.to}`) : 'none',
+      exampleMark: doc.exampleMark ? cssString(doc.exampleMark) : 'none',
     },
+    exampleMark: doc.exampleMark,
   };
 }
 
