@@ -362,8 +362,15 @@ describe('behaviour', () => {
     expect(said).not.toMatch(/traeger-002|Kirchgemeinde/);
     const register = JSON.parse(await readFile(path.join(dist, 'pruefen/ausfertigungen.json'), 'utf8')) as { letters: object[] };
     expect(register.letters).toEqual([{ sha256: fakeLetterSha, date: '2023-06-05', agreement: 'muster', version: '1.1', sentence: 'ein versandtes Schreiben vom 5.\u00a0Juni 2023 (Angebot: Mustervereinbarung, Version 1.1).' }]);
+    // A Word working copy is never checked as a copy, even named .pdf: the page says why.
+    const word = path.join(work, 'arbeitskopie.pdf');
+    await writeFile(word, Buffer.from('PK\u0003\u0004 word/document.xml', 'latin1'));
+    await input!.uploadFile(word);
+    await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Word-Datei'));
+    expect(await page.$eval('#ergebnis', (r) => r.className)).toContain('bad');
+    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Eine Word-Datei lässt sich nicht prüfen.');
     await input!.uploadFile(bad);
-    await page.waitForSelector('#ergebnis.bad');
+    await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Keine Übereinstimmung'));
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Keine Übereinstimmung');
     const result = await new AxePuppeteer(page).withTags(AXE_TAGS).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);

@@ -49,6 +49,22 @@ export const documentEntrySchema = z.object({
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
+/**
+ * A Word file of a published PDF (`pdf/kita-planer-2/1.1/traeger-001.docx` beside the PDF in `of`):
+ * a working copy for lawyers, not a record. Listed apart from `entries` and `documents`, so „PDF
+ * prüfen“, the ledger and the letters never take one for a copy.
+ */
+export const workingCopyEntrySchema = z.object({
+  path: z.string().min(1),
+  /** The PDF it is a working copy of (its path in this manifest). */
+  of: z.string().min(1),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The PDF's document id, which the Word file names too. */
+  documentId: z.string().min(1),
+});
+export type WorkingCopyEntry = z.infer<typeof workingCopyEntrySchema>;
+
 export const pdfManifestSchema = z.object({
   format: z.literal(1),
   /** Set on the partial manifest of one `--shard K/N` run. */
@@ -59,5 +75,7 @@ export const pdfManifestSchema = z.object({
   entries: z.array(manifestEntrySchema),
   /** Other published PDFs (absent when there are none, and in manifests written before them). */
   documents: z.array(documentEntrySchema).optional(),
+  /** Word working copies of the copies and Synopsen (absent when there are none, and in older manifests). */
+  workingCopies: z.array(workingCopyEntrySchema).optional(),
 });
 export type PdfManifest = z.infer<typeof pdfManifestSchema>;

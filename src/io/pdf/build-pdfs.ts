@@ -6,17 +6,18 @@ import { CONFORMANCE_LEVEL } from '../../lib/pdf/conformance.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
 import {
   buildManifest,
-  manifestPaths,
+  manifestFiles,
   mergeIntoManifest,
   parseManifest,
   renderManifestJson,
   type DocumentEntry,
   type ManifestEntry,
   type PdfManifest,
+  type WorkingCopyEntry,
 } from '../../lib/pdf/manifest.ts';
 import { buildDpiaDocuments } from '../../lib/pdf/dpia-document.ts';
 import { renderDpiaPrintJob } from '../../lib/pdf/dpia-html.ts';
-import { buildSynopsisDocuments } from '../../lib/pdf/synopsis-document.ts';
+import { buildSynopsisDocuments, type SynopsisDocument } from '../../lib/pdf/synopsis-document.ts';
 import { renderSynopsisPrintJob } from '../../lib/pdf/synopsis-html.ts';
 import {
   buildPartyDocument,
@@ -38,6 +39,7 @@ import { allParties, findParty } from '../../lib/parties/lookup.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
 import { createProgress } from './progress.ts';
+import { partyWorkingCopy, synopsisWorkingCopy, writeWorkingCopies } from './build-docx.ts';
 import { PdfPrinter, PrintTimeoutError, type PrintFn, type PrintJob } from './renderer.ts';
 
 export interface PdfBuildOptions {
@@ -83,6 +85,8 @@ export interface PdfBuildResult {
   dpia: { total: number; rendered: number; seconds: number };
   /** The Synopse PDFs (one per pair of versions; none in a `--party` run or a shard other than 1). */
   synopses: { total: number; rendered: number };
+  /** The Word working copies beside the copies and Synopsen. */
+  workingCopies: { total: number; made: number; seconds: number };
 }
 
 export class PdfBuildError extends Error {
@@ -180,7 +184,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
       what: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})`,
     }),
   );
-  const synopsisPlanned: PlannedDocument[] = (withDocuments ? buildSynopsisDocuments(options.content) : []).map((doc) =>
+  const synopsisDocs: SynopsisDocument[] = withDocuments ? buildSynopsisDocuments(options.content) : [];
+  const synopsisPlanned: PlannedDocument[] = synopsisDocs.map((doc) =>
     planDocument('synopse', assets.synopsis.hash, doc.digest, {
       entry: { kind: 'synopse', path: doc.path, agreement: doc.agreementId, from: doc.from, version: doc.to, status: doc.isDraft ? 'entwurf' : undefined, documentId: doc.documentId },
       metadata: doc.metadata,
@@ -192,6 +197,14 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const documentsMissing: PlannedDocument[] = [];
   for (const p of documentsPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) documentsMissing.push(p);
 
+  // The Word working copies, beside their PDFs (a private copy's privately).
+  const docxCache = path.join(options.cacheDir, 'docx');
+  const wordsMade = writeWorkingCopies(
+    [...planned.map((p) => partyWorkingCopy(p.doc, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
+    { cacheDir: docxCache, outDir: options.outDir, privateOutDir: options.privateOutDir, place: placeFile },
+  );
+  // Should printing fail first, the Word files' own failure is not reported twice.
+  wordsMade.catch(() => undefined);
   const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
   const documentsTime = { seconds: 0 };
@@ -228,9 +241,11 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     await placeFile(p.cachePdf, path.join(options.outDir, p.entry.path));
     documentEntries.push({ ...p.entry, bytes: meta.bytes, pages: meta.pages, sha256: meta.sha256, browser: executable?.label });
   }
+  // The Word files are made while the browser prints (they need only the documents, not the PDFs).
+  const words = await wordsMade;
   // Every PDF was printed by this browser: its name and version are part of the cache key.
-  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries);
-  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label);
+  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries, words.publicEntries);
+  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label, [], words.privateEntries);
   const partial = Boolean(options.parties?.length || options.shard);
   const publicManifestPath = path.join(options.outDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
   const privateManifestPath = path.join(options.privateOutDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
@@ -242,21 +257,24 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
   if (partial) {
     // A partial run never shrinks the published list: its entries join the full manifest.
-    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries, documentEntries);
+    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries, documentEntries, words.publicEntries);
     if (privateEntries.length > 0 || (await exists(path.join(options.privateOutDir, 'pdf', 'manifest.json')))) {
-      await mergeIntoFullManifest(options.privateOutDir, privateEntries);
+      await mergeIntoFullManifest(options.privateOutDir, privateEntries, [], words.privateEntries);
     }
   } else {
     await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
     if (privateEntries.length > 0 || (await exists(privateManifestPath))) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
     // PDFs of parties or versions the content no longer calls for would be published without an entry.
-    const removed =
-      (await removeUnlisted(options.outDir, publicManifest)) + (await removeUnlisted(options.privateOutDir, privateManifest));
-    if (removed > 0) options.log(`${removed === 1 ? '1 PDF' : `${removed} PDFs`} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed === 1 ? 'es' : 'sie'} nicht mehr vor.`);
+    const removed = [...(await removeUnlisted(options.outDir, publicManifest)), ...(await removeUnlisted(options.privateOutDir, privateManifest))];
+    const pdfs = removed.filter((f) => f.endsWith('.pdf')).length;
+    const docx = removed.length - pdfs;
+    const what = [pdfs === 1 ? '1 PDF' : pdfs > 1 ? `${pdfs} PDFs` : '', docx === 1 ? '1 Word-Datei' : docx > 1 ? `${docx} Word-Dateien` : ''].filter(Boolean).join(' und ');
+    if (removed.length > 0) options.log(`${what} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed.length === 1 ? (pdfs === 1 ? 'es' : 'sie') : 'sie'} nicht mehr vor.`);
   }
 
   if (!partial) {
     await pruneCache(pdfCache, new Set([...planned, ...documentsPlanned].map((p) => p.key)));
+    await pruneCache(docxCache, words.keys);
     if (assemble) {
       // The shared prints of one agreement version and regime are the same for all its parties:
       // one document of each group names the ones still in use.
@@ -281,6 +299,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     browser,
     dpia: { total: dpiaPlanned.length, rendered: dpiaPlanned.filter((p) => documentsMissing.includes(p)).length, seconds: documentsTime.seconds },
     synopses: { total: synopsisPlanned.length, rendered: synopsisPlanned.filter((p) => documentsMissing.includes(p)).length },
+    workingCopies: { total: words.publicEntries.length + words.privateEntries.length, made: words.made, seconds: words.seconds },
   };
 }
 
@@ -288,7 +307,12 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
  * Adds a partial run's entries to `<root>/pdf/manifest.json` (creating it when the output is new).
  * Shards running at the same time into one output take turns through a lock file.
  */
-async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], documents: DocumentEntry[] = []): Promise<{ path: string; entries: number }> {
+async function mergeIntoFullManifest(
+  root: string,
+  entries: ManifestEntry[],
+  documents: DocumentEntry[] = [],
+  workingCopies: WorkingCopyEntry[] = [],
+): Promise<{ path: string; entries: number }> {
   const file = path.join(root, 'pdf', 'manifest.json');
   await mkdir(path.dirname(file), { recursive: true });
   const release = await waitForLock(`${file}.lock`, 120_000);
@@ -306,8 +330,8 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], doc
       );
     }
     const present = new Set<string>();
-    for (const listed of existing ? manifestPaths(existing) : []) if (await exists(path.join(root, listed))) present.add(listed);
-    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p), documents);
+    for (const listed of existing ? manifestFiles(existing) : []) if (await exists(path.join(root, listed))) present.add(listed);
+    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p), documents, workingCopies);
     await writeFileAtomic(file, renderManifestJson(merged));
     return { path: file, entries: merged.entries.length };
   } finally {
@@ -315,17 +339,17 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], doc
   }
 }
 
-/** Removes the PDFs under `<root>/pdf/` that `manifest` does not list; returns how many. */
-async function removeUnlisted(root: string, manifest: PdfManifest): Promise<number> {
-  const listed = new Set(manifestPaths(manifest));
+/** Removes the PDFs and Word files under `<root>/pdf/` that `manifest` does not list; returns their paths. */
+async function removeUnlisted(root: string, manifest: PdfManifest): Promise<string[]> {
+  const listed = new Set(manifestFiles(manifest));
   const dir = path.join(root, 'pdf');
-  let removed = 0;
+  const removed: string[] = [];
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (!entry.isFile() || !entry.name.endsWith('.pdf')) continue;
+    if (!entry.isFile() || !/\.(pdf|docx)$/.test(entry.name)) continue;
     const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (listed.has(rel)) continue;
     await rm(path.join(root, rel), { force: true });
-    removed++;
+    removed.push(rel);
   }
   return removed;
 }

@@ -10,7 +10,7 @@ import { joinGerman } from '../format.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
-import type { DocumentEntry } from '../../schemas/manifest.ts';
+import type { DocumentEntry, WorkingCopyEntry } from '../../schemas/manifest.ts';
 import { buildSynopsisDownloads, synopsisKey, type DocumentDownloadView } from './downloads.ts';
 import { comparisonModes, otherComparisons, type ComparisonMode } from './synopsis.ts';
 
@@ -91,7 +91,14 @@ function sectionLabel(s: Section): string {
   return `§\u00a0${s.number}`;
 }
 
-export function buildChangesView(content: Content, agreementId: string, fromId: string, toId: string, documents: readonly DocumentEntry[] = []): ChangesView {
+export function buildChangesView(
+  content: Content,
+  agreementId: string,
+  fromId: string,
+  toId: string,
+  documents: readonly DocumentEntry[] = [],
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): ChangesView {
   const view = memo(content, `changes:${agreementId}:${fromId}:${toId}`, (): ChangesView => {
     const agreement = findAgreement(content, agreementId);
     const from = findVersion(agreement, fromId);
@@ -189,7 +196,7 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
       others: otherComparisons(content, agreementId, fromId, toId, 'inline'),
     };
   });
-  const synopsisPdf = buildSynopsisDownloads(documents).get(synopsisKey(agreementId, fromId, toId));
+  const synopsisPdf = buildSynopsisDownloads(documents, workingCopies).get(synopsisKey(agreementId, fromId, toId));
   return synopsisPdf ? { ...view, synopsisPdf } : view;
 }
 

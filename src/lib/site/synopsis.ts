@@ -2,7 +2,7 @@ import { findAgreement, findVersion } from '../agreement-view.ts';
 import { buildSynopsis, renderSynopsisParagraphsHtml, synopsisColumns, type SynopsisChange, type SynopsisRow } from '../agreement/synopsis.ts';
 import { comparisonPairs } from '../agreement/versions.ts';
 import type { Content } from '../content-model.ts';
-import type { DocumentEntry } from '../../schemas/manifest.ts';
+import type { DocumentEntry, WorkingCopyEntry } from '../../schemas/manifest.ts';
 import { memo } from '../memo.ts';
 import { readerHref } from './agreements.ts';
 import { buildSynopsisDownloads, synopsisKey, type DocumentDownloadView } from './downloads.ts';
@@ -91,7 +91,14 @@ function rowView(row: SynopsisRow): SynopsisRowView {
   return { type: 'absatz', ...(row.note ? { text: row.note } : {}), oldHtml: renderSynopsisParagraphsHtml(row.old), newHtml: renderSynopsisParagraphsHtml(row.neu) };
 }
 
-export function buildSynopsisView(content: Content, agreementId: string, fromId: string, toId: string, documents: readonly DocumentEntry[] = []): SynopsisView {
+export function buildSynopsisView(
+  content: Content,
+  agreementId: string,
+  fromId: string,
+  toId: string,
+  documents: readonly DocumentEntry[] = [],
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): SynopsisView {
   const base = memo(content, `synopsis-view:${agreementId}:${fromId}:${toId}`, () => {
     const agreement = findAgreement(content, agreementId);
     const from = findVersion(agreement, fromId);
@@ -135,6 +142,6 @@ export function buildSynopsisView(content: Content, agreementId: string, fromId:
       unchangedCount: synopsis.unchangedCount,
     };
   });
-  const pdf = buildSynopsisDownloads(documents).get(synopsisKey(agreementId, fromId, toId));
+  const pdf = buildSynopsisDownloads(documents, workingCopies).get(synopsisKey(agreementId, fromId, toId));
   return pdf ? { ...base, pdf } : base;
 }
