@@ -337,7 +337,7 @@ describe('behaviour', () => {
     await writeFile(dsfa, fakeDsfa);
     await input!.uploadFile(dsfa);
     await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Folgenabschätzung'));
-    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('ist die veröffentlichte Datenschutz-Folgenabschätzung Muster, Version 1.0 (Beschlossen). Sie ist keine Ausfertigung zum Unterzeichnen.');
+    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('ist die veröffentlichte Datenschutz-Folgenabschätzung Muster, Version 1.0 (beschlossen). Sie ist keine Ausfertigung zum Unterzeichnen.');
     await input!.uploadFile(bad);
     await page.waitForSelector('#ergebnis.bad');
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Keine Übereinstimmung');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
-import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import { VERSION_STATUS_IN_SENTENCE } from '../../schemas/agreement.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
 import { copyDownloadName, urls } from './urls.ts';
@@ -118,7 +118,7 @@ export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<str
 export interface KnownDocument {
   sha256: string;
   kind: DocumentEntry['kind'];
-  /** „Datenschutz-Folgenabschätzung für das Softwaresystem …, Version 2.0 (Entwurf)“ */
+  /** „Datenschutz-Folgenabschätzung für das Softwaresystem …, Version 2.0 (Entwurf)“, „…, Version 1.1 (beschlossen)“: read inside a sentence. */
   what: string;
   path: string;
   /** The site page of the document. */
@@ -131,7 +131,7 @@ export function buildDocumentRegister(content: Content, documents: readonly Docu
     .filter((d) => d.kind === 'dsfa')
     .map((d) => {
       const dpia = content.dpia.versions.find((v) => v.meta.version === d.version);
-      const status = dpia ? ` (${VERSION_STATUS_LABELS[dpia.meta.status]})` : '';
+      const status = dpia ? ` (${VERSION_STATUS_IN_SENTENCE[dpia.meta.status]})` : '';
       return {
         sha256: d.sha256,
         kind: d.kind,
