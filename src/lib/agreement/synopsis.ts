@@ -2,7 +2,7 @@ import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
 import { findAgreement, findVersion } from '../agreement-view.ts';
 import type { Content, Section, Version } from '../content-model.ts';
 import { exampleMarkText } from '../example-data.ts';
-import { joinGerman, legalSpaces } from '../format.ts';
+import { joinGerman } from '../format.ts';
 import { memo } from '../memo.ts';
 import { changelogBetween, noteCovers, sectionListText, type NumberedChangeNote } from './changelog.ts';
 import {
@@ -262,7 +262,7 @@ export function buildSynopsis(content: Content, agreementId: string, fromId: str
           coveredBy.set(note.number, [...(coveredBy.get(note.number) ?? []), section.number]);
           const first = firstOf.get(note.number);
           if (!first) firstOf.set(note.number, { anchor, label: heading });
-          const full = note.reason ? legalSpaces(note.reason) : legalSpaces(note.text);
+          const full = note.reason ?? note.text;
           const example = note.example ? ` (${exampleMarkText(note.example)})` : '';
           reasons.push({
             label: changeLabel(note),
@@ -300,8 +300,8 @@ export function buildSynopsis(content: Content, agreementId: string, fromId: str
         number: n.number,
         label: changeLabel(n),
         version: n.version,
-        text: legalSpaces(n.text),
-        ...(n.reason ? { reason: legalSpaces(n.reason) } : {}),
+        text: n.text,
+        ...(n.reason ? { reason: n.reason } : {}),
         ...(n.example ? { exampleText: exampleMarkText(n.example) } : {}),
         sectionsText: numbers.length > 0 ? sectionListText(numbers) : '',
       };
