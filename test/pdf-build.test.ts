@@ -180,6 +180,8 @@ describe('PDF build of the fixture', () => {
     const again = await build('dist', 'cache');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
+    // The Word files too come from the cache (a full build keeps what it used).
+    expect(again.stdout).toContain('Word-Arbeitskopien: 7, 0 neu');
     expect(again.stdout).not.toContain('Browser:');
     expect(await hashTree(out('dist'))).toEqual(before);
   });

@@ -7,7 +7,7 @@ import { renderPartyPrintJob, type PdfTemplates } from '../../lib/pdf/render-htm
 import type { SynopsisDocument } from '../../lib/pdf/synopsis-document.ts';
 import { renderSynopsisPrintJob, type SynopsisTemplates } from '../../lib/pdf/synopsis-html.ts';
 import type { WorkingCopyEntry } from '../../schemas/manifest.ts';
-import { exists, writeFileAtomic } from '../atomic-dir.ts';
+import { writeFileAtomic } from '../atomic-dir.ts';
 
 /**
  * The Word working copies beside the PDFs: a party's copy (private where its PDF is) and each
@@ -98,24 +98,34 @@ export async function writeWorkingCopies(
   // The agreement text and annexes every copy of a version shares are converted once per build.
   const parts: WorkingCopyParts = new Map();
   const run: WorkingCopyRun = { publicEntries: [], privateEntries: [], keys: new Set(), made: 0, seconds: 0 };
+  // Writes run while the next file is made (each waits for the disk); at most this many at once.
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const settle = async (limit: number) => {
+    while (pending.size > limit) await Promise.race(pending);
+    if (failure !== undefined) throw failure;
+  };
   for (const item of planned) {
     const key = sha256Hex(`${DOCX_PIPELINE_VERSION}\0docx ${version}\0${item.templatesHash}\0${item.digest}`);
     run.keys.add(key);
-    const dir = path.join(options.cacheDir, key.slice(0, 2));
-    const cached = path.join(dir, `${key}.docx`);
-    const metaFile = path.join(dir, `${key}.json`);
-    if (!(await exists(metaFile)) || !(await exists(cached))) {
-      const bytes = await renderWorkingCopyDocx(item.input(), parts);
-      await writeFileAtomic(cached, bytes);
-      // The metadata file is written last: its presence marks a complete cache entry.
-      await writeFileAtomic(metaFile, `${JSON.stringify({ bytes: bytes.length, sha256: sha256Hex(bytes) })}\n`);
-      run.made++;
-    }
-    const meta = JSON.parse(await readFile(metaFile, 'utf8')) as { bytes: number; sha256: string };
+    // One file per entry: written atomically, so a present file is a complete one.
+    const cached = path.join(options.cacheDir, key.slice(0, 2), `${key}.docx`);
     const docxPath = item.pdfPath.replace(/\.pdf$/, '.docx');
-    await options.place(cached, path.join(item.isPrivate ? options.privateOutDir : options.outDir, docxPath));
-    (item.isPrivate ? run.privateEntries : run.publicEntries).push({ path: docxPath, of: item.pdfPath, bytes: meta.bytes, sha256: meta.sha256, documentId: item.documentId });
+    const target = path.join(item.isPrivate ? options.privateOutDir : options.outDir, docxPath);
+    const known = await readFile(cached).catch(() => undefined);
+    const bytes = known ?? (await renderWorkingCopyDocx(item.input(), parts));
+    if (!known) run.made++;
+    (item.isPrivate ? run.privateEntries : run.publicEntries).push({ path: docxPath, of: item.pdfPath, bytes: bytes.length, sha256: sha256Hex(bytes), documentId: item.documentId });
+    const write = (known ? Promise.resolve() : writeFileAtomic(cached, bytes)).then(() => options.place(cached, target));
+    const tracked: Promise<void> = write
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => pending.delete(tracked));
+    pending.add(tracked);
+    await settle(16);
   }
+  await settle(0);
   run.seconds = (performance.now() - started) / 1000;
   return run;
 }

@@ -197,14 +197,6 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const documentsMissing: PlannedDocument[] = [];
   for (const p of documentsPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) documentsMissing.push(p);
 
-  // The Word working copies, beside their PDFs (a private copy's privately).
-  const docxCache = path.join(options.cacheDir, 'docx');
-  const wordsMade = writeWorkingCopies(
-    [...planned.map((p) => partyWorkingCopy(p.doc, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
-    { cacheDir: docxCache, outDir: options.outDir, privateOutDir: options.privateOutDir, place: placeFile },
-  );
-  // Should printing fail first, the Word files' own failure is not reported twice.
-  wordsMade.catch(() => undefined);
   const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
   const documentsTime = { seconds: 0 };
@@ -241,8 +233,13 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     await placeFile(p.cachePdf, path.join(options.outDir, p.entry.path));
     documentEntries.push({ ...p.entry, bytes: meta.bytes, pages: meta.pages, sha256: meta.sha256, browser: executable?.label });
   }
-  // The Word files are made while the browser prints (they need only the documents, not the PDFs).
-  const words = await wordsMade;
+  // The Word working copies, beside their PDFs (a private copy's privately). Made after printing:
+  // made while the browser prints, they took its processor time and the build grew more (measured).
+  const docxCache = path.join(options.cacheDir, 'docx');
+  const words = await writeWorkingCopies(
+    [...planned.map((p) => partyWorkingCopy(p.doc, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
+    { cacheDir: docxCache, outDir: options.outDir, privateOutDir: options.privateOutDir, place: placeFile },
+  );
   // Every PDF was printed by this browser: its name and version are part of the cache key.
   const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries, words.publicEntries);
   const privateManifest = buildManifest(privateEntries, options.shard, executable?.label, [], words.privateEntries);
@@ -572,13 +569,13 @@ async function placeFile(source: string, target: string): Promise<void> {
   }
 }
 
-/** After a full build, cache entries no document uses any more are removed. */
-async function pruneCache(pdfCache: string, keep: Set<string>): Promise<void> {
-  for (const dir of await readdir(pdfCache).catch(() => [] as string[])) {
-    const full = path.join(pdfCache, dir);
+/** After a full build, cache entries (PDF or Word file and their metadata) no document uses any more are removed. */
+async function pruneCache(cache: string, keep: Set<string>): Promise<void> {
+  for (const dir of await readdir(cache).catch(() => [] as string[])) {
+    const full = path.join(cache, dir);
     for (const name of await readdir(full).catch(() => [] as string[])) {
       if (name.endsWith('.tmp')) continue;
-      const key = name.replace(/\.(pdf|json)$/, '');
+      const key = name.replace(/\.(pdf|docx|json)$/, '');
       if (!keep.has(key)) await rm(path.join(full, name), { force: true });
     }
   }

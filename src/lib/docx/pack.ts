@@ -41,8 +41,9 @@ export async function packDocx(file: File, date: string, transform?: (name: stri
       let text = strFromU8(bytes);
       if (transform) text = transform(name, text);
       if (name === 'docProps/core.xml') text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`);
-      // Random relationship ids (hyperlinks, numbering, …) become rIdVw1, rIdVw2, … in order of first use.
-      text = text.replace(/(Id|r:id|r:embed|w:id)="([^"]+)"/g, (match, attr: string, value: string) => {
+      // Random relationship ids (hyperlinks, numbering, …) become rIdVw1, rIdVw2, … in order of first use;
+      // only relationships and the parts that refer to them can hold one.
+      if (/\.rels$|^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) text = text.replace(/(Id|r:id|r:embed|w:id)="([^"]+)"/g, (match, attr: string, value: string) => {
         if (!isRandomId(value)) return match;
         if (!ids.has(value)) ids.set(value, `rIdVw${ids.size + 1}`);
         return `${attr}="${ids.get(value)}"`;

@@ -183,4 +183,4 @@ export function renderWorkingCopyDocx(input: WorkingCopyInput, parts?: WorkingCo
 }
 
 /** Bump when the Word output changes in a way its inputs do not show: every cached Word file is made again. */
-export const DOCX_PIPELINE_VERSION = 'docx-2';
+export const DOCX_PIPELINE_VERSION = 'docx-3';
