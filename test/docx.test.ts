@@ -152,7 +152,7 @@ describe('on the site and in „PDF prüfen“', () => {
 
   it('the party page links the Word file beside its PDF, called a working copy', () => {
     const [view] = buildDownloadViews(content, [copy], [word]);
-    expect(view!.workingCopy).toEqual({ href: '/pdf/muster/1.1/traeger-001.docx', fileName: 'traeger-001.docx', details: 'Word (DOCX), 38,2\u00a0kB', sha256: 'b'.repeat(64) });
+    expect(view!.workingCopy).toEqual({ href: '/pdf/muster/1.1/traeger-001.docx', fileName: 'muster-1.1-traeger-001.docx', details: 'Word (DOCX), 38,2\u00a0kB', sha256: 'b'.repeat(64) });
     expect(buildDownloadViews(content, [copy])[0]!.workingCopy).toBeUndefined();
   });
 

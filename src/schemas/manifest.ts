@@ -28,7 +28,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
  * One such PDF: the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`), or the Synopse of two versions
- * of an agreement (`pdf/kita-planer-2/synopse/synopse-1.1-1.2.pdf`, with `agreement` and `from`).
+ * of an agreement (`pdf/<agreement>/synopse/synopse-1.1-1.2.pdf`, with `agreement` and `from`).
  */
 export const documentEntrySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
@@ -50,7 +50,7 @@ export const documentEntrySchema = z.object({
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
 /**
- * A Word file of a published PDF (`pdf/kita-planer-2/1.1/traeger-001.docx` beside the PDF in `of`):
+ * A Word file of a published PDF (`pdf/<agreement>/<version>/<party>.docx` beside the PDF in `of`):
  * a working copy for lawyers, not a record. Listed apart from `entries` and `documents`, so „PDF
  * prüfen“, the ledger and the letters never take one for a copy.
  */

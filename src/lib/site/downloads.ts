@@ -103,7 +103,8 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
         sizeText,
         pagesText,
         sha256: e.sha256,
-        ...(words.has(e.path) ? { workingCopy: words.get(e.path)! } : {}),
+        // Saved under the same telling name as the PDF, with Word's extension.
+        ...(words.has(e.path) ? { workingCopy: { ...words.get(e.path)!, fileName: copyDownloadName(e.agreement, e.version, e.party).replace(/\.pdf$/, '.docx') } } : {}),
       };
     });
 }
@@ -166,14 +167,16 @@ export function buildSynopsisDownloads(documents: readonly DocumentEntry[], work
   for (const d of documents) {
     if (d.kind !== 'synopse' || !d.agreement || !d.from) continue;
     const pagesText = d.pages === 1 ? '1 Seite' : `${formatNumber(d.pages)} Seiten`;
+    // Saved under a name that says which agreement it compares: „kita-planer-2-synopse-1.1-1.2-entwurf.pdf“.
+    const fileName = `${d.agreement}-${d.path.split('/').pop() ?? d.path}`;
     out.set(synopsisKey(d.agreement, d.from, d.version), {
       version: d.version,
       href: `/${d.path.replace(/^\/+/, '')}`,
-      fileName: d.path.split('/').pop() ?? d.path,
+      fileName,
       details: `PDF, ${formatBytes(d.bytes)}, ${pagesText}`,
       sha256: d.sha256,
       documentId: d.documentId,
-      ...(words.has(d.path) ? { workingCopy: words.get(d.path)! } : {}),
+      ...(words.has(d.path) ? { workingCopy: { ...words.get(d.path)!, fileName: fileName.replace(/\.pdf$/, '.docx') } } : {}),
     });
   }
   return out;
