@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseOptions, runCli, UsageError } from '../src/io/cli.ts';
 import { findBrowser } from '../src/io/browser.ts';
+import { OFFLINE_ENV } from '../src/io/offline.ts';
 import { runMeasured, type Measured } from '../src/io/pdf/bench-tools.ts';
 import { writeSyntheticContent } from '../src/io/pdf/synthetic.ts';
 import { parseManifest } from '../src/lib/pdf/manifest.ts';
@@ -56,7 +57,7 @@ await runCli(async () => {
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'vertragswerk-bench-'));
   const synth = path.join(work, 'content');
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+  const env = { ...process.env, ...OFFLINE_ENV, FORCE_COLOR: '0', PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
   const script = (name: string, args: string[], echo = false) => runMeasured(NODE, [path.join(ROOT, 'scripts', `${name}.ts`), ...args], { cwd: ROOT, env, echo });
   const failed = (label: string, m: Measured) => {
     throw new BenchError(`${label} ist fehlgeschlagen (Exit ${m.code}):\n${m.stdout.slice(-2000)}\n${m.stderr.slice(-2000)}`);

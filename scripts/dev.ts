@@ -23,7 +23,6 @@ await runCli(async () => {
   );
   if (!values) return 0;
   const port = parsePort(values.port, USAGE);
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const contentDir = path.resolve(values.content);
   // Watches the content folder: on every change the pages read it again and reload.
   const config = astroConfig({ contentDir, generation: 0 }, { watch: true });

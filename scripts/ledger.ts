@@ -1,11 +1,16 @@
-import { ContentError, parseAsOf, parseCli, runCli, UsageError } from '../src/io/cli.ts';
-import { readFile } from 'node:fs/promises';
+import { ContentError, localToday, parseAsOf, parseChoice, parseCli, parseDateOption, runCli, UsageError } from '../src/io/cli.ts';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LETTER_RUN_FILE } from '../src/io/records.ts';
 import { editLedgerInDir, editLedgerInDirBatch, findCopyInManifests } from '../src/io/ledger-file.ts';
 import { ledgerChangesOfLetterRun, parseLetterRun } from '../src/lib/letters/run-record.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
 import { LEDGER_COMMANDS, type LedgerCommand } from '../src/lib/ledger-edit.ts';
 import { buildLedgerList, defaultStatusDate, renderLedgerCsv, renderLedgerTable, renderStatusText } from '../src/lib/report/ledger-list.ts';
+import { findParty } from '../src/lib/parties/lookup.ts';
 import { findAgreement } from '../src/lib/report/view.ts';
+import { didYouMeanWord } from '../src/lib/suggest.ts';
+import type { AgreementEntry } from '../src/lib/content-model.ts';
 
 const USAGE = `Aufruf:
   npm run ledger -- offer|remind|intent|sign|decline|withdraw --party KENNUNG --date JJJJ-MM-TT [--agreement KENNUNG] [--version V]
@@ -18,8 +23,8 @@ const USAGE = `Aufruf:
 Pflegt das Zeichnungsregister content/ledger/<Vereinbarung>.yaml. Jede Änderung wird vorher geprüft;
 bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
   offer     Angebot eintragen (vor allen anderen Ereignissen nötig); mit --from-letters alle Angebote
-            und Erinnerungen eines Laufs von npm run letters (versand.json oder serienbrief.csv) in
-            einem Schritt – alle oder keins, schon eingetragene werden übersprungen
+            und Erinnerungen eines Laufs von npm run letters (versand.json oder serienbrief.csv, oder
+            der Ordner des Laufs) in einem Schritt – alle oder keins, schon eingetragene werden übersprungen
   remind    Erinnerung an ein offenes Angebot eintragen (zählt nicht als Antwort; die nächste
             Erinnerung plant npm run letters erst letters.reminder_weeks danach)
   intent    Absicht zur Unterzeichnung eintragen
@@ -36,9 +41,13 @@ Verzeichnis der PDFs (Standard: dist/pdf/manifest.json und dist-private/pdf/mani
 --manifest). --today ersetzt das heutige Datum (Ereignisse in der Zukunft werden abgewiesen); list und
 status zählen ohne --as-of alle Einträge.`;
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+const SUBCOMMANDS = [...LEDGER_COMMANDS, 'list', 'status'];
+
+/** A version named with --version that the agreement does not have is a wrong call (exit 2). */
+function requireVersion(agreement: AgreementEntry, version: string | undefined): void {
+  if (version && !agreement.versions.some((v) => v.version === version)) {
+    throw new UsageError(`Die Vereinbarung „${agreement.id}“ hat keine Version „${version}“ (vorhanden: ${agreement.versions.map((v) => v.version).join(', ')}).`);
+  }
 }
 
 await runCli(async () => {
@@ -68,6 +77,7 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
+  const today = values.today === undefined ? localToday() : parseDateOption('--today', values.today);
   const [command, ...extra] = positionals;
   if (!command) throw new UsageError(`Es fehlt der Unterbefehl.\n\n${USAGE}`);
   if (extra.length > 0) throw new UsageError(`Unerwartetes Argument „${extra[0]}“.\n\n${USAGE}`);
@@ -80,31 +90,29 @@ await runCli(async () => {
       process.stdout.write(renderStatusText(content, agreement, asOf ?? defaultStatusDate(content)));
       return 0;
     }
-    if (values.format !== 'table' && values.format !== 'csv') {
-      throw new UsageError(`--format erwartet table oder csv, erhalten: „${values.format}“.`);
-    }
-    if (values.version && !agreement.versions.some((v) => v.version === values.version)) {
-      throw new UsageError(`Die Vereinbarung „${agreement.id}“ hat keine Version „${values.version}“ (vorhanden: ${agreement.versions.map((v) => v.version).join(', ')}).`);
-    }
+    const format = parseChoice('--format', values.format, ['table', 'csv'], USAGE);
+    requireVersion(agreement, values.version);
     const list = buildLedgerList(content, agreement, { version: values.version, asOf, openOnly: values.open });
-    process.stdout.write(values.format === 'csv' ? renderLedgerCsv(list, content) : renderLedgerTable(list));
+    process.stdout.write(format === 'csv' ? renderLedgerCsv(list, content) : renderLedgerTable(list));
     return 0;
   }
 
   if (!(LEDGER_COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`Unbekannter Unterbefehl „${command}“.\n\n${USAGE}`);
+    throw new UsageError(`Unbekannter Unterbefehl „${command}“.${didYouMeanWord(command, SUBCOMMANDS)}\n\n${USAGE}`);
   }
   if (values['from-letters'] !== undefined) {
     if (command !== 'offer') throw new UsageError(`--from-letters gilt nur für offer.\n\n${USAGE}`);
     const extraOptions = (['party', 'date', 'version', 'reason', 'form', 'function', 'name', 'manifest'] as const).filter((key) => values[key] !== undefined);
     if (extraOptions.length > 0) throw new UsageError(`Mit --from-letters kommen Partner, Version, Datum und Ausfertigung aus der Datei; lassen Sie ${extraOptions.map((k) => `--${k}`).join(', ')} weg.\n\n${USAGE}`);
-    const file = values['from-letters'];
+    const given = values['from-letters'];
+    // The folder of a letter run (akten/briefe/<Vereinbarung>/<Datum>/) stands for its versand.json.
+    const file = (await stat(given).catch(() => undefined))?.isDirectory() ? path.join(given, LETTER_RUN_FILE) : given;
     const text = await readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Die Datei ${file} (--from-letters) gibt es nicht. Geben Sie die versand.json oder serienbrief.csv eines Laufs von npm run letters an.`);
     });
     const run = parseLetterRun(text, file);
     await loadValidContent(values.content);
-    const result = await editLedgerInDirBatch(values.content, ledgerChangesOfLetterRun(run), values.today ?? localToday());
+    const result = await editLedgerInDirBatch(values.content, ledgerChangesOfLetterRun(run), today);
     if (!result.ok) throw new ContentError(`Fehler in ${file}: ${result.message}\nDas Zeichnungsregister bleibt unverändert; weder ein Angebot noch eine Erinnerung wurde eingetragen.`);
     const lines = [...(result.summaries ?? []).map((s) => `Eingetragen: ${s}`), ...(result.skipped ?? []).map((s) => `Schon vorhanden: ${s}`)];
     console.log(`${lines.join('\n')}${lines.length ? '\n' : ''}${result.message}${result.file ? `\nDatei: ${result.file}` : ''}`);
@@ -119,8 +127,12 @@ await runCli(async () => {
   if (values.reason !== undefined && command !== 'offer' && command !== 'sign') {
     throw new UsageError(`--reason gilt nur für offer und sign (eine abgelöste Fassung anbieten oder unterzeichnen).\n\n${USAGE}`);
   }
+  parseDateOption('--date', values.date!);
   const content = await loadValidContent(values.content);
   const agreement = findAgreement(content, values.agreement);
+  // Ids the content does not have are wrong calls (exit 2), as in every command.
+  findParty(content, values.party!);
+  requireVersion(agreement, values.version);
   const change = {
     command: command as LedgerCommand,
     party: values.party!,
@@ -138,7 +150,7 @@ await runCli(async () => {
     if (found.copy) Object.assign(change, { copy: found.copy });
     copyNote = found.note;
   }
-  const result = await editLedgerInDir(values.content, change, values.today ?? localToday());
+  const result = await editLedgerInDir(values.content, change, today);
   if (!result.ok) throw new ContentError(`Fehler: ${result.message}\nDas Zeichnungsregister bleibt unverändert.`);
   console.log(`Eingetragen: ${result.message}${copyNote ? `\n${copyNote}` : ''}\nDatei: ${result.file}`);
   return 0;

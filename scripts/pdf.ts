@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatDiagnostic, summarizeDiagnostics } from '../src/lib/diagnostics.ts';
 import { mergeManifests, parseManifest, renderManifestJson } from '../src/lib/pdf/manifest.ts';
 import { parseShard } from '../src/lib/pdf/shard.ts';
+import { didYouMeanWord } from '../src/lib/suggest.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
@@ -47,7 +48,7 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.\n\n${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests'])}\n\n${USAGE}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) {
     throw new UsageError(`--shard erwartet K/N mit 1 ≤ K ≤ N, z. B. „--shard 2/4“; erhalten: „${values.shard}“.`);
@@ -79,6 +80,8 @@ await runCli(async () => {
     const time = result.dpia.rendered > 0 ? ` in ${result.dpia.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s` : '';
     console.log(`  Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu${time}`);
   }
+  if (result.synopses.total > 0) console.log(`  Synopsen: ${result.synopses.total === 1 ? '1 PDF' : `${result.synopses.total} PDFs`}, ${result.synopses.rendered} neu`);
+  if (result.workingCopies.total > 0) console.log(`  Word-Arbeitskopien: ${result.workingCopies.total}, ${result.workingCopies.made} neu in ${result.workingCopies.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s`);
   if (result.fullManifest) {
     if (values.shard) console.log(`  Verzeichnis dieses Teils: ${path.relative(process.cwd(), result.publicManifestPath)}`);
     console.log(

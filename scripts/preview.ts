@@ -26,7 +26,6 @@ await runCli(async () => {
   if (!statSync(path.join(outDir, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
     throw new UsageError(`In „${values.out}“ liegt keine erzeugte Website. Erzeugen Sie sie zuerst mit „npm run build“ (oder geben Sie mit --out den Ausgabeordner an).`);
   }
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { preview } = await import('astro');
   const server = await preview({ root: process.cwd(), outDir, server: { port, host: values.host } });
   await serveUntilStopped(server);

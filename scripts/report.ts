@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localToday, parseAsOf, parseOptions, runCli, UsageError } from '../src/io/cli.ts';
+import { localToday, parseAsOf, parseChoice, parseOptions, runCli } from '../src/io/cli.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { loadValidContent, renderReport, REPORT_FORMATS, type ReportFormat } from '../src/io/report/render-report.ts';
 import { renderSigningFiguresCsv, signingFigureRowsOn } from '../src/lib/exports/signing-figures.ts';
@@ -32,10 +32,7 @@ await runCli(async () => {
     USAGE,
   );
   if (!values) return 0;
-  const format = values.format as ReportFormat | 'csv';
-  if (format !== 'csv' && !REPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format erwartet md, html, pdf oder csv, erhalten: „${values.format}“.\n\n${USAGE}`);
-  }
+  const format = parseChoice<ReportFormat | 'csv'>('--format', values.format, [...REPORT_FORMATS, 'csv'], USAGE);
   const asOf = parseAsOf(values['as-of'], { notAfter: localToday() });
   const content = await loadValidContent(values.content);
   const view = buildBeschlusskontrolleView(content, { asOf, agreementId: values.agreement });

@@ -99,7 +99,7 @@ describe('build pipeline', () => {
 
   it.each([
     [['--gibtsnicht'], 'Unbekannte Option „--gibtsnicht“.'],
-    [['--skip', 'pdfs'], 'Unbekannte Stufe „pdfs“ bei --skip. Bekannte Stufen: pdf, site, report, search.'],
+    [['--skip', 'pdfs'], 'Unbekannte Stufe „pdfs“ bei --skip. Meinten Sie „pdf“? Bekannte Stufen: pdf, site, report, search.'],
     [['--skip', 'pdf,seite'], 'Unbekannte Stufe „seite“ bei --skip.'],
     [['dist'], 'Unerwartetes Argument „dist“.'],
   ])('answers the wrong command line %j with exit code 2 and a German usage text, before building anything', async (args, message) => {

@@ -66,7 +66,7 @@ async function fetchWhenUp(url: string, timeoutMs: number): Promise<string> {
   }
 }
 
-it('npm run dev shows an edited content file on the next page load', async () => {
+it('npm run dev shows an edited content file on the next page load, and invalid content as the German messages with file:line', async () => {
   const content = path.join(work, 'content');
   await cp(path.join(ROOT, 'test/fixtures/valid'), content, { recursive: true });
   const port = await freePort();
@@ -94,6 +94,41 @@ it('npm run dev shows an edited content file on the next page load', async () =>
     }
     expect(page, log).toContain('Kinderhaus Elbtal e. V.');
     expect(page).not.toContain('Kinderhaus Elbaue e. V.');
+
+    // Invalid content: the validator's German messages with file:line, for a browser and for curl alike, HTTP 500.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: Kinderhaus Elbtal e. V.', 'name: [Kinderhaus Elbtal'));
+    let plain = await fetch(url);
+    for (let i = 0; i < 40 && plain.status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      plain = await fetch(url);
+    }
+    const text = await plain.text();
+    expect(plain.status, log).toBe(500);
+    expect(plain.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(text).toMatch(/^Die Inhalte enthalten einen Fehler – die Seite kann nicht angezeigt werden\.$/m);
+    expect(text).toMatch(/^Fehler: \S*content\/parties\/traeger\/traeger-001\.yaml:2:7 YAML-Syntaxfehler: Die Klammer „\[“ wird nicht mit „\]“ geschlossen\.$/m);
+    expect(text).toContain('  → Schließen Sie die Klammer am Ende der Zeile mit „]“.');
+    expect(text).toContain('Was tun: Beheben Sie die genannten Stellen und speichern Sie die Datei');
+
+    const browser = await fetch(url, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    const html = await browser.text();
+    expect(browser.status).toBe(500);
+    expect(browser.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<h1>Die Inhalte enthalten einen Fehler</h1>');
+    expect(html).toMatch(/<code>\S*content\/parties\/traeger\/traeger-001\.yaml:2:7<\/code>/);
+    expect(html).toContain('<h2>Was ist zu tun?</h2>');
+    expect(html).not.toMatch(/An error occurred|Stack Trace/);
+    expect(log).toContain('traeger-001.yaml:2:7 YAML-Syntaxfehler');
+
+    // Fixed: the page is back.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: [Kinderhaus Elbtal', 'name: Kinderhaus Elbaue e. V.'));
+    let back = '';
+    for (let i = 0; i < 40 && !back.includes('Kinderhaus Elbaue e. V.'); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      back = await fetchWhenUp(url, 10_000).catch(() => '');
+    }
+    expect(back, log).toContain('Kinderhaus Elbaue e. V.');
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('close', r));

@@ -47,22 +47,22 @@ function diffLines(before: string, after: string): string {
 
 describe('refused changes leave the ledger byte-identical', () => {
   it.each([
-    ['impossible date', change('intent', { date: '2022-02-30' }), TODAY, 'Das Datum „2022-02-30“ ist kein gültiges Datum.\n  → Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-05-12.'],
-    ['German date format', change('intent', { date: '01.06.2022' }), TODAY, 'Das Datum „01.06.2022“ ist kein gültiges Datum.\n  → Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-05-12.'],
-    ['invalid --today', change('intent'), 'heute', 'Das heutige Datum (--today) „heute“ ist kein gültiges Datum.\n  → Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-05-12.'],
+    ['impossible date', change('intent', { date: '2022-02-30' }), TODAY, 'Das Datum „2022-02-30“ ist kein gültiges Kalenderdatum.\n  → Prüfen Sie Tag und Monat: den 30.02.2022 gibt es nicht.'],
+    ['German date format', change('intent', { date: '01.06.2022' }), TODAY, 'Das Datum „01.06.2022“ ist kein Datum im Format JJJJ-MM-TT.\n  → Schreiben Sie 2022-06-01.'],
+    ['invalid --today', change('intent'), 'heute', 'Das heutige Datum (--today) „heute“ ist kein Datum im Format JJJJ-MM-TT.\n  → Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-03-31.'],
     ['unknown agreement', change('intent', { agreement: 'kita' }), TODAY, 'Die Vereinbarung „kita“ gibt es nicht.\n  → Vorhandene Vereinbarungen: „muster“.'],
     ['unknown version', change('intent', { version: '2.0' }), TODAY, 'Die Vereinbarung „muster“ hat keine Version „2.0“.\n  → Vorhandene Versionen: 1.0, 1.1.'],
     [
       'unknown party',
       change('offer', { party: 'traeger-099' }),
       TODAY,
-      'Den Partner „traeger-099“ gibt es nicht.\n  → Prüfen Sie die Kennung; Träger stehen in content/parties/traeger/.',
+      'Den Partner „traeger-099“ gibt es nicht.\n  → Prüfen Sie die Kennung; die Partner stehen in parties/kindertagespflege/ und parties/traeger/.',
     ],
     [
       'party not in the Bedarfsplan',
       change('offer', { party: 'traeger-003' }),
       TODAY,
-      '„traeger-003“ (Waldkinder gGmbH) hat keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.\n  → Ergänzen Sie zuerst den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt.',
+      '„traeger-003“ (Waldkinder gGmbH) hat am 1.\u00a0Juni 2022 keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.\n  → Ergänzen Sie zuerst den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt.',
     ],
     [
       'childminder for a providers’ agreement (named by id only)',

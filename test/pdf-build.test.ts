@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/io/browser.ts';
 import { manifestPaths, parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
 import { hashTree } from './support/tree-hash.ts';
 import { addChildmindersAgreement, tool } from './support/pdf-build-run.ts';
@@ -59,8 +60,8 @@ describe('PDF build of the fixture', () => {
       'pdf/muster/1.1/traeger-001.pdf dsgvo',
       'pdf/muster/1.1/traeger-002.pdf kdg',
     ]);
-    // The browser that printed them (also part of the PDF cache key), e.g. „Chromium Headless Shell 156.0.8078.114“.
-    expect(manifest.browser).toMatch(/^(Chromium Headless Shell|Chromium|@sparticuz\/chromium|\S+) .*\d+\.\d+/);
+    // The browser that printed them (also part of the PDF cache key), e.g. „Chromium 147.0.7727.0“.
+    expect(manifest.browser).toMatch(/^\S.* \d+\.\d+\.\d+\.\d+$/);
     for (const entry of manifest.entries) {
       const bytes = await readFile(path.join(out('dist'), entry.path));
       expect(entry.bytes).toBe(bytes.length);
@@ -73,7 +74,7 @@ describe('PDF build of the fixture', () => {
 
   it('puts the childminder’s copy only into the private output, with its own manifest', async () => {
     expect((await filesBelow(out('dist'))).filter((f) => f.includes('ktp-'))).toEqual([]);
-    expect(await filesBelow(out('dist-private'))).toEqual(['pdf/manifest.json', 'pdf/tagespflege/1.1/ktp-001.pdf']);
+    expect(await filesBelow(out('dist-private'))).toEqual(['pdf/manifest.json', 'pdf/tagespflege/1.1/ktp-001.docx', 'pdf/tagespflege/1.1/ktp-001.pdf']);
     const privateManifest = parseManifest(await readFile(out('dist-private/pdf/manifest.json'), 'utf8'), 'private');
     expect(privateManifest.entries.map((e) => e.party)).toEqual(['ktp-001']);
     expect(JSON.stringify(manifest)).not.toContain('ktp-001');
@@ -147,6 +148,27 @@ describe('PDF build of the fixture', () => {
     `);
   });
 
+  it('writes a Word working copy beside every copy and Synopse – a private copy’s privately – listed apart from the copies', async () => {
+    const privateManifest = parseManifest(await readFile(out('dist-private/pdf/manifest.json'), 'utf8'), 'private');
+    const publicPdfs = [...manifest.entries, ...(manifest.documents ?? []).filter((d) => d.kind === 'synopse')].map((e) => e.path).sort();
+    expect(manifest.workingCopies!.map((w) => w.of)).toEqual(publicPdfs);
+    expect(privateManifest.workingCopies!.map((w) => `${w.of} → ${w.path}`)).toEqual(['pdf/tagespflege/1.1/ktp-001.pdf → pdf/tagespflege/1.1/ktp-001.docx']);
+    for (const [root, m] of [[out('dist'), manifest], [out('dist-private'), privateManifest]] as const) {
+      for (const w of m.workingCopies!) {
+        expect(w.path).toBe(w.of.replace(/\.pdf$/, '.docx'));
+        const bytes = await readFile(path.join(root, w.path));
+        expect([w.bytes, w.sha256]).toEqual([bytes.length, createHash('sha256').update(bytes).digest('hex')]);
+        // The Word file names the PDF's document id.
+        const pdfEntry = [...m.entries, ...(m.documents ?? [])].find((e) => e.path === w.of)!;
+        expect(w.documentId).toBe(pdfEntry.documentId);
+      }
+    }
+    // No Word file of a private copy in the public output.
+    expect((await filesBelow(out('dist'))).filter((f) => f.endsWith('.docx') && f.includes('ktp-'))).toEqual([]);
+    // A Word file is never a copy: the copies (what „PDF prüfen“ and the ledger read) are PDFs only.
+    expect(manifest.entries.every((e) => e.path.endsWith('.pdf'))).toBe(true);
+  });
+
   it('is byte-reproducible: a second build with an empty cache gives the same files', async () => {
     expect(second.stdout).toContain('5 neu, 0 aus dem Cache');
     expect(await hashTree(out('dist2'))).toEqual(await hashTree(out('dist')));
@@ -158,8 +180,22 @@ describe('PDF build of the fixture', () => {
     const again = await build('dist', 'cache');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
+    // The Word files too come from the cache (a full build keeps what it used).
+    expect(again.stdout).toContain('Word-Arbeitskopien: 7, 0 neu');
     expect(again.stdout).not.toContain('Browser:');
     expect(await hashTree(out('dist'))).toEqual(before);
+  });
+
+  it('writes the same manifest and uses the same cache when PUPPETEER_EXECUTABLE_PATH names the binary it found itself', async () => {
+    const found = await findBrowser();
+    const viaEnv = await runScript('build', ['--content', contentDir, '--out', out('dist-env'), '--private-out', out('dist-env-private'), '--cache-dir', out('cache'), '--skip', 'site'], {
+      env: { PUPPETEER_EXECUTABLE_PATH: found.executablePath },
+    });
+    expect(viaEnv.code, viaEnv.stderr).toBe(0);
+    // The browser's label is in the cache key: the same binary, found another way, prints nothing anew.
+    expect(viaEnv.stdout).toContain('0 neu, 5 aus dem Cache');
+    expect(manifest.browser).toBe(found.label);
+    expect(await readFile(out('dist-env/pdf/manifest.json'), 'utf8')).toBe(await readFile(out('dist/pdf/manifest.json'), 'utf8'));
   });
 
   it('gives the same bytes whether a PDF was printed on a fresh or on a reused page', async () => {
@@ -210,7 +246,15 @@ async function pdfsAndManifest(root: string): Promise<{ files: string[]; listed:
 }
 
 describe('the manifest lists every PDF in the output after each documented command', () => {
-  const ALL_PUBLIC = ['pdf/dsfa/dsfa-1.0.pdf', 'pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
+  const ALL_PUBLIC = [
+    'pdf/dsfa/dsfa-1.0.pdf',
+    'pdf/muster/1.0/traeger-001.pdf',
+    'pdf/muster/1.0/traeger-002.pdf',
+    'pdf/muster/1.1/traeger-001.pdf',
+    'pdf/muster/1.1/traeger-002.pdf',
+    'pdf/muster/synopse/synopse-1.0-1.1.pdf',
+    'pdf/tagespflege/synopse/synopse-1.0-1.1.pdf',
+  ];
   const ALL_PRIVATE = ['pdf/tagespflege/1.1/ktp-001.pdf'];
   const dist = () => out('seq');
   const distPrivate = () => out('seq-private');
@@ -236,7 +280,7 @@ describe('the manifest lists every PDF in the output after each documented comma
     const privateBefore = await hashTree(distPrivate());
     const result = await runScript('build', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), '--skip', 'pdf']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (8 Dateien); die Website zeigt die 5 PDFs aus dem bisherigen Verzeichnis');
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (17 Dateien); die Website zeigt die 7 PDFs aus dem bisherigen Verzeichnis');
     expect(await hashTree(path.join(dist(), 'pdf'))).toEqual(before);
     expect(await hashTree(distPrivate())).toEqual(privateBefore);
     await expectComplete(ALL_PUBLIC, ALL_PRIVATE);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVeraPdf } from '../src/io/verapdf.ts';
 import { fileProblems, REQUIRED_PROFILES, summarizeConformance, type FileConformance } from '../src/lib/pdf/verapdf-report.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
-import { addChildmindersAgreement, addDraftDpia } from './support/pdf-build-run.ts';
+import { addChildmindersAgreement, addDraftAgreementVersion, addDraftDpia } from './support/pdf-build-run.ts';
 
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
@@ -53,17 +53,21 @@ beforeAll(async () => {
   // A draft DPIA 2.0 that supersedes 1.0: its PDF adds the comparison of levels (a table) and
   // prints each measure as a block with a definition list.
   await addDraftDpia(content);
+  // A draft 1.2 of the providers' agreement: its Synopsen have a rewritten Absatz, a new § over
+  // more than a page, an inserted Absatz, a changed title and renumbered §§.
+  await addDraftAgreementVersion(content);
   const pdfs = await runScript('pdf', ['--content', content, '--out', out('dist'), '--private-out', out('dist-private'), '--cache-dir', out('cache')]);
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);
   expect(report.code, report.stderr).toBe(0);
   // Offer and change notice on the day version 1.1 went out, a reminder two months after the first offers.
   for (const asOf of ['2023-06-05', '2022-06-01']) {
-    const letters = await runScript('letters', ['--content', content, '--as-of', asOf, '--manifest', out('dist/pdf/manifest.json'), '--out', out(`briefe/${asOf}`)]);
+    // Into the records beside the content: akten/briefe/muster/<date>/.
+    const letters = await runScript('letters', ['--content', content, '--as-of', asOf, '--manifest', out('dist/pdf/manifest.json')]);
     expect(letters.code, letters.stdout + letters.stderr).toBe(0);
   }
   await writeDefectivePdf(out('dist/pdf/muster/1.1/traeger-001.pdf'), out(DEFECT));
-  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), ...(await pdfsBelow(out('briefe'))), out('bericht/bericht.pdf'), out(DEFECT)];
+  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), ...(await pdfsBelow(out('akten'))), out('bericht/bericht.pdf'), out(DEFECT)];
   results = await runVeraPdf(files);
 }, 600_000);
 
@@ -76,12 +80,12 @@ const rel = (file: string) => path.relative(work, file);
 describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
   it('checked every kind of PDF the build and the report make', () => {
     expect(results.map((r) => rel(r.file)).sort()).toEqual([
+      'akten/briefe/muster/2022-06-01/angebot-muster-1.0-traeger-004.pdf',
+      'akten/briefe/muster/2022-06-01/erinnerung-muster-1.0-traeger-002.pdf',
+      'akten/briefe/muster/2023-06-05/aenderung-muster-1.1-traeger-001.pdf',
+      'akten/briefe/muster/2023-06-05/angebot-muster-1.1-traeger-002.pdf',
+      'akten/briefe/muster/2023-06-05/angebot-muster-1.1-traeger-004.pdf',
       'bericht/bericht.pdf',
-      'briefe/2022-06-01/angebot-muster-1.0-traeger-004.pdf',
-      'briefe/2022-06-01/erinnerung-muster-1.0-traeger-002.pdf',
-      'briefe/2023-06-05/aenderung-muster-1.1-traeger-001.pdf',
-      'briefe/2023-06-05/angebot-muster-1.1-traeger-002.pdf',
-      'briefe/2023-06-05/angebot-muster-1.1-traeger-004.pdf',
       DEFECT,
       'dist-private/pdf/tagespflege/1.1/ktp-001.pdf',
       'dist/pdf/dsfa/dsfa-1.0.pdf',
@@ -91,6 +95,10 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
       'dist/pdf/muster/1.1/traeger-001.pdf',
       'dist/pdf/muster/1.1/traeger-002.pdf',
       'dist/pdf/muster/1.1/traeger-004.pdf',
+      'dist/pdf/muster/synopse/synopse-1.0-1.1.pdf',
+      'dist/pdf/muster/synopse/synopse-1.0-1.2-entwurf.pdf',
+      'dist/pdf/muster/synopse/synopse-1.1-1.2-entwurf.pdf',
+      'dist/pdf/tagespflege/synopse/synopse-1.0-1.1.pdf',
     ]);
   });
 
@@ -103,7 +111,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     }
     const summary = summarizeConformance(made, { display: rel });
     expect(summary.failedFiles).toBe(0);
-    expect(summary.text).toMatch(/^14 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
+    expect(summary.text).toMatch(/^18 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
   });
 
   it('refuses a PDF with known defects and names the rules it breaks', () => {

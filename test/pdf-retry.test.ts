@@ -48,8 +48,8 @@ describe('a crashed or hung page', () => {
     const done = await result;
     expect(done.rendered).toBe(4);
     expect(done.dpia.rendered).toBe(1);
-    // 4 copies, the retry and the DPIA.
-    expect(calls).toBe(6);
+    // 4 copies, the retry, the DPIA and the Synopse of 1.0 → 1.1.
+    expect(calls).toBe(7);
     expect(log.filter((l) => l.startsWith('Warnung:'))).toEqual([expect.stringMatching(/^Warnung: pdf\/muster\/1\.0\/traeger-001\.pdf – Die Seite ist abgestürzt \(Target closed\)\. Neuer Versuch …$/)]);
   });
 
@@ -71,11 +71,19 @@ describe('a crashed or hung page', () => {
     expect(await files(dir)).toEqual([]);
   });
 
-  it('refuses an unknown party with a usage error', async () => {
-    const { result } = await run('unknown', async () => tinyPdf, { parties: ['traeger-003'] });
-    await expect(result).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[Error: Für „traeger-003“ gibt es keine PDFs: Kennung unbekannt oder der Partner ist für keine Vereinbarung berechtigt (nicht im Register und Plan, den sie nennt).]`,
-    );
+  it('refuses an unknown party id as a wrong call (exit 2), a party without a copy as a content error (exit 1)', async () => {
+    const unknown = await run('unknown', async () => tinyPdf, { parties: ['traeger-0002'] }).result.catch((error: Error & { exitCode?: number }) => error);
+    expect((unknown as { exitCode?: number }).exitCode).toBe(2);
+    expect(String(unknown)).toMatchInlineSnapshot(`
+      "Error: Den Partner „traeger-0002“ gibt es nicht. Meinten Sie „traeger-002“?
+        → Prüfen Sie die Kennung; die Partner stehen in test/fixtures/valid/parties/kindertagespflege/ und test/fixtures/valid/parties/traeger/."
+    `);
+    const ineligible = await run('ineligible', async () => tinyPdf, { parties: ['traeger-003'] }).result.catch((error: Error & { exitCode?: number }) => error);
+    expect((ineligible as { exitCode?: number }).exitCode).toBe(1);
+    expect(String(ineligible)).toMatchInlineSnapshot(`
+      "Error: Für „traeger-003“ gibt es keine PDFs (test/fixtures/valid/parties/traeger/traeger-003.yaml): Der Partner steht in keinem Register und Plan einer Vereinbarung, oder es ist noch keine Version beschlossen.
+        → Ergänzen Sie den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt, oder lassen Sie die Kennung bei --party weg."
+    `);
   });
 });
 

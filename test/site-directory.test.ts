@@ -106,7 +106,7 @@ describe('the directory of a kind (directory: true)', () => {
 
   it('names the kind on the check page and in the copy register', async () => {
     const content = await loadSiteFixture();
-    expect(copyKindWords(content)).toEqual({ traeger: { pages: '/traeger/', forThis: 'für diesen Träger', pageLabel: 'Zur Seite des Trägers' } });
+    expect(copyKindWords(content)).toEqual({ traeger: { pages: '/traeger/', pageLabel: 'Zur Seite des Trägers' } });
     expect(buildCheckPageView(content)).toEqual({
       noscript: 'Die Prüfung im Browser braucht JavaScript. Ohne JavaScript können Sie die Prüfsumme selbst berechnen und mit der Angabe auf der Seite des Trägers vergleichen (siehe unten).',
       sources: { before: 'Die Prüfsumme jeder Ausfertigung steht auf der Seite des jeweiligen Trägers im ', link: { href: '/traeger/', label: 'Trägerverzeichnis' }, after: ' und im ' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, didYouMean, editDistance } from '../src/lib/suggest.ts';
+import { closestIds, closestWords, didYouMean, didYouMeanWord, editDistance } from '../src/lib/suggest.ts';
 
 describe('„Meinten Sie …?“', () => {
   it.each([
@@ -23,5 +23,26 @@ describe('„Meinten Sie …?“', () => {
     expect(didYouMean('traeger-0001', ids)).toBe(' Meinten Sie „traeger-001“?');
     expect(didYouMean('kita-planer-2x', ['kita-planer-2', 'kindertagespflege'])).toBe(' Meinten Sie „kita-planer-2“?');
     expect(didYouMean('zzz', ids)).toBe('');
+  });
+});
+
+describe('„Meinten Sie …?“ for options, subcommands and names', () => {
+  const options = ['--content', '--as-of', '--dry-run', '--print-checksums', '--party', '--help', '-h'];
+  it.each([
+    ['--contnet', ['--content']],
+    ['--asof', ['--as-of']],
+    ['--as_of', ['--as-of']],
+    ['--dryRun', ['--dry-run']],
+    ['--print-checksum', ['--print-checksums']],
+    ['--print', ['--print-checksums']],
+    ['--partei', []],
+    ['--x', []],
+    ['--bogus', []],
+  ])('%s → %o', (typed, expected) => expect(closestWords(typed, options)).toEqual(expected));
+
+  it('words with numbers are words: no id rule', () => {
+    expect(closestWords('pdfs', ['pdf', 'site', 'report', 'search'])).toEqual(['pdf']);
+    expect(didYouMeanWord('ofer', ['offer', 'remind', 'list'])).toBe(' Meinten Sie „offer“?');
+    expect(didYouMeanWord('zzz', ['offer'])).toBe('');
   });
 });

@@ -100,6 +100,14 @@ describe('tomReferences', () => {
     ]);
   });
 
+  it('lists no annex for an agreement that is no processing agreement (auftragsverarbeitung: false)', () => {
+    const two = withTwoAgreements(() => ({}));
+    const content: Content = { ...two, agreements: two.agreements.map((a) => (a.id === 'tagespflege' ? { ...a, auftragsverarbeitung: false } : a)) };
+    expect(tomAnnexListings(content, tom(content, 'tom-vertraulichkeit-01')).map((a) => a.agreementId)).toEqual(['muster']);
+    expect(tomCatalogue(content, { agreement: 'tagespflege', version: '1.1' })).toEqual([]);
+    expect(tomCatalogue(two, { agreement: 'tagespflege', version: '1.1' }).flatMap((g) => g.measures.map((m) => m.id))).toEqual(['tom-vertraulichkeit-01', 'tom-vertraulichkeit-02']);
+  });
+
   it('reads paragraph numbers only at the start of a line', () => {
     expect(paragraphNumbers('(1) Satz mit Verweis (3) im Text.\n\n(2) Zweiter Absatz.\n')).toEqual([1, 2]);
   });

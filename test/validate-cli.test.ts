@@ -11,6 +11,7 @@ const RUNS = {
   mdxImport: ['--content', 'test/fixtures/invalid/mdx-import-outside'],
   yamlSyntax: ['--content', 'test/fixtures/invalid/yaml-unclosed-quote'],
   afterAsOf: ['--content', 'test/fixtures/invalid/ledger-after-as-of', '--as-of', '2023-06-10'],
+  consequence: ['--content', 'test/fixtures/invalid/consequence-party-indent'],
   unknownOption: ['--content', 'test/fixtures/valid', '--contnet', 'x'],
   badAsOf: ['--content', 'test/fixtures/valid', '--as-of', '31.03.2022'],
   missingDir: ['--content', 'test/fixtures/does-not-exist'],
@@ -51,9 +52,17 @@ describe('npm run validate', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('prints the broken file first and what follows from it after, marked „Folgefehler“ and counted apart', () => {
+    const folder = 'test/fixtures/invalid/consequence-party-indent';
+    const result = results.consequence;
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^Fehler: ${folder}/parties/traeger/traeger-001\\.yaml:12:6 `));
+    expect(result.stderr).toBe(`${expectedOf('consequence-party-indent').replaceAll('content/', `${folder}/`)}\n\n28 Dateien geprüft: 1 Fehler, 1 Folgefehler.\n`);
+  });
+
   it.each([
-    ['unknownOption', 'Unbekannte Option „--contnet“.'],
-    ['badAsOf', '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „31.03.2022“.'],
+    ['unknownOption', 'Unbekannte Option „--contnet“. Meinten Sie „--content“?'],
+    ['badAsOf', '--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „31.03.2022“. Schreiben Sie 2022-03-31.'],
     ['missingDir', 'Der Inhaltsordner „test/fixtures/does-not-exist“ existiert nicht. Geben Sie mit --content einen vorhandenen Ordner an.'],
     ['positional', 'Unerwartetes Argument „test/fixtures/valid“. Einen Inhaltsordner geben Sie mit --content test/fixtures/valid an.'],
   ] as const)('%s: is a usage error, exit code 2', (run, message) => {

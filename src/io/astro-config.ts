@@ -29,13 +29,24 @@ export function siteContextPlugin(context: SiteContext, options: { watch?: boole
     name: 'vertragswerk-site-context',
     resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED : undefined),
     load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(context)};\n` : undefined),
-    configureServer(server: ViteDevServer) {
+    async configureServer(server: ViteDevServer) {
       if (!options.watch) return;
+      // Before Astro's own middleware: invalid content gets the validator's messages, not Astro's
+      // overlay. Loaded here only: a build does not need the validator in this thread.
+      const { createDevContentGate } = await import('./dev-content.ts');
+      const gate = createDevContentGate(context, {
+        publicDir: () => server.config.publicDir || undefined,
+        log: (text, level) => server.config.logger[level](text, { timestamp: true }),
+      });
+      server.middlewares.use((req, res, next) => void gate.handle(req, res, next).catch(next));
+      server.httpServer?.once('close', () => void gate.close());
+      gate.refresh();
       // The pages read content/ through getSiteContent(), not through imports Vite could follow.
       server.watcher.add(context.contentDir);
       const changed = (file: string) => {
         if (!path.resolve(file).startsWith(context.contentDir + path.sep)) return;
         context.generation++;
+        gate.refresh();
         const module = server.moduleGraph.getModuleById(RESOLVED);
         if (module) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: 'full-reload' });

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDateDe } from '../lib/dates.ts';
-import { isRealDate } from '../schemas/common.ts';
+import { didYouMeanWord } from '../lib/suggest.ts';
+import { describeDateProblem } from '../schemas/common.ts';
+import { stayOffline } from './offline.ts';
 
 /** A wrong command line: exit code 2 and a German message, never a stack trace. */
 export class UsageError extends Error {
@@ -12,23 +14,65 @@ export class ContentError extends Error {
   readonly exitCode = 1;
 }
 
-export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Every spelling of the options a command knows: `--party`, and `-h` for the short ones. */
+export function optionNames(options: Options): string[] {
+  return Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+}
+
+/**
+ * The one command-line parser of every script (node:util parseArgs, strict). Its English errors
+ * become German usage errors; a misspelt option gets „Meinten Sie …?“ with the closest known one.
+ */
+export function parseCli<T extends Options>(argv: string[], options: T, usage: string) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (cause) {
-    const text = String((cause as Error).message)
-      .replace(/^Unknown option '(.+?)'.*$/s, 'Unbekannte Option „$1“.')
-      .replace(/^Option '(.+?)(?: <value>)?' argument missing.*$/s, 'Die Option „$1“ braucht einen Wert.');
-    throw new UsageError(`${text}\n\n${usage}`);
+    throw new UsageError(`${describeParseError(cause as Error & { code?: string }, options)}\n\n${usage}`);
   }
+}
+
+function describeParseError(error: Error & { code?: string }, options: Options): string {
+  const message = String(error.message);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // Short options are too short to guess from.
+    const suggestion = option.startsWith('--') ? didYouMeanWord(option, optionNames(options).filter((n) => n.startsWith('--'))) : '';
+    return `Unbekannte Option „${option}“.${suggestion}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return `Die Option „${option}“ nimmt keinen Wert.`;
+    if (/ambiguous/.test(message)) {
+      return `Die Option „${option}“ braucht einen Wert, es folgt aber gleich eine weitere Option. Beginnt der Wert mit „-“, schreiben Sie ${option}=-WERT.`;
+    }
+    return `Die Option „${option}“ braucht einen Wert.`;
+  }
+  return message;
+}
+
+/**
+ * A date given on the command line (`--as-of`, `--date`, `--today`): JJJJ-MM-TT and a day that
+ * exists – the same test and words as the content schema (describeDateProblem).
+ */
+export function parseDateOption(option: string, value: string): string {
+  const problem = describeDateProblem(value);
+  if (!problem) return value;
+  if (problem.kind === 'day') throw new UsageError(`${option} „${value}“ ${problem.message}. ${problem.hint}`);
+  throw new UsageError(`${option} erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „${value}“. ${problem.hint}`);
+}
+
+/** A value from a fixed list (`--format`, `--kind`): anything else is a usage error with „Meinten Sie …?“. */
+export function parseChoice<C extends string>(option: string, value: string, choices: readonly C[], usage: string): C {
+  if ((choices as readonly string[]).includes(value)) return value as C;
+  const listed = choices.length === 1 ? choices[0]! : `${choices.slice(0, -1).join(', ')} oder ${choices.at(-1)}`;
+  throw new UsageError(`${option} erwartet ${listed}, erhalten: „${value}“.${didYouMeanWord(value, choices)}\n\n${usage}`);
 }
 
 /** With `notAfter` (today), a date in the future is refused: no state is known for it yet. */
 export function parseAsOf(value: string | undefined, limits: { notAfter?: string } = {}): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-    throw new UsageError(`--as-of erwartet ein Datum im Format JJJJ-MM-TT, erhalten: „${value}“.`);
-  }
+  parseDateOption('--as-of', value);
   if (limits.notAfter && value > limits.notAfter) {
     throw new UsageError(
       `Der Stichtag ${formatDateDe(value)} (--as-of) liegt in der Zukunft (heute ist der ${formatDateDe(limits.notAfter)}). ` +
@@ -51,8 +95,9 @@ export function parseStageList(value: string, known: readonly string[], usage: s
   const names = value.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
+    const suggestion = unknown.length === 1 ? didYouMeanWord(unknown[0]!, known) : '';
     throw new UsageError(
-      `Unbekannte Stufe ${unknown.map((name) => `„${name}“`).join(', ')} bei --skip. Bekannte Stufen: ${known.join(', ')}.\n\n${usage}`,
+      `Unbekannte Stufe ${unknown.map((name) => `„${name}“`).join(', ')} bei --skip.${suggestion} Bekannte Stufen: ${known.join(', ')}.\n\n${usage}`,
     );
   }
   return names;
@@ -95,6 +140,8 @@ export function serveUntilStopped(server: { stop(): Promise<void> }): Promise<vo
 
 /** Runs a CLI main function: content/usage errors become messages and exit codes. */
 export async function runCli(main: () => Promise<number>): Promise<void> {
+  // Before anything loads Astro or starts a process: no telemetry, no update check.
+  stayOffline();
   try {
     process.exitCode = await main();
   } catch (error) {

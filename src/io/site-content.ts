@@ -16,9 +16,10 @@ let cached: { generation: number; content: Promise<Content> } | undefined;
 
 /**
  * The validated content for Astro pages, read once per build (and again after each content
- * change in `npm run dev`). `npm run build` hands over what it has validated, as a file named
- * in the site context; `npm run dev` and a bare `astro build` validate the content folder here
- * and refuse to render invalid content.
+ * change in `npm run dev`). `npm run build` and `npm run dev` (src/io/dev-content.ts, which also
+ * answers with the messages while the content is invalid) hand over what they have validated,
+ * as a file named in the site context; a bare `astro build` validates the content folder here
+ * and refuses to render invalid content.
  */
 export function getSiteContent(): Promise<Content> {
   if (cached?.generation !== siteContext.generation) cached = { generation: siteContext.generation, content: loadSiteContent() };

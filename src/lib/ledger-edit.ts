@@ -1,17 +1,18 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isRealDate } from '../schemas/common.ts';
+import { describeDateProblem } from '../schemas/common.ts';
 import { SIGNATURE_FORMS, type CopyRef } from '../schemas/ledger.ts';
 import { currentVersionOn, supersedingVersionOn } from './agreement/versions.ts';
 import { partyStandingOn, terminationOf } from './signing/binding.ts';
 import { didYouMean } from './suggest.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
-import { formatDiagnostic } from './diagnostics.ts';
-import { isEligible, notEligibleReason, partyFolders } from './parties/eligibility.ts';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { isEligible, notEligibleReason } from './parties/eligibility.ts';
 import { isNaturalPerson, kindWords } from './parties/kinds.ts';
+import { allParties, unknownPartyMessage } from './parties/lookup.ts';
 import { personalPronoun } from './german/grammar.ts';
 import { compareVersions, parseContent, type ContentFile, type DefaultFile } from './parse-content.ts';
-import { runRules } from '../validate/index.ts';
+import { checkContent } from '../validate/index.ts';
 
 export const LEDGER_COMMANDS = ['offer', 'remind', 'intent', 'sign', 'decline', 'withdraw'] as const;
 export type LedgerCommand = (typeof LEDGER_COMMANDS)[number];
@@ -67,9 +68,8 @@ function describeParty(content: Content, party: PartyEntry): string {
 }
 
 function checkDate(label: string, value: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-    refuse(`${label} „${value}“ ist kein gültiges Datum.`, 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-05-12.');
-  }
+  const problem = describeDateProblem(value);
+  if (problem) refuse(`${label} „${value}“ ${problem.message}.`, problem.hint);
 }
 
 /**
@@ -92,14 +92,11 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
     const known = content.agreements.map((a) => `„${a.id}“`).join(', ') || 'keine';
     refuse(`Die Vereinbarung „${change.agreement}“ gibt es nicht.${didYouMean(change.agreement, content.agreements.map((a) => a.id))}`, `Vorhandene Vereinbarungen: ${known}.`);
   }
-  const parties = content.parties;
+  const parties = allParties(content);
   const party = parties.find((p) => p.id === change.party);
   if (!party) {
-    const candidates = parties.filter((p) => agreement!.party_kinds.includes(p.kind)).map((p) => p.id);
-    refuse(
-      `Den Partner „${change.party}“ gibt es nicht.${didYouMean(change.party, candidates)}`,
-      `Prüfen Sie die Kennung; ${partyFolders(content, agreement!, 'content/')}.`,
-    );
+    const { message, hint } = unknownPartyMessage(content, change.party, parties.filter((p) => agreement!.party_kinds.includes(p.kind)));
+    refuse(message, hint);
   }
   const versionId = change.version ?? defaultVersion(content, agreement!, party!, change.command, change.date);
   if (versionId === undefined) {
@@ -120,10 +117,11 @@ function checkChange(content: Content, change: LedgerChange, today: string): { a
   if (version!.status === 'entwurf' || !version!.adopted) {
     refuse(`Version ${version!.version} ist ein Entwurf und kann weder angeboten noch gezeichnet werden.`, 'Tragen Sie Ereignisse erst ein, wenn die Version beschlossen ist.');
   }
-  if (!isEligible(content, party!, agreement!)) {
+  // Eligible on the day of the event, under the rule of the version in force then.
+  if (!isEligible(content, party!, agreement!, change.date)) {
     const wrongKind = !agreement!.party_kinds.includes(party!.kind);
     refuse(
-      `${describeParty(content, party!)} ${notEligibleReason(content, party!, agreement!)} und ist nicht berechtigt.`,
+      `${describeParty(content, party!)} ${notEligibleReason(content, party!, agreement!, change.date, `am ${formatDateDe(change.date)}`)} und ist nicht berechtigt.`,
       wrongKind ? 'Wählen Sie mit --agreement die Vereinbarung, die mit diesem Partner geschlossen wird.' : 'Ergänzen Sie zuerst den Registereintrag (register: { plan, entry }) beim Partner, falls er fehlt.',
     );
   }
@@ -479,16 +477,23 @@ function summaryOf(content: Content, change: ResolvedLedgerChange, party: PartyE
   }
 }
 
+/** A finding as the author sees it: paths under the content folder (the edit parses without a prefix, to match the ledger's file). */
+function shownUnder(displayPrefix: string, d: Diagnostic): Diagnostic {
+  const shown = (file: string) => displayPrefix + file;
+  const hint = d.consequenceOf && d.hint ? d.consequenceOf.reduce((text, file) => text.replace(file, shown(file)), d.hint) : d.hint;
+  return { ...d, file: shown(d.file), consequenceOf: d.consequenceOf?.map(shown), hint };
+}
+
 /** The content before a change: it must be valid already, or the ledger is not touched. */
 function parseValidContent(files: readonly ContentFile[], today: string, displayPrefix: string, defaults: readonly DefaultFile[]): ReturnType<typeof parseContent> {
   checkDate('Das heutige Datum (--today)', today);
   const parsed = parseContent(files, '', { defaults });
-  const problems = [...parsed.diagnostics, ...runRules(parsed.content)].filter((d) => d.severity === 'error');
+  const problems = checkContent(parsed).filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     refuse(
       `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
         .slice(0, 10)
-        .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
+        .map((d) => formatDiagnostic(shownUnder(displayPrefix, d)))
         .join('\n')}`,
       'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
     );
@@ -518,11 +523,10 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
     const text = new TextDecoder('utf-8').decode(original.bytes);
     const after = editLedgerText(text, resolved);
     const changed = files.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(after) } : f));
-    const result = parseContent(changed, '', { defaults });
-    const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
+    const errors = checkContent(parseContent(changed, '', { defaults })).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(
-        `Die Änderung würde die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file })).join('\n')}`,
+        `Die Änderung würde die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic(shownUnder(displayPrefix, d))).join('\n')}`,
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }
@@ -606,11 +610,10 @@ export function applyLedgerChanges(files: readonly ContentFile[], changes: reado
     if (file === undefined || text === undefined || before === undefined) {
       return { ok: true, file: file ?? '', before: before ?? '', after: before ?? '', summaries, skipped };
     }
-    const result = parseContent(current, '', { defaults });
-    const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
+    const errors = checkContent(parseContent(current, '', { defaults })).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(
-        `Die Änderungen würden die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file })).join('\n')}`,
+        `Die Änderungen würden die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic(shownUnder(displayPrefix, d))).join('\n')}`,
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }

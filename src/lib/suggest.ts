@@ -32,10 +32,43 @@ export function closestIds(input: string, candidates: Iterable<string>, limit = 
   return scored.filter((s) => s.distance === best).slice(0, limit).map((s) => s.id);
 }
 
-/** „ Meinten Sie „traeger-092“?“ – empty when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const close = closestIds(input, candidates);
+/** Words of a command line compared without case, dashes or underscores: „--dryrun“, „--as_of“, „--asOf“. */
+const bareWord = (word: string) => word.toLowerCase().replace(/^-+/, '').replace(/[-_]/g, '');
+
+/**
+ * The known words (options with their dashes, subcommands, stage or format names) closest to a
+ * misspelt one: the same apart from case and dashes, one typo away (two in long words), or the
+ * beginning of exactly one of them. Unlike ids, numbers carry no special meaning here.
+ */
+export function closestWords(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const typed = bareWord(input);
+  if (typed === '') return [];
+  const known = [...new Set(candidates)];
+  // A one-letter word is one typo away from every other one.
+  const allowed = Math.min(typed.length > 7 ? 2 : 1, typed.length - 1);
+  const scored = known
+    .map((word) => ({ word, distance: editDistance(typed, bareWord(word)) }))
+    .filter(({ distance }) => distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
+  const best = scored[0]?.distance;
+  if (best !== undefined) return scored.filter((s) => s.distance === best).slice(0, limit).map((s) => s.word);
+  const starts = typed.length >= 3 ? known.filter((word) => bareWord(word).startsWith(typed)) : [];
+  return starts.length === 1 ? starts : [];
+}
+
+/** „ Meinten Sie „a“?“, „ Meinten Sie „a“ oder „b“?“ – empty for none. */
+export function formatSuggestions(close: readonly string[]): string {
   if (close.length === 0) return '';
   const quoted = close.map((c) => `„${c}“`);
   return ` Meinten Sie ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} oder ${quoted.at(-1)}`}?`;
+}
+
+/** „ Meinten Sie „traeger-092“?“ – empty when nothing is close. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  return formatSuggestions(closestIds(input, candidates));
+}
+
+/** „ Meinten Sie „--version“?“ for a misspelt option, subcommand or name – empty when nothing is close. */
+export function didYouMeanWord(input: string, candidates: Iterable<string>): string {
+  return formatSuggestions(closestWords(input, candidates));
 }

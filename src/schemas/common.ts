@@ -1,33 +1,34 @@
 import { z } from 'zod';
 
+/**
+ * What is wrong with a date written as text, in German – for the content schema and for dates on
+ * the command line alike; undefined for a real day written as JJJJ-MM-TT. `kind` says whether the
+ * form is wrong or the day does not exist (2022-02-30).
+ */
+export function describeDateProblem(value: string): { kind: 'format' | 'day'; message: string; hint: string } | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+    const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+    const pad = (n: string) => n.padStart(2, '0');
+    const iso = german
+      ? `${german[3]}-${pad(german[2]!)}-${pad(german[1]!)}`
+      : short
+        ? `${short[1]}-${pad(short[2]!)}-${pad(short[3]!)}`
+        : undefined;
+    const hint = iso ? `Schreiben Sie ${iso}.` : 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-03-31.';
+    return { kind: 'format', message: 'ist kein Datum im Format JJJJ-MM-TT', hint };
+  }
+  if (isRealDate(value)) return undefined;
+  const [y, m, d] = value.split('-');
+  return { kind: 'day', message: 'ist kein gültiges Kalenderdatum', hint: `Prüfen Sie Tag und Monat: den ${d}.${m}.${y} gibt es nicht.` };
+}
+
 /** Calendar date as written in content: ISO `YYYY-MM-DD`, and a real day. */
 export const isoDate = z
   .string({ error: 'muss ein Datum im Format JJJJ-MM-TT sein (z. B. 2022-03-31)' })
   .superRefine((value, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
-      const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
-      const pad = (n: string) => n.padStart(2, '0');
-      const iso = german
-        ? `${german[3]}-${pad(german[2]!)}-${pad(german[1]!)}`
-        : short
-          ? `${short[1]}-${pad(short[2]!)}-${pad(short[3]!)}`
-          : undefined;
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: 'ist kein Datum im Format JJJJ-MM-TT',
-        params: { hint: iso ? `Schreiben Sie ${iso}.` : 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2022-03-31.' },
-      });
-    } else if (!isRealDate(value)) {
-      const [y, m, d] = value.split('-');
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: 'ist kein gültiges Kalenderdatum',
-        params: { hint: `Prüfen Sie Tag und Monat: den ${d}.${m}.${y} gibt es nicht.` },
-      });
-    }
+    const problem = describeDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', input: value, message: problem.message, params: { hint: problem.hint } });
   });
 
 export function isRealDate(value: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
+import { exampleMark, nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
 import { registerRefsSchema } from './register.ts';
 
 /** A number the figures add up (places, pupils, inhabitants). */
@@ -49,5 +49,7 @@ export const partySchema = z.strictObject({
   contacts: z.array(contactSchema).default([]),
   /** The party agreed that its signing status is shown on the public site. */
   publish_signing_status: z.boolean({ error: 'muss true oder false sein' }).default(false),
+  /** The party (name, address, units, weight) is example data: its pages say so. */
+  beispiel: exampleMark,
 });
 export type Party = z.infer<typeof partySchema>;

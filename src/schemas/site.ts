@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyText } from './common.ts';
+import { exampleMark, nonEmptyText } from './common.ts';
 
 /** `content/site.yaml`: publisher data for Impressum, feed and PDFs (no natural persons). */
 export const siteSchema = z.strictObject({
@@ -14,6 +14,11 @@ export const siteSchema = z.strictObject({
   data_protection_officer: nonEmptyText,
   /** The agreement shown first on the start page. */
   main_agreement: nonEmptyText,
+  /**
+   * The records folder (sent letters), relative to the content folder; default `../akten`, beside it.
+   * Never inside the content folder, never under the build's output.
+   */
+  akten: nonEmptyText.optional(),
   /** Licence of the machine-readable data under /daten/ (OSCAL, OParl, CSV). */
   license: z
     .strictObject({
@@ -23,6 +28,12 @@ export const siteSchema = z.strictObject({
       url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein' }),
     })
     .optional(),
+  /**
+   * The content is an example instance, not a real body's documents: every page, every PDF and
+   * every letter carries a mark. `true` for the standard mark, or the text of the mark. Without
+   * it the instance is real and per-fact `beispiel` marks are refused (rule `beispiel-instanz`).
+   */
+  beispiel: exampleMark,
   /**
    * Where the content comes from, for a site built on example data: a note shown on the start page
    * and in the Impressum, and the facts that come from real documents, each with its source.

@@ -15,6 +15,11 @@ const ROWS: RuleCase[] = [
   ['a superseded version is checked too', [replace('agreements/muster/1.0/03-loeschung.mdx', 'covers: [art28-3-g, art28-3-h]', 'covers: [art28-3-h]')], ['content/agreements/muster/1.0/version.yaml:2:1']],
   ['a draft may be incomplete', [replace(`${V}/version.yaml`, 'status: beschlossen', 'status: entwurf'), replace(`${V}/03-loeschung.mdx`, 'covers: [art28-3-g, art28-3-h]', 'covers: []')], []],
   ['a section that cannot be read may be the covering one', [replace(`${V}/03-loeschung.mdx`, 'title: Löschung und Kontrollen', 'title: "Löschung')], []],
+  [
+    'an agreement that declares itself no processing agreement is not asked for coverage',
+    [replace('agreements/muster/agreement.yaml', 'party_kinds: [traeger]', 'party_kinds: [traeger]\nauftragsverarbeitung: false'), replace(`${V}/03-loeschung.mdx`, 'covers: [art28-3-g, art28-3-h]', 'covers: [art28-3-g]')],
+    [],
+  ],
 ];
 
 describe('rule art28-abdeckung (Art. 28(3) coverage)', () => {
@@ -34,6 +39,8 @@ describe('rule art28-abdeckung (Art. 28(3) coverage)', () => {
       # a draft may be incomplete
 
       # a section that cannot be read may be the covering one
+
+      # an agreement that declares itself no processing agreement is not asked for coverage
       "
     `);
   });

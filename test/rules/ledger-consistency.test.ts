@@ -74,7 +74,7 @@ describe('rule zeichnungsregister (ledger consistency)', () => {
       Fehler: content/ledger/muster.yaml:16:5 Feld „entries[2].intent“: Absicht erklärt am 20. März 2022, vor dem Angebot am 4. April 2022.
         → Prüfen Sie beide Daten.
       # provider without a facility in the Bedarfsplan
-      Fehler: content/ledger/muster.yaml:13:5 Feld „entries[2].party“: „traeger-003“ hat keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.
+      Fehler: content/ledger/muster.yaml:13:5 Feld „entries[2].party“: „traeger-003“ hat am 4. April 2022 keine Einrichtung im Bedarfsplan 2021/2022 und ist nicht berechtigt.
         → Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Registereintrag („register: { plan: …, entry: … }“).
       # childminder in an agreement for providers
       Fehler: content/ledger/muster.yaml:13:5 Feld „entries[2].party“: „ktp-001“ gehört nicht zum Kreis dieser Vereinbarung (Träger) und ist nicht berechtigt.

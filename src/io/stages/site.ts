@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { astroConfig, type SiteContext } from '../astro-config.ts';
+import { stayOffline } from '../offline.ts';
+import { writeValidatedContent } from '../validated-content.ts';
 
 /** Astro builds the public site into the staging folder. */
 export const siteStage: BuildStage = {
@@ -12,7 +14,7 @@ export const siteStage: BuildStage = {
   // Astro takes about a second to load: done while the content is validated.
   prepare: () => import('astro'),
   async run({ options, stagingOut, content, handover }) {
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    stayOffline();
     const root = process.cwd();
     // Astro writes its intermediate server bundle to `<cwd>/.astro/.prerender/` when the output
     // folder lies outside the working directory. Two builds at once (tests, CI jobs) would
@@ -26,7 +28,7 @@ export const siteStage: BuildStage = {
     try {
       // The pages read the content validated above from this file: no second validation.
       const validatedContentFile = path.join(scratch, 'content.json');
-      await writeFile(validatedContentFile, JSON.stringify(content, (key, value) => (key === 'gaps' ? undefined : value)));
+      await writeValidatedContent(validatedContentFile, content);
       const context: SiteContext = {
         contentDir: path.resolve(options.contentDir),
         asOf: options.asOf,

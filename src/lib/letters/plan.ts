@@ -1,17 +1,19 @@
-import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
+import { changelogOf, noteCovers, sectionListText, type ChangeNote } from '../agreement/changelog.ts';
 import { regimeLabel, regimeIds, regimeOf } from '../vocabulary.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
-import { joinGerman, legalSpaces } from '../format.ts';
-import { eligibilityOn, isEligible, notEligibleReason, partyFolders } from '../parties/eligibility.ts';
-import { agreementWords, isNaturalPerson, partiesFor, partyById } from '../parties/kinds.ts';
+import { joinGerman } from '../format.ts';
+import { eligibilityOn, isEligible, notEligibleReason } from '../parties/eligibility.ts';
+import { agreementWords, isNaturalPerson, partiesFor } from '../parties/kinds.ts';
+import { findParty } from '../parties/lookup.ts';
 import { jeder } from '../german/grammar.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
-import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
+import { isOpen } from '../signing/terms.ts';
+import { CHANGE_KIND_IN_SENTENCE, compareVersionSections, numbersOnlySummary, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
-import { exampleMarkOf, exampleMarkText, type ExampleMarkView } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
 
 /**
@@ -99,6 +101,8 @@ export interface LetterView {
    * paper, the session that adopted it – one German line each. Not empty: not to be mailed as real.
    */
   exampleNotes: string[];
+  /** In an example instance the mark every letter carries (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   /** Public contact of the party (only where the content marks it `oeffentlich: true`). */
   publicContact?: { name: string; function: string; email?: string };
   closing: string;
@@ -163,35 +167,7 @@ export function exampleNotesFor(content: Content, versions: readonly Version[], 
  * no §§ as data; there the § numbers in its text are the link („§ 10 nennt …“, „§§ 4–6 …“).
  */
 export function reasonsFor(notes: readonly ChangeNote[], section: Section): string[] {
-  return notes
-    .filter((note) => (note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number)))
-    .map(changeLine);
-}
-
-function namesNumber(text: string, number: number): boolean {
-  for (const m of text.matchAll(/§§?\s*(\d+)(?:\s*[–-]\s*(\d+))?((?:\s*,\s*\d+)*)(?:\s*und\s*(\d+))?/g)) {
-    const from = Number(m[1]);
-    const to = m[2] ? Number(m[2]) : from;
-    if (number >= from && number <= to) return true;
-    const more = [...(m[3] ?? '').matchAll(/\d+/g)].map((x) => Number(x[0]));
-    if (m[4]) more.push(Number(m[4]));
-    if (more.includes(number)) return true;
-  }
-  return false;
-}
-
-/** „§ 1“, „§§ 4–7“: the numbers of the §§ in order, runs of three or more as a range. */
-export function sectionListText(numbers: readonly number[]): string {
-  const sorted = [...new Set(numbers)].sort((x, y) => x - y);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
-    i = j + 1;
-  }
-  return `${sorted.length === 1 ? '§' : '§§'}\u00a0${joinGerman(parts)}`;
+  return notes.filter((note) => noteCovers(note, section)).map(changeLine);
 }
 
 /** One sentence per earlier entry that shows §§ this one covers too. */
@@ -202,10 +178,6 @@ function seeAboveLines(earlier: readonly LetterChange[], shownIn: ReadonlyMap<st
     byEntry.set(n, [...(byEntry.get(n) ?? []), `${c.label} ${c.title}`]);
   }
   return [...byEntry].map(([n, labels]) => `Außerdem betroffen (oben unter Änderung ${n}): ${joinGerman(labels)}.`);
-}
-
-function noteCovers(note: ChangeNote, section: Section): boolean {
-  return note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number);
 }
 
 function changesFor(content: Content, from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; groups: LetterChangeGroup[]; notes: string[] } {
@@ -219,12 +191,7 @@ function changesFor(content: Content, from: Version, to: Version, party: PartyEn
     const renumbered = c.old && c.neu && c.old.number !== c.neu.number;
     // A § with a one-line summary names its old number there.
     const label = renumbered && !c.numbersOnly ? `§\u00a0${c.neu!.number} (bisher §\u00a0${c.old!.number})` : `§\u00a0${section.number}`;
-    let summary: string | undefined;
-    if (c.numbersOnly) {
-      const changed = c.oldText !== undefined ? changedReferences(c.oldText, renumbering) : [];
-      const references = changed.length === 0 ? '' : `Nur ${changed.length === 1 ? 'der Verweis' : 'die Verweise'} an die neue Nummerierung angepasst (${joinGerman(changed)})`;
-      summary = renumbered ? `Nur neu nummeriert: bisher §\u00a0${c.old!.number}, jetzt §\u00a0${c.neu!.number}${references ? `; ${references.charAt(0).toLowerCase()}${references.slice(1)}` : ''}.` : `${references}.`;
-    }
+    const summary = c.numbersOnly ? numbersOnlySummary(c, renumbering) : undefined;
     const diffHtml = summary
       ? undefined
       : c.oldText !== undefined
@@ -233,7 +200,7 @@ function changesFor(content: Content, from: Version, to: Version, party: PartyEn
           ? renderMarkdownBody(section.body, `aenderung-${c.id}-text`).html
           : undefined;
     const reasons = reasonsFor(notes, section);
-    changes.push({ sectionId: c.id, label, number: section.number, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml, ...(summary ? { summary } : {}) });
+    changes.push({ sectionId: c.id, label, number: section.number, title: section.title, kindLabel: CHANGE_KIND_IN_SENTENCE[c.kind], reasons, diffHtml, ...(summary ? { summary } : {}) });
     sections.push(section);
   }
   // Each entry once, with the party's §§ it covers; a § two entries cover is shown under the first.
@@ -249,8 +216,8 @@ function changesFor(content: Content, from: Version, to: Version, party: PartyEn
     const fresh = covered.filter((c) => !shownIn.has(c.sectionId));
     for (const c of fresh) shownIn.set(c.sectionId, groups.length + 1);
     groups.push({
-      text: legalSpaces(note.text),
-      reason: note.reason ? legalSpaces(note.reason) : undefined,
+      text: note.text,
+      reason: note.reason,
       exampleText: note.example ? exampleMarkText(note.example) : undefined,
       coversText: `Betrifft ${sectionListText(covered.map((c) => c.number))}`,
       sections: fresh,
@@ -317,7 +284,7 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
     return { kind: 'angebot', standing, entry, earlierReminders: [], reason: why };
   }
   const state = standing.latestOffer?.version === current.version ? standing.latestOffer.state : undefined;
-  if (state !== 'offen' && state !== 'absicht') return undefined;
+  if (!state || !isOpen(state)) return undefined;
   // Reminders sent by the day; one recorded on this very day is the letter of this day, as with offers.
   const sent = (entry.reminders ?? []).filter((r) => r.date < asOf);
   if (sent.length >= rule.max) return undefined;
@@ -361,8 +328,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   };
   let parties = partiesFor(content, agreement);
   if (options.party) {
-    const party = partyById(content, options.party);
-    if (!party) throw new LetterRefusal(`Den Partner „${options.party}“ gibt es nicht. Prüfen Sie die Kennung (--party); ${partyFolders(content, agreement, 'content/')}.`);
+    // An unknown id is a wrong call (exit 2), as in every command that takes --party.
+    const party = findParty(content, options.party);
     if (!isEligible(content, party, agreement, asOf)) {
       const wrongKind = !agreement.party_kinds.includes(party.kind);
       const field = wrongKind ? 'id' : party.units ? 'units' : 'register';
@@ -472,6 +439,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       copy,
       warnings,
       exampleNotes,
+      exampleMark: instanceExampleMark(content) ?? null,
       publicContact: publicContact(content, party),
       closing: 'Mit freundlichen Grüßen',
     });

@@ -177,8 +177,3 @@ export function notEligibleReason(content: Content, party: PartyEntry, agreement
   if (!agreement.party_kinds.includes(party.kind)) return `gehört nicht zum Kreis dieser Vereinbarung (sie gilt für ${agreementWords(content, agreement).many})`;
   return kindWords(content, party.kind).notEligible(eligibilityOn(content, agreement, date), on);
 }
-
-/** Where the parties of an agreement's kinds are: „Träger stehen in content/parties/traeger/“. */
-export function partyFolders(content: Content, agreement: AgreementEntry, prefix = ''): string {
-  return agreement.party_kinds.map((k) => `${kindWords(content, k).many} stehen in ${prefix}parties/${k}/`).join(', ');
-}

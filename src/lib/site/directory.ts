@@ -9,6 +9,8 @@ import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
 import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import type { WorkingCopyEntry } from '../../schemas/manifest.ts';
 import { urls } from './urls.ts';
 
 /**
@@ -26,6 +28,8 @@ export interface DirectoryRow {
   units?: string;
   /** Weight in the plan (absent for a kind without weight). */
   weight?: string;
+  /** The party is example data (unless the directory shows one mark for all). */
+  example?: ExampleMarkView;
 }
 
 export interface DirectoryView {
@@ -38,6 +42,8 @@ export interface DirectoryView {
   tableLabel: string;
   caption: string;
   columns: { party: string; units?: { full: string; short: string }; weight?: string };
+  /** The one mark every party of the directory shares (then no row repeats it). */
+  example?: ExampleMarkView;
   rows: DirectoryRow[];
   checkHref: string;
 }
@@ -69,6 +75,8 @@ export interface PartyPageView {
   signingConsentText: string;
   contacts: { name: string; function: string; email?: string; phone?: string }[];
   checkHref: string;
+  /** The party (name, address, units, weight) is example data. */
+  example?: ExampleMarkView;
 }
 
 /** Agreements made with a kind. */
@@ -125,8 +133,12 @@ export function buildDirectoryView(content: Content, kindId: string): DirectoryV
         regimeLabel: regimeLabel(content, p.regime),
         units: listed ? formatNumber(inPlan) : undefined,
         weight: weight ? formatNumber(partyWeight) : undefined,
+        example: exampleMarkOf(p.beispiel),
       };
     });
+    // Every party marked alike: one mark above the table, not one per row.
+    const first = rows[0]?.example;
+    const shared = first && rows.every((r) => r.example && r.example.note === first.note) ? first : undefined;
     const plan = register ? ` ${inRegister(register)}` : '';
     const group = words.adjective ? `${adjective(words.adjective, words.gender, 'nom', 'many', 'weak')} ${words.many}` : words.many;
     const perParty = listed
@@ -145,7 +157,8 @@ export function buildDirectoryView(content: Content, kindId: string): DirectoryV
       tableLabel: words.directoryTitle,
       caption: `${words.many}${listed ? ` mit ${listed.dativeMany}` : ''}${register ? ` ${inRegister(register, false)}` : ''}`,
       columns: { party: words.one, units: listed ? { full: listed.many, short: listed.short } : undefined, weight: weight?.many },
-      rows,
+      ...(shared ? { example: { ...shared, note: `alle ${formatCount(rows.length, words.one, words.many)}: ${shared.note ?? 'erfunden'}` } } : {}),
+      rows: shared ? rows.map(({ example: _example, ...r }) => r) : rows,
       checkHref: urls.check(),
     };
   });
@@ -172,7 +185,14 @@ export function partyRoutes(content: Content): PartyRoute[] {
   return directoryRoutes(content).flatMap((d) => directoryParties(content, d.kind).map((p) => ({ kind: d.kind, slug: d.slug, id: p.id })));
 }
 
-export function buildPartyPageView(content: Content, kindId: string, partyId: string, downloads: readonly PdfManifestEntry[], buildAsOf?: string): PartyPageView {
+export function buildPartyPageView(
+  content: Content,
+  kindId: string,
+  partyId: string,
+  downloads: readonly PdfManifestEntry[],
+  buildAsOf?: string,
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): PartyPageView {
   const kind = directoryKind(content, kindId);
   const party = partiesOfKind(content, kindId).find((p) => p.id === partyId);
   if (!party) throw new Error(`Unbekannter Vertragspartner „${partyId}“ der Art „${kindId}“.`);
@@ -196,7 +216,7 @@ export function buildPartyPageView(content: Content, kindId: string, partyId: st
       const standing = partyStanding(content, a, party, asOf);
       const { statusLabel, date } = standingLabel(standing);
       const version = standing.binding?.version ?? standing.ended?.version ?? standing.latestOffer?.version;
-      const detail = !date ? undefined : standing.state === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
+      const detail = !date ? undefined : standing.state === 'keine-antwort' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
       signing.push({ agreement: a.short_title, version: version ?? '–', statusLabel, detail });
     }
   }
@@ -213,7 +233,7 @@ export function buildPartyPageView(content: Content, kindId: string, partyId: st
     regimeLabel: regimeLabel(content, party.regime),
     address: address(party.address),
     noDownloadsText: `Für ${dieser(words.gender, 'akk')} ${words.accusativeOne} liegt in diesem Stand der Website noch keine PDF-Ausfertigung vor.`,
-    downloads: buildDownloadViews(content, downloads),
+    downloads: buildDownloadViews(content, downloads, workingCopies),
     units: listed
       ? {
           heading: listed.many,
@@ -240,6 +260,7 @@ export function buildPartyPageView(content: Content, kindId: string, partyId: st
     // Contacts are natural persons: only those marked public appear.
     contacts: party.contacts.filter((c) => c.oeffentlich).map((c) => ({ name: c.name, function: c.function, email: c.email, phone: c.phone })),
     checkHref: urls.check(),
+    example: exampleMarkOf(party.beispiel),
   };
 }
 
@@ -247,8 +268,6 @@ export function buildPartyPageView(content: Content, kindId: string, partyId: st
 export interface CopyKindWords {
   /** Prefix of the party pages, e.g. `/traeger/`. */
   pages: string;
-  /** „für diesen Träger“ */
-  forThis: string;
   /** „Zur Seite des Trägers“ */
   pageLabel: string;
 }
@@ -258,7 +277,7 @@ export function copyKindWords(content: Content): Record<string, CopyKindWords> {
   return Object.fromEntries(
     directoryKinds(content).map((kind) => {
       const words = kindWords(content, kind.id);
-      return [kind.id, { pages: urls.directory(kindSlug(kind)), forThis: `für ${dieser(words.gender, 'akk')} ${words.accusativeOne}`, pageLabel: `Zur Seite ${the(words, 'gen')}` }];
+      return [kind.id, { pages: urls.directory(kindSlug(kind)), pageLabel: `Zur Seite ${the(words, 'gen')}` }];
     }),
   );
 }

@@ -33,7 +33,7 @@ export function buildPageList(content: Content, asOf?: string): string[] {
     for (const v of a.versions) pages.push(urls.coverage(a.id, v.version));
   }
   for (const r of readerRoutes(content)) pages.push(urls.reader(r.agreement, r.version, r.segment));
-  for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to));
+  for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to), urls.synopsis(r.agreement, r.from, r.to));
   for (const r of partyRoutes(content)) pages.push(urls.party(r.slug, r.id));
   for (const r of dpiaRoutes(content)) pages.push(urls.dpiaVersion(r.version));
   // Written by the report stage, not by Astro; listed here so the sitemap is complete.

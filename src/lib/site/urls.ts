@@ -6,6 +6,8 @@ export const urls = {
   reader: (agreementId: string, version: string, regimeSegment?: string) =>
     `/vereinbarung/${agreementId}/${version}/${regimeSegment ? `${regimeSegment}/` : ''}`,
   changes: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/`,
+  /** The same comparison as a Synopse (two columns, Absatz beside Absatz). */
+  synopsis: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/synopse/`,
   coverage: (agreementId: string, version: string) => `/vereinbarung/${agreementId}/${version}/art-28/`,
   toms: () => '/toms/',
   tom: (tomId: string) => `/toms/#${tomId}`,
@@ -39,6 +41,15 @@ export const urls = {
 /** Anchor of an export's section on the „Daten“ page: `oparl` → `daten-oparl`. */
 export function dataSetAnchor(exportId: string): string {
   return `daten-${exportId}`;
+}
+
+/**
+ * The name a browser saves a party's copy under (the link's `download` attribute): agreement,
+ * version and party, so no two copies share a name – `kita-planer-2-1.1-traeger-012.pdf`, where
+ * the published path ends in `traeger-012.pdf` for every version.
+ */
+export function copyDownloadName(agreementId: string, version: string, partyId: string): string {
+  return `${agreementId}-${version}-${partyId}.pdf`;
 }
 
 /** Absolute URL for feed, sitemap and canonical links: `base` from site.yaml plus a site path. */

@@ -3,6 +3,7 @@ import { adoptedVersions, agreementsInOrder, currentVersion } from '../agreement
 import type { AgreementEntry, Content, TomEntry, Version } from '../content-model.ts';
 import { compareGerman, legalSpaces } from '../format.ts';
 import { compareVersions } from '../parse-content.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 
 /** One sentence per SDM protection goal, for readers who do not know the model. */
@@ -66,6 +67,8 @@ export interface TomAnnexListing {
 export function tomAnnexListings(content: Content, tom: Tom, annex?: { agreement: string; version: string }): TomAnnexListing[] {
   return agreementsInOrder(content).flatMap((agreement) => {
     if (annex && agreement.id !== annex.agreement) return [];
+    // The measures are Anlage 1 of processing agreements only (Art. 28(3)(c) GDPR).
+    if (!agreement.auftragsverarbeitung) return [];
     const since = annexSince(tom, agreement.id);
     if (since === undefined || agreement.versions.length === 0) return [];
     const version = annex ? agreement.versions.find((v) => v.version === annex.version) : currentVersion(agreement);
@@ -89,6 +92,8 @@ export interface TomMeasure {
   sinceVersion: string;
   /** The annexes that list the measure (see tomAnnexListings), each with its §§. */
   annexes: TomAnnexListing[];
+  /** What about the measure is example data (its own or its file's `beispiel`); undefined for recorded facts. */
+  example?: ExampleMarkView;
   entry: TomEntry;
 }
 
@@ -116,6 +121,7 @@ export function tomMeasure(content: Content, t: TomEntry, annex?: { agreement: s
     art32: t.art32.map((r) => ART32_LABELS[r]),
     sinceVersion: t.since_version,
     annexes: tomAnnexListings(content, t, annex),
+    example: exampleMarkOf(t.beispiel),
     entry: t,
   };
 }
@@ -125,11 +131,13 @@ export function tomMeasure(content: Content, t: TomEntry, annex?: { agreement: s
  * that agreement version lists (see isInAnnex), their §§ numbered for it; empty goals dropped then.
  */
 export function tomCatalogue(content: Content, annex?: { agreement: string; version: string }): TomGoalMeasures[] {
+  // An agreement that is no processing agreement has no annex of measures.
+  const noAnnex = annex !== undefined && content.agreements.find((a) => a.id === annex.agreement)?.auftragsverarbeitung === false;
   const groups = SDM_GOALS.map((goal) => ({
     goal,
     label: SDM_GOAL_LABELS[goal],
     measures: tomsOfGoal(content, goal)
-      .filter((t) => annex === undefined || isInAnnex(t, annex.agreement, annex.version))
+      .filter((t) => annex === undefined || (!noAnnex && isInAnnex(t, annex.agreement, annex.version)))
       .map((t) => tomMeasure(content, t, annex)),
   }));
   return annex === undefined ? groups : groups.filter((g) => g.measures.length > 0);
@@ -147,7 +155,8 @@ export interface TomAnnexEdition {
 
 /** Every version's annex: agreements main first, versions oldest first, drafts included and marked. */
 export function tomAnnexEditions(content: Content): TomAnnexEdition[] {
-  return agreementsInOrder(content).flatMap((agreement) => {
+  // An agreement that is no processing agreement has no annex of measures.
+  return agreementsInOrder(content).filter((agreement) => agreement.auftragsverarbeitung).flatMap((agreement) => {
     const adopted = new Set(adoptedVersions(agreement));
     return agreement.versions.map((version) => ({
       agreement,

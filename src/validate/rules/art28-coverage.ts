@@ -5,10 +5,12 @@ import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
 export const art28Coverage: Rule = {
   id: 'art28-abdeckung',
-  description: 'Jede beschlossene Version deckt für jeden Rechtsrahmen alle Punkte des Art. 28 Abs. 3 DSGVO (a–h) ab.',
+  description: 'Jede beschlossene Version einer Vereinbarung über Auftragsverarbeitung deckt für jeden Rechtsrahmen alle Punkte des Art.\u00a028 Abs.\u00a03 DSGVO (a–h) ab.',
   check(content) {
     const out: Diagnostic[] = [];
     for (const agreement of content.agreements) {
+      // An agreement that declares itself no processing agreement (auftragsverarbeitung: false) has nothing to cover.
+      if (!agreement.auftragsverarbeitung) continue;
       for (const version of agreement.versions) {
         if (version.status === 'entwurf') continue;
         // A section that could not be read may be the one that covers a point.

@@ -4,6 +4,7 @@ import { at, type Rule } from '../rule.ts';
 export const fileNames: Rule = {
   id: 'dateinamen',
   description: 'Die Datei eines Vertragspartners heißt wie seine Kennung (`parties/<art>/<id>.yaml`), die einer Art von Vertragspartnern und eines Registers ebenso (`parties/<art>.yaml`, `registers/<id>.yaml`).',
+  identity: true,
   check(content) {
     const out: Diagnostic[] = [];
     // Kinds and registers are named by their file: the id must say the same.

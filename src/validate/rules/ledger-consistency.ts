@@ -21,13 +21,14 @@ export const ledgerConsistency: Rule = {
         const error = (field: string, message: string, hint: string) => out.push(at(content, this.id, entry.source, [field], message, hint));
         const version = agreement.versions.find((v) => v.version === entry.version);
         const party = parties.get(entry.party);
-        // An unknown register is reported by rule „register“; every party would seem ineligible.
-        if (party && eligibilityOn(content, agreement).register && !isEligible(content, party, agreement)) {
+        // Eligible on the day of the offer, under the rule of the version in force then. An unknown
+        // register is reported by rule „register“; every party would seem ineligible.
+        if (party && eligibilityOn(content, agreement, entry.offered).register && !isEligible(content, party, agreement, entry.offered)) {
           const circle = agreementWords(content, agreement).many;
           if (!agreement.party_kinds.includes(party.kind)) {
             error('party', `„${entry.party}“ gehört nicht zum Kreis dieser Vereinbarung (${circle}) und ist nicht berechtigt.`, `Diese Vereinbarung zeichnen nur ${circle}: tragen Sie den Partner im Register der passenden Vereinbarung ein.`);
           } else {
-            error('party', `„${entry.party}“ ${notEligibleReason(content, party, agreement)} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Registereintrag („register: { plan: …, entry: … }“).');
+            error('party', `„${entry.party}“ ${notEligibleReason(content, party, agreement, entry.offered, `am ${formatDateDe(entry.offered)}`)} und ist nicht berechtigt.`, 'Entfernen Sie den Eintrag oder ergänzen Sie beim Partner den Registereintrag („register: { plan: …, entry: … }“).');
           }
         }
         if (version?.status === 'entwurf') {

@@ -38,6 +38,7 @@ function duplicates(content: Content, describe: Describe, items: Occurrence[]): 
 export const uniqueIds: Rule = {
   id: 'eindeutige-kennungen',
   description: 'Jede Kennung ist nur einmal vergeben.',
+  identity: true,
   check(content) {
     const parties: Occurrence[] = content.parties.map((p) => ({ id: p.id, source: p.source, field: ['id'] }));
     // Listed units (facilities, schools …) share one id space; a party without units is its own unit.
