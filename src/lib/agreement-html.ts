@@ -33,7 +33,7 @@ export function renderAgreementBodyHtml(view: AgreementView, options: AgreementB
           : heading,
       );
       if (s.isVariant) {
-        out.push(`<p class="variante-hinweis">Fassung für Träger unter ${escapeHtml(view.regimeLabel)}.</p>`);
+        out.push(`<p class="variante-hinweis">${escapeHtml(view.variantNote)}</p>`);
       }
       out.push(s.html);
       out.push('</section>');

@@ -1,5 +1,6 @@
 import type { Regime } from '../schemas/common.ts';
 import { regimeIds, regimeLabel } from './vocabulary.ts';
+import { agreementWords } from './parties/kinds.ts';
 import { VERSION_STATUS_LABELS } from '../schemas/agreement.ts';
 import { changelogOf } from './agreement/changelog.ts';
 import type { AgreementEntry, Content, Section, Version } from './content-model.ts';
@@ -55,6 +56,8 @@ export interface AgreementView {
   isCurrent: boolean;
   regime: Regime;
   regimeLabel: string;
+  /** Above a § that reads differently by regime: „Fassung für Träger unter KDG.“ (the agreement's party words). */
+  variantNote: string;
   parts: PartView[];
   sections: SectionView[];
   /** All versions, oldest first, for the version switcher. */
@@ -135,6 +138,7 @@ export function buildAgreementView(content: Content, agreementId: string, versio
     isCurrent: current?.version === version.version,
     regime,
     regimeLabel: regimeLabel(content, regime),
+    variantNote: `Fassung für ${agreementWords(content, agreement).many} unter ${regimeLabel(content, regime)}.`,
     parts,
     sections,
     versions: agreement.versions.map(summarizeVersion),

@@ -554,7 +554,7 @@ const EXPECTED_HERE: Record<string, string> = {
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
   dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',
   parties: 'in parties/ liegt je Art von Vertragspartnern eine Datei <art>.yaml und ein Ordner <art>/ mit einer YAML-Datei pro Vertragspartner.',
-  registers: 'in registers/ liegt je Register (Bedarfsplan, Mitgliederverzeichnis …) eine YAML-Datei.',
+  registers: 'in registers/ liegt je Register (ein Plan oder Verzeichnis, das über die Berechtigung entscheidet) eine YAML-Datei.',
   ledger: 'in ledger/ liegt je Vereinbarung eine YAML-Datei.',
   council: 'in council/ liegt nur council.yaml.',
 };

@@ -292,6 +292,7 @@ function printedView(view: AgreementView) {
     summary: view.summary,
     regime: view.regime,
     regimeLabel: view.regimeLabel,
+    variantNote: view.variantNote,
     version: { version: v.version, adopted: v.adopted, adoptedBy: v.adoptedBy, paper: v.paper, session: v.session, effective: v.effective },
     parts: view.parts,
   };

@@ -3,6 +3,7 @@ import { EXPORT_FILES } from '../exports/files.ts';
 import { buildExports } from '../exports/registry.ts';
 import { formatBytes, formatCount } from '../format.ts';
 import { dataSetAnchor, urls } from './urls.ts';
+import { kindWords } from '../parties/kinds.ts';
 
 export interface DataFileView {
   href: string;
@@ -45,7 +46,7 @@ export function buildDataPageView(content: Content): DataPageView {
     ...(license ? { license: { name: license.name, href: license.url, id: license.id } } : {}),
     licenseText: license ? `Alle Dateien auf dieser Seite stehen unter der Lizenz „${license.name}“.` : 'Für diese Dateien ist keine Lizenz angegeben.',
     catalogueHref: urls.dataFile(EXPORT_FILES.dcatCatalogue),
-    privacyNote: 'Die Dateien enthalten keine personenbezogenen Daten: keine Ansprechpersonen, keine Unterzeichnenden, keine Kindertagespflegepersonen.',
+    privacyNote: `Die Dateien enthalten keine personenbezogenen Daten: ${['keine Ansprechpersonen', 'keine Unterzeichnenden', ...content.kinds.filter((k) => k.natural_person).map((k) => `keine ${kindWords(content, k.id).many}`)].join(', ')}.`,
     datasets: buildExports(content).map((d) => ({
       id: d.id,
       anchor: dataSetAnchor(d.id),

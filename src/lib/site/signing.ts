@@ -83,6 +83,8 @@ export interface SigningAgreementView {
   partyOne: string;
   /** Natural persons (and kinds without a directory) are never named: their agreement shows aggregate figures only. */
   aggregateOnly: boolean;
+  /** Why only aggregate figures appear, when they do. */
+  aggregateNote: string;
   offerLetters: { dateText: string; summary: string; voluntary: boolean }[];
   snapshots: FigureSnapshotView[];
   chart?: SigningChartView;
@@ -308,6 +310,9 @@ export function buildSigningStatusView(content: Content, buildAsOf?: string): Si
           partyPlural: agreementWords(content, agreement).many,
           partyOne: agreementWords(content, agreement).one,
           aggregateOnly: agreementKinds(content, agreement).every((k) => k.natural_person || !k.directory),
+          aggregateNote: agreementKinds(content, agreement).every((k) => k.natural_person)
+            ? `${agreementWords(content, agreement).many} sind natürliche Personen. Deshalb stehen hier nur zusammengefasste Zahlen, keine Namen.`
+            : `Für ${agreementWords(content, agreement).many} gibt es kein öffentliches Verzeichnis. Deshalb stehen hier nur zusammengefasste Zahlen, keine Namen.`,
           offerLetters: offerLettersFor(content, agreement.id).map((o) => ({ dateText: formatDateDe(o.date), summary: o.summary, voluntary: o.voluntary })),
           snapshots: signingSnapshots(content, agreement, buildAsOf),
           chart,
