@@ -4,6 +4,7 @@ import type { Council } from '../schemas/council.ts';
 import type { dpiaSectionSchema, DpiaMeta, Risk } from '../schemas/dpia.ts';
 import type { LedgerEntry } from '../schemas/ledger.ts';
 import type { Childminder, Provider } from '../schemas/party.ts';
+import type { Organisation } from '../schemas/organisation.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { Tom } from '../schemas/tom.ts';
 import type { PathSegment } from './diagnostics.ts';
@@ -78,6 +79,8 @@ export interface Ledger extends Located {
 
 export interface Content {
   site: (SiteConfig & Located) | undefined;
+  /** `organisation.yaml`: the body that makes the agreements (read it through organisationOf). */
+  organisation: (Organisation & Located) | undefined;
   agreements: AgreementEntry[];
   toms: TomEntry[];
   dpia: Dpia;

@@ -4,6 +4,7 @@ import { councilSchema } from '../schemas/council.ts';
 import { dpiaMetaSchema, dpiaSectionSchema, riskRegisterSchema, riskSchema } from '../schemas/dpia.ts';
 import { ledgerEntrySchema, ledgerFileSchema } from '../schemas/ledger.ts';
 import { childminderSchema, providerSchema } from '../schemas/party.ts';
+import { organisationSchema } from '../schemas/organisation.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
 import { slugId, toSlug } from '../schemas/common.ts';
@@ -71,6 +72,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
 
   const content: ParsedContent = {
     site: undefined,
+    organisation: undefined,
     agreements: [],
     toms: [],
     dpia: { versions: [] },
@@ -183,6 +185,11 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       case 'site': {
         const data = check(siteSchema, yaml.source, diagnostics);
         if (data) content.site = { ...data, source: ref() };
+        break;
+      }
+      case 'organisation': {
+        const data = check(organisationSchema, yaml.source, diagnostics);
+        if (data) content.organisation = { ...data, source: ref() };
         break;
       }
       case 'agreement': {
@@ -361,6 +368,7 @@ type FileKind =
   | { type: 'ignored' }
   | { type: 'unknown'; reason: string; hint: string }
   | { type: 'site' }
+  | { type: 'organisation' }
   | { type: 'agreement'; agreement: string }
   | { type: 'version'; agreement: string; version: string }
   | { type: 'section'; agreement: string; version: string }
@@ -393,6 +401,7 @@ export function classify(path: string): FileKind {
   const [top, a, b, c] = parts;
   const n = parts.length;
   if (n === 1 && name === 'site.yaml') return { type: 'site' };
+  if (n === 1 && name === 'organisation.yaml') return { type: 'organisation' };
   if (top === 'agreements') {
     if (n === 3 && b === 'agreement.yaml') return { type: 'agreement', agreement: a! };
     if (n === 4 && c === 'version.yaml') return { type: 'version', agreement: a!, version: b! };
@@ -421,7 +430,7 @@ export function classify(path: string): FileKind {
 }
 
 const EXPECTED_HERE: Record<string, string> = {
-  '': 'im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
+  '': 'im Inhaltsordner liegen nur site.yaml, organisation.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
   agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
   dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',

@@ -4,6 +4,7 @@ import type { Rule, RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
+import { committees } from './rules/committees.ts';
 import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
 import { dpiaReviewDue } from './rules/dpia-review-due.ts';
@@ -12,6 +13,7 @@ import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
+import { paperNumbers } from './rules/paper-numbers.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
 import { references } from './rules/references.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
@@ -26,6 +28,8 @@ export const RULES: readonly Rule[] = [
   uniqueIds,
   fileNames,
   references,
+  paperNumbers,
+  committees,
   tomReferences,
   versionChain,
   changelog,

@@ -3,6 +3,7 @@ import { toSlug } from '../../schemas/common.ts';
 import { ART32_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import { currentVersion } from '../agreement/versions.ts';
 import type { Content, TomEntry, Version } from '../content-model.ts';
+import { declaredOrganisation } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { legalSpaces } from '../format.ts';
 import { SDM_GOAL_DESCRIPTIONS, tomAnnexEditions, type TomAnnexEdition, type TomMeasure } from '../toms/catalogue.ts';
@@ -24,7 +25,7 @@ export const OSCAL_IMPLEMENTATION_STATE: Record<TomEntry['status'], 'implemented
   geplant: 'planned',
 };
 
-/** Role id under which a TOM's `responsible` appears in OSCAL („Eigenbetrieb IT-Dienstleistungen“ → `eigenbetrieb-it-dienstleistungen`). */
+/** Role id under which a TOM's `responsible` appears in OSCAL („IT-Dienstleister der Stadt“ → `it-dienstleister-der-stadt`). */
 export function oscalRoleId(responsible: string): string {
   return toSlug(responsible);
 }
@@ -102,7 +103,8 @@ function annexMetadata(content: Content, edition: TomAnnexEdition, title: string
   const ns = propNamespace(content);
   const { agreement, version, draft } = edition;
   const site = content.site;
-  const publisher = site ? uuidV5(`party:${site.publisher}`) : undefined;
+  const org = declaredOrganisation(content);
+  const publisher = org ? uuidV5(`party:${org.name}`) : undefined;
   const date = annexDate(content, version);
   const remarks = [
     draft ? `Entwurf: Diese Datei beschreibt den Entwurf der Version ${version.version}. Er ist nicht beschlossen und bindet niemanden; die beschlossenen Versionen stehen in eigenen Dateien.` : '',
@@ -125,9 +127,9 @@ function annexMetadata(content: Content, edition: TomAnnexEdition, title: string
       ...(site?.license ? [{ href: site.license.url, rel: 'license', text: site.license.name }] : []),
     ],
     roles: [{ id: 'creator', title: 'Herausgeber' }, ...extraRoles],
-    ...(site && publisher
+    ...(org && publisher
       ? {
-          parties: [{ uuid: publisher, type: 'organization', name: site.publisher, 'short-name': site.department, 'email-addresses': [site.contact_email] }],
+          parties: [{ uuid: publisher, type: 'organization', name: org.name, 'short-name': org.department.name, 'email-addresses': [org.contactEmail] }],
           'responsible-parties': [{ 'role-id': 'creator', 'party-uuids': [publisher] }],
         }
       : {}),

@@ -1,4 +1,5 @@
 import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
@@ -357,13 +358,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   const periods = agreement.letters ?? DEFAULT_LETTER_PERIODS;
   const reminderRule: ReminderRule = { weeks: periods.reminder_weeks, max: periods.max_reminders ?? DEFAULT_LETTER_PERIODS.max_reminders };
   const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
-  const site = content.site;
-  const sender = {
-    publisher: site?.publisher ?? 'Landeshauptstadt Dresden',
-    department: site?.department ?? '',
-    address: site?.address ?? '',
-    email: site?.contact_email ?? '',
-  };
+  const org = organisationOf(content);
+  const sender = { publisher: org.name, department: org.department.name, address: org.address, email: org.contactEmail };
   let parties = partiesFor(content, agreement);
   if (options.party) {
     // An unknown id is a wrong call (exit 2), as in every command that takes --party.

@@ -1,4 +1,5 @@
 import { didYouMean } from '../suggest.ts';
+import { organisationOf, reportAddressees } from '../organisation/profile.ts';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
@@ -235,7 +236,7 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   const plan = agreement.bedarfsplan;
   const blocks: ReportBlock[] = [];
   const letters = offerLettersFor(content, agreement.id, asOf);
-  const publisher = content.site?.publisher ?? 'Stadt';
+  const publisher = organisationOf(content).name;
   if (letters.length === 0) {
     blocks.push({ type: 'paragraph', text: `Das Angebot an die ${words.many} ist am ${formatDateDe(asOf)} noch nicht versandt.` });
   } else {
@@ -353,8 +354,9 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
   const recorded = asOf === entry.date ? entry.stand : undefined;
   const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);
   const subject = `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
-  const organisation = content.site?.publisher ?? '';
-  const addressees = /^(an|alle)\s/i.test(entry.addressees) ? entry.addressees : `alle ${entry.addressees}`;
+  const organisation = organisationOf(content).name;
+  const to = reportAddressees(content, entry.addressees);
+  const addressees = /^(an|alle)\s/i.test(to) ? to : `alle ${to}`;
   const hasEinzel = resolutions.some((r) => r.kind === 'einzelvereinbarungen' && r.agreement === agreement.id);
   return {
     agreementId: agreement.id,

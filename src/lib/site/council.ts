@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { reportAddressees } from '../organisation/profile.ts';
 import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
 import { EXPORT_FILES } from '../exports/files.ts';
 import { formatDateDe } from '../dates.ts';
@@ -102,7 +103,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
               dateText: formatDateDe(b.date),
               session: b.session,
               sender: b.sender,
-              addressees: b.addressees,
+              addressees: reportAddressees(content, b.addressees),
               subject: b.subject,
               reference: b.reference,
               figuresHref: agreement ? `${urls.signing()}#${agreement.id}-beschlusskontrolle-${b.date}` : undefined,

@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { declaredOrganisation } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
@@ -105,7 +106,7 @@ export function buildFeedView(content: Content): FeedView {
       id: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', urls.feed()),
       title: content.site?.title ?? 'Vertragswerk',
       subtitle: 'Neue Fassungen der Vereinbarungen, Beschlusskontrollen, Angebote und Prüfungen der Datenschutz-Folgenabschätzung',
-      author: [content.site?.publisher, content.site?.department].filter(Boolean).join(', '),
+      author: [declaredOrganisation(content)?.name, declaredOrganisation(content)?.department.name].filter(Boolean).join(', '),
       updated: entries[0]?.date,
       entries,
     };

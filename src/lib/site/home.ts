@@ -1,4 +1,5 @@
 import type { AgreementEntry, Content } from '../content-model.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from '../agreement/versions.ts';
 import { versionStanding } from '../signing/version-standing.ts';
@@ -79,10 +80,12 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
         href: `${urls.signing()}#${s.id}`,
       }))
     : [];
+  const org = organisationOf(content);
   return {
     title: content.site?.title ?? 'Vertragswerk',
     lead:
-      'Hier stehen die Vereinbarungen über die gemeinsame Nutzung der Software „Kita-Planer 2“ im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.',
+      content.site?.lead ??
+      `Hier stehen die Vereinbarungen ${org.genitive} im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.`,
     main: main ? buildAgreementTeaser(content, main) : undefined,
     figures,
     paths: [
@@ -95,10 +98,10 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
         ],
       },
       {
-        heading: 'Für Mitglieder des Stadtrates',
+        heading: `Für ${org.council.members}`,
         text: 'Beschlüsse, Beratungsfolge und der Stand der Umsetzung mit Zahlen zum Stichtag.',
         links: [
-          { href: urls.council(), label: 'Vorlagen und Beschlüsse' },
+          { href: urls.council(org.council.slug), label: 'Vorlagen und Beschlüsse' },
           { href: urls.signing(), label: 'Zeichnungsstand (Beschlusskontrolle)' },
         ],
       },

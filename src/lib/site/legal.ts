@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { organisationOf } from '../organisation/profile.ts';
 
 /** Publisher facts the Impressum, privacy and accessibility pages quote from site.yaml. */
 export interface SiteFacts {
@@ -31,14 +32,15 @@ export function buildProvenanceView(content: Content): ProvenanceView | undefine
 
 export function buildSiteFacts(content: Content): SiteFacts {
   const site = content.site;
+  const org = organisationOf(content);
   return {
     title: site?.title ?? 'Vertragswerk',
-    publisher: site?.publisher ?? '',
-    department: site?.department ?? '',
-    address: site?.address ?? '',
-    contactEmail: site?.contact_email ?? '',
-    contactHref: site?.contact_email ? `mailto:${site.contact_email}` : '',
-    dataProtectionOfficer: site?.data_protection_officer ?? '',
+    publisher: org.name,
+    department: org.department.name,
+    address: org.address,
+    contactEmail: org.contactEmail,
+    contactHref: org.contactHref,
+    dataProtectionOfficer: org.dataProtectionOfficer,
     baseUrl: site?.base_url ?? '',
   };
 }

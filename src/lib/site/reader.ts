@@ -1,4 +1,5 @@
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
@@ -153,7 +154,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       version: versionId,
       statusLabel: versionStanding(content, agreement, version).label,
       statusText: versionStatusText(version, content, false),
-      paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
+      paperLink: paper ? { href: `${urls.council(organisationOf(content).council.slug)}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
       example: exampleMarkOf(version.beispiel),
       regime,
       regimeLabel: REGIME_LABELS[regime],
@@ -219,7 +220,7 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
     title: agreement.title,
     shortTitle: agreement.short_title,
     summary: agreement.summary,
-    paperLink: { href: `${urls.council()}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
+    paperLink: { href: `${urls.council(organisationOf(content).council.slug)}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
     partyText:
       agreement.party_kind === 'traeger'
         ? `Vertragspartner sind die freien Träger, deren Einrichtungen im Bedarfsplan ${agreement.bedarfsplan} stehen.`

@@ -18,7 +18,8 @@ export const urls = {
   provider: (providerId: string) => `/traeger/${providerId}/`,
   check: () => '/pruefen/',
   signing: () => '/beschlusskontrolle/',
-  council: () => '/stadtrat/',
+  /** The council's page; its slug comes from organisation.yaml (`council.slug`). */
+  council: (slug: string) => `/${slug}/`,
   search: () => '/suche/',
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
