@@ -205,3 +205,8 @@ export function declaredOrganisation(content: Content): OrganisationView | undef
 export function reportAddressees(content: Content, recorded: string | undefined): string {
   return recorded ?? organisationOf(content).council.addressees;
 }
+
+/** „vom Jugendhilfeausschuss“, „von der Verbandsversammlung“: who adopted something, from the committee's gender. */
+export function byCommittee(content: Content, name: string): string {
+  return committeeNamed(organisationOf(content), name).fromDative;
+}

@@ -1,5 +1,5 @@
 import { didYouMean } from '../suggest.ts';
-import { organisationOf, reportAddressees } from '../organisation/profile.ts';
+import { committeeNamed, organisationOf, reportAddressees } from '../organisation/profile.ts';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
@@ -11,7 +11,7 @@ import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/v
 import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
-import { bodyWithArticle, counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
+import { counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
 export class ReportError extends Error {
@@ -180,7 +180,7 @@ function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
 }
 
 /** Versions adopted after the one the resolution is about: how their renewed offer stands. */
-function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
+function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
   const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
   if (later.length === 0) return [];
   const blocks: ReportBlock[] = [];
@@ -192,7 +192,7 @@ function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: Signing
   };
   const rows: string[][] = [row(main)];
   for (const v of later) {
-    const who = v.adopted_by ? bodyWithArticle(v.adopted_by) : 'der zuständige Ausschuss';
+    const who = v.adopted_by ? committeeNamed(organisationOf(content), v.adopted_by).nominative : 'der zuständige Ausschuss';
     const paper = v.paper ? ` (${formatPaperNumber(v.paper)})` : '';
     const adoption = `Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`;
     blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(agreement, f, offersOf(v.version))].join(' ') });
@@ -216,7 +216,7 @@ function rahmenPoint(content: Content, r: Resolution, asOf: string): ResolutionP
   const { done } = resolutionStatus(content, r, asOf);
   const text = done
     ? r.adopted_by
-      ? `${bodyWithArticle(r.adopted_by, true)} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
+      ? `${committeeNamed(organisationOf(content), r.adopted_by).subject} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
       : `${title.charAt(0).toUpperCase()}${title.slice(1)} wurde am ${formatDateDe(r.adopted!)} beschlossen.`
     : `Der Beschluss über ${title} steht am ${formatDateDe(asOf)} noch aus.`;
   return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text }], done };
@@ -260,7 +260,7 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   if (places) blocks.push({ type: 'paragraph', text: places });
   const regimes = regimeTable(words, f);
   if (regimes) blocks.push({ type: 'table', table: regimes });
-  blocks.push(...laterVersionBlocks(agreement, resolutionVersion(agreement, r.paper), signing));
+  blocks.push(...laterVersionBlocks(content, agreement, resolutionVersion(agreement, r.paper), signing));
   const { done } = resolutionStatus(content, r, asOf);
   return { point: { ...base, blocks, done }, figures: f, keySentences: places ? [...sentences, places] : sentences };
 }

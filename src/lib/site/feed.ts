@@ -1,5 +1,5 @@
 import type { Content } from '../content-model.ts';
-import { declaredOrganisation } from '../organisation/profile.ts';
+import { byCommittee, declaredOrganisation } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
@@ -62,7 +62,7 @@ export function buildFeedView(content: Content): FeedView {
           title: `${agreement.short_title}: Version ${v.version} beschlossen`,
           path: urls.reader(agreement.id, v.version),
           summary: [
-            `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
+            `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` ${byCommittee(content, v.adopted_by)}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
             ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });

@@ -1,5 +1,5 @@
 import type { AgreementEntry, Content } from '../content-model.ts';
-import { organisationOf } from '../organisation/profile.ts';
+import { byCommittee, organisationOf } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from '../agreement/versions.ts';
 import { versionStanding } from '../signing/version-standing.ts';
@@ -49,7 +49,7 @@ export interface HomeView {
 export function buildAgreementTeaser(content: Content, agreement: AgreementEntry): AgreementTeaser {
   const version = currentVersion(agreement);
   const parts: string[] = [];
-  if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` vom ${version.adopted_by}` : ''}`);
+  if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` ${byCommittee(content, version.adopted_by)}` : ''}`);
   if (version.effective) parts.push(`gültig ab ${formatDateDe(version.effective)}`);
   const previous = previousVersion(agreement, version.version);
   return {

@@ -1,5 +1,5 @@
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
-import { organisationOf } from '../organisation/profile.ts';
+import { byCommittee, organisationOf } from '../organisation/profile.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
@@ -86,11 +86,11 @@ export function readerRoutes(content: Content): ReaderRoute[] {
   );
 }
 
-export function versionStatusText(v: Version, content?: Content, withPaper = true): string {
+export function versionStatusText(v: Version, content: Content, withPaper = true): string {
   if (v.status === 'entwurf') return 'Entwurf, noch nicht beschlossen.';
   const parts = [`Beschlossen am ${v.adopted ? formatDateDe(v.adopted) : '–'}`];
-  if (v.adopted_by) parts[0] += ` vom ${v.adopted_by}`;
-  const refs = [v.paper && withPaper ? (content ? paperLabel(content, v.paper) : `Vorlage ${v.paper}`) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
+  if (v.adopted_by) parts[0] += ` ${byCommittee(content, v.adopted_by)}`;
+  const refs = [v.paper && withPaper ? paperLabel(content, v.paper) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
   if (refs.length) parts[0] += ` (${refs.join(', ')})`;
   if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
   return `${parts.join(', ')}.`;
