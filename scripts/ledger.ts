@@ -1,5 +1,7 @@
 import { ContentError, localToday, parseAsOf, parseChoice, parseCli, parseDateOption, runCli, UsageError } from '../src/io/cli.ts';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LETTER_RUN_FILE } from '../src/io/records.ts';
 import { editLedgerInDir, editLedgerInDirBatch, findCopyInManifests } from '../src/io/ledger-file.ts';
 import { ledgerChangesOfLetterRun, parseLetterRun } from '../src/lib/letters/run-record.ts';
 import { loadValidContent } from '../src/io/report/render-report.ts';
@@ -21,8 +23,8 @@ const USAGE = `Aufruf:
 Pflegt das Zeichnungsregister content/ledger/<Vereinbarung>.yaml. Jede Änderung wird vorher geprüft;
 bei einem Fehler bleibt die Datei unverändert (Exit-Code 1).
   offer     Angebot eintragen (vor allen anderen Ereignissen nötig); mit --from-letters alle Angebote
-            und Erinnerungen eines Laufs von npm run letters (versand.json oder serienbrief.csv) in
-            einem Schritt – alle oder keins, schon eingetragene werden übersprungen
+            und Erinnerungen eines Laufs von npm run letters (versand.json oder serienbrief.csv, oder
+            der Ordner des Laufs) in einem Schritt – alle oder keins, schon eingetragene werden übersprungen
   remind    Erinnerung an ein offenes Angebot eintragen (zählt nicht als Antwort; die nächste
             Erinnerung plant npm run letters erst letters.reminder_weeks danach)
   intent    Absicht zur Unterzeichnung eintragen
@@ -102,7 +104,9 @@ await runCli(async () => {
     if (command !== 'offer') throw new UsageError(`--from-letters gilt nur für offer.\n\n${USAGE}`);
     const extraOptions = (['party', 'date', 'version', 'reason', 'form', 'function', 'name', 'manifest'] as const).filter((key) => values[key] !== undefined);
     if (extraOptions.length > 0) throw new UsageError(`Mit --from-letters kommen Partner, Version, Datum und Ausfertigung aus der Datei; lassen Sie ${extraOptions.map((k) => `--${k}`).join(', ')} weg.\n\n${USAGE}`);
-    const file = values['from-letters'];
+    const given = values['from-letters'];
+    // The folder of a letter run (akten/briefe/<Vereinbarung>/<Datum>/) stands for its versand.json.
+    const file = (await stat(given).catch(() => undefined))?.isDirectory() ? path.join(given, LETTER_RUN_FILE) : given;
     const text = await readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Die Datei ${file} (--from-letters) gibt es nicht. Geben Sie die versand.json oder serienbrief.csv eines Laufs von npm run letters an.`);
     });

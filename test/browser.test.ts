@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/io/browser.ts';
+import { findBrowser, launchBrowser, parseBrowserVersion, type LaunchedBrowser } from '../src/io/browser.ts';
 import { loadContent } from '../src/io/load-content.ts';
 import { loadPdfAssets } from '../src/io/pdf/assets.ts';
 import { PdfPrinter } from '../src/io/pdf/renderer.ts';
@@ -11,7 +13,7 @@ import { ROOT } from './support/run-cli.ts';
 
 describe('finding the browser', () => {
   const none = { headlessShells: [], fullBrowsers: [], sparticuz: () => Promise.reject(new Error('nicht da')) };
-  const fake = (name: string) => async () => ({ executablePath: `/opt/${name}`, source: name, kind: 'sparticuz' as const, label: name });
+  const fake = (executablePath: string) => async () => ({ executablePath, version: '147.0.0' });
 
   it('takes PUPPETEER_EXECUTABLE_PATH first', async () => {
     const found = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: process.execPath }, headlessShells: [process.execPath] });
@@ -28,12 +30,52 @@ describe('finding the browser', () => {
   it('prefers a headless shell, then @sparticuz/chromium, then a full Chromium with a note that it is slower', async () => {
     const shell = await findBrowser({ ...none, env: {}, headlessShells: ['/gibt/es/nicht', process.execPath], fullBrowsers: [process.execPath], sparticuz: fake('sparticuz') });
     expect(shell).toMatchObject({ kind: 'headless-shell', executablePath: process.execPath });
-    expect(shell.label).toMatch(/^Chromium Headless Shell/);
-    const packaged = await findBrowser({ ...none, env: {}, fullBrowsers: [process.execPath], sparticuz: fake('sparticuz') });
-    expect(packaged.label).toBe('sparticuz');
+    const packaged = await findBrowser({ ...none, env: {}, fullBrowsers: [process.execPath], sparticuz: fake(process.execPath) });
+    expect(packaged).toMatchObject({ kind: 'sparticuz', source: `@sparticuz/chromium 147.0.0 (${process.execPath})` });
     const full = await findBrowser({ ...none, env: {}, fullBrowsers: [process.execPath] });
     expect(full).toMatchObject({ kind: 'full', executablePath: process.execPath });
     expect(full.note).toContain('apt-get install chromium-headless-shell');
+  });
+
+  it('names the binary by what it reports, never by how it was found (manifest and PDF cache key)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vw-browser-'));
+    try {
+      const binary = path.join(dir, 'chromium');
+      writeFileSync(binary, '#!/bin/sh\necho "Chromium 147.0.7727.0 built on Debian GNU/Linux 13 (trixie)"\n');
+      chmodSync(binary, 0o755);
+      const found = [
+        await findBrowser({ ...none, env: { PUPPETEER_EXECUTABLE_PATH: binary } }),
+        await findBrowser({ ...none, env: {}, headlessShells: [binary] }),
+        await findBrowser({ ...none, env: {}, sparticuz: fake(binary) }),
+        await findBrowser({ ...none, env: {}, fullBrowsers: [binary] }),
+      ];
+      expect(found.map((f) => f.kind)).toEqual(['env', 'headless-shell', 'sparticuz', 'full']);
+      expect(new Set(found.map((f) => f.label))).toEqual(new Set(['Chromium 147.0.7727.0']));
+      // The log still says where it came from.
+      expect(found[2]!.source).toBe(`@sparticuz/chromium 147.0.0 (${binary})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['Chromium 147.0.7727.0\n', 'Chromium 147.0.7727.0'],
+    ['Chromium 156.0.8078.114 built on Debian GNU/Linux 13 (trixie)\n', 'Chromium 156.0.8078.114'],
+    ['Google Chrome 147.0.7727.55 \n', 'Google Chrome 147.0.7727.55'],
+    ['HeadlessChrome/147.0.7727.0', 'HeadlessChrome 147.0.7727.0'],
+    ['147.0.7727.0', 'Chromium 147.0.7727.0'],
+    ['v24.1.0', undefined],
+    ['', undefined],
+  ])('reads the product and version from %j', (output, label) => {
+    expect(parseBrowserVersion(output)).toBe(label);
+  });
+
+  it('gives the same label to the browser found on this machine when PUPPETEER_EXECUTABLE_PATH names the same binary', async () => {
+    const found = await findBrowser();
+    const again = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: found.executablePath } });
+    expect(again.kind).toBe('env');
+    expect(again.label).toBe(found.label);
+    expect(found.label).toMatch(/^\S.* \d+\.\d+\.\d+\.\d+$/);
   });
 
   it('names the packages to install when there is no browser at all', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -52,6 +52,8 @@ const fakePdf = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei\n%%EOF\n');
 const fakeSha = createHash('sha256').update(fakePdf).digest('hex');
 const fakeDsfa = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei DSFA\n%%EOF\n');
 const fakeDsfaSha = createHash('sha256').update(fakeDsfa).digest('hex');
+const fakeLetter = Buffer.from('%PDF-1.7\n% Vertragswerk Testdatei Schreiben\n%%EOF\n');
+const fakeLetterSha = createHash('sha256').update(fakeLetter).digest('hex');
 
 /** Every request the browser made to a host other than 127.0.0.1 (blocked), across pages and workers. */
 const external: string[] = [];
@@ -103,8 +105,18 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'pdf/muster/1.1/traeger-001.pdf'), fakePdf);
   await mkdir(path.join(dist, 'pdf/dsfa'), { recursive: true });
   await writeFile(path.join(dist, 'pdf/dsfa/dsfa-1.0.pdf'), fakeDsfa);
+  // The fixture with a letter run in its records beside it (akten/ next to content/), as npm run letters leaves it.
+  const content = path.join(work, 'content');
+  await cp(FIXTURE, content, { recursive: true });
+  const run = path.join(work, 'akten/briefe/muster/2023-06-05');
+  await mkdir(run, { recursive: true });
+  await writeFile(path.join(run, 'angebot-muster-1.1-traeger-002.pdf'), fakeLetter);
+  await writeFile(
+    path.join(run, 'versand.json'),
+    JSON.stringify({ format: 1, agreement: 'muster', date: '2023-06-05', offers: [{ party: 'traeger-002', version: '1.1', kind: 'angebot', file: 'angebot-muster-1.1-traeger-002.pdf', letter_sha256: fakeLetterSha }], reminders: [] }),
+  );
   const result = await runScript('build', [
-    '--content', FIXTURE, '--out', dist, '--private-out', path.join(work, 'private'), '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf',
+    '--content', content, '--out', dist, '--private-out', path.join(work, 'private'), '--cache-dir', path.join(work, 'cache'), '--skip', 'pdf',
   ]);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   expect(result.stdout).toContain('die Website zeigt die 2 PDFs aus dem bisherigen Verzeichnis');
@@ -337,7 +349,18 @@ describe('behaviour', () => {
     await writeFile(dsfa, fakeDsfa);
     await input!.uploadFile(dsfa);
     await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Folgenabschätzung'));
-    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('ist die veröffentlichte Datenschutz-Folgenabschätzung Muster, Version 1.0 (Beschlossen). Sie ist keine Ausfertigung zum Unterzeichnen.');
+    expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('ist die veröffentlichte Datenschutz-Folgenabschätzung Muster in der beschlossenen Version 1.0 vom 15.\u00a0Februar 2022. Sie ist keine Ausfertigung zum Unterzeichnen.');
+    // A sent letter from the records: recognised by its checksum, named by day, kind and version – never its addressee.
+    const letter = path.join(work, 'schreiben.pdf');
+    await writeFile(letter, fakeLetter);
+    await input!.uploadFile(letter);
+    await page.waitForFunction(() => document.querySelector('#ergebnis')?.textContent?.includes('Schreiben'));
+    const said = await page.$eval('#ergebnis', (r) => r.textContent);
+    expect(said).toContain('„schreiben.pdf“ ist ein versandtes Schreiben vom 5.\u00a0Juni 2023 (Angebot: Mustervereinbarung, Version 1.1).');
+    expect(said).toContain('an wen es ging, zeigt diese Seite nicht');
+    expect(said).not.toMatch(/traeger-002|Kirchgemeinde/);
+    const register = JSON.parse(await readFile(path.join(dist, 'pruefen/ausfertigungen.json'), 'utf8')) as { letters: object[] };
+    expect(register.letters).toEqual([{ sha256: fakeLetterSha, date: '2023-06-05', agreement: 'muster', version: '1.1', sentence: 'ein versandtes Schreiben vom 5.\u00a0Juni 2023 (Angebot: Mustervereinbarung, Version 1.1).' }]);
     await input!.uploadFile(bad);
     await page.waitForSelector('#ergebnis.bad');
     expect(await page.$eval('#ergebnis', (r) => r.textContent)).toContain('Keine Übereinstimmung');
@@ -351,7 +374,7 @@ describe('behaviour', () => {
   it('links the DPIA PDF of each version with size, pages and SHA-256', async () => {
     for (const page of ['dsfa/index.html', 'dsfa/1.0/index.html']) {
       const html = await readFile(path.join(dist, page), 'utf8');
-      expect(html, page).toContain('href="/pdf/dsfa/dsfa-1.0.pdf" download');
+      expect(html, page).toContain('href="/pdf/dsfa/dsfa-1.0.pdf" download="dsfa-1.0.pdf"');
       expect(html, page).toContain('PDF, 252,0\u00a0kB, 23 Seiten');
       expect(html, page).toContain(fakeDsfaSha);
     }
@@ -368,6 +391,12 @@ describe('behaviour', () => {
     expect(html).toContain('PDF, 84,2\u00a0kB, 11 Seiten');
     expect(html).toContain(fakeSha);
     expect(html).toContain('href="/pdf/muster/1.1/traeger-001.pdf"');
+  });
+
+  it('gives each PDF on the provider page a download name with agreement and version, not only the party', async () => {
+    const html = await readFile(path.join(dist, 'traeger/traeger-001/index.html'), 'utf8');
+    expect([...html.matchAll(/<a href="(\/pdf\/[^"]+)" download="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['/pdf/muster/1.1/traeger-001.pdf muster-1.1-traeger-001.pdf']);
+    expect(html).toContain('Datei muster-1.1-traeger-001.pdf');
   });
 
   it('finds German words in the self-hosted Pagefind index, with an accessible search UI', async () => {

@@ -85,17 +85,21 @@ describe('npm run ledger (fixture)', () => {
       Kennung      Name                                  Recht  Stand            Gilt  Angeboten   Erinnert  Absicht
       -----------  ------------------------------------  -----  ---------------  ----  ----------  --------  ----------
       traeger-001  Kinderhaus Elbaue e. V.               DSGVO  Absicht erklärt  1.0   05.06.2023            20.06.2023
-      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    offen            –     05.06.2023
+      traeger-002  Katholische Kirchgemeinde St. Muster  KDG    keine Antwort    –     05.06.2023
 
       2 Einträge
       "
     `);
-    const csv = await ledger(['list', '--open', '--format', 'csv', '--version', '1.0']);
+    const csv = await ledger(['list', '--open', '--format', 'csv']);
     expect(csv.stdout).toMatchInlineSnapshot(`
       "Kennung;Name;Recht;Stand;Gilt;Angeboten;Erinnert;Absicht
-      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;Absicht erklärt;–;2022-04-04;;2022-04-20
+      traeger-001;Kinderhaus Elbaue e. V.;DSGVO;Absicht erklärt;1.0;2023-06-05;;2023-06-20
+      traeger-002;Katholische Kirchgemeinde St. Muster;KDG;keine Antwort;–;2023-06-05;;
       "
     `);
+    // traeger-002's offer of 1.0 (intent declared) was replaced by the offer of 1.1: no reminder for it.
+    const old = await ledger(['list', '--format', 'csv', '--version', '1.0']);
+    expect(old.stdout.split('\n').find((line) => line.startsWith('traeger-002'))).toBe('traeger-002;Katholische Kirchgemeinde St. Muster;KDG;durch neueres Angebot ersetzt;–;2022-04-04;;2022-04-20;;;');
   });
 
   it('prints the status like the report’s key sentence', async () => {

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
-import { DEFAULT_LETTERS_DIR, LETTER_CSV_FILE, LETTER_RUN_FILE, writeLetters } from '../src/io/letters.ts';
+import { LETTER_CSV_FILE, LETTER_RUN_FILE, writeLetterRun } from '../src/io/letters.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { formatDateDe } from '../src/lib/dates.ts';
 import { buildLetters } from '../src/lib/letters/plan.ts';
@@ -55,6 +56,10 @@ describe('npm run letters --dry-run', () => {
     const pub = await runScript('letters', ['--as-of', '2022-06-01', '--out', 'dist/briefe', '--content', path.join(ROOT, 'content')], { cwd });
     expect(pub.code).toBe(2);
     expect(pub.stderr).toContain('liegt im öffentlichen Ordner dist/');
+    // dist-private/ is replaced by every build: no place for records.
+    const priv = await runScript('letters', ['--as-of', '2022-06-01', '--out', 'dist-private/briefe', '--content', path.join(ROOT, 'content')], { cwd });
+    expect(priv.code).toBe(2);
+    expect(priv.stderr).toContain('liegt im Ausgabeordner dist-private/, den jeder Build ersetzt');
     expect(tree(cwd)).toEqual([]);
   });
 
@@ -69,18 +74,21 @@ describe('npm run letters --dry-run', () => {
 });
 
 describe('npm run letters (PDF through the project printer)', () => {
-  it('prints one tagged PDF per letter, the same bytes on a second run, into the private folder only', async () => {
+  it('prints one tagged PDF per letter into a new run folder in the records beside the content, the same bytes on a second run', async () => {
     const cwd = path.join(tmp, 'print');
     mkdirSync(path.join(cwd, 'dist'), { recursive: true });
-    const args = ['--as-of', '2022-06-01', '--party', 'traeger-014', '--content', path.join(ROOT, 'content')];
+    cpSync(path.join(ROOT, 'content'), path.join(cwd, 'content'), { recursive: true });
+    const args = ['--as-of', '2022-06-01', '--party', 'traeger-014', '--content', 'content'];
     const first = await runScript('letters', args, { cwd });
-    expect(first.stderr).toContain('1 Schreiben am 1.\u00a0Juni 2022 (kita-planer-2) in dist-private/briefe: Angebot: 0 · Erinnerung: 1');
+    expect(first.stderr).toContain('1 Schreiben am 1.\u00a0Juni 2022 (kita-planer-2) in akten/briefe/kita-planer-2/2022-06-01: Angebot: 0 · Erinnerung: 1');
+    expect(first.stderr).toContain('Nach dem Versand ins Zeichnungsregister eintragen: npm run ledger -- offer --from-letters akten/briefe/kita-planer-2/2022-06-01/versand.json');
     expect(first.code).toBe(0);
-    const file = path.join(cwd, 'dist-private/briefe/erinnerung-kita-planer-2-1.0-traeger-014.pdf');
+    const run = path.join(cwd, 'akten/briefe/kita-planer-2/2022-06-01');
+    const file = path.join(run, 'erinnerung-kita-planer-2-1.0-traeger-014.pdf');
     const bytes = readFileSync(file);
     const second = await runScript('letters', [...args, '--out', 'zweiter-lauf'], { cwd });
     expect(second.code).toBe(0);
-    expect(readFileSync(path.join(cwd, 'zweiter-lauf/erinnerung-kita-planer-2-1.0-traeger-014.pdf')).equals(bytes)).toBe(true);
+    expect(readFileSync(path.join(cwd, 'zweiter-lauf/kita-planer-2/2022-06-01/erinnerung-kita-planer-2-1.0-traeger-014.pdf')).equals(bytes)).toBe(true);
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe('Erinnerung: Kooperationsvereinbarung Kita-Planer 2, Version 1.0');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2022-06-01T00:00:00.000Z');
@@ -89,52 +97,93 @@ describe('npm run letters (PDF through the project printer)', () => {
     expect(report.top.length).toBeGreaterThan(0);
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(de)');
     expect(tree(path.join(cwd, 'dist'))).toEqual([]);
-    expect(tree(path.join(cwd, 'dist-private/briefe'))).toEqual(['erinnerung-kita-planer-2-1.0-traeger-014.pdf', LETTER_CSV_FILE, LETTER_RUN_FILE]);
-  }, 120_000);
+    expect(tree(path.join(cwd, 'akten'))).toEqual(['briefe/kita-planer-2/2022-06-01/erinnerung-kita-planer-2-1.0-traeger-014.pdf', `briefe/kita-planer-2/2022-06-01/${LETTER_CSV_FILE}`, `briefe/kita-planer-2/2022-06-01/${LETTER_RUN_FILE}`]);
+    // The run record names every letter with its checksum: „PDF prüfen“ can recognise it.
+    const record = JSON.parse(readFileSync(path.join(run, LETTER_RUN_FILE), 'utf8'));
+    expect(record.reminders).toEqual([expect.objectContaining({ party: 'traeger-014', file: 'erinnerung-kita-planer-2-1.0-traeger-014.pdf', letter_sha256: createHash('sha256').update(bytes).digest('hex') })]);
+
+    // The same day and party again: refused, nothing written, the first letter untouched.
+    const again = await runScript('letters', args, { cwd });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('traeger-014 hat am 1.\u00a0Juni 2022 schon ein Schreiben zu dieser Vereinbarung (akten/briefe/kita-planer-2/2022-06-01) und bekommt kein zweites');
+    expect(again.stderr).toContain('Versandte Schreiben sind Akten und werden nie überschrieben');
+    expect(again.stderr).toContain('Nichts wurde geschrieben.');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(tree(path.join(cwd, 'akten/briefe/kita-planer-2'))).toHaveLength(3);
+    const dry = await runScript('letters', [...args, '--dry-run'], { cwd });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe('');
+    expect(dry.stderr).toContain('Hinweis: traeger-014 hat am 1.\u00a0Juni 2022 schon ein Schreiben');
+  }, 180_000);
 });
 
-describe('writing letters (privacy, all or nothing)', () => {
+describe('writing letter runs (records: private, atomic, never overwritten)', () => {
   const fakePdf = async (_html: string, view: { fileStem: string }) => new TextEncoder().encode(`%PDF-fake ${view.fileStem}`);
+  const templates = { html: '<p>{{subject}}</p>', css: '', fontCss: '' };
+  const agreement = () => content.agreements.find((a) => a.id === 'kita-planer-2')!;
 
-  it('writes PDFs, CSV and run record under dist-private/briefe and nothing under dist/', async () => {
+  it('writes PDFs, CSV and run record into <letters>/<agreement>/<date>/ and refuses the build outputs', async () => {
     const cwd = path.join(tmp, 'write');
     mkdirSync(path.join(cwd, 'dist'), { recursive: true });
-    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
-    const letters = buildLetters(content, agreement, { asOf: '2023-08-01' });
-    const out = path.join(cwd, DEFAULT_LETTERS_DIR);
+    const letters = buildLetters(content, agreement(), { asOf: '2023-08-01' });
+    const out = path.join(cwd, 'akten/briefe');
     const prev = process.cwd();
     process.chdir(cwd);
     try {
-      await writeLetters(DEFAULT_LETTERS_DIR, 'kita-planer-2', '2023-08-01', letters, { html: '<p>{{subject}}</p>', css: '', fontCss: '' }, fakePdf);
-      await expect(writeLetters('dist/briefe', 'kita-planer-2', '2023-08-01', letters, { html: '', css: '', fontCss: '' }, fakePdf)).rejects.toThrow(/öffentlichen Ordner/);
+      const result = await writeLetterRun(out, 'kita-planer-2', '2023-08-01', letters, templates, fakePdf);
+      expect(result.folder).toBe(path.join(out, 'kita-planer-2/2023-08-01'));
+      expect(result.written).toHaveLength(letters.length);
+      await expect(writeLetterRun('dist/briefe', 'kita-planer-2', '2023-08-01', letters, templates, fakePdf)).rejects.toThrow(/öffentlichen Ordner/);
+      await expect(writeLetterRun('dist-private/briefe', 'kita-planer-2', '2023-08-01', letters, templates, fakePdf)).rejects.toThrow(/den jeder Build ersetzt/);
     } finally {
       process.chdir(prev);
     }
     expect(tree(path.join(cwd, 'dist'))).toEqual([]);
-    const files = tree(out);
+    expect(existsSync(path.join(cwd, 'dist-private'))).toBe(false);
+    const run = path.join(out, 'kita-planer-2/2023-08-01');
+    const files = tree(run);
     expect(files).toContain(LETTER_CSV_FILE);
     expect(files).toContain(LETTER_RUN_FILE);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(letters.length);
-    expect(readFileSync(path.join(out, LETTER_CSV_FILE), 'utf8')).toBe(renderLetterCsv(letters));
+    expect(readFileSync(path.join(run, LETTER_CSV_FILE), 'utf8')).toBe(renderLetterCsv(letters));
     // No letter, address or CSV anywhere in the public folder, even by name.
     for (const letter of letters.slice(0, 3)) expect(tree(path.join(cwd, 'dist')).some((f) => f.includes(letter.fileStem))).toBe(false);
   });
 
-  it('a run that fails half-way leaves the previous letters as they were and no half folder', async () => {
-    const cwd = path.join(tmp, 'half');
-    const out = path.join(cwd, 'briefe');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'alt.txt'), 'vorheriger Lauf');
-    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
-    const letters = buildLetters(content, agreement, { asOf: '2022-06-01' });
+  it('a second run of the same day leaves the first alone: parties that have a letter get none, the others a new folder <date>-2', async () => {
+    const out = path.join(tmp, 'second/briefe');
+    const letters = buildLetters(content, agreement(), { asOf: '2023-08-01' });
+    const [one, ...rest] = letters;
+    const first = await writeLetterRun(out, 'kita-planer-2', '2023-08-01', [one!], templates, fakePdf);
+    const before = tree(first.folder!).map((f) => [f, readFileSync(path.join(first.folder!, f))] as const);
+    const second = await writeLetterRun(out, 'kita-planer-2', '2023-08-01', letters, templates, async () => new TextEncoder().encode('%PDF-anders'));
+    expect(second.folder).toBe(path.join(out, 'kita-planer-2/2023-08-01-2'));
+    expect(second.skipped.map((s) => [s.letter.party.id, s.folder])).toEqual([[one!.party.id, first.folder]]);
+    expect(second.written.map((l) => l.party.id)).toEqual(rest.map((l) => l.party.id));
+    for (const [f, bytes] of before) expect(readFileSync(path.join(first.folder!, f)).equals(bytes), f).toBe(true);
+    // Nothing new to write: no folder at all.
+    const third = await writeLetterRun(out, 'kita-planer-2', '2023-08-01', letters, templates, fakePdf);
+    expect(third.folder).toBeUndefined();
+    expect(third.written).toEqual([]);
+    expect(readdirSync(path.join(out, 'kita-planer-2')).sort()).toEqual(['2023-08-01', '2023-08-01-2']);
+  });
+
+  it('a run that fails half-way leaves the earlier runs as they were and no half folder', async () => {
+    const out = path.join(tmp, 'half/briefe');
+    const earlier = path.join(out, 'kita-planer-2/2022-05-02');
+    mkdirSync(earlier, { recursive: true });
+    writeFileSync(path.join(earlier, LETTER_RUN_FILE), JSON.stringify({ format: 1, agreement: 'kita-planer-2', date: '2022-05-02', offers: [], reminders: [] }));
+    // A staging folder left by a run that was killed (its process is gone).
+    mkdirSync(path.join(out, 'kita-planer-2/.2022-06-01.tmp-999999-deadbeef'));
+    const letters = buildLetters(content, agreement(), { asOf: '2022-06-01' });
     let printed = 0;
     const failing = async () => {
       if (++printed === 3) throw new Error('Drucker abgestürzt');
       return new Uint8Array([37, 80, 68, 70]);
     };
-    await expect(writeLetters(out, 'kita-planer-2', '2022-06-01', letters, { html: '<p>{{subject}}</p>', css: '', fontCss: '' }, failing)).rejects.toThrow('Drucker abgestürzt');
-    expect(tree(out)).toEqual(['alt.txt']);
-    expect(readdirSync(cwd)).toEqual(['briefe']);
+    await expect(writeLetterRun(out, 'kita-planer-2', '2022-06-01', letters, templates, failing)).rejects.toThrow('Drucker abgestürzt');
+    expect(readdirSync(path.join(out, 'kita-planer-2'))).toEqual(['2022-05-02']);
+    expect(tree(earlier)).toEqual([LETTER_RUN_FILE]);
   });
 });
 

@@ -7,7 +7,7 @@ import { loadContent } from '../src/io/load-content.ts';
 import type { AgreementEntry, Content } from '../src/lib/content-model.ts';
 import { buildLetters, LetterRefusal, reasonsFor, renderDryRun, summarizeLetters, type LetterView } from '../src/lib/letters/plan.ts';
 import { buildLetterRunRecord, letterPdfMetadata, renderLetterCsv, renderLetterHtml } from '../src/lib/letters/render.ts';
-import { parseLetterRun } from '../src/lib/letters/run-record.ts';
+import { parseLetterRun, sentLettersOfRun } from '../src/lib/letters/run-record.ts';
 import { buildChangesView } from '../src/lib/site/changes.ts';
 import { ROOT } from './support/run-cli.ts';
 
@@ -198,7 +198,9 @@ describe('mail merge and run record', () => {
     expect(csv).not.toContain('elbsand-ev.example');
     const record = buildLetterRunRecord('kita-planer-2', '2023-08-01', letters, (stem) => (stem.startsWith('erinnerung-') ? 'e'.repeat(64) : undefined));
     expect(record.offers.map((o) => o.party)).toEqual(['traeger-002']);
-    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', letter_sha256: 'e'.repeat(64) }]);
+    expect(record.reminders).toEqual([{ party: 'traeger-001', version: '1.1', file: 'erinnerung-kita-planer-2-1.1-traeger-001.pdf', letter_sha256: 'e'.repeat(64) }]);
+    // The check page learns of the printed letter: checksum, day, kind, agreement, version – no party.
+    expect(sentLettersOfRun(record)).toEqual([{ sha256: 'e'.repeat(64), kind: 'erinnerung', date: '2023-08-01', agreement: 'kita-planer-2', version: '1.1' }]);
     const fromCsv = parseLetterRun(csv, 'serienbrief.csv');
     expect(fromCsv.offers.map((o) => [o.party, o.version])).toEqual([['traeger-002', '1.1']]);
     // The CSV does not carry the letter's hash; the reminder itself it does.
@@ -339,17 +341,31 @@ describe('a letter marks the example data it names', () => {
     expect(s10.reasons[0]).toMatch(/ \(Beispieldaten: Der Druckdienstleister ist erfunden\.\)$/);
   });
 
+  it('every letter of an example instance carries its mark, in the box and in the footer, even one that names no marked fact', () => {
+    const [reminder] = buildLetters(content, agreement, { asOf: '2023-08-01', party: 'traeger-001' });
+    expect([reminder!.kind, reminder!.exampleMark]).toEqual(['erinnerung', 'Beispielinhalte – nicht amtlich']);
+    const html = renderLetterHtml(reminder!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
+    expect(html).toContain('<body class="beispiel">');
+    expect(html).toContain('<p><strong>Beispielinhalte – nicht amtlich</strong>: Dieses Schreiben ist aus Beispielinhalten erzeugt.</p>');
+    expect(html).toContain('@page beispiel { @bottom-left { content: "Beispielinhalte – nicht amtlich" " – nicht zum Versand bestimmt"; } }');
+    expect(letterPdfMetadata(reminder!).keywords).toContain('Beispielinhalte – nicht amtlich');
+  });
+
   it('content without example marks: no note, no box, an empty CSV column', () => {
     const strip = <T extends { beispiel?: unknown }>(x: T): T => ({ ...x, beispiel: undefined });
+    // A real instance: site.yaml without „beispiel“, and (the validator sees to it) no per-fact mark.
     const real = {
       ...content,
+      site: strip(content.site!),
       agreements: content.agreements.map((a) => ({ ...a, versions: a.versions.map(strip) })),
       council: { ...content.council!, papers: content.council!.papers.map(strip), consultations: content.council!.consultations.map(strip) },
     } as Content;
     const [letter] = buildLetters(real, real.agreements.find((a) => a.id === 'kita-planer-2')!, { asOf: '2023-08-01', party: 'traeger-001' });
     expect(letter!.exampleNotes).toEqual([]);
     const html = renderLetterHtml(letter!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' });
+    expect(letter!.exampleMark).toBeNull();
     expect(html).not.toContain('Beispieldaten');
+    expect(html).not.toContain('Beispielinhalte');
     expect(html).toContain('<body>');
     const [row] = parse(renderLetterCsv([letter!]), { columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(row!.beispieldaten).toBe('');

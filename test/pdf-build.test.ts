@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/io/browser.ts';
 import { manifestPaths, parseManifest, type PdfManifest } from '../src/lib/pdf/manifest.ts';
 import { hashTree } from './support/tree-hash.ts';
 import { addChildmindersAgreement, tool } from './support/pdf-build-run.ts';
@@ -59,8 +60,8 @@ describe('PDF build of the fixture', () => {
       'pdf/muster/1.1/traeger-001.pdf dsgvo',
       'pdf/muster/1.1/traeger-002.pdf kdg',
     ]);
-    // The browser that printed them (also part of the PDF cache key), e.g. „Chromium Headless Shell 156.0.8078.114“.
-    expect(manifest.browser).toMatch(/^(Chromium Headless Shell|Chromium|@sparticuz\/chromium|\S+) .*\d+\.\d+/);
+    // The browser that printed them (also part of the PDF cache key), e.g. „Chromium 147.0.7727.0“.
+    expect(manifest.browser).toMatch(/^\S.* \d+\.\d+\.\d+\.\d+$/);
     for (const entry of manifest.entries) {
       const bytes = await readFile(path.join(out('dist'), entry.path));
       expect(entry.bytes).toBe(bytes.length);
@@ -160,6 +161,18 @@ describe('PDF build of the fixture', () => {
     expect(again.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
     expect(again.stdout).not.toContain('Browser:');
     expect(await hashTree(out('dist'))).toEqual(before);
+  });
+
+  it('writes the same manifest and uses the same cache when PUPPETEER_EXECUTABLE_PATH names the binary it found itself', async () => {
+    const found = await findBrowser();
+    const viaEnv = await runScript('build', ['--content', contentDir, '--out', out('dist-env'), '--private-out', out('dist-env-private'), '--cache-dir', out('cache'), '--skip', 'site'], {
+      env: { PUPPETEER_EXECUTABLE_PATH: found.executablePath },
+    });
+    expect(viaEnv.code, viaEnv.stderr).toBe(0);
+    // The browser's label is in the cache key: the same binary, found another way, prints nothing anew.
+    expect(viaEnv.stdout).toContain('0 neu, 5 aus dem Cache');
+    expect(manifest.browser).toBe(found.label);
+    expect(await readFile(out('dist-env/pdf/manifest.json'), 'utf8')).toBe(await readFile(out('dist/pdf/manifest.json'), 'utf8'));
   });
 
   it('gives the same bytes whether a PDF was printed on a fresh or on a reused page', async () => {

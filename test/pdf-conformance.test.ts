@@ -59,11 +59,12 @@ beforeAll(async () => {
   expect(report.code, report.stderr).toBe(0);
   // Offer and change notice on the day version 1.1 went out, a reminder two months after the first offers.
   for (const asOf of ['2023-06-05', '2022-06-01']) {
-    const letters = await runScript('letters', ['--content', content, '--as-of', asOf, '--manifest', out('dist/pdf/manifest.json'), '--out', out(`briefe/${asOf}`)]);
+    // Into the records beside the content: akten/briefe/muster/<date>/.
+    const letters = await runScript('letters', ['--content', content, '--as-of', asOf, '--manifest', out('dist/pdf/manifest.json')]);
     expect(letters.code, letters.stdout + letters.stderr).toBe(0);
   }
   await writeDefectivePdf(out('dist/pdf/muster/1.1/traeger-001.pdf'), out(DEFECT));
-  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), ...(await pdfsBelow(out('briefe'))), out('bericht/bericht.pdf'), out(DEFECT)];
+  const files = [...(await pdfsBelow(out('dist'))), ...(await pdfsBelow(out('dist-private'))), ...(await pdfsBelow(out('akten'))), out('bericht/bericht.pdf'), out(DEFECT)];
   results = await runVeraPdf(files);
 }, 600_000);
 
@@ -76,12 +77,12 @@ const rel = (file: string) => path.relative(work, file);
 describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
   it('checked every kind of PDF the build and the report make', () => {
     expect(results.map((r) => rel(r.file)).sort()).toEqual([
+      'akten/briefe/muster/2022-06-01/angebot-muster-1.0-traeger-004.pdf',
+      'akten/briefe/muster/2022-06-01/erinnerung-muster-1.0-traeger-002.pdf',
+      'akten/briefe/muster/2023-06-05/aenderung-muster-1.1-traeger-001.pdf',
+      'akten/briefe/muster/2023-06-05/angebot-muster-1.1-traeger-002.pdf',
+      'akten/briefe/muster/2023-06-05/angebot-muster-1.1-traeger-004.pdf',
       'bericht/bericht.pdf',
-      'briefe/2022-06-01/angebot-muster-1.0-traeger-004.pdf',
-      'briefe/2022-06-01/erinnerung-muster-1.0-traeger-002.pdf',
-      'briefe/2023-06-05/aenderung-muster-1.1-traeger-001.pdf',
-      'briefe/2023-06-05/angebot-muster-1.1-traeger-002.pdf',
-      'briefe/2023-06-05/angebot-muster-1.1-traeger-004.pdf',
       DEFECT,
       'dist-private/pdf/tagespflege/1.1/ktp-001.pdf',
       'dist/pdf/dsfa/dsfa-1.0.pdf',

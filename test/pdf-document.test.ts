@@ -89,27 +89,59 @@ describe('the document of one party', () => {
     expect(a.documentId).toMatch(/^muster-1\.1-traeger-001-[0-9a-f]{8}$/);
   });
 
-  it('shows the signatory’s function but the name only when it is public', () => {
-    const hidden = buildPartyDocument(content, 'muster', '1.0', 'traeger-001');
-    expect(hidden.partySignature).toEqual({ role: 'Für den Träger', party: 'Kinderhaus Elbaue e. V.', function: 'Geschäftsführerin', name: null });
-    const html = renderPartyDocumentHtml(hidden, assets.templates);
-    expect(html).toContain('Geschäftsführerin');
-    expect(html).not.toContain('Erika Beispiel');
-    expect(JSON.stringify(hidden)).not.toContain('Erika Beispiel');
-
-    const ledgers = content.ledgers.map((l) => ({
-      ...l,
-      entries: l.entries.map((e) => (e.signatory ? { ...e, signatory: { ...e.signatory, oeffentlich: true } } : e)),
-    }));
-    const shown = buildPartyDocument({ ...content, ledgers }, 'muster', '1.0', 'traeger-001');
-    expect(shown.partySignature.name).toBe('Erika Beispiel');
-    expect(renderPartyDocumentHtml(shown, assets.templates)).toContain('Erika Beispiel');
+  it('leaves the provider’s signatory lines blank, even when the ledger knows who signed', () => {
+    // traeger-001 signed 1.0; the ledger names Erika Beispiel, Geschäftsführerin.
+    const doc = buildPartyDocument(content, 'muster', '1.0', 'traeger-001');
+    expect(doc.partySignature).toEqual({ role: 'Für den Träger', party: 'Kinderhaus Elbaue e. V.', function: null, name: null });
+    const html = renderPartyDocumentHtml(doc, assets.templates);
+    expect(html).toContain('Name und Funktion in Druckschrift');
+    expect(html).not.toContain('Geschäftsführerin');
+    expect(JSON.stringify(doc)).not.toContain('Erika Beispiel');
   });
 
-  it('leaves the signatory lines blank when the ledger names nobody', () => {
-    const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-002');
-    expect(doc.partySignature.function).toBeNull();
-    expect(renderPartyDocumentHtml(doc, assets.templates)).toContain('Name und Funktion in Druckschrift');
+  it('is the same document whatever the ledger records: offer, reminder, signature, withdrawal', () => {
+    const html = (c: Content, version: string, party: string) => renderPartyDocumentHtml(buildPartyDocument(c, 'muster', version, party), assets.templates);
+    const recorded: Content = {
+      ...content,
+      ledgers: content.ledgers.map((l) => ({
+        ...l,
+        entries: [
+          ...l.entries.map((e) =>
+            e.party === 'traeger-002'
+              ? { ...e, reminders: [{ date: '2022-05-02' }], signed: '2022-05-10', form: 'schriftlich' as const, signatory: { name: 'Paul Probe', function: 'Vorstand', oeffentlich: true }, withdrawn: '2023-01-31' }
+              : e,
+          ),
+          { source: l.entries[0]!.source, party: 'traeger-002', version: '1.1', offered: '2023-06-05', reminders: [{ date: '2023-08-01' }], signed: '2023-09-01', form: 'elektronisch' as const, signatory: { name: 'Paul Probe', function: 'Vorstand', oeffentlich: true } },
+        ],
+      })),
+    };
+    for (const version of ['1.0', '1.1']) {
+      const before = buildPartyDocument(content, 'muster', version, 'traeger-002');
+      const after = buildPartyDocument(recorded, 'muster', version, 'traeger-002');
+      expect(after.documentId, version).toBe(before.documentId);
+      expect(after.digest, version).toBe(before.digest);
+      expect(html(recorded, version, 'traeger-002')).toBe(html(content, version, 'traeger-002'));
+    }
+    expect(html(recorded, '1.1', 'traeger-002')).not.toMatch(/Angeboten am|Paul Probe|Vorstand/);
+  });
+
+  it('keeps a copy of an adopted version as it was when a newer version follows or its status changes', () => {
+    const muster = content.agreements.find((a) => a.id === 'muster')!;
+    const v11 = muster.versions.find((v) => v.version === '1.1')!;
+    const later: Content = {
+      ...content,
+      agreements: content.agreements.map((a) =>
+        a.id === 'muster'
+          ? { ...a, versions: [...a.versions.map((v) => (v.version === '1.1' ? { ...v, status: 'abgeloest' as const } : v)), { ...v11, version: '1.2', status: 'beschlossen' as const, adopted: '2024-03-01', effective: '2024-04-01', supersedes: '1.1' }] }
+          : a,
+      ),
+    };
+    const before = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const after = buildPartyDocument(later, 'muster', '1.1', 'traeger-001');
+    expect(after.documentId).toBe(before.documentId);
+    const html = renderPartyDocumentHtml(after, assets.templates);
+    expect(html).toBe(renderPartyDocumentHtml(before, assets.templates));
+    expect(html).not.toContain('abgelöst');
   });
 
   it('summarises the DPIA: result, risk counts before and after, link to the site', () => {

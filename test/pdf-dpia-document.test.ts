@@ -270,7 +270,14 @@ describe('the DPIA in the PDF manifest', () => {
     expect(parsePdfDocuments(data).map((d) => d.path)).toEqual(['pdf/dsfa/dsfa-1.0.pdf']);
     // „PDF prüfen“ names it apart: unchanged, but no copy.
     expect(buildDocumentRegister(fixture, parsePdfDocuments(data))).toEqual([
-      { sha256: sha('1.0'), kind: 'dsfa', what: 'Datenschutz-Folgenabschätzung Muster, Version 1.0 (Beschlossen)', path: '/pdf/dsfa/dsfa-1.0.pdf', page: '/dsfa/1.0/' },
+      {
+        sha256: sha('1.0'),
+        kind: 'dsfa',
+        what: 'Datenschutz-Folgenabschätzung Muster in der beschlossenen Version 1.0 vom 15.\u00a0Februar 2022',
+        sentence: 'die veröffentlichte Datenschutz-Folgenabschätzung Muster in der beschlossenen Version 1.0 vom 15.\u00a0Februar 2022. Sie ist keine Ausfertigung zum Unterzeichnen.',
+        path: '/pdf/dsfa/dsfa-1.0.pdf',
+        page: '/dsfa/1.0/',
+      },
     ]);
   });
 

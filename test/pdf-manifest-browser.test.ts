@@ -15,18 +15,18 @@ const entry = (party: string): ManifestEntry => ({
 
 describe('the browser in the PDF manifest', () => {
   it('names the browser after the shard and survives a round trip', () => {
-    const manifest = buildManifest([entry('traeger-001')], { index: 1, count: 2 }, 'Chromium Headless Shell 156.0.8078.114');
+    const manifest = buildManifest([entry('traeger-001')], { index: 1, count: 2 }, 'Chromium 156.0.8078.114');
     expect(Object.keys(manifest)).toEqual(['format', 'shard', 'browser', 'entries']);
-    expect(parseManifest(renderManifestJson(manifest), 'm').browser).toBe('Chromium Headless Shell 156.0.8078.114');
+    expect(parseManifest(renderManifestJson(manifest), 'm').browser).toBe('Chromium 156.0.8078.114');
   });
 
   it('keeps it when merging shards, refuses shards printed by different browsers', () => {
-    const a = buildManifest([entry('traeger-001')], { index: 1, count: 2 }, 'Chromium Headless Shell 156.0.8078.114');
-    const b = buildManifest([entry('traeger-002')], { index: 2, count: 2 }, 'Chromium Headless Shell 156.0.8078.114');
-    expect(mergeManifests([{ manifest: a, source: 'a' }, { manifest: b, source: 'b' }]).browser).toBe('Chromium Headless Shell 156.0.8078.114');
-    const c = buildManifest([entry('traeger-002')], { index: 2, count: 2 }, '@sparticuz/chromium 147.0.0');
+    const a = buildManifest([entry('traeger-001')], { index: 1, count: 2 }, 'Chromium 156.0.8078.114');
+    const b = buildManifest([entry('traeger-002')], { index: 2, count: 2 }, 'Chromium 156.0.8078.114');
+    expect(mergeManifests([{ manifest: a, source: 'a' }, { manifest: b, source: 'b' }]).browser).toBe('Chromium 156.0.8078.114');
+    const c = buildManifest([entry('traeger-002')], { index: 2, count: 2 }, 'Chromium 147.0.7727.0');
     expect(() => mergeManifests([{ manifest: a, source: 'a' }, { manifest: c, source: 'c' }])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: Die Teile wurden mit verschiedenen Browsern gedruckt (Chromium Headless Shell 156.0.8078.114, @sparticuz/chromium 147.0.0). Bauen Sie alle Teile mit demselben Browser.]`,
+      `[Error: Die Teile wurden mit verschiedenen Browsern gedruckt (Chromium 156.0.8078.114, Chromium 147.0.7727.0). Bauen Sie alle Teile mit demselben Browser.]`,
     );
   });
 });

@@ -78,8 +78,9 @@ describe('bundled content', () => {
     expect(view.asOf).toBe('2022-08-24');
     expect([view.figures?.eligible, view.figures?.bound]).toEqual([87, 51]);
     const md = renderReportMarkdown(view);
-    expect(md).toContain('# Beschlusskontrolle zu A\u00a00311/22 (Sitzungsnummer: JHA/036/2022)');
-    expect(md).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
+    // The recorded letter: the record's own Betreff and sentence (content/council/council.yaml, record).
+    expect(md).toContain('# Beschlusskontrolle zu A 0311/22 (Sitzungsnummer: JHA/036/2022)');
+    expect(md).toContain('Von 87 Trägern, die Einrichtungen im Rahmen des städtischen Bedarfsplanes betreiben, haben bereits 51 Träger');
     expect(md).toContain('Sehr geehrte Fraktionen und Mitglieder des Stadtrates,');
   });
 
@@ -91,7 +92,7 @@ describe('bundled content', () => {
     expect(total).toMatch(/^kita-planer-2,2022-08-24,alle,alle,87,51,/);
     expect(rest.some((row) => row.startsWith('kita-planer-2,2022-08-24,1.0,alle,,51,'))).toBe(true);
     const md = await runScript('report', ['--as-of', '2022-08-24']);
-    expect(md.stdout).toContain('Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 51 Träger');
+    expect(md.stdout).toContain('Von 87 Trägern, die Einrichtungen im Rahmen des städtischen Bedarfsplanes betreiben, haben bereits 51 Träger');
   });
 
   it('is worded as the seed letter records it: resolution points word for word, final state, signed by the Beigeordneter', async () => {
@@ -99,9 +100,9 @@ describe('bundled content', () => {
     expect(view.final).toBe(true);
     expect(view.letter.statusSentence).toBe('folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:');
     expect(view.letter.signature[0]).toBe('Beigeordneter für Bildung und Jugend');
-    // Both council documents (../shared/seeds) word the points so; the letter nests „Kita-Planer 2“ as ‚…‘.
+    // Both council documents (../shared/seeds) word the points so; the reproduced letter nests „Kita-Planer 2“ as the record does.
     expect(view.points.map((p) => p.quote)).toEqual([
-      '„Der Jugendhilfeausschuss beschließt die Rahmen-Kooperationsvereinbarung über die gemeinsame Nutzung der webbasierten Software ‚Kita-Planer 2‘ der Firma netgo GmbH zwischen der Landeshauptstadt Dresden und den freien Trägern von Kindertageseinrichtungen laut Anlage 1 (zum Antrag).“',
+      '„Der Jugendhilfeausschuss beschließt die Rahmen-Kooperationsvereinbarung über die gemeinsame Nutzung der webbasierten Software „Kita-Planer 2“ der Firma netgo GmbH zwischen der Landeshauptstadt Dresden und den freien Trägern von Kindertageseinrichtungen laut Anlage 1 (zum Antrag).“',
       '„Der Oberbürgermeister wird beauftragt, auf Grundlage der Rahmen-Kooperationsvereinbarung individualrechtliche Vereinbarungen mit allen freien Träger von Kindertageseinrichtungen abzuschließen, die das Softwaresystem gemeinsam mit der Landeshauptstadt Dresden nutzen wollen und deren Einrichtungen im Bedarfsplan Kindertageseinrichtungen und Kindertagespflege 2021/2022 aufgenommen sind.“',
     ]);
     expect(renderReportMarkdown(view)).not.toContain('Über den weiteren Stand wird erneut berichtet.');

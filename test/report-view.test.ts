@@ -132,7 +132,7 @@ describe('final and interim wording', () => {
 
 describe('German singular and plural', () => {
   /** Figures as the domain returns them, from the counts a case names (terminations end on 1 September 2022). */
-  type Counts = { eligible?: number; offered?: number; signed?: number; intent?: number; declined?: number; withdrawn?: number; terminating?: number; open?: number; notOffered?: number; split?: readonly number[] };
+  type Counts = { eligible?: number; offered?: number; signed?: number; intent?: number; declined?: number; withdrawn?: number; terminating?: number; open?: number; whileBound?: number; notOffered?: number; split?: readonly number[] };
   const figuresOf = (c: Counts): SigningFigures => {
     const termination = { declared: '2022-06-01', endsOn: '2022-09-01' };
     const zero = { eligible: 0, bound: 0 };
@@ -147,6 +147,8 @@ describe('German singular and plural', () => {
       ended: Array.from({ length: c.withdrawn ?? 0 }, (_, i) => ({ party: `e-${i}`, termination })),
       open: c.open ?? 0,
       intent: c.intent ?? 0,
+      noAnswer: (c.open ?? 0) - (c.intent ?? 0),
+      openOffers: { total: (c.open ?? 0) + (c.whileBound ?? 0), unbound: c.open ?? 0, whileBound: c.whileBound ?? 0, afterEnd: 0 },
       declined: c.declined ?? 0,
       notOffered: c.notOffered ?? 0,
       offered: c.offered ?? 0,
@@ -172,6 +174,10 @@ describe('German singular and plural', () => {
     ['kindertagespflege', { eligible: 28, offered: 28, signed: 9, intent: 2, withdrawn: 2, open: 17 }, `Von 28 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, haben 9 Kindertagespflegepersonen (32,1${N}%) die Vereinbarung unterzeichnet. Zwei weitere Kindertagespflegepersonen haben signalisiert, die Vereinbarung abschließen zu wollen; von 15 Kindertagespflegepersonen liegt noch keine Antwort vor. Für 2 Kindertagespflegepersonen ist die Vereinbarung nach ihrer Kündigung am 1.${N}September 2022 ausgelaufen. Insgesamt sind 17 Angebote noch offen.`],
     ['kindertagespflege', { eligible: 2, offered: 2, signed: 1, intent: 1, open: 1 }, `Von 2 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, hat 1 Kindertagespflegeperson (50,0${N}%) die Vereinbarung unterzeichnet. Eine weitere Kindertagespflegeperson hat signalisiert, die Vereinbarung abschließen zu wollen. Insgesamt ist 1 Angebot noch offen.`],
     ['kindertagespflege', { eligible: 0 }, 'Im Bedarfsplan 2021/2022 ist keine Kindertagespflegeperson verzeichnet.'],
+    // Open offers of a newer version to parties still bound by an older one: part of the total, never more than it.
+    ['traeger', { eligible: 87, offered: 87, signed: 72, split: [57, 15], intent: 2, declined: 2, open: 12, whileBound: 15, withdrawn: 1 }, `Von 87 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 72 Träger (82,8${N}%) die Vereinbarung unterzeichnet. Für 57 von ihnen gilt die Fassung 1.1 und für 15 noch die Fassung 1.0. Zwei weitere Träger haben signalisiert, die Vereinbarung abschließen zu wollen; von 10 Trägern liegt noch keine Antwort vor. Zwei Träger haben den Abschluss abgelehnt. Für einen Träger ist die Vereinbarung nach seiner Kündigung am 1.${N}September 2022 ausgelaufen. Insgesamt sind 27 Angebote noch offen: 12 an Träger ohne Vereinbarung und 15 an Träger, die noch an eine ältere Fassung gebunden sind.`],
+    ['traeger', { eligible: 2, offered: 2, signed: 2, split: [1, 1], open: 0, whileBound: 1 }, `Von 2 Trägern, die Einrichtungen im Bedarfsplan 2021/2022 betreiben, haben 2 Träger (100,0${N}%) die Vereinbarung unterzeichnet. Für einen von ihnen gilt die Fassung 1.1 und für einen noch die Fassung 1.0. Insgesamt ist 1 Angebot noch offen: eines an einen Träger, der noch an eine ältere Fassung gebunden ist.`],
+    ['kindertagespflege', { eligible: 3, offered: 3, signed: 2, split: [1, 1], intent: 1, open: 1, whileBound: 1 }, `Von 3 Kindertagespflegepersonen, die in den Bedarfsplan 2021/2022 aufgenommen sind, haben 2 Kindertagespflegepersonen (66,7${N}%) die Vereinbarung unterzeichnet. Für eine von ihnen gilt die Fassung 1.1 und für eine noch die Fassung 1.0. Eine weitere Kindertagespflegeperson hat signalisiert, die Vereinbarung abschließen zu wollen. Insgesamt sind 2 Angebote noch offen: eines an eine Kindertagespflegeperson ohne Vereinbarung und eines an eine Kindertagespflegeperson, die noch an eine ältere Fassung gebunden ist.`],
   ] as const)('%s %o', (kind, figures, expected) => {
     const agreement = { party_kind: kind, bedarfsplan: '2021/2022' } as AgreementEntry;
     expect(figureSentences(agreement, figuresOf(figures)).join(' ')).toBe(expected);
@@ -222,9 +228,10 @@ describe('letter', () => {
       | Kennzahl                                   | Anzahl |  Anteil |
       | :----------------------------------------- | -----: | ------: |
       | Berechtigte Träger (Bedarfsplan 2021/2022) |      2 | 100,0 % |
-      | Unterzeichnet                              |      1 |  50,0 % |
-      | Offen, Absicht zur Unterzeichnung erklärt  |      1 |  50,0 % |
-      | Offen, noch ohne Antwort                   |      0 |   0,0 % |
+      | Unterzeichnet, Vereinbarung gilt           |      1 |  50,0 % |
+      | Ohne Vereinbarung, Angebot offen           |      1 |  50,0 % |
+      | davon Absicht erklärt                      |      1 |  50,0 % |
+      | davon keine Antwort                        |      0 |   0,0 % |
       | Abgelehnt                                  |      0 |   0,0 % |
 
       Der unterzeichnende Träger betreibt 80 von 140 Plätzen im Bedarfsplan 2021/2022; das ist ein Anteil von 57,1 %.
@@ -269,10 +276,10 @@ describe('letter', () => {
 
       **Stand je Fassung am 30. Juni 2023**
 
-      | Fassung | Beschlossen | Angeboten | Unterzeichnet | Offen | Gilt für |
-      | :------ | :---------- | --------: | ------------: | ----: | -------: |
-      | 1.0     | 31.03.2022  |         2 |             1 |     0 |        0 |
-      | 1.1     | 11.05.2023  |         1 |             1 |     0 |        1 |
+      | Fassung | Beschlossen | Angeboten | Unterzeichnet | Offen | Abgelehnt | Gilt für |
+      | :------ | :---------- | --------: | ------------: | ----: | --------: | -------: |
+      | 1.0     | 31.03.2022  |         2 |             1 |     0 |         1 |        0 |
+      | 1.1     | 11.05.2023  |         1 |             1 |     0 |         0 |        1 |
 
       "
     `);

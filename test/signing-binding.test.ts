@@ -33,11 +33,11 @@ describe('partyStandingOn: which version binds a party on a day', () => {
   ];
   it.each([
     ['2022-04-03', 'nicht-angeboten', undefined, undefined],
-    ['2022-04-04', 'offen', undefined, '1.0 offen'],
-    ['2022-05-01', 'offen', undefined, '1.0 offen'],
+    ['2022-04-04', 'keine-antwort', undefined, '1.0 keine-antwort'],
+    ['2022-05-01', 'keine-antwort', undefined, '1.0 keine-antwort'],
     ['2022-05-02', 'gebunden', '1.0', '1.0 unterzeichnet'],
     // A new version offered: the old one still binds until the party signs the new one.
-    ['2023-06-05', 'gebunden', '1.0', '1.1 offen'],
+    ['2023-06-05', 'gebunden', '1.0', '1.1 keine-antwort'],
     ['2023-06-20', 'gebunden', '1.0', '1.1 absicht'],
     ['2023-07-10', 'gebunden', '1.1', '1.1 unterzeichnet'],
     // Terminated on 15 November: bound until the end of February, then ended.

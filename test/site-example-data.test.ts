@@ -79,3 +79,54 @@ describe('bundled content: facts not in the council documents are marked', async
     for (const fact of ['A 0311/22', 'JHA/036/2022', '31.03.2022', '04.04.2022', '87', '51']) expect(traced).toContain(fact);
   });
 });
+
+describe('bundled content: invented facts are marked where the pages show them', async () => {
+  const { buildDpiaVersionView } = await import('../src/lib/site/dpia.ts');
+  const { buildDpiaDocument } = await import('../src/lib/pdf/dpia-document.ts');
+  const { buildTomCatalogView } = await import('../src/lib/site/toms.ts');
+  const { buildProviderDirectoryView, buildProviderPageView } = await import('../src/lib/site/providers.ts');
+  const { buildHomeView } = await import('../src/lib/site/home.ts');
+  const { buildPartyDocument } = await import('../src/lib/pdf/party-document.ts');
+  const content = await loadValidContent(path.join(ROOT, 'content'));
+
+  it('DPIA 1.1: every review (DPO, working group, IT security) and the version itself, on the page and in the PDF', () => {
+    const page = buildDpiaVersionView(content, '1.1');
+    expect(page.reviews.map((r) => [r.role, r.example?.label])).toEqual(page.reviews.map((r) => [r.role, 'Beispieldaten']));
+    for (const role of [/^Arbeitsgemeinschaft nach/, /^Datenschutzbeauftragter der Landeshauptstadt/, /^IT-Sicherheitsbeauftragter/]) expect(page.reviews.some((r) => role.test(r.role)), String(role)).toBe(true);
+    expect(page.example?.note).toMatch(/^Fassung 1\.1 /);
+    const pdf = buildDpiaDocument(content, content.dpia.versions.find((v) => v.meta.version === '1.1')!);
+    expect(pdf.reviews.every((r) => r.example?.startsWith('Beispieldaten: '))).toBe(true);
+  });
+
+  it('Anlage 3 of a copy that carries DPIA 1.1 marks its reviews too', () => {
+    const doc = buildPartyDocument(content, 'kita-planer-2', '1.1', 'traeger-001');
+    expect(doc.dpia.reviews.length).toBeGreaterThan(0);
+    expect(doc.dpia.reviews.every((r) => r.example?.startsWith('Beispieldaten: '))).toBe(true);
+  });
+
+  it('/toms/: status and responsible body of every measure, once per protection goal', () => {
+    const groups = buildTomCatalogView(content).groups.filter((g) => g.toms.length > 0);
+    expect(groups.map((g) => g.example?.note)).toEqual(groups.map(() => 'Stand der Umsetzung und Verantwortung sind Beispieldaten.'));
+    expect(groups.flatMap((g) => g.toms).filter((t) => t.example)).toEqual([]);
+  });
+
+  it('/traeger/: one mark for all providers above the table, and on each provider’s page', () => {
+    const directory = buildProviderDirectoryView(content);
+    expect(directory.example?.note).toBe('alle 87\u00a0Träger: Name, Anschrift, Einrichtungen und Plätze sind erfunden.');
+    expect(directory.rows.filter((r) => r.example)).toEqual([]);
+    expect(buildProviderPageView(content, 'traeger-001', []).example?.note).toBe('Name, Anschrift, Einrichtungen und Plätze sind erfunden.');
+  });
+
+  it('signing figures: the status page marks the figures from the example ledger; the home page marks all but the recorded 51 of 87', () => {
+    const agreement = content.agreements.find((a) => a.id === 'kita-planer-2')!;
+    const snapshots = signingSnapshots(content, agreement, '2023-12-01');
+    expect(snapshots.map((s) => [s.asOf, s.figuresExample?.label, s.headlineRecorded ?? false])).toEqual([
+      ['2022-08-24', 'Beispieldaten', true],
+      ['2023-12-01', 'Beispieldaten', false],
+    ]);
+    const [recorded, later] = buildHomeView(content, '2023-12-01').figures;
+    expect(recorded!.headline).toBe('51 von 87 Trägern haben unterzeichnet.');
+    expect(recorded!.example?.note).toMatch(/^Monat des Briefdatums angenommen/);
+    expect(later!.example?.note).toMatch(/^Die Einträge sind erfunden; aus der Hausmitteilung/);
+  });
+});

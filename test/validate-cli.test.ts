@@ -11,6 +11,7 @@ const RUNS = {
   mdxImport: ['--content', 'test/fixtures/invalid/mdx-import-outside'],
   yamlSyntax: ['--content', 'test/fixtures/invalid/yaml-unclosed-quote'],
   afterAsOf: ['--content', 'test/fixtures/invalid/ledger-after-as-of', '--as-of', '2023-06-10'],
+  consequence: ['--content', 'test/fixtures/invalid/consequence-party-indent'],
   unknownOption: ['--content', 'test/fixtures/valid', '--contnet', 'x'],
   badAsOf: ['--content', 'test/fixtures/valid', '--as-of', '31.03.2022'],
   missingDir: ['--content', 'test/fixtures/does-not-exist'],
@@ -49,6 +50,14 @@ describe('npm run validate', () => {
     expect(result.stderr).toBe(`${shown}\n\n24 Dateien geprüft: ${errors} Fehler.\n`);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints the broken file first and what follows from it after, marked „Folgefehler“ and counted apart', () => {
+    const folder = 'test/fixtures/invalid/consequence-party-indent';
+    const result = results.consequence;
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^Fehler: ${folder}/parties/traeger/traeger-001\\.yaml:12:6 `));
+    expect(result.stderr).toBe(`${expectedOf('consequence-party-indent').replaceAll('content/', `${folder}/`)}\n\n24 Dateien geprüft: 1 Fehler, 1 Folgefehler.\n`);
   });
 
   it.each([

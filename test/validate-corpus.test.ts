@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { orderDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { validateContentDir } from '../src/io/validate-content.ts';
 import { CASES, type CorpusCase } from './fixtures/invalid/cases.ts';
 import { applyEdits, formatAll, INVALID_DIR, readTree, VALID_DIR, validateTree, type FileEdit, type FileTree } from './support/content-variants.ts';
@@ -34,6 +34,13 @@ describe('bad-input corpus', () => {
     expect(formatAll(diagnostics)).toBe(c.expected);
     // Exit code 1 follows from at least one error; every finding says what to do.
     expect(diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(0);
+    // Root causes come first: a consequence („Folgefehler“) never opens the list nor precedes a root cause.
+    const firstConsequence = diagnostics.findIndex((d) => d.consequenceOf);
+    if (firstConsequence >= 0) {
+      expect(firstConsequence).toBeGreaterThan(0);
+      expect(diagnostics.slice(firstConsequence).every((d) => d.consequenceOf)).toBe(true);
+      for (const d of diagnostics.slice(firstConsequence)) for (const cause of d.consequenceOf!) expect(diagnostics.some((r) => r.file === cause && !r.consequenceOf)).toBe(true);
+    }
     for (const d of diagnostics) {
       expect(d.hint, d.message).toBeTruthy();
       expect(`${d.message} ${d.hint}`).not.toMatch(/\b(expected|received|invalid|must|unexpected|missing)\b/i);
@@ -73,7 +80,7 @@ describe('materialised folders under test/fixtures/invalid', () => {
       const relocate = (text: string) => text.replaceAll(shown, 'content/');
       return { ...d, file: relocate(d.file), message: relocate(d.message), hint: d.hint && relocate(d.hint) };
     });
-    expect(formatAll(diagnostics.sort(compareDiagnostics))).toBe(c.expected);
+    expect(formatAll(orderDiagnostics(diagnostics))).toBe(c.expected);
     expect(result.errors > 0).toBe(c.expected !== '');
   });
 

@@ -11,7 +11,10 @@ export interface BrowserExecutable {
   /** German, for the build log: where the browser came from. */
   source: string;
   kind: BrowserKind;
-  /** Name and version, e.g. „Chromium Headless Shell 156.0.8078.114“: in the manifest and the PDF cache key. */
+  /**
+   * The binary's product and version as it reports them (`--version`), e.g. „Chromium 147.0.7727.0“:
+   * in the manifest and the PDF cache key. The same binary gets the same label however it was found.
+   */
   label: string;
   /** German, for the log: why this browser is not the best choice. */
   note?: string;
@@ -51,8 +54,8 @@ export interface BrowserSearch {
   env?: NodeJS.ProcessEnv;
   headlessShells?: readonly string[];
   fullBrowsers?: readonly string[];
-  /** Stand-in for @sparticuz/chromium (tests). */
-  sparticuz?: () => Promise<BrowserExecutable>;
+  /** Stand-in for @sparticuz/chromium (tests): where its binary is and the package version. */
+  sparticuz?: () => Promise<PackagedChromium>;
 }
 
 /**
@@ -69,22 +72,27 @@ export async function findBrowser(search: BrowserSearch = {}): Promise<BrowserEx
         `PUPPETEER_EXECUTABLE_PATH zeigt auf „${fromEnv}“, dort liegt aber kein ausführbarer Browser. Korrigieren Sie den Pfad oder entfernen Sie die Variable.`,
       );
     }
-    return { executablePath: fromEnv, source: `PUPPETEER_EXECUTABLE_PATH (${fromEnv})`, kind: 'env', label: await versionLabel(fromEnv, path.basename(fromEnv)) };
+    return { executablePath: fromEnv, source: `PUPPETEER_EXECUTABLE_PATH (${fromEnv})`, kind: 'env', label: await binaryLabel(fromEnv) };
   }
   for (const candidate of search.headlessShells ?? HEADLESS_SHELLS) {
     if (await isExecutable(candidate)) {
-      return { executablePath: candidate, source: `Chromium Headless Shell (${candidate})`, kind: 'headless-shell', label: await versionLabel(candidate, 'Chromium Headless Shell') };
+      return { executablePath: candidate, source: `Chromium Headless Shell (${candidate})`, kind: 'headless-shell', label: await binaryLabel(candidate) };
     }
   }
   let sparticuzError: Error | undefined;
+  let packaged: PackagedChromium | undefined;
   try {
-    return await (search.sparticuz ?? fromSparticuz)();
+    packaged = await (search.sparticuz ?? fromSparticuz)();
   } catch (cause) {
     sparticuzError = cause as Error;
   }
+  if (packaged) {
+    const { executablePath, version } = packaged;
+    return { executablePath, source: `@sparticuz/chromium ${version} (${executablePath})`, kind: 'sparticuz', label: await binaryLabel(executablePath) };
+  }
   for (const candidate of search.fullBrowsers ?? FULL_BROWSERS) {
     if (await isExecutable(candidate)) {
-      return { executablePath: candidate, source: `System-Chromium (${candidate})`, kind: 'full', label: await versionLabel(candidate, 'Chromium'), note: SLOW_NOTE };
+      return { executablePath: candidate, source: `System-Chromium (${candidate})`, kind: 'full', label: await binaryLabel(candidate), note: SLOW_NOTE };
     }
   }
   throw new BrowserNotFoundError(
@@ -92,7 +100,13 @@ export async function findBrowser(search: BrowserSearch = {}): Promise<BrowserEx
   );
 }
 
-async function fromSparticuz(): Promise<BrowserExecutable> {
+/** The Chromium binary of the npm package @sparticuz/chromium, and the package's version (for the log). */
+export interface PackagedChromium {
+  executablePath: string;
+  version: string;
+}
+
+async function fromSparticuz(): Promise<PackagedChromium> {
   const chromium = (await import('@sparticuz/chromium')).default;
   // No WebGL needed for printing: skips unpacking SwiftShader.
   chromium.setGraphicsMode = false;
@@ -105,18 +119,30 @@ async function fromSparticuz(): Promise<BrowserExecutable> {
   } finally {
     await release();
   }
-  const version = await sparticuzVersion();
-  return { executablePath, source: `@sparticuz/chromium ${version} (${executablePath})`, kind: 'sparticuz', label: `@sparticuz/chromium ${version}` };
+  return { executablePath, version: await sparticuzVersion() };
 }
 
-/** „Chromium 156.0.8078.114“ from `--version` (the first line, without „built on …“); `fallback` without one. */
-async function versionLabel(executable: string, name: string): Promise<string> {
+/**
+ * What a binary says it is: product and version from its `--version` output, without the
+ * „built on …“ suffix some builds add – „Chromium 147.0.7727.0“, „Google Chrome 147.0.7727.0“.
+ * Never how the binary was found: a path, a package name or a package version would give one
+ * binary two labels, two manifests and two PDF caches.
+ */
+export function parseBrowserVersion(output: string): string | undefined {
+  const line = output.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  const match = /^(.*?)\s*(\d+\.\d+\.\d+\.\d+)(?:\s|$)/.exec(line);
+  if (!match) return undefined;
+  const product = match[1]!.replace(/[\s/]+$/, '');
+  return `${product || 'Chromium'} ${match[2]}`;
+}
+
+/** The label of `executable` (see parseBrowserVersion); „unbekannter Browser (<file name>)“ when it does not say. */
+export async function binaryLabel(executable: string): Promise<string> {
   const { execFile } = await import('node:child_process');
   const out = await new Promise<string>((resolve) => {
     execFile(executable, ['--version'], { timeout: 10_000 }, (error, stdout) => resolve(error ? '' : String(stdout)));
   });
-  const version = /(\d+\.\d+\.\d+\.\d+)/.exec(out)?.[1];
-  return version ? `${name} ${version}` : name;
+  return parseBrowserVersion(out) ?? `unbekannter Browser (${path.basename(executable)})`;
 }
 
 /** The package hides its package.json from `exports`: walk up from its entry point. */

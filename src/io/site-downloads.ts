@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import siteContext from 'virtual:vertragswerk/site-context';
 import { parsePdfDocuments, parsePdfManifest, type PdfManifestEntry } from '../lib/site/downloads.ts';
 import type { DocumentEntry } from '../schemas/manifest.ts';
+import type { Content } from '../lib/content-model.ts';
+import { sentLettersOfRun } from '../lib/letters/run-record.ts';
+import type { SentLetter } from '../lib/signing/copies.ts';
+import { lettersDirOf, loadLetterRuns } from './records.ts';
 
 let cached: Promise<PdfManifestEntry[]> | undefined;
 let raw: Promise<unknown> | undefined;
@@ -31,4 +35,13 @@ export function loadPdfManifest(): Promise<PdfManifestEntry[]> {
 export async function loadPdfDocuments(): Promise<DocumentEntry[]> {
   const data = await readManifestData();
   return data === undefined ? [] : parsePdfDocuments(data);
+}
+
+/**
+ * The letters in the content's records (`<akten>/briefe/…/versand.json`), for „PDF prüfen“: only
+ * checksums and non-personal facts leave the records, never an addressee. None without records.
+ */
+export async function loadSentLetters(content: Content): Promise<SentLetter[]> {
+  const runs = await loadLetterRuns(lettersDirOf(siteContext.contentDir, content.site));
+  return runs.flatMap((run) => sentLettersOfRun(run.record));
 }

@@ -1,6 +1,6 @@
 import type { Content } from '../lib/content-model.ts';
-import { compareDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { runRules } from '../validate/index.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { checkContent } from '../validate/index.ts';
 import type { RuleOptions } from '../validate/rule.ts';
 import { loadContent } from './load-content.ts';
 
@@ -12,9 +12,8 @@ export interface ValidationResult {
 
 /** Loads, parses and cross-checks a content folder. */
 export async function validateContentDir(contentDir: string, options: RuleOptions = {}): Promise<ValidationResult> {
-  const { content, diagnostics } = await loadContent(contentDir);
-  const ruleDiagnostics = runRules(content, options);
-  // File and line order, so an author can work through the list top to bottom.
-  const all = [...diagnostics, ...ruleDiagnostics].sort(compareDiagnostics);
-  return { content, diagnostics: all, errors: all.filter((d) => d.severity === 'error').length };
+  const parsed = await loadContent(contentDir);
+  // Root causes first, each group in file and line order, so an author can work top to bottom.
+  const all = checkContent(parsed, options);
+  return { content: parsed.content, diagnostics: all, errors: all.filter((d) => d.severity === 'error').length };
 }

@@ -43,6 +43,7 @@ export interface AgreementEntry extends Agreement, Located {
   versions: Version[];
 }
 
+/** A measure; `beispiel` may come from its own entry or from its file (`toms/<ziel>.yaml`). */
 export type TomEntry = Tom & Located;
 export type RiskEntry = Risk & Located;
 
@@ -74,8 +75,16 @@ export type LedgerEntryLocated = LedgerEntry & Located;
 
 export interface Ledger extends Located {
   agreement: string;
+  /** The file's `beispiel` mark: its entries (and the figures from them) are example data. */
+  beispiel?: true | string;
   entries: LedgerEntryLocated[];
 }
+
+/**
+ * The parts of a content folder, one per top-level folder (and site.yaml). A rule that counts or
+ * compares across a whole area names it in `needsComplete` (src/validate/rule.ts).
+ */
+export type ContentArea = 'site' | 'agreements' | 'toms' | 'dpia' | 'parties' | 'ledger' | 'council';
 
 export interface Content {
   site: (SiteConfig & Located) | undefined;

@@ -17,3 +17,16 @@ export function exampleMarkOf(mark: true | string | undefined): ExampleMarkView 
 export function exampleMarkText(mark: ExampleMarkView): string {
   return mark.note ? `${mark.label}: ${mark.note}` : mark.label;
 }
+
+/** The instance mark when site.yaml says `beispiel: true`: on every page, in every PDF footer and every letter. */
+export const EXAMPLE_INSTANCE_TEXT = 'Beispielinhalte – nicht amtlich';
+
+/**
+ * The mark an example instance carries everywhere (site.yaml `beispiel`), or undefined for a real
+ * instance: the one text every page, PDF and letter prints.
+ */
+export function instanceExampleMark(content: { site?: { beispiel?: true | string } | undefined }): string | undefined {
+  const mark = content.site?.beispiel;
+  if (mark === undefined) return undefined;
+  return mark === true ? EXAMPLE_INSTANCE_TEXT : mark;
+}

@@ -6,11 +6,11 @@ import { partyStandingOn, terminationOf } from './signing/binding.ts';
 import { didYouMean } from './suggest.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from './content-model.ts';
 import { formatDateDe } from './dates.ts';
-import { formatDiagnostic } from './diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { isEligible } from './parties/eligibility.ts';
 import { allParties, unknownPartyMessage } from './parties/lookup.ts';
 import { compareVersions, parseContent, type ContentFile } from './parse-content.ts';
-import { runRules } from '../validate/index.ts';
+import { checkContent } from '../validate/index.ts';
 
 export const LEDGER_COMMANDS = ['offer', 'remind', 'intent', 'sign', 'decline', 'withdraw'] as const;
 export type LedgerCommand = (typeof LEDGER_COMMANDS)[number];
@@ -476,16 +476,23 @@ function summaryOf(change: ResolvedLedgerChange, party: PartyEntry, agreement: A
   }
 }
 
+/** A finding as the author sees it: paths under the content folder (the edit parses without a prefix, to match the ledger's file). */
+function shownUnder(displayPrefix: string, d: Diagnostic): Diagnostic {
+  const shown = (file: string) => displayPrefix + file;
+  const hint = d.consequenceOf && d.hint ? d.consequenceOf.reduce((text, file) => text.replace(file, shown(file)), d.hint) : d.hint;
+  return { ...d, file: shown(d.file), consequenceOf: d.consequenceOf?.map(shown), hint };
+}
+
 /** The content before a change: it must be valid already, or the ledger is not touched. */
 function parseValidContent(files: readonly ContentFile[], today: string, displayPrefix: string): ReturnType<typeof parseContent> {
   checkDate('Das heutige Datum (--today)', today);
   const parsed = parseContent(files, '');
-  const problems = [...parsed.diagnostics, ...runRules(parsed.content)].filter((d) => d.severity === 'error');
+  const problems = checkContent(parsed).filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     refuse(
       `Die Inhalte enthalten bereits ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}; das Register wird erst geändert, wenn sie fehlerfrei sind:\n${problems
         .slice(0, 10)
-        .map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file }))
+        .map((d) => formatDiagnostic(shownUnder(displayPrefix, d)))
         .join('\n')}`,
       'Beheben Sie die Fehler (npm run validate) und rufen Sie den Befehl erneut auf.',
     );
@@ -515,11 +522,10 @@ export function applyLedgerChange(files: readonly ContentFile[], change: LedgerC
     const text = new TextDecoder('utf-8').decode(original.bytes);
     const after = editLedgerText(text, resolved);
     const changed = files.map((f) => (f.path === file ? { path: f.path, bytes: new TextEncoder().encode(after) } : f));
-    const result = parseContent(changed, '');
-    const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
+    const errors = checkContent(parseContent(changed, '')).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(
-        `Die Änderung würde die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file })).join('\n')}`,
+        `Die Änderung würde die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic(shownUnder(displayPrefix, d))).join('\n')}`,
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }
@@ -603,11 +609,10 @@ export function applyLedgerChanges(files: readonly ContentFile[], changes: reado
     if (file === undefined || text === undefined || before === undefined) {
       return { ok: true, file: file ?? '', before: before ?? '', after: before ?? '', summaries, skipped };
     }
-    const result = parseContent(current, '');
-    const errors = [...result.diagnostics, ...runRules(result.content)].filter((d) => d.severity === 'error');
+    const errors = checkContent(parseContent(current, '')).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       refuse(
-        `Die Änderungen würden die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic({ ...d, file: displayPrefix + d.file })).join('\n')}`,
+        `Die Änderungen würden die Inhalte ungültig machen:\n${errors.map((d) => formatDiagnostic(shownUnder(displayPrefix, d))).join('\n')}`,
         'Prüfen Sie die Angaben; das Register wurde nicht geändert.',
       );
     }

@@ -7,10 +7,11 @@ import { childminderSchema, providerSchema } from '../schemas/party.ts';
 import { organisationSchema } from '../schemas/organisation.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
-import { slugId, toSlug } from '../schemas/common.ts';
+import { exampleMark, slugId, toSlug } from '../schemas/common.ts';
 import type {
   AgreementEntry,
   Content,
+  ContentArea,
   DpiaSection,
   DpiaVersion,
   RiskEntry,
@@ -47,6 +48,13 @@ export interface ContentGaps {
 
 export interface ParsedContent extends Content {
   gaps: ContentGaps;
+  /** The area of every file as shown in messages (with the display prefix), so an error in it can be traced to what it leaves incomplete. */
+  areas: Map<string, ContentArea>;
+  /**
+   * Every field named `beispiel` in any YAML file or front matter (a per-fact example mark, or in
+   * site.yaml the instance's own), so the rule `beispiel-instanz` can name file and line of each.
+   */
+  exampleMarks: SourceRef[];
 }
 
 export interface ParseContentResult {
@@ -86,6 +94,14 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       return yaml?.lineOf([...source.path, ...field]);
     },
     gaps,
+    areas: new Map(files.flatMap((f) => {
+      const area = areaOf(f.path);
+      return area ? [[display(f.path), area] as const] : [];
+    })),
+    exampleMarks: [],
+  };
+  const collectExampleMarks = (file: string, data: unknown) => {
+    for (const path of fieldPaths(data, 'beispiel')) content.exampleMarks.push({ file, path });
   };
 
   const versionsByFolder = new Map<string, Version>();
@@ -150,6 +166,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         continue;
       }
       yamlSources.set(shown, mdx.source.frontMatter);
+      collectExampleMarks(shown, mdx.source.frontMatter.data);
       const ref: SourceRef = { file: shown, path: [] };
       if (kind.type === 'section') {
         const data = check(sectionSchema, mdx.source.frontMatter, diagnostics);
@@ -178,6 +195,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       continue;
     }
     yamlSources.set(shown, yaml.source);
+    collectExampleMarks(shown, yaml.source.data);
     const ref = (path: PathSegment[] = []): SourceRef => ({ file: shown, path });
     const raw = yaml.source.data;
 
@@ -213,7 +231,9 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
       }
       case 'toms': {
         const items = checkList(tomFileSchema, 'measures', tomSchema, yaml.source, diagnostics, (item) => gap('tom', idOf(item)));
-        for (const { data, index } of items) content.toms.push({ ...data, source: ref(['measures', index]) });
+        const fileMark = exampleMark.safeParse((raw as { beispiel?: unknown } | null)?.beispiel);
+        const inherited = fileMark.success && fileMark.data !== undefined ? { beispiel: fileMark.data } : {};
+        for (const { data, index } of items) content.toms.push({ ...inherited, ...data, ...(data.beispiel === undefined ? inherited : {}), source: ref(['measures', index]) });
         break;
       }
       case 'dpia-meta': {
@@ -232,20 +252,26 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = ''):
         const data = check(providerSchema, yaml.source, diagnostics);
         if (data) content.providers.push({ ...data, kind: 'traeger', source: ref() });
         else unreadable(raw);
+        // A file whose id is not its name (a copy that kept the original's id, reported by the rule
+        // „dateinamen“): the party its name promises may be meant, so references to it are not dangling.
+        if (data && data.id !== stem) gap('party', stem);
         break;
       }
       case 'childminder': {
         const data = check(childminderSchema, yaml.source, diagnostics);
         if (data) content.childminders.push({ ...data, kind: 'kindertagespflege', source: ref() });
         else unreadable(raw);
+        if (data && data.id !== stem) gap('party', stem);
         break;
       }
       case 'ledger': {
         const entries = checkList(ledgerFileSchema, 'entries', ledgerEntrySchema, yaml.source, diagnostics, () => undefined);
         const agreement = slugId.safeParse((raw as { agreement?: unknown } | null)?.agreement);
+        const mark = exampleMark.safeParse((raw as { beispiel?: unknown } | null)?.beispiel);
         if (agreement.success) {
           content.ledgers.push({
             agreement: agreement.data,
+            ...(mark.success && mark.data !== undefined ? { beispiel: mark.data } : {}),
             entries: entries.map(({ data, index }) => ({ ...data, source: ref(['entries', index]) })),
             source: ref(),
           });
@@ -336,6 +362,13 @@ function check<S extends z.ZodType>(schema: S, source: YamlSource, diagnostics: 
  * file is reported, and the entries that are valid on their own are still returned, with
  * their index in the file. `onInvalid` sees each raw entry that is not.
  */
+/** The paths of every field called `key` in parsed YAML data, at any depth, in document order. */
+function fieldPaths(data: unknown, key: string, path: PathSegment[] = []): PathSegment[][] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => fieldPaths(item, key, [...path, i]));
+  if (data === null || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([k, v]) => [...(k === key ? [[...path, k]] : []), ...fieldPaths(v, key, [...path, k])]);
+}
+
 function checkList<S extends z.ZodType>(
   fileSchema: z.ZodType,
   key: string,
@@ -362,6 +395,15 @@ function checkList<S extends z.ZodType>(
 
 function idOf(raw: unknown): unknown {
   return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).id : undefined;
+}
+
+const AREAS: Record<string, ContentArea> = { agreements: 'agreements', toms: 'toms', dpia: 'dpia', parties: 'parties', ledger: 'ledger', council: 'council' };
+
+/** The area a content file belongs to, by its top folder (`site.yaml` is its own); undefined outside the known layout. */
+export function areaOf(path: string): ContentArea | undefined {
+  const [top, ...rest] = path.split('/');
+  if (rest.length === 0) return top === 'site.yaml' ? 'site' : undefined;
+  return AREAS[top ?? ''];
 }
 
 type FileKind =

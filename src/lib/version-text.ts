@@ -54,6 +54,11 @@ export function recordedVersionChecksum(version: Pick<Version, 'text_sha256' | '
   return version.errata.at(-1)?.text_sha256 ?? version.text_sha256;
 }
 
+/** The checksum the version's text had on `date`: the last erratum's up to that day, else the one recorded at adoption. */
+export function versionChecksumOn(version: Pick<Version, 'text_sha256' | 'errata'>, date: string): string | undefined {
+  return version.errata.filter((e) => e.date <= date).at(-1)?.text_sha256 ?? version.text_sha256;
+}
+
 export interface ErratumView {
   dateText: string;
   /** „§ 7 Weisungen“ (with the file name when a § has regime variants). */

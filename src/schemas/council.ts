@@ -65,6 +65,36 @@ export const beschlusskontrolleSchema = z.strictObject({
   subject: nonEmptyText,
   beispiel: exampleMark,
   /**
+   * The letter as the council document has it, word for word, for reproducing it on its date
+   * (`npm run report` for that day): the report then prints these sentences, not its own. No
+   * wording of a recorded letter lives in code.
+   */
+  record: z
+    .strictObject({
+      /** Which document and copy the text is taken from. */
+      source: nonEmptyText,
+      /** The Betreff line as written in the record. */
+      heading: nonEmptyText,
+      salutation: nonEmptyText,
+      /** The sentence before the points, e.g. „folgender abschließender Stand kann … gegeben werden:“. */
+      opening: nonEmptyText,
+      /** Under each quoted resolution point (its text comes from `resolutions`): the paragraphs that follow it. */
+      points: z
+        .array(
+          z.strictObject({
+            number: z.number({ error: 'muss die Nummer des Beschlusspunkts sein' }).int({ error: 'muss die Nummer des Beschlusspunkts sein' }).positive({ error: 'muss 1 oder größer sein' }),
+            notes: z.array(nonEmptyText).min(1, { error: 'braucht mindestens einen Absatz' }),
+          }),
+        )
+        .min(1, { error: 'braucht mindestens einen Beschlusspunkt' }),
+      closing: nonEmptyText,
+      /** Lines below the signature as the record has them (who took note, by function). */
+      acknowledgement: z.array(nonEmptyText).default([]),
+      /** Every change against the source text (OCR errors corrected), one line each: shown under the letter. */
+      corrections: z.array(nonEmptyText).default([]),
+    })
+    .optional(),
+  /**
    * The figures the letter reported to the council, as recorded: a record that later content
    * must not contradict (the validator recomputes them for the letter's date).
    */

@@ -46,6 +46,20 @@ export const riskMatrixSchema = z.strictObject({
     Object.fromEntries(DSK_LEVELS.map((l) => [l, matrixRow])) as Record<DskLevel, typeof matrixRow>,
     { error: 'muss für jede Schwere (geringfuegig, ueberschaubar, substanziell, gross) eine Zeile haben' },
   ),
+  /**
+   * Cells whose entry is not yet checked against the source („zu prüfen“): the DPIA page and PDF
+   * show for each what would change if it were one level higher (lib/dpia/what-if.ts).
+   */
+  contested: z
+    .array(
+      z.strictObject({
+        severity: dskLevel,
+        likelihood: dskLevel,
+        /** Why the cell is contested, in one sentence. */
+        note: nonEmptyText.optional(),
+      }),
+    )
+    .optional(),
 });
 export type RiskMatrix = z.infer<typeof riskMatrixSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, personFields, slugId, versionId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, personFields, slugId, versionId } from './common.ts';
 
 export const SIGNATURE_FORMS = ['schriftlich', 'elektronisch'] as const;
 
@@ -50,5 +50,7 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 /** `content/ledger/<agreement-id>.yaml` */
 export const ledgerFileSchema = z.strictObject({
   agreement: slugId,
+  /** The entries are example data: the signing figures computed from them carry the mark where they are shown. */
+  beispiel: exampleMark,
   entries: z.array(ledgerEntrySchema),
 });

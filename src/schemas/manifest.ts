@@ -17,7 +17,7 @@ export const manifestEntrySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The document id printed on every page of the copy (absent in manifests written before it was listed). */
   documentId: z.string().min(1).optional(),
-  /** The browser that printed this copy (name and version). */
+  /** The browser binary that printed this copy: product and version as it reports them, e.g. „Chromium 147.0.7727.0“. */
   browser: z.string().min(1).optional(),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;

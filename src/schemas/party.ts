@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
+import { exampleMark, isoDate, nonEmptyText, personFields, postalAddress, regime, slugId } from './common.ts';
 
 const bedarfsplanEntry = z
   .strictObject({
@@ -46,6 +46,8 @@ export const providerSchema = z.strictObject({
   contacts: z.array(contactSchema).default([]),
   /** The provider agreed that its signing status is shown on the public site. */
   publish_signing_status: z.boolean({ error: 'muss true oder false sein' }).default(false),
+  /** The provider (name, address, facilities, places) is example data: its pages say so. */
+  beispiel: exampleMark,
 });
 export type Provider = z.infer<typeof providerSchema>;
 

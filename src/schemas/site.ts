@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyText } from './common.ts';
+import { exampleMark, nonEmptyText } from './common.ts';
 
 /**
  * A field that moved to organisation.yaml (the body is described in one place): refused with
@@ -33,6 +33,11 @@ export const siteSchema = z.strictObject({
   main_agreement: nonEmptyText,
   /** The start page's opening paragraph: what this site publishes. */
   lead: nonEmptyText.optional(),
+  /**
+   * The records folder (sent letters), relative to the content folder; default `../akten`, beside it.
+   * Never inside the content folder, never under the build's output.
+   */
+  akten: nonEmptyText.optional(),
   /** Licence of the machine-readable data under /daten/ (OSCAL, OParl, CSV). */
   license: z
     .strictObject({
@@ -42,6 +47,12 @@ export const siteSchema = z.strictObject({
       url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein' }),
     })
     .optional(),
+  /**
+   * The content is an example instance, not a real body's documents: every page, every PDF and
+   * every letter carries a mark. `true` for the standard mark, or the text of the mark. Without
+   * it the instance is real and per-fact `beispiel` marks are refused (rule `beispiel-instanz`).
+   */
+  beispiel: exampleMark,
   /**
    * Where the content comes from, for a site built on example data: a note shown on the start page
    * and in the Impressum, and the facts that come from real documents, each with its source.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyText, slugId, versionId } from './common.ts';
+import { exampleMark, nonEmptyText, slugId, versionId } from './common.ts';
 
 /** The seven protection goals of the Standard-Datenschutzmodell (SDM). */
 export const SDM_GOALS = [
@@ -80,7 +80,7 @@ export const tomSchema = z.strictObject({
   }),
   art32: z
     .array(z.enum(ART32_REFS, { error: `muss einer von ${ART32_REFS.join(', ')} sein` }))
-    .min(1, { error: 'braucht mindestens einen Bezug auf Art. 32 DSGVO' }),
+    .min(1, { error: 'braucht mindestens einen Bezug auf Art.\u00a032 DSGVO' }),
   title: nonEmptyText,
   description: nonEmptyText,
   responsible: nonEmptyText,
@@ -94,10 +94,14 @@ export const tomSchema = z.strictObject({
   agreements: z.array(tomAnnexSchema).min(1, { error: 'braucht mindestens eine Vereinbarung – oder lassen Sie das Feld weg' }).optional(),
   /** The §§ of each agreement the measure implements or that rule it (rendered as „§ 9 der …“). */
   refs: z.array(tomRefSchema).default([]),
+  /** Status and responsible body (or more) are example data; overrides the file's mark. */
+  beispiel: exampleMark,
 });
 export type Tom = z.infer<typeof tomSchema>;
 
 /** `content/toms/<goal>.yaml`: a list of measures. */
 export const tomFileSchema = z.strictObject({
+  /** Marks every measure of the file as example data (a measure's own `beispiel` overrides it). */
+  beispiel: exampleMark,
   measures: z.array(tomSchema),
 });

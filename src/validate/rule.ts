@@ -1,4 +1,4 @@
-import type { Content, SourceRef } from '../lib/content-model.ts';
+import type { Content, ContentArea, SourceRef } from '../lib/content-model.ts';
 import { formatFieldPath, type Diagnostic, type PathSegment } from '../lib/diagnostics.ts';
 import type { GapKind, ParsedContent } from '../lib/parse-content.ts';
 
@@ -7,12 +7,33 @@ export interface RuleOptions {
   asOf?: string;
 }
 
-/** A cross-file check. Pure: reads the content model, returns diagnostics. */
+/**
+ * A cross-file check. Pure: reads the content model, returns diagnostics.
+ *
+ * A file that fails to parse or its schema is missing from the model (in part or whole), and its
+ * error is reported already. A rule must not send the author elsewhere first. Two ways:
+ * - A rule that looks up single ids skips what `mayBeUnreadable` says may be in such a file.
+ * - A rule that counts or compares across an area says so in `needsComplete` (or per finding with
+ *   `needing`): while a file of that area has an error, its findings are „Folgefehler“ of that
+ *   file, listed after the root causes (`checkContent` in index.ts).
+ */
 export interface Rule {
   id: string;
   /** One German sentence: what the rule ensures. */
   description: string;
+  /** Areas every finding of this rule needs whole (e.g. the signing figures: every party, every ledger entry). */
+  needsComplete?: readonly ContentArea[];
+  /**
+   * The rule decides whether things can be told apart (unique ids, file names). Its errors, like a
+   * parse error, leave their area incomplete for the rules that need it whole.
+   */
+  identity?: true;
   check(content: Content, options: RuleOptions): Diagnostic[];
+}
+
+/** Marks one finding as holding only if `areas` are complete (for rules whose other findings do not depend on them). */
+export function needing(areas: readonly ContentArea[], diagnostic: Diagnostic): Diagnostic {
+  return { ...diagnostic, needs: areas };
 }
 
 /** Builds a diagnostic that points at a field of a located item. */

@@ -46,7 +46,8 @@ export const RESOLUTION_STATUS_LABELS: Record<ResolutionStatus, string> = {
  * Where a resolution point stands at the end of `asOf` – the one definition for the council page
  * and the letter. Adopting a framework agreement is done when adopted. Concluding individual
  * agreements is done when offers went out and every eligible party has answered (signed,
- * declined or terminated): nobody is left with an open offer or without one.
+ * declined or terminated): no party without an agreement still has an open offer (signing/terms.ts),
+ * and none is left without one. A bound party's open offer of a newer version does not count here.
  */
 export function resolutionStatus(content: Content, resolution: Resolution, asOf: string): { status: ResolutionStatus; done: boolean } {
   if (resolution.kind === 'rahmenvereinbarung') {

@@ -11,6 +11,8 @@ export interface RiskMatrixCell {
   /** The cell's level in the version's own lookup table. */
   level: RiskLevel;
   levelLabel: string;
+  /** The entry is still to be checked against the table's source (`matrix.contested`). */
+  contested: boolean;
   /** The risks assessed at this likelihood and severity, in register order. */
   risks: RiskEntry[];
 }
@@ -30,6 +32,7 @@ export interface RiskMatrix {
 }
 
 export function riskMatrix(dpia: Pick<DpiaVersion, 'meta' | 'risks'>, side: MatrixSide, risks: readonly RiskEntry[] = dpia.risks): RiskMatrix {
+  const contested = dpia.meta.matrix.contested ?? [];
   const rows = [...DSK_LEVELS].reverse().map((severity) => ({
     severity,
     label: DSK_LEVEL_LABELS[severity],
@@ -40,6 +43,7 @@ export function riskMatrix(dpia: Pick<DpiaVersion, 'meta' | 'risks'>, side: Matr
         severity,
         level,
         levelLabel: RISK_LEVEL_LABELS[level],
+        contested: contested.some((c) => c.severity === severity && c.likelihood === likelihood),
         risks: risks.filter((r) => r[side].likelihood === likelihood && r[side].severity === severity),
       };
     }),

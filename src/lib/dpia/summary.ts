@@ -1,6 +1,7 @@
 import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 /** The header of one DPIA version as the site's DPIA page and the PDF's Anlage 3 both show it. */
 export interface DpiaSummary {
@@ -19,7 +20,7 @@ export interface DpiaSummary {
   /** Where the matrix that gives the levels comes from. */
   matrixSource: string;
   /** Who reviewed it, with their finding. */
-  reviews: { role: string; date: string; dateText: string; result: string }[];
+  reviews: { role: string; date: string; dateText: string; result: string; example?: ExampleMarkView }[];
 }
 
 /** Summary of `dpia` (one version); `available: false` when the agreement version has none. */
@@ -38,7 +39,7 @@ export function dpiaSummary(content: Content, dpia: Pick<DpiaVersion, 'meta'> | 
     nextReviewText: meta?.next_review ? formatDateDe(meta.next_review) : undefined,
     agreements: (meta?.agreements ?? []).map((tie) => tieText(content, tie.agreement, tie.versions)),
     matrixSource: meta?.matrix.source ?? '',
-    reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, date: r.date, dateText: formatDateDe(r.date), result: r.result })),
+    reviews: (meta?.reviews ?? []).map((r) => ({ role: r.role, date: r.date, dateText: formatDateDe(r.date), result: r.result, example: exampleMarkOf(r.beispiel) })),
   };
 }
 

@@ -4,6 +4,7 @@ import { beschlusskontrolleFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
 import { buildSigningFigures, dayAfter, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE } from '../signing/sentences.ts';
+import { OPEN_RULE, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { renderCsv } from './csv.ts';
 import { EXPORT_FILES } from './files.ts';
 import { buildTableSchema, csvFiles, SPREADSHEET_NOTE, type CsvColumn } from './open-data.ts';
@@ -26,8 +27,9 @@ export const SIGNING_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'recht', title: 'Datenschutzrecht', description: `Datenschutzrecht der Vertragspartner oder „${ALL}“`, required: true, enum: [...REGIMES, ALL] },
   { name: 'berechtigt', title: 'Berechtigt', description: 'Vertragspartner im Bedarfsplan (leer in Zeilen je Fassung)', required: false, ...COUNT },
   { name: 'unterzeichnet', title: 'Unterzeichnet, Vereinbarung gilt', description: 'Vertragspartner, für die an diesem Tag eine unterzeichnete Fassung gilt', required: true, ...COUNT },
-  { name: 'offen', title: 'Offen', description: 'Ohne gültige Vereinbarung, Angebot noch nicht beantwortet (nur Zeilen „alle“/„alle“)', required: false, ...COUNT },
-  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt', required: false, ...COUNT },
+  { name: 'offen', title: PARTY_FIGURE_LABELS.open, description: 'Ohne gültige Vereinbarung, neuestes Angebot weder unterzeichnet noch abgelehnt: „absicht“ + „keine_antwort“ (nur Zeilen „alle“/„alle“)', required: false, ...COUNT },
+  { name: 'absicht', title: 'Absicht erklärt', description: 'Davon: Absicht zur Unterzeichnung erklärt, noch nicht unterzeichnet', required: false, ...COUNT },
+  { name: 'keine_antwort', title: 'Keine Antwort', description: 'Davon: weder Absicht noch Unterschrift noch Ablehnung eingetragen (eine Erinnerung ist keine Antwort)', required: false, ...COUNT },
   { name: 'abgelehnt', title: 'Abgelehnt', description: 'Ohne gültige Vereinbarung, Angebot abgelehnt', required: false, ...COUNT },
   { name: 'gekuendigt_laeuft', title: 'Gekündigt, Frist läuft', description: 'Vereinbarung gekündigt, gilt aber bis zum Ende der Frist (in „unterzeichnet“ enthalten)', required: false, ...COUNT },
   { name: 'gekuendigt_beendet', title: 'Gekündigt, beendet', description: 'Vereinbarung nach Kündigung ausgelaufen', required: false, ...COUNT },
@@ -57,6 +59,7 @@ export interface SigningFigureRow {
   unterzeichnet: number;
   offen?: number;
   absicht?: number;
+  keine_antwort?: number;
   abgelehnt?: number;
   gekuendigt_laeuft?: number;
   gekuendigt_beendet?: number;
@@ -76,6 +79,7 @@ function rowsOf(f: SigningFigures): SigningFigureRow[] {
       unterzeichnet: f.bound,
       offen: f.open,
       absicht: f.intent,
+      keine_antwort: f.noAnswer,
       abgelehnt: f.declined,
       gekuendigt_laeuft: f.terminating.length,
       gekuendigt_beendet: f.ended.length,
@@ -149,9 +153,7 @@ export const signingFiguresExport: ExportDefinition = {
   title: 'Zeichnungsstand je Stichtag',
   description:
     'Wie viele berechtigte Vertragspartner an jedem Tag, an dem sich im Zeichnungsregister etwas änderte, eine gültige Vereinbarung hatten – insgesamt, je Fassung und je Datenschutzrecht, mit offenen, abgelehnten und gekündigten. Nur Summen, keine einzelnen Vertragspartner. ' +
-    BINDING_RULE +
-    ' ' +
-    SPREADSHEET_NOTE,
+    `${BINDING_RULE} ${OPEN_RULE} ${SPREADSHEET_NOTE}`,
   standard: { label: 'CSV nach RFC 4180 mit Frictionless Table Schema; JSON mit JSON Schema', href: 'https://datapackage.org/standard/table-schema/' },
   // The last day with a row: the figures change only with the ledger.
   modified: (content) => statusDate(content),
@@ -160,7 +162,7 @@ export const signingFiguresExport: ExportDefinition = {
     return [
       ...csvFiles(EXPORT_FILES.signingCsv, EXPORT_FILES.signingTableSchema, SIGNING_CSV_HEADER, signingCsvRecords(rows)),
       { name: EXPORT_FILES.signingTableSchema, format: 'Table Schema (JSON)', mediaType: 'application/json', data: buildTableSchema(SIGNING_CSV_COLUMNS, ['vereinbarung', 'stichtag', 'fassung', 'recht']) },
-      { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: BINDING_RULE, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
+      { name: EXPORT_FILES.signingJson, format: 'JSON', mediaType: 'application/json', data: { zaehlregel: `${BINDING_RULE} ${OPEN_RULE}`, zeilen: rows }, schema: EXPORT_FILES.signingJsonSchema },
       { name: EXPORT_FILES.signingJsonSchema, format: 'JSON Schema', mediaType: 'application/schema+json', data: signingFiguresJsonSchema() },
     ];
   },

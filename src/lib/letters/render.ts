@@ -1,4 +1,4 @@
-import { compileTemplate, type TemplateData } from '../pdf/template.ts';
+import { compileTemplate, cssString, type TemplateData } from '../pdf/template.ts';
 import type { PdfMetadata } from '../pdf/party-document.ts';
 import type { LetterView } from './plan.ts';
 
@@ -38,6 +38,10 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
     changeNotes: view.changeNotes,
     hasExampleNotes: view.exampleNotes.length > 0,
     exampleNotes: view.exampleNotes,
+    // An example instance marks every letter; a real one only letters that name marked facts (none: the validator refuses such marks there).
+    isExample: view.exampleMark !== null || view.exampleNotes.length > 0,
+    exampleMark: view.exampleMark,
+    exampleFooterCss: cssString(view.exampleMark ?? 'Beispieldaten'),
     closing: view.closing,
     enclosures: view.enclosures,
     copy: view.copy ? { document_id: view.copy.document_id, sha256: view.copy.sha256 } : null,
@@ -56,7 +60,7 @@ export function letterPdfMetadata(view: LetterView): PdfMetadata {
     title: view.subject,
     author: [view.sender.publisher, view.sender.department].filter(Boolean).join(', '),
     subject: `Schreiben an ${view.party.id}`,
-    keywords: [view.agreementId, `Version ${view.version}`, view.kind, ...(view.exampleNotes.length > 0 ? ['Beispieldaten'] : [])],
+    keywords: [view.agreementId, `Version ${view.version}`, view.kind, ...(view.exampleMark ? [view.exampleMark] : []), ...(view.exampleNotes.length > 0 ? ['Beispieldaten'] : [])],
     creator: 'Vertragswerk – Schreiben an die Partner',
     producer: 'Vertragswerk (Chromium, pdf-lib)',
     creationDate: view.date,
@@ -97,24 +101,26 @@ export interface LetterRunRecord {
   agreement: string;
   date: string;
   /** Offers and change notices: each offers a version. */
-  offers: { party: string; version: string; kind: string; copy?: { document_id: string; sha256: string } }[];
+  offers: { party: string; version: string; kind: string; copy?: { document_id: string; sha256: string }; file?: string; letter_sha256?: string }[];
   /** Reminders about an open offer (absent in run records written before reminders were recorded). */
-  reminders?: { party: string; version: string; copy?: { document_id: string; sha256: string }; letter_sha256?: string }[];
+  reminders?: { party: string; version: string; copy?: { document_id: string; sha256: string }; file?: string; letter_sha256?: string }[];
 }
 
-/** `letterSha256` gives the SHA-256 of a letter's PDF by its file stem, when the run printed it. */
+/**
+ * `letterSha256` gives the SHA-256 of a letter's PDF by its file stem, when the run printed it: with it
+ * every letter names its file and checksum, so that „PDF prüfen“ recognises the letter.
+ */
 export function buildLetterRunRecord(agreementId: string, date: string, letters: readonly LetterView[], letterSha256?: (fileStem: string) => string | undefined): LetterRunRecord {
   const copyOf = (l: LetterView) => (l.copy ? { copy: { document_id: l.copy.document_id, sha256: l.copy.sha256 } } : {});
+  const printed = (l: LetterView) => {
+    const sha = letterSha256?.(l.fileStem);
+    return sha ? { file: `${l.fileStem}.pdf`, letter_sha256: sha } : {};
+  };
   return {
     format: 1,
     agreement: agreementId,
     date,
-    offers: letters.filter((l) => l.kind !== 'erinnerung').map((l) => ({ party: l.party.id, version: l.version, kind: l.kind, ...copyOf(l) })),
-    reminders: letters
-      .filter((l) => l.kind === 'erinnerung')
-      .map((l) => {
-        const sha = letterSha256?.(l.fileStem);
-        return { party: l.party.id, version: l.version, ...copyOf(l), ...(sha ? { letter_sha256: sha } : {}) };
-      }),
+    offers: letters.filter((l) => l.kind !== 'erinnerung').map((l) => ({ party: l.party.id, version: l.version, kind: l.kind, ...copyOf(l), ...printed(l) })),
+    reminders: letters.filter((l) => l.kind === 'erinnerung').map((l) => ({ party: l.party.id, version: l.version, ...copyOf(l), ...printed(l) })),
   };
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { LedgerChange } from '../ledger-edit.ts';
+import type { SentLetter } from '../signing/copies.ts';
 import { LETTER_CSV_HEADER, type LetterRunRecord } from './render.ts';
 
 export class LetterRunError extends Error {
@@ -27,6 +28,9 @@ export function parseLetterRun(text: string, file: string): LetterRunRecord {
     (run[list] ?? []).forEach((item, i) => {
       if (typeof item?.party !== 'string' || typeof item.version !== 'string') {
         throw new LetterRunError(`${file}: Eintrag ${i + 1} in „${list}“ braucht „party“ und „version“.`);
+      }
+      if (item.letter_sha256 !== undefined && !/^[0-9a-f]{64}$/.test(String(item.letter_sha256))) {
+        throw new LetterRunError(`${file}: Eintrag ${i + 1} in „${list}“: „letter_sha256“ ist keine SHA-256-Prüfsumme (64 Zeichen 0–9, a–f).`);
       }
     });
   }
@@ -72,4 +76,16 @@ export function ledgerChangesOfLetterRun(run: LetterRunRecord): LedgerChange[] {
       (r): LedgerChange => ({ command: 'remind', party: r.party, agreement: run.agreement, version: r.version, date: run.date, ...(r.copy ? { copy: r.copy } : {}), ...(r.letter_sha256 ? { letterSha256: r.letter_sha256 } : {}) }),
     ),
   ];
+}
+
+/** The letters of a run with a recorded checksum, as the public check page may know them: no addressee. */
+export function sentLettersOfRun(run: LetterRunRecord): SentLetter[] {
+  const out: SentLetter[] = [];
+  for (const offer of run.offers) {
+    if (offer.letter_sha256) out.push({ sha256: offer.letter_sha256, kind: offer.kind === 'aenderung' ? 'aenderung' : 'angebot', date: run.date, agreement: run.agreement, version: offer.version });
+  }
+  for (const reminder of run.reminders ?? []) {
+    if (reminder.letter_sha256) out.push({ sha256: reminder.letter_sha256, kind: 'erinnerung', date: run.date, agreement: run.agreement, version: reminder.version });
+  }
+  return out;
 }

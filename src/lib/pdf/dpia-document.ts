@@ -1,4 +1,4 @@
-import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import { VERSION_STATUS_IN_SENTENCE, VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
@@ -9,8 +9,9 @@ import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { participationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison, type LevelMove, type LevelPair } from '../dpia/comparison.ts';
+import { matrixWhatIf, type MatrixWhatIf } from '../dpia/what-if.ts';
 import { isInAnnex, tomAnnexListings, tomCatalogue } from '../toms/catalogue.ts';
-import { exampleMarkOf, exampleMarkText } from '../example-data.ts';
+import { exampleMarkOf, exampleMarkText, instanceExampleMark } from '../example-data.ts';
 import { formatCount, joinGerman } from '../format.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { compareVersions } from '../parse-content.ts';
@@ -63,6 +64,8 @@ export interface DpiaMatrixCellDoc {
   severity: string;
   level: RiskLevel;
   levelLabel: string;
+  /** Still to be checked against the table's source (drawn with a dashed frame). */
+  contested: boolean;
   riskIds: string[];
 }
 
@@ -140,11 +143,15 @@ export interface DpiaDocument {
   matrixSource: string;
   /** Set when the whole version is example data. */
   example: string | null;
+  /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   publisher: { name: string; department: string; address: string; dpiaUrl: string };
   sections: { id: string; anchor: string; title: string; art35: string | null; html: string }[];
   risks: DpiaRiskDoc[];
   levelCounts: { level: RiskLevel; label: string; before: number; after: number }[];
   matrices: [DpiaMatrixDoc, DpiaMatrixDoc];
+  /** For each contested cell, what would change one level higher (lib/dpia/what-if.ts); null when none is contested. */
+  whatIf: MatrixWhatIf | null;
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
   /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
@@ -203,6 +210,7 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
         severity: DSK_LEVEL_LABELS[cell.severity],
         level: cell.level,
         levelLabel: cell.levelLabel,
+        contested: cell.contested,
         riskIds: cell.risks.map((r) => r.id),
       }),
     ),
@@ -213,10 +221,12 @@ function buildMatrix(dpia: DpiaInput, which: 'before' | 'after'): DpiaMatrixDoc 
     (c) => `Schwere ${c.severity}, Wahrscheinlichkeit ${c.likelihood} (Risiko ${c.levelLabel}): ${joinGerman(c.riskIds)}`,
   );
   const empty = 16 - filled.length;
+  const contested = rows.flatMap((r) => r.cells).filter((c) => c.contested);
   const description =
     'Vier Stufen der Eintrittswahrscheinlichkeit (waagerecht) mal vier Stufen der Schwere des Schadens (senkrecht), ' +
     `${formatCount(dpia.risks.length, 'Risiko', 'Risiken')}. ` +
     (cellTexts.length > 0 ? `${cellTexts.join('. ')}. ` : '') +
+    (contested.length > 0 ? `Gestrichelt umrandet und noch zu prüfen: ${joinGerman(contested.map((c) => `Schwere ${c.severity} × Wahrscheinlichkeit ${c.likelihood}`))}. ` : '') +
     (empty === 16 ? 'Alle Zellen sind leer.' : empty > 0 ? `Die übrigen ${empty} Zellen sind leer.` : 'Keine Zelle ist leer.');
   return {
     id: matrix.id,
@@ -338,6 +348,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     agreements: summary.agreements,
     matrixSource: summary.matrixSource,
     example: exampleText(meta.beispiel),
+    exampleMark: instanceExampleMark(content) ?? null,
     publisher: { ...printedPublisher(content), dpiaUrl: printedUrl(content, urls.dpiaVersion(meta.version)) },
     sections: dpia.sections.map((s) => ({
       id: s.id,
@@ -354,6 +365,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
       after: risks.filter((r) => r.after.level === level).length,
     })),
     matrices: [buildMatrix(dpia, 'before'), buildMatrix(dpia, 'after')],
+    whatIf: matrixWhatIf(dpia) ?? null,
     measures,
     referenceVersions,
     comparison: comparison ? comparisonDoc(comparison) : null,
@@ -366,7 +378,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     metadata: {
       title: `${meta.title} – Version ${meta.version}${isDraft ? ' (Entwurf)' : ''}`,
       author: printedPublisher(content).name,
-      subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_LABELS[meta.status]}).`,
+      subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_IN_SENTENCE[meta.status]}).`,
       keywords: ['Datenschutz-Folgenabschätzung', 'DSFA', 'Art. 35 DSGVO', `Version ${meta.version}`],
       creator: 'Vertragswerk',
       producer: 'Vertragswerk (Chromium, pdf-lib)',

@@ -1,5 +1,5 @@
 import { formatNumber, joinGerman } from '../format.ts';
-import { keepQuotesTogetherHtml } from '../typography.ts';
+import { keepIdsTogetherHtml, keepQuotesTogetherHtml } from '../typography.ts';
 import { DPIA_DRAFT_MARK, type DpiaDocument } from './dpia-document.ts';
 import { renderRiskMatrixSvg } from './dpia-matrix-svg.ts';
 import { cssString, TEMPLATE_FILES, type PdfTemplates } from './render-html.ts';
@@ -51,6 +51,24 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
     riskTotal: formatNumber(doc.risks.length),
     levelCounts: doc.levelCounts.map((c) => ({ ...c, before: formatNumber(c.before), after: formatNumber(c.after) })),
     matrices: doc.matrices.map((m) => ({ caption: m.caption, svgHtml: renderRiskMatrixSvg(m) })),
+    whatIf: doc.whatIf
+      ? {
+          intro: doc.whatIf.intro,
+          cells: doc.whatIf.cells.map((c) => ({
+            label: c.label,
+            note: c.note ?? null,
+            level: c.level,
+            levelLabel: c.levelLabel,
+            raisedLevel: c.raisedLevel,
+            raisedLabel: c.raisedLabel,
+            alsoRaisedText: c.alsoRaisedText,
+            beforeHtml: keepIdsTogetherHtml(c.before.text, c.before.newlyHigh),
+            afterHtml: keepIdsTogetherHtml(c.after.text, c.after.newlyHigh),
+            art36: c.art36,
+            art36Html: keepIdsTogetherHtml(c.art36Text, c.art36Risks),
+          })),
+        }
+      : null,
     risks: doc.risks.map((r) => ({
       ...r,
       before: { ...r.before },
@@ -94,7 +112,9 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
       partyId: cssString(`Stand ${doc.dateText}`),
       documentId: cssString(doc.documentId),
       draftMark: doc.isDraft ? cssString(DPIA_DRAFT_MARK) : 'none',
+      exampleMark: doc.exampleMark ? cssString(doc.exampleMark) : 'none',
     },
+    exampleMark: doc.exampleMark,
   };
 }
 

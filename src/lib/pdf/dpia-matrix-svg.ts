@@ -41,8 +41,10 @@ export function renderRiskMatrixSvg(matrix: DpiaMatrixDoc): string {
       const cx = gridX + c * CELL_W;
       parts.push(
         `<rect x="${cx}" y="${y}" width="${CELL_W}" height="${h}" fill="${FILL[cell.level]}" stroke="#ffffff" stroke-width="2"/>`,
-        `<text x="${cx + 6}" y="${y + 14}" fill="#555" font-size="9.5" font-style="italic">${x(cell.levelLabel)}</text>`,
+        `<text x="${cx + 6}" y="${y + 14}" fill="#555" font-size="9.5" font-style="italic">${x(cell.levelLabel)}${cell.contested ? ' · zu prüfen' : ''}</text>`,
       );
+      // A contested cell: dashed frame inside the cell (the what-if table says what hangs on it).
+      if (cell.contested) parts.push(`<rect x="${cx + 3}" y="${y + 3}" width="${CELL_W - 6}" height="${h - 6}" fill="none" stroke="#1a1a1a" stroke-width="1.2" stroke-dasharray="4 3"/>`);
       cell.riskIds.forEach((riskId, i) => {
         const col = i % COLUMNS_OF_IDS;
         const line = Math.floor(i / COLUMNS_OF_IDS);
@@ -64,7 +66,7 @@ export function renderRiskMatrixSvg(matrix: DpiaMatrixDoc): string {
     `<text x="0" y="0" transform="translate(${AXIS - 12} ${midY}) rotate(-90)" text-anchor="middle" fill="#444" font-size="10.5">Schwere des Schadens</text>`,
     `<path d="M ${AXIS - 16} ${midY - 58} v -22 m -4 5 l 4 -5 l 4 5" fill="none" stroke="#444" stroke-width="1.2"/>`,
     '</svg>',
-    `<figcaption>Jede Zelle nennt ihre Risikostufe und die Risiken, die dort stehen; dieselben Angaben enthält die Tabelle „Risiken im Überblick“.</figcaption>`,
+    `<figcaption>Jede Zelle nennt ihre Risikostufe und die Risiken, die dort stehen; dieselben Angaben enthält die Tabelle „Risiken im Überblick“.${matrix.rows.some((r) => r.cells.some((c) => c.contested)) ? ' Gestrichelt umrandete Zellen sind noch mit der Quelle abzugleichen; was an ihnen hängt, steht unter „Was an der Lesart der Matrix hängt“.' : ''}</figcaption>`,
     '</figure>',
   );
   return parts.join('\n');

@@ -8,6 +8,7 @@ import {
 } from '../agreement-view.ts';
 import type { AgreementEntry, Content, PartyEntry } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
+import { exampleMarkText, instanceExampleMark } from '../example-data.ts';
 import { compareVersions } from '../parse-content.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import type { RiskLevel } from '../dpia/risk.ts';
@@ -16,7 +17,7 @@ import { urls } from '../site/urls.ts';
 import { adoptedVersions, currentVersion } from '../agreement/versions.ts';
 import { tomCatalogue } from '../toms/catalogue.ts';
 import { dpiaSummary } from '../dpia/summary.ts';
-import { ledgerByParty, ledgerEntryOf } from '../signing/figures.ts';
+import { ledgerByParty } from '../signing/figures.ts';
 import { recordedVersionChecksum } from '../version-text.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
 
@@ -73,13 +74,22 @@ export interface SignatureBlock {
   role: string;
   /** Organisation or person that signs. */
   party: string;
-  /** Function of the signing person, when the ledger knows it. */
+  /**
+   * Function of the signing person: for a childminder „Kindertagespflegeperson“; for a provider
+   * none – whoever signs writes name and function by hand (the ledger records them afterwards).
+   */
   function: string | null;
-  /** Name, only when it may be printed (`oeffentlich: true`, or the childminder herself in her private copy). */
+  /** Name: only the childminder herself, in her private copy. */
   name: string | null;
 }
 
-/** Everything one personal PDF shows: agreement `version` for party `partyId`. */
+/**
+ * Everything one personal PDF shows: agreement `version` for party `partyId`. A copy is a record
+ * from the day it is sent, so it is made of the version's frozen text, the party's own data, the
+ * templates and the browser only – never of the ledger (offers, reminders, signatures,
+ * withdrawals) nor of what happened to the version since (a newer version, its status): letters,
+ * the site and „PDF prüfen“ say that. Recording an offer or a signature leaves the bytes as they are.
+ */
 export interface PartyDocument {
   job: PdfJob;
   /** Short, stable id printed on the cover: agreement, version, party and a digest of all inputs. */
@@ -104,15 +114,11 @@ export interface PartyDocument {
     title: string;
     shortTitle: string;
     version: string;
-    statusLabel: string;
     adoptedBy: string | null;
     adoptedText: string | null;
     paper: string | null;
     session: string | null;
     effectiveText: string | null;
-    isCurrent: boolean;
-    currentVersion: string;
-    offeredText: string | null;
     /** A draft: every page says „Entwurf – nicht zur Unterzeichnung“. */
     isDraft: boolean;
   };
@@ -148,10 +154,13 @@ export interface PartyDocument {
     nextReviewText: string | null;
     risks: RiskCountRow[];
     riskTotal: number;
-    reviews: { role: string; dateText: string; result: string }[];
+    /** `example`: what about the review is example data („Beispieldaten: …“), null for a recorded one. */
+    reviews: { role: string; dateText: string; result: string; example: string | null }[];
   };
   /** The party's signature block; the city's block is text in the signature template. */
   partySignature: SignatureBlock;
+  /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
+  exampleMark: string | null;
   metadata: PdfMetadata;
 }
 
@@ -217,6 +226,25 @@ function cachedView(content: Content, cache: AgreementViewCache | undefined, agr
   return view;
 }
 
+/**
+ * What a copy prints of the agreement view: the text and the version's own record, without what
+ * changes after adoption (its status, the newest version, the list of all versions). Only this
+ * goes into the digest, so a new version or a status change does not alter earlier copies.
+ */
+function printedView(view: AgreementView) {
+  const { version: v } = view;
+  return {
+    agreementId: view.agreementId,
+    title: view.title,
+    shortTitle: view.shortTitle,
+    summary: view.summary,
+    regime: view.regime,
+    regimeLabel: view.regimeLabel,
+    version: { version: v.version, adopted: v.adopted, adoptedBy: v.adoptedBy, paper: v.paper, session: v.session, effective: v.effective },
+    parts: view.parts,
+  };
+}
+
 const RISK_LEVELS: { level: RiskLevel; label: string }[] = [
   { level: 'hoch', label: 'hohes Risiko' },
   { level: 'normal', label: 'normales Risiko' },
@@ -240,7 +268,6 @@ export function buildPartyDocument(
   const view = cachedView(content, options.views, agreementId, version, party.regime);
   const textSha256 = v.status === 'entwurf' ? undefined : recordedVersionChecksum(v);
   const baseUrl = printedUrl(content, '/').replace(/\/$/, '');
-  const entry = ledgerEntryOf(content, agreementId, party.id, version);
 
   const facilities: FacilityRow[] =
     party.kind === 'traeger'
@@ -304,17 +331,17 @@ export function buildPartyDocument(
       after: levels.filter((l) => l.after === level).length,
     })),
     riskTotal: levels.length,
-    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result })),
+    reviews: summary.reviews.map((r) => ({ role: r.role, dateText: r.dateText, result: r.result, example: r.example ? exampleMarkText(r.example) : null })),
   };
 
   const isProvider = party.kind === 'traeger';
-  const signatory = entry?.signatory;
   const partySignature: SignatureBlock = {
     role: isProvider ? 'Für den Träger' : 'Die Kindertagespflegeperson',
     party: party.name,
-    function: isProvider ? (signatory?.function ?? null) : 'Kindertagespflegeperson',
-    // A childminder signs herself and her copy is private; a provider's signatory only when public.
-    name: isProvider ? (signatory?.oeffentlich ? signatory.name : null) : party.name,
+    // A childminder signs herself and her copy is private. A provider's signatory is known only
+    // once the ledger records the signature, and the copy must not change then: blank lines.
+    function: isProvider ? null : 'Kindertagespflegeperson',
+    name: isProvider ? null : party.name,
   };
 
   const regimeLabel = REGIME_LABELS[party.regime];
@@ -346,15 +373,11 @@ export function buildPartyDocument(
       title: agreement.title,
       shortTitle: agreement.short_title,
       version,
-      statusLabel: view.version.statusLabel,
       adoptedBy: v.adopted_by ?? null,
       adoptedText: v.adopted ? formatDateDe(v.adopted) : null,
       paper: v.paper ?? null,
       session: v.session ?? null,
       effectiveText: v.effective ? formatDateDe(v.effective) : null,
-      isCurrent: view.isCurrent,
-      currentVersion: view.currentVersion,
-      offeredText: entry ? formatDateDe(entry.offered) : null,
       isDraft: v.status === 'entwurf',
     },
     party: {
@@ -376,12 +399,13 @@ export function buildPartyDocument(
     tomCount: applicable.length,
     dpia,
     partySignature,
+    exampleMark: instanceExampleMark(content) ?? null,
     metadata,
   };
   // The agreement view (the whole text) is shared by many documents: digest it once.
   let viewDigest = options.viewDigests?.get(view);
   if (!viewDigest) {
-    viewDigest = sha256Hex(JSON.stringify(view));
+    viewDigest = sha256Hex(JSON.stringify(printedView(view)));
     options.viewDigests?.set(view, viewDigest);
   }
   const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigest }));

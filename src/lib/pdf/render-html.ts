@@ -1,7 +1,7 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
 import { DRAFT_MARK } from '../agreement/versions.ts';
-import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
+import { compileTemplate, cssString, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
 import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
 import { headingTitles } from './finalize-pdf.ts';
@@ -57,13 +57,7 @@ function compile(templates: PdfTemplates): Compiled {
 
 const NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
-/**
- * A CSS string literal with quotes, for `content:` in running.css. `<` is escaped too, so no
- * value can close the <style> element.
- */
-export function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
-}
+export { cssString } from './template.ts';
 
 
 /** The values the templates can use: the document's view model, flattened to text. */
@@ -86,7 +80,6 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       ...cover,
       titleHtml: keepQuotesTogetherHtml(cover.title),
       adopted: cover.adoptedText !== null,
-      superseded: !cover.isCurrent,
     },
     party: {
       ...party,
@@ -117,7 +110,9 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
       partyId: cssString(party.id),
       documentId: cssString(doc.documentId),
       draftMark: cover.isDraft ? cssString(DRAFT_MARK) : 'none',
+      exampleMark: doc.exampleMark ? cssString(doc.exampleMark) : 'none',
     },
+    exampleMark: doc.exampleMark,
   };
 }
 

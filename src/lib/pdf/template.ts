@@ -128,3 +128,11 @@ function renderNodes(templateName: string, nodes: Node[], stack: TemplateValue[]
   }
   return out;
 }
+
+/**
+ * A CSS string literal with quotes, for `content:` in running.css and the letters' footer. `<` is
+ * escaped too, so no value can close the <style> element.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
+}

@@ -3,7 +3,7 @@ import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { compareVersions } from '../parse-content.ts';
 import { currentVersion, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
-import { OFFER_STATE_LABELS, offerStateOn, type OfferState } from '../signing/binding.ts';
+import { isOpen, OFFER_STATE_LABELS, offerStateAmong, type OfferState } from '../signing/terms.ts';
 import { buildSigningFigures, ledgerEntryOf, statusDate } from '../signing/figures.ts';
 import { figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
 import { formatNumber } from '../format.ts';
@@ -35,7 +35,8 @@ export interface LedgerList {
   rows: LedgerListRow[];
 }
 
-const OPEN: readonly OfferState[] = ['nicht-angeboten', 'offen', 'absicht'];
+/** The reminder list (`--open`): not offered yet, or the offer open (terms.ts). */
+const notYetSigned = (state: OfferState) => state === 'nicht-angeboten' || isOpen(state);
 
 /** Default date of list and status: the latest event in the ledger, so every recorded event counts. */
 export function defaultStatusDate(content: Content): string {
@@ -53,8 +54,8 @@ export function buildLedgerList(
   const show = (d: string | undefined) => (d && d <= asOf ? formatDateShort(d) : '');
   const rows = figures.parties
     .map((standing) => ({ standing, entry: ledgerEntryOf(content, agreement.id, standing.party.id, version) }))
-    .map(({ standing, entry }) => ({ standing, entry, status: offerStateOn(entry, asOf) }))
-    .filter(({ status }) => !options.openOnly || OPEN.includes(status))
+    .map(({ standing, entry }) => ({ standing, entry, status: offerStateAmong(entry, standing.latestOffer?.version, asOf) }))
+    .filter(({ status }) => !options.openOnly || notYetSigned(status))
     .map(({ standing: { party, binding, ended }, entry, status }) => ({
       party: party.id,
       name: party.name,

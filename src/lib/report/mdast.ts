@@ -50,7 +50,20 @@ function blocks(list: ReportBlock[]): RootContent[] {
  */
 export function renderReportMdast(view: BeschlusskontrolleView): Root {
   const l = view.letter;
-  const children: RootContent[] = [
+  const children: RootContent[] = [];
+  // Example content first, where nobody can miss it; in HTML a framed box above the letterhead.
+  if (view.example) {
+    const { instance, notes } = view.example;
+    const phrasing: PhrasingContent[] = [];
+    if (instance) phrasing.push({ type: 'strong', children: [text(instance)] }, text(': Dieses Schreiben ist aus Beispielinhalten erzeugt.'));
+    if (notes.length > 0) {
+      if (phrasing.length > 0) phrasing.push({ type: 'break' });
+      phrasing.push({ type: 'strong', children: [text('Beispieldaten')] }, text(' in diesem Schreiben:'));
+      for (const note of notes) phrasing.push({ type: 'break' }, text(`– ${note}`));
+    }
+    children.push(paragraph(phrasing, 'beispielvermerk'));
+  }
+  children.push(
     paragraph([{ type: 'strong', children: [text(l.documentKind)] }], 'dokumentart'),
     paragraph(lines([l.organisation, l.sender].filter(Boolean)), 'absender'),
     paragraph(l.addressees, 'empfaenger'),
@@ -59,7 +72,7 @@ export function renderReportMdast(view: BeschlusskontrolleView): Root {
     paragraph([{ type: 'strong', children: [text(l.title)] }], 'betreff-titel'),
     paragraph(l.salutation, 'anrede'),
     paragraph(l.statusSentence),
-  ];
+  );
   for (const point of view.points) {
     children.push(withClass({ type: 'heading', depth: 2, children: [text(point.heading)] }, 'punkt', { id: `punkt-${point.number}` }));
     children.push({ type: 'blockquote', children: [paragraph(point.quote) as BlockContent] });
@@ -73,5 +86,16 @@ export function renderReportMdast(view: BeschlusskontrolleView): Root {
   if (view.outlook) children.push(paragraph(view.outlook));
   children.push(paragraph(l.closing, 'gruss'));
   children.push(paragraph(lines(l.signature), 'unterschrift'));
+  if (l.acknowledgement.length > 0) children.push(paragraph(lines(l.acknowledgement), 'kenntnisnahme'));
+  // A reproduced record says where its wording comes from and what was corrected, apart from the letter.
+  if (view.reproduction) {
+    const { source, corrections } = view.reproduction;
+    const phrasing: PhrasingContent[] = [{ type: 'strong', children: [text('Wiedergabe')] }, text(`: ${source}.`)];
+    if (corrections.length > 0) {
+      phrasing.push(text(' Berichtigt und weggelassen:'));
+      for (const c of corrections) phrasing.push({ type: 'break' }, text(`– ${c}`));
+    }
+    children.push(paragraph(phrasing, 'wiedergabe'));
+  }
   return { type: 'root', children };
 }

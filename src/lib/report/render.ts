@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { escapeHtml } from '../html.ts';
+import { cssString } from '../pdf/template.ts';
 import { renderChartSvg } from '../signing/chart-svg.ts';
 import { renderReportMdast } from './mdast.ts';
 import type { BeschlusskontrolleView } from './view.ts';
@@ -68,11 +69,14 @@ function shapeLetter(view: BeschlusskontrolleView) {
     }
     for (const node of children) if (isElement(node)) walkCells(node);
 
+    // The example mark stays above the letterhead, outside its grid.
+    const mark = isElement(children[0], 'p') && hasClass(children[0], 'beispielvermerk') ? children.splice(0, 1) : [];
     const headIndex = children.findIndex((n) => isElement(n, 'h1'));
     if (headIndex > 0) {
       const head = children.splice(0, headIndex).filter((n): n is Element => isElement(n));
       children.unshift({ type: 'element', tagName: 'div', properties: { className: ['briefkopf'] }, children: head }, { type: 'text', value: '\n' });
     }
+    if (mark.length > 0) children.unshift(...mark, { type: 'text', value: '\n' });
     if (view.timeline?.chart) {
       const heading = children.findIndex((n) => isElement(n, 'h2') && n.properties.id === 'verlauf');
       const intro = heading >= 0 ? nextElement(children, heading) : undefined;
@@ -142,17 +146,24 @@ figcaption { font-size: 9pt; color: #444; }
 @media print { .website { display: none; } }
 .gruss { margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
 .unterschrift { margin-top: 10mm; }
+.kenntnisnahme { margin-top: 8mm; }
+.beispielvermerk { border: 1.5pt solid #8a1c12; padding: 2mm 3mm; margin: 0 0 6mm; font-size: 9.5pt; line-height: 1.35; }
+.wiedergabe { margin-top: 10mm; padding-top: 2mm; border-top: 0.5pt solid var(--linie); font-size: 8.5pt; color: #333; }
 `;
 
 export interface ReportPageOptions {
   /** `@font-face` rules with embedded fonts; without them the page falls back to system fonts. */
   fontCss?: string;
+  /** Printed at the bottom left of every page (the example instance's mark). */
+  footerMark?: string;
   /** Links back into the website, for the copies published there (not printed). */
   siteLinks?: { href: string; label: string }[];
 }
 
 function page(title: string, description: string, author: string, body: string, options: ReportPageOptions): string {
-  const { fontCss, siteLinks = [] } = options;
+  const { fontCss, siteLinks = [], footerMark } = options;
+  // The mark on every printed page: a page-margin box, which the PDF keeps as a pagination artifact (the tagged text has it once, at the top).
+  const footer = footerMark ? `\n@page { @bottom-left { content: ${cssString(footerMark)}; font: 600 9pt var(--schrift); color: #8a1c12; } }` : '';
   const nav = siteLinks.length
     ? `<nav class="website" aria-label="Website">\n${siteLinks.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}\n</nav>\n`
     : '';
@@ -165,7 +176,7 @@ function page(title: string, description: string, author: string, body: string, 
 <meta name="description" content="${escapeHtml(description)}">
 <meta name="author" content="${escapeHtml(author)}">
 <style>
-${fontCss ? `${fontCss}\n` : ''}${REPORT_CSS.trim()}
+${fontCss ? `${fontCss}\n` : ''}${REPORT_CSS.trim()}${footer}
 </style>
 </head>
 <body>
@@ -180,7 +191,7 @@ ${body}
 /** A complete, print-ready HTML page: no external request, no script, no clock. */
 export function renderReportHtml(view: BeschlusskontrolleView, options: ReportPageOptions = {}): string {
   const description = `${view.metadata.subject} – ${view.final ? 'abschließender Stand' : 'Zwischenstand'} am ${view.asOfText}`;
-  return page(view.metadata.pageTitle, description, view.metadata.author, renderReportBodyHtml(view), options);
+  return page(view.metadata.pageTitle, description, view.metadata.author, renderReportBodyHtml(view), { footerMark: view.example?.instance, ...options });
 }
 
 /** The list of reports at /beschlusskontrolle/bericht/ (links relative to it). */

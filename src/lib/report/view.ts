@@ -5,12 +5,14 @@ import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
 import { quoteGerman } from '../typography.ts';
+import { exampleMarkOf, instanceExampleMark } from '../example-data.ts';
 import { compareVersions } from '../parse-content.ts';
 import { buildSigningChart, type SigningChartView } from '../signing/chart.ts';
 import { currentVersionOn, isAdoptedOn, resolutionVersion } from '../agreement/versions.ts';
 import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type BeschlusskontrolleEntry, type Resolution } from '../council/resolutions.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
+import { OFFER_FIGURE_LABELS, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
@@ -60,6 +62,22 @@ export interface LetterView {
   closing: string;
   /** Lines under the greeting: the signing function (if given) and the sender; never a person’s name. */
   signature: string[];
+  /** Lines below the signature in a recorded letter (who took note, as the record has it); empty otherwise. */
+  acknowledgement: string[];
+}
+
+/** What in the letter is example data: the instance's mark and the per-fact marks of what it names. */
+export interface ReportExampleView {
+  /** The instance mark (site.yaml `beispiel`); absent for a real instance. */
+  instance?: string;
+  /** „Vorlage V1530/22: …“, „Zahlen aus dem Zeichnungsregister: …“ – one line per marked fact the letter names. */
+  notes: string[];
+}
+
+/** For the letter of a recorded Beschlusskontrolle: where its wording comes from and what was corrected. */
+export interface ReproductionView {
+  source: string;
+  corrections: string[];
 }
 
 /** The counts the letter reports: the ledger figures without anything about single parties (aggregate only). */
@@ -77,6 +95,10 @@ export interface BeschlusskontrolleView {
    */
   final: boolean;
   letter: LetterView;
+  /** Example marks, shown at the top of the letter (and in the printed letter's footer); absent when there are none. */
+  example?: ReportExampleView;
+  /** Set when the letter reproduces a recorded one (`record` in council.yaml, on its date): its source and corrections. */
+  reproduction?: ReproductionView;
   points: ResolutionPointView[];
   /** Signatures over time: a table in every format, a chart in HTML and PDF. */
   timeline?: { heading: string; intro: string; table: TableView; chart?: SigningChartView };
@@ -146,19 +168,21 @@ export function keyFiguresOf(f: SigningFigures): KeyFigures {
 function figuresTable(words: PartyWords, plan: string, f: KeyFigures, asOfText: string): TableView {
   const share = (n: number) => formatPercent(n, f.eligible);
   const binding = f.boundByVersion.filter((v) => v.bound > 0);
+  const L = PARTY_FIGURE_LABELS;
   const rows: string[][] = [
-    [`Berechtigte ${words.many} (Bedarfsplan ${plan})`, formatNumber(f.eligible), share(f.eligible)],
-    ['Unterzeichnet', formatNumber(f.bound), share(f.bound)],
+    [L.eligible(words.many, plan), formatNumber(f.eligible), share(f.eligible)],
+    [L.bound, formatNumber(f.bound), share(f.bound)],
   ];
-  if (binding.length > 1) for (const v of binding) rows.push([`davon Fassung ${v.version}`, formatNumber(v.bound), share(v.bound)]);
-  if (f.terminating > 0) rows.push(['darunter gekündigt, Frist läuft noch', formatNumber(f.terminating), share(f.terminating)]);
+  if (binding.length > 1) for (const v of binding) rows.push([L.boundBy(v.version), formatNumber(v.bound), share(v.bound)]);
+  if (f.terminating > 0) rows.push([L.terminating, formatNumber(f.terminating), share(f.terminating)]);
   rows.push(
-    ['Offen, Absicht zur Unterzeichnung erklärt', formatNumber(f.intent), share(f.intent)],
-    ['Offen, noch ohne Antwort', formatNumber(f.open - f.intent), share(f.open - f.intent)],
-    ['Abgelehnt', formatNumber(f.declined), share(f.declined)],
+    [L.open, formatNumber(f.open), share(f.open)],
+    [L.intent, formatNumber(f.intent), share(f.intent)],
+    [L.noAnswer, formatNumber(f.noAnswer), share(f.noAnswer)],
+    [L.declined, formatNumber(f.declined), share(f.declined)],
   );
-  if (f.ended > 0) rows.push(['Gekündigt, Vereinbarung ausgelaufen', formatNumber(f.ended), share(f.ended)]);
-  if (f.notOffered > 0) rows.push(['Noch kein Angebot erhalten', formatNumber(f.notOffered), share(f.notOffered)]);
+  if (f.ended > 0) rows.push([L.ended, formatNumber(f.ended), share(f.ended)]);
+  if (f.notOffered > 0) rows.push([L.notOffered, formatNumber(f.notOffered), share(f.notOffered)]);
   const single = f.boundByVersion.length === 1 ? ` (Fassung ${f.boundByVersion[0]!.version})` : '';
   return { caption: `Zeichnungsstand am ${asOfText}${single}`, header: ['Kennzahl', 'Anzahl', 'Anteil'], align: ['left', 'right', 'right'], rows };
 }
@@ -179,6 +203,12 @@ function regimeTable(words: PartyWords, f: KeyFigures): TableView | undefined {
   };
 }
 
+/** Offered, the answers (terms.ts) and whom the version binds; „Ersetzt“ only when an offer was replaced by a newer one. */
+function offerColumns(replaced: boolean): string[] {
+  const L = OFFER_FIGURE_LABELS;
+  return [L.offered, L.signed, L.open, L.declined, ...(replaced ? [L.replaced] : []), L.bound];
+}
+
 /** Versions adopted after the one the resolution is about: how their renewed offer stands. */
 function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
   const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
@@ -188,8 +218,10 @@ function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: V
   const boundOf = (version: string) => f.boundByVersion.find((v) => v.version === version)?.bound ?? 0;
   const row = (v: Version) => {
     const o = offersOf(v.version);
-    return [v.version, v.adopted ? formatDateShort(v.adopted) : '–', formatNumber(o.offered), formatNumber(o.signed), formatNumber(o.open), formatNumber(boundOf(v.version))];
+    const answers = [o.signed, o.open, o.declined, ...(replaced ? [o.replaced] : [])].map(formatNumber);
+    return [v.version, v.adopted ? formatDateShort(v.adopted) : '–', formatNumber(o.offered), ...answers, formatNumber(boundOf(v.version))];
   };
+  const replaced = [main, ...later].some((v) => offersOf(v.version).replaced > 0);
   const rows: string[][] = [row(main)];
   for (const v of later) {
     const who = v.adopted_by ? committeeNamed(organisationOf(content), v.adopted_by).nominative : 'der zuständige Ausschuss';
@@ -202,8 +234,8 @@ function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: V
     type: 'table',
     table: {
       caption: `Stand je Fassung am ${formatDateDe(f.asOf)}`,
-      header: ['Fassung', 'Beschlossen', 'Angeboten', 'Unterzeichnet', 'Offen', 'Gilt für'],
-      align: ['left', 'left', 'right', 'right', 'right', 'right'],
+      header: ['Fassung', 'Beschlossen', ...offerColumns(replaced)],
+      align: ['left', 'left', ...offerColumns(replaced).map(() => 'right' as const)],
       rows,
     },
   });
@@ -323,6 +355,42 @@ function buildTimeline(content: Content, agreement: AgreementEntry, main: Versio
 
 
 /**
+ * The points of a recorded letter as the record has them: each resolution's text quoted as the
+ * record quotes it (inner quotation marks kept), then the record's own paragraphs – no figure the
+ * record does not give.
+ */
+function recordedPoints(content: Content, record: NonNullable<BeschlusskontrolleEntry['record']>, resolutions: Resolution[], asOf: string): ResolutionPointView[] {
+  return record.points.map((p) => {
+    const r = resolutions.find((x) => x.number === p.number);
+    return {
+      number: p.number,
+      heading: `Beschlusspunkt ${p.number}`,
+      quote: r ? `„${r.text}“` : '',
+      blocks: p.notes.map((text): ReportBlock => ({ type: 'paragraph', text })),
+      done: r ? resolutionStatus(content, r, asOf).done : false,
+    };
+  });
+}
+
+/**
+ * The example marks of what the letter names: the paper and its resolution points, the
+ * Beschlusskontrolle entry on its own date, and the ledger when the letter states its figures.
+ */
+function reportExampleView(content: Content, agreement: AgreementEntry, entry: BeschlusskontrolleEntry, resolutions: Resolution[], asOf: string, showsLedgerFigures: boolean): ReportExampleView | undefined {
+  const notes: string[] = [];
+  const add = (what: string, mark: true | string | undefined) => {
+    const view = exampleMarkOf(mark);
+    if (view) notes.push(`${what}: ${view.note ?? view.label}`);
+  };
+  add(`Vorlage ${formatPaperNumber(entry.paper)}`, content.council?.papers.find((p) => p.id === entry.paper)?.beispiel);
+  for (const r of resolutions) add(`Beschlusspunkt ${r.number}`, r.beispiel);
+  if (asOf === entry.date) add(`Hausmitteilung vom ${formatDateDe(entry.date)}`, entry.beispiel);
+  if (showsLedgerFigures) add('Zahlen aus dem Zeichnungsregister', content.ledgers.find((l) => l.agreement === agreement.id)?.beispiel);
+  const instance = instanceExampleMark(content);
+  return instance || notes.length > 0 ? { ...(instance ? { instance } : {}), notes } : undefined;
+}
+
+/**
  * The Beschlusskontrolle letter for an agreement on a day: which resolution points are carried
  * out and the signing figures at the end of that day. Only aggregate figures; no names.
  */
@@ -353,11 +421,51 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
   }
   const recorded = asOf === entry.date ? entry.stand : undefined;
   const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);
-  const subject = `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
+  // On its own date a recorded letter is reproduced from the record, word for word.
+  const record = asOf === entry.date ? entry.record : undefined;
+  const subject = record?.heading ?? `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
   const organisation = organisationOf(content).name;
   const to = reportAddressees(content, entry.addressees);
   const addressees = /^(an|alle)\s/i.test(to) ? to : `alle ${to}`;
   const hasEinzel = resolutions.some((r) => r.kind === 'einzelvereinbarungen' && r.agreement === agreement.id);
+  const example = reportExampleView(content, agreement, entry, resolutions, asOf, !record);
+  if (record) {
+    return {
+      agreementId: agreement.id,
+      paperId: entry.paper,
+      session: entry.session,
+      asOf,
+      asOfText: formatDateDe(asOf),
+      final,
+      letter: {
+        documentKind: 'Hausmitteilung',
+        organisation,
+        sender: entry.sender,
+        addressees: `An ${addressees}`,
+        reference: entry.reference,
+        dateText: formatDateDe(asOf),
+        subject,
+        title: entry.subject,
+        salutation: record.salutation,
+        statusSentence: record.opening,
+        closing: record.closing,
+        signature: [entry.signed_by ?? entry.sender],
+        acknowledgement: record.acknowledgement,
+      },
+      ...(example ? { example } : {}),
+      reproduction: { source: record.source, corrections: record.corrections },
+      points: recordedPoints(content, record, resolutions, asOf),
+      figures,
+      keySentences,
+      metadata: {
+        title: `${subject} – Stand ${formatDateDe(asOf)}`,
+        pageTitle: `Beschlusskontrolle ${paperLabel} – ${formatDateDe(asOf)}`,
+        author: organisation ? `${organisation}, ${entry.sender}` : entry.sender,
+        subject: entry.subject,
+        keywords: ['Beschlusskontrolle', entry.paper, entry.session, agreement.short_title, ...(example?.instance ? [example.instance] : [])],
+      },
+    };
+  }
   return {
     agreementId: agreement.id,
     paperId: entry.paper,
@@ -380,7 +488,9 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
         : 'folgender Zwischenstand kann zu oben genanntem Beschluss gegeben werden:',
       closing: 'Mit freundlichen Grüßen',
       signature: entry.signed_by ? [entry.signed_by, entry.sender] : [entry.sender],
+      acknowledgement: [],
     },
+    ...(example ? { example } : {}),
     points,
     timeline: hasEinzel ? buildTimeline(content, agreement, resolutionVersion(agreement, entry.paper), asOf) : undefined,
     outlook: final ? undefined : 'Über den weiteren Stand wird erneut berichtet.',
@@ -391,7 +501,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       pageTitle: `Beschlusskontrolle ${paperLabel} – ${formatDateDe(asOf)}`,
       author: organisation ? `${organisation}, ${entry.sender}` : entry.sender,
       subject: entry.subject,
-      keywords: ['Beschlusskontrolle', entry.paper, entry.session, agreement.short_title],
+      keywords: ['Beschlusskontrolle', entry.paper, entry.session, agreement.short_title, ...(example?.instance ? [example.instance] : [])],
     },
   };
 }

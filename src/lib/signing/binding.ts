@@ -1,6 +1,7 @@
 import type { TerminationEnd } from '../../schemas/agreement.ts';
 import { versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
+import { offerStateOn, type OfferState } from './terms.ts';
 
 /**
  * Which agreement version binds a party on a day, from the ledger alone.
@@ -12,16 +13,6 @@ import type { AgreementEntry, LedgerEntryLocated, PartyEntry } from '../content-
  *   then the party is still bound, „gekündigt zum …“.
  */
 
-/** The party's answer to one offer, at the end of a day. */
-export type OfferState = 'nicht-angeboten' | 'offen' | 'absicht' | 'unterzeichnet' | 'abgelehnt';
-
-export const OFFER_STATE_LABELS: Record<OfferState, string> = {
-  'nicht-angeboten': 'nicht angeboten',
-  offen: 'offen',
-  absicht: 'Absicht erklärt',
-  unterzeichnet: 'unterzeichnet',
-  abgelehnt: 'abgelehnt',
-};
 
 export interface Termination {
   /** Day the party declared it (the ledger's `withdrawn`). */
@@ -39,14 +30,17 @@ export interface Binding {
   termination?: Termination;
 }
 
-/** Where a party stands on a day: one of these, and nothing else, is what every output shows. */
+/**
+ * Where a party stands on a day: one of these, and nothing else, is what every output shows (the
+ * words are defined in terms.ts).
+ */
 export type PartyState =
   /** Bound by a version; `termination` set when notice has been given. */
   | 'gebunden'
   /** Was bound, and the notice period has run out. */
   | 'beendet'
-  /** Not bound; the newest offer waits for an answer (with or without declared intent). */
-  | 'offen'
+  /** Not bound; the newest offer is open („offen“): no answer yet, or intent declared. */
+  | 'keine-antwort'
   | 'absicht'
   /** Not bound; the newest offer was declined. */
   | 'abgelehnt'
@@ -95,15 +89,6 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The answer to one offer at the end of `asOf`. A signature counts even when later terminated. */
-export function offerStateOn(entry: LedgerEntryLocated | undefined, asOf: string): OfferState {
-  if (!entry || entry.offered > asOf) return 'nicht-angeboten';
-  if (entry.signed && entry.signed <= asOf) return 'unterzeichnet';
-  if (entry.declined && entry.declined <= asOf) return 'abgelehnt';
-  if (entry.intent && entry.intent <= asOf) return 'absicht';
-  return 'offen';
-}
-
 /**
  * The termination an entry records, if declared by `asOf`. Without a notice period in
  * agreement.yaml it takes effect on the day it is declared (the party is no longer bound that day).
@@ -146,6 +131,6 @@ export function partyStandingOn(party: PartyEntry, entries: readonly LedgerEntry
     };
   }
   if (!latestOffer) return { party, state: 'nicht-angeboten' };
-  const state: PartyState = latestOffer.state === 'abgelehnt' ? 'abgelehnt' : latestOffer.state === 'absicht' ? 'absicht' : 'offen';
+  const state: PartyState = latestOffer.state === 'abgelehnt' ? 'abgelehnt' : latestOffer.state === 'absicht' ? 'absicht' : 'keine-antwort';
   return { party, state, latestOffer };
 }

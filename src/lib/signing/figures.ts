@@ -3,15 +3,17 @@ import { adoptedVersions, currentVersionOn, isAdoptedOn } from '../agreement/ver
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
 import { bedarfsplanPlaces, eligibleParties, isEligible, partiesFor } from '../parties/eligibility.ts';
 import { memo } from '../memo.ts';
-import { offerStateOn, partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
+import { partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
+import { isOpen, offerStateAmong } from './terms.ts';
 
 /**
  * The signing figures of an agreement on a day: the one computation behind the home page, the
- * status page, the council letter and `npm run ledger -- status`.
+ * status page, the council letter, `npm run ledger -- status` and the open data. What „offen“,
+ * „Absicht erklärt“, „keine Antwort“ and the other words mean is defined in terms.ts.
  *
  * Every eligible party is in exactly one of: bound (by some version), ended (terminated, notice
- * run out), open (newest offer unanswered, with or without declared intent), declined, or never
- * offered.
+ * run out), open (not bound, newest offer open: intent declared or no answer), declined, or never
+ * offered: eligible = bound + open + declined + ended + notOffered.
  */
 export interface SigningFigures {
   agreementId: string;
@@ -28,10 +30,18 @@ export interface SigningFigures {
   terminating: { party: string; termination: Termination }[];
   /** Terminated, notice period run out. */
   ended: { party: string; termination: Termination }[];
-  /** Not bound, the newest offer unanswered (intent included). */
+  /** Not bound, the newest offer open („Ohne Vereinbarung, Angebot offen“): intent + noAnswer. */
   open: number;
-  /** Not bound, intent to sign declared (a subset of `open`). */
+  /** Not bound, newest offer open with intent to sign declared („Absicht erklärt“, part of `open`). */
   intent: number;
+  /** Not bound, newest offer open with nothing recorded („keine Antwort“, part of `open`). */
+  noAnswer: number;
+  /**
+   * Open offers in total: every party whose newest offer is open – `open` (not bound), plus those bound
+   * by an older version (`whileBound`) or terminated from one (`afterEnd`). Equals the sum of `open`
+   * over `offers`.
+   */
+  openOffers: { total: number; unbound: number; whileBound: number; afterEnd: number };
   /** Not bound, the newest offer declined. */
   declined: number;
   /** Never received an offer. */
@@ -47,16 +57,22 @@ export interface SigningFigures {
   parties: PartyStanding[];
 }
 
-/** The answers to one version's offer on a day. A signature counts even if superseded or terminated later. */
+/**
+ * The answers to one version's offer on a day (terms.ts): offered = signed + open + declined + replaced.
+ * A signature counts even if superseded or terminated later.
+ */
 export interface VersionOffers {
   version: string;
   adopted?: string;
   offered: number;
   signed: number;
-  /** Offered, not signed, not declined (intent included). */
+  /** The party's newest offer, neither signed nor declined: intent + noAnswer. */
   open: number;
   intent: number;
+  noAnswer: number;
   declined: number;
+  /** Neither signed nor declined, but the party has been offered a newer version since. */
+  replaced: number;
   /** Parties bound by an older version whose offer of this one is open: they stay bound by the older one. */
   openWhileBound: number;
 }
@@ -105,22 +121,28 @@ function computeFigures(content: Content, agreement: AgreementEntry, asOf: strin
     }),
   ) as Record<Regime, { eligible: number; bound: number }>;
   const offers: VersionOffers[] = adopted.map((v) => {
-    let offered = 0, signed = 0, open = 0, intent = 0, declined = 0, openWhileBound = 0;
+    let offered = 0, signed = 0, open = 0, intent = 0, declined = 0, replaced = 0, openWhileBound = 0;
     for (const p of parties) {
-      const state = offerStateOn(ledgerEntryOf(content, agreement.id, p.party.id, v.version), asOf);
+      const state = offerStateAmong(ledgerEntryOf(content, agreement.id, p.party.id, v.version), p.latestOffer?.version, asOf);
       if (state === 'nicht-angeboten') continue;
       offered++;
       if (state === 'unterzeichnet') signed++;
       else if (state === 'abgelehnt') declined++;
+      else if (state === 'ersetzt') replaced++;
       else {
         open++;
         if (state === 'absicht') intent++;
         if (p.binding && p.binding.version !== v.version) openWhileBound++;
       }
     }
-    return { version: v.version, adopted: v.adopted, offered, signed, open, intent, declined, openWhileBound };
+    return { version: v.version, adopted: v.adopted, offered, signed, open, intent, noAnswer: open - intent, declined, replaced, openWhileBound };
   });
   const notOffered = count('nicht-angeboten');
+  const newestOpen = (p: PartyStanding) => p.latestOffer !== undefined && isOpen(p.latestOffer.state);
+  const openOf = (state: PartyStanding['state']) => parties.filter((p) => p.state === state && newestOpen(p)).length;
+  const unbound = count('keine-antwort') + count('absicht');
+  const whileBound = openOf('gebunden');
+  const afterEnd = openOf('beendet');
   return {
     agreementId: agreement.id,
     asOf,
@@ -130,8 +152,10 @@ function computeFigures(content: Content, agreement: AgreementEntry, asOf: strin
     boundByVersion,
     terminating: parties.filter((p) => p.binding?.termination).map((p) => ({ party: p.party.id, termination: p.binding!.termination! })),
     ended: parties.filter((p) => p.ended).map((p) => ({ party: p.party.id, termination: p.ended!.termination })),
-    open: count('offen') + count('absicht'),
+    open: unbound,
     intent: count('absicht'),
+    noAnswer: count('keine-antwort'),
+    openOffers: { total: unbound + whileBound + afterEnd, unbound, whileBound, afterEnd },
     declined: count('abgelehnt'),
     notOffered,
     offered: parties.length - notOffered,

@@ -72,7 +72,7 @@ export function figureSentences(agreement: AgreementEntry, f: SigningFigures): s
   const split = versionSplitSentence(agreement, f);
   if (split) out.push(split);
 
-  const noAnswer = f.open - f.intent;
+  const noAnswer = f.noAnswer;
   const openParts: string[] = [];
   if (f.intent > 0) {
     openParts.push(
@@ -90,9 +90,29 @@ export function figureSentences(agreement: AgreementEntry, f: SigningFigures): s
   if (f.notOffered > 0) {
     out.push(`${countAtSentenceStart(f.notOffered, words.articleOneDative, words.dativeOne, words.dativeMany)} wurde die Vereinbarung noch nicht angeboten.`);
   }
-  if (f.open === 0 && f.notOffered === 0) out.push('Damit ist kein Angebot mehr offen.');
-  else if (f.open > 0) out.push(`Insgesamt ${is(f.open)} ${counted(f.open, 'Angebot', 'Angebote')} noch offen.`);
+  const total = openOffersSentence(words, f);
+  if (total) out.push(total);
   return out;
+}
+
+/**
+ * „Insgesamt sind 27 Angebote noch offen: 12 an Träger ohne Vereinbarung und 15 an Träger, die noch an
+ * eine ältere Fassung gebunden sind.“ – every open offer (terms.ts), so no figure of a single version
+ * can exceed it. „Damit ist kein Angebot mehr offen.“ once everyone has been offered and answered.
+ */
+export function openOffersSentence(words: PartyWords, f: SigningFigures): string | undefined {
+  const { total, unbound, whileBound, afterEnd } = f.openOffers;
+  if (total === 0) return f.notOffered === 0 ? 'Damit ist kein Angebot mehr offen.' : undefined;
+  const head = `Insgesamt ${is(total)} ${counted(total, 'Angebot', 'Angebote')} noch offen`;
+  if (total === unbound) return `${head}.`;
+  const to = (n: number, rest: (one: boolean) => string) =>
+    `${n === 1 ? 'eines' : formatNumber(n)} an ${n === 1 ? `${words.articleOneAccusative} ${words.one}` : words.many}${rest(n === 1)}`;
+  const parts = [
+    unbound > 0 ? to(unbound, () => ' ohne Vereinbarung') : '',
+    whileBound > 0 ? to(whileBound, (one) => `, ${one ? `${words.relativeOne} noch an eine ältere Fassung gebunden ist` : 'die noch an eine ältere Fassung gebunden sind'}`) : '',
+    afterEnd > 0 ? to(afterEnd, (one) => `, ${one ? (words.relativeOne === 'der' ? 'dessen' : 'deren') : 'deren'} Vereinbarung nach einer Kündigung ausgelaufen ist`) : '',
+  ].filter(Boolean);
+  return `${head}: ${joinGerman(parts)}.`;
 }
 
 /** „Die unterzeichnenden Träger betreiben 14.450 von 16.184 Plätzen …“ – undefined when nothing to say. */

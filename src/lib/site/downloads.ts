@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import { documentEntrySchema, manifestEntrySchema, type DocumentEntry, type ManifestEntry } from '../../schemas/manifest.ts';
 import type { Content } from '../content-model.ts';
-import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import { formatDateDe } from '../dates.ts';
+import { endSentence } from '../typography.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
-import { urls } from './urls.ts';
+import { copyDownloadName, urls } from './urls.ts';
 
 /** One personalised PDF as the PDF stage lists it in its manifest (schema in src/schemas/manifest.ts). */
 export type PdfManifestEntry = ManifestEntry;
@@ -26,6 +27,7 @@ export interface DownloadView {
   version: string;
   regimeLabel: string;
   href: string;
+  /** The name the file is saved under (`download` attribute) and shown as: `kita-planer-2-1.1-traeger-012.pdf`. */
   fileName: string;
   /** „PDF, 84,2 kB, 11 Seiten“ */
   details: string;
@@ -63,7 +65,7 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
         version: e.version,
         regimeLabel: REGIME_LABELS[e.regime],
         href: `/${e.path.replace(/^\/+/, '')}`,
-        fileName: e.path.split('/').pop() ?? e.path,
+        fileName: copyDownloadName(e.agreement, e.version, e.party),
         details: `PDF, ${sizeText}, ${pagesText}`,
         sizeText,
         pagesText,
@@ -87,6 +89,7 @@ export function parsePdfDocuments(data: unknown): DocumentEntry[] {
 export interface DocumentDownloadView {
   version: string;
   href: string;
+  /** The name the file is saved under (`download` attribute): its published name, which names the version (`dsfa-2.0-entwurf.pdf`). */
   fileName: string;
   /** „PDF, 252,2 kB, 23 Seiten“ */
   details: string;
@@ -116,12 +119,22 @@ export function buildDpiaDownloads(documents: readonly DocumentEntry[]): Map<str
 export interface KnownDocument {
   sha256: string;
   kind: DocumentEntry['kind'];
-  /** „Datenschutz-Folgenabschätzung für das Softwaresystem …, Version 2.0 (Entwurf)“ */
+  /** „Datenschutz-Folgenabschätzung für das Softwaresystem … im Entwurf der Version 2.0 vom 27. November 2026“ */
   what: string;
+  /** What „PDF prüfen“ says after „„datei.pdf“ ist “. */
+  sentence: string;
   path: string;
   /** The site page of the document. */
   page: string;
 }
+
+/** A version with its status in words, mid-sentence: „in der beschlossenen Version 1.1 vom 20. April 2023“, „im Entwurf der Version 2.0 vom …“. */
+function versionPhrase(status: DocumentStatus, version: string, date: string): string {
+  const on = `Version ${version} vom ${formatDateDe(date)}`;
+  if (status === 'entwurf') return `im Entwurf der ${on}`;
+  return `in der ${status === 'abgeloest' ? 'abgelösten' : 'beschlossenen'} ${on}`;
+}
+type DocumentStatus = Content['dpia']['versions'][number]['meta']['status'];
 
 /** The DPIA PDFs for „PDF prüfen“: recognised as unchanged, and said to be no copy to sign. */
 export function buildDocumentRegister(content: Content, documents: readonly DocumentEntry[]): KnownDocument[] {
@@ -129,11 +142,12 @@ export function buildDocumentRegister(content: Content, documents: readonly Docu
     .filter((d) => d.kind === 'dsfa')
     .map((d) => {
       const dpia = content.dpia.versions.find((v) => v.meta.version === d.version);
-      const status = dpia ? ` (${VERSION_STATUS_LABELS[dpia.meta.status]})` : '';
+      const what = `${dpia?.meta.title ?? 'Datenschutz-Folgenabschätzung'} ${dpia ? versionPhrase(dpia.meta.status, d.version, dpia.meta.date) : `in der Version ${d.version}`}`;
       return {
         sha256: d.sha256,
         kind: d.kind,
-        what: `${dpia?.meta.title ?? 'Datenschutz-Folgenabschätzung'}, Version ${d.version}${status}`,
+        what,
+        sentence: `${endSentence(`die veröffentlichte ${what}`)} Sie ist keine Ausfertigung zum Unterzeichnen.`,
         path: `/${d.path.replace(/^\/+/, '')}`,
         page: urls.dpiaVersion(d.version),
       };

@@ -1,3 +1,4 @@
+import { VERSION_STATUS_IN_SENTENCE } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
@@ -12,6 +13,7 @@ import { dpiaSummary } from '../dpia/summary.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { participationRecord, type ParticipationRecord } from '../dpia/participation.ts';
 import { dpiaLevelComparison, type DpiaLevelComparison } from '../dpia/comparison.ts';
+import { matrixWhatIf, type MatrixWhatIf } from '../dpia/what-if.ts';
 import { statusDate } from '../signing/figures.ts';
 import { urls } from './urls.ts';
 
@@ -38,6 +40,8 @@ export interface RiskItemView {
 export interface MatrixCell {
   level: RiskLevel;
   levelLabel: string;
+  /** Still to be checked against the table's source; the what-if below says what hangs on it. */
+  contested: boolean;
   risks: { id: string; title: string; href: string }[];
 }
 
@@ -59,7 +63,10 @@ export interface DpiaVersionView {
   title: string;
   version: string;
   status: string;
+  /** The badge: „In Kraft“, „Entwurf“, „Beschlossen“, „Abgelöst“. */
   statusLabel: string;
+  /** The same inside a sentence: „in Kraft“, „Entwurf“, „beschlossen“, „abgelöst“. */
+  statusText: string;
   isDraft: boolean;
   isInForce: boolean;
   href: string;
@@ -79,6 +86,8 @@ export interface DpiaVersionView {
   sections: { id: string; anchor: string; title: string; art35?: string; html: string }[];
   risks: RiskItemView[];
   matrices: MatrixView[];
+  /** For each contested cell of the matrix, what would change one level higher (lib/dpia/what-if.ts); absent when none is contested. */
+  whatIf?: MatrixWhatIf;
   changes: { risks: { id: string; href: string }[]; text: string; reason: string; example?: ExampleMarkView }[];
   reviews: { role: string; date: string; dateShort: string; result: string; example?: ExampleMarkView }[];
   dpoAdvice: DpiaRecordView[];
@@ -128,6 +137,7 @@ export function buildRiskMatrix(dpia: DpiaVersion, which: 'before' | 'after', ri
     cells: row.cells.map((cell): MatrixCell => ({
       level: cell.level,
       levelLabel: cell.levelLabel,
+      contested: cell.contested,
       risks: cell.risks.map((r) => ({ id: r.id, title: r.title, href: `#${r.id}` })),
     })),
   }));
@@ -172,6 +182,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       version: summary.version,
       status: meta.status,
       statusLabel: isInForce ? 'In Kraft' : summary.statusLabel,
+      statusText: isInForce ? 'in Kraft' : VERSION_STATUS_IN_SENTENCE[meta.status],
       isDraft: summary.isDraft,
       isInForce,
       href: dpiaHref(dpia),
@@ -206,6 +217,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
         example: exampleMarkOf(r.beispiel),
       })),
       matrices: [buildRiskMatrix(dpia, 'before'), buildRiskMatrix(dpia, 'after')],
+      whatIf: matrixWhatIf(dpia),
       changes: meta.changes.map((c) => ({ risks: c.risks.map((id) => ({ id, href: `#${id}` })), text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) })),
       reviews: meta.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result, example: exampleMarkOf(r.beispiel) })),
       dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),

@@ -1,5 +1,5 @@
 import type { Content } from '../content-model.ts';
-import { byCommittee, declaredOrganisation } from '../organisation/profile.ts';
+import { byCommittee, declaredOrganisation, reportAddressees } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
@@ -9,6 +9,7 @@ import { signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
 import { memo } from '../memo.ts';
 import { figuresOn } from './signing.ts';
 import { absoluteUrl, urls } from './urls.ts';
+import { endSentence } from '../typography.ts';
 
 export interface FeedEntry {
   /** Stable id (a tag URI), never changes once published. */
@@ -62,7 +63,7 @@ export function buildFeedView(content: Content): FeedView {
           title: `${agreement.short_title}: Version ${v.version} beschlossen`,
           path: urls.reader(agreement.id, v.version),
           summary: [
-            `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` ${byCommittee(content, v.adopted_by)}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
+            endSentence(`Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` ${byCommittee(content, v.adopted_by)}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}`),
             ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });
@@ -74,7 +75,7 @@ export function buildFeedView(content: Content): FeedView {
           date: report.date,
           title: `${agreement.short_title}: Beschlusskontrolle zum ${formatDateDe(report.date)}`,
           path: `${urls.signing()}#${agreement.id}-beschlusskontrolle-${report.date}`,
-          summary: [`${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
+          summary: [`${report.sender} an ${reportAddressees(content, report.addressees)} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
         });
       }
       for (const letter of content.council?.offer_letters ?? []) {

@@ -5,6 +5,7 @@ import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } fro
 import { versionStanding } from '../signing/version-standing.ts';
 import { buildFeedView } from './feed.ts';
 import { signingSnapshots } from './signing.ts';
+import type { ExampleMarkView } from '../example-data.ts';
 import { urls } from './urls.ts';
 
 export interface Link {
@@ -34,6 +35,8 @@ export interface HomeFigure {
   detail?: string;
   share: string;
   href: string;
+  /** The figures (or the Beschlusskontrolle behind them) are example data. */
+  example?: ExampleMarkView;
 }
 
 export interface HomeView {
@@ -72,13 +75,18 @@ export function buildAgreementTeaser(content: Content, agreement: AgreementEntry
 export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
   const main = mainAgreement(content);
   const figures: HomeFigure[] = main
-    ? signingSnapshots(content, main, buildAsOf).map((s) => ({
-        heading: s.heading,
-        headline: s.headline,
-        detail: s.versionSplit,
-        share: s.signedShare,
-        href: `${urls.signing()}#${s.id}`,
-      }))
+    ? signingSnapshots(content, main, buildAsOf).map((s) => {
+        // The home page shows the headline only: a recorded one needs no mark for the example ledger behind it.
+        const example = s.headlineRecorded ? s.example : (s.figuresExample ?? s.example);
+        return {
+          heading: s.heading,
+          headline: s.headline,
+          detail: s.versionSplit,
+          share: s.signedShare,
+          href: `${urls.signing()}#${s.id}`,
+          ...(example ? { example } : {}),
+        };
+      })
     : [];
   const org = organisationOf(content);
   return {

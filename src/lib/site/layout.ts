@@ -1,6 +1,7 @@
 import type { Content } from '../content-model.ts';
 import { organisationOf } from '../organisation/profile.ts';
 import { mainAgreement } from '../agreement/versions.ts';
+import { instanceExampleMark } from '../example-data.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export interface NavItem {
@@ -24,6 +25,8 @@ export interface LayoutView {
   department: string;
   nav: NavItem[];
   footer: { href: string; label: string }[];
+  /** In an example instance: the mark every page shows at its top, and where the provenance is explained. */
+  example?: { text: string; provenanceHref?: string };
 }
 
 export interface PageMeta {
@@ -54,7 +57,9 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
     return { href: s.href, label: s.label, current, active: current || s.prefixes.some((p) => page.path.startsWith(p)) };
   });
   const isHome = page.path === urls.home();
+  const exampleText = instanceExampleMark(content);
   return {
+    example: exampleText ? { text: exampleText, provenanceHref: site?.herkunft ? `${urls.imprint()}#herkunft` : undefined } : undefined,
     lang: 'de',
     siteTitle,
     documentTitle: isHome ? siteTitle : `${page.title} – ${siteTitle}`,

@@ -7,6 +7,7 @@ import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
 import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import { urls } from './urls.ts';
 
 export interface ProviderRow {
@@ -16,12 +17,16 @@ export interface ProviderRow {
   regimeLabel: string;
   facilities: string;
   places: string;
+  /** The provider is example data (unless the directory shows one mark for all). */
+  example?: ExampleMarkView;
 }
 
 export interface ProviderDirectoryView {
   title: string;
   intro: string;
   summary: string;
+  /** The one mark every provider of the directory shares (then no row repeats it). */
+  example?: ExampleMarkView;
   rows: ProviderRow[];
 }
 
@@ -40,6 +45,8 @@ export interface ProviderPageView {
   contacts: { name: string; function: string; email?: string; phone?: string }[];
   checkHref: string;
   directoryHref: string;
+  /** The provider (name, address, facilities, places) is example data. */
+  example?: ExampleMarkView;
 }
 
 /** Agreements that providers sign. */
@@ -81,14 +88,19 @@ export function buildProviderDirectoryView(content: Content): ProviderDirectoryV
         regimeLabel: REGIME_LABELS[p.regime],
         facilities: formatNumber(inPlan.length),
         places: formatNumber(providerPlaces),
+        example: exampleMarkOf(p.beispiel),
       };
     });
     const plan = agreement ? ` im Bedarfsplan ${agreement.bedarfsplan}` : '';
+    // Every provider marked alike: one mark above the table, not one per row.
+    const first = rows[0]?.example;
+    const shared = first && rows.every((r) => r.example && r.example.note === first.note) ? first : undefined;
     return {
       title: 'Träger und ihre Ausfertigungen',
       intro: `Alle freien Träger mit mindestens einer Einrichtung${plan}. Jeder Träger hat eine eigene Seite mit seinen Einrichtungen und den persönlichen PDF-Ausfertigungen der Vereinbarung.`,
       summary: `${formatCount(rows.length, 'Träger', 'Träger')} mit ${formatCount(facilities, 'Einrichtung', 'Einrichtungen')} und ${formatCount(places, 'Platz', 'Plätzen')}${plan}.`,
-      rows,
+      ...(shared ? { example: { ...shared, note: `alle ${formatCount(rows.length, 'Träger', 'Träger')}: ${shared.note ?? 'erfunden'}` } } : {}),
+      rows: shared ? rows.map(({ example: _example, ...r }) => r) : rows,
     };
   });
 }
@@ -121,7 +133,7 @@ export function buildProviderPageView(content: Content, providerId: string, down
       const standing = partyStanding(content, a, provider, asOf);
       const { statusLabel, date } = standingLabel(standing);
       const version = standing.binding?.version ?? standing.ended?.version ?? standing.latestOffer?.version;
-      const detail = !date ? undefined : standing.state === 'offen' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
+      const detail = !date ? undefined : standing.state === 'keine-antwort' ? `(angeboten am ${formatDateShort(date)})` : `seit ${formatDateShort(date)}`;
       signing.push({ agreement: a.short_title, version: version ?? '–', statusLabel, detail });
     }
   }
@@ -150,5 +162,6 @@ export function buildProviderPageView(content: Content, providerId: string, down
       .map((c) => ({ name: c.name, function: c.function, email: c.email, phone: c.phone })),
     checkHref: urls.check(),
     directoryHref: urls.providers(),
+    example: exampleMarkOf(provider.beispiel),
   };
 }

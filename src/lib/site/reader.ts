@@ -12,6 +12,7 @@ import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { endSentence } from '../typography.ts';
 
 export interface TocPart {
   title: string;
@@ -93,7 +94,7 @@ export function versionStatusText(v: Version, content: Content, withPaper = true
   const refs = [v.paper && withPaper ? paperLabel(content, v.paper) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
   if (refs.length) parts[0] += ` (${refs.join(', ')})`;
   if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
-  return `${parts.join(', ')}.`;
+  return endSentence(parts.join(', '));
 }
 
 export function versionList(content: Content, agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo', asOf?: string): VersionListItem[] {

@@ -7,7 +7,7 @@ import { formatDateDe, formatDateShort } from '../dates.ts';
 import { compareGerman, formatNumber, formatPercent } from '../format.ts';
 import { memo } from '../memo.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
-import { OFFER_STATE_LABELS } from '../signing/binding.ts';
+import { OFFER_FIGURE_LABELS, OFFER_STATE_LABELS, OPEN_RULE, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { bindingTimeline, buildSigningFigures, firstOfferDate, statusDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
 import { buildSigningChart, type ChartSeriesInput, type SigningChartView } from '../signing/chart.ts';
@@ -37,6 +37,10 @@ export interface FigureSnapshotView {
   source: string;
   /** Set when the Beschlusskontrolle behind the snapshot is example data. */
   example?: ExampleMarkView;
+  /** Set when the ledger the figures come from is example data (its file's `beispiel`). */
+  figuresExample?: ExampleMarkView;
+  /** The headline (signed of eligible) is what the Beschlusskontrolle reported (`reported` in council.yaml), not only the ledger's count. */
+  headlineRecorded?: true;
   asOf: string;
   asOfText: string;
   /** The version offered for signature on that date. */
@@ -52,7 +56,9 @@ export interface FigureSnapshotView {
   rows: FigureRow[];
   byRegime: RegimeRow[];
   /** Per adopted version: its offer and whom it binds (only when more than one version is adopted). */
-  perVersion: { version: string; href: string; offered: string; signed: string; open: string; bound: string; share: string }[];
+  perVersion: { version: string; href: string; offered: string; signed: string; open: string; declined: string; replaced: string; bound: string }[];
+  /** Column heads of `perVersion` (terms.ts); „Ersetzt“ only when an offer was replaced by a newer one. */
+  perVersionColumns: { offered: string; signed: string; open: string; declined: string; replaced?: string; bound: string };
 }
 
 export interface PublishedPartyStatus {
@@ -102,19 +108,22 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
   const words = PARTY_WORDS[agreement.party_kind];
   const binding = f.boundByVersion.filter((v) => v.bound > 0);
   const share = (n: number) => formatPercent(n, f.eligible);
+  const L = PARTY_FIGURE_LABELS;
+  const row = (label: string, n: number): FigureRow => ({ label, value: formatNumber(n), share: share(n) });
   const rows: FigureRow[] = [
-    { label: `Berechtigte ${words.many} (Bedarfsplan ${agreement.bedarfsplan})`, value: formatNumber(f.eligible) },
-    { label: 'Angebot erhalten', value: formatNumber(f.offered), share: share(f.offered) },
-    { label: 'Unterzeichnet, Vereinbarung gilt', value: formatNumber(f.bound), share: share(f.bound) },
+    { label: L.eligible(words.many, agreement.bedarfsplan), value: formatNumber(f.eligible) },
+    row(L.offered, f.offered),
+    row(L.bound, f.bound),
   ];
-  if (binding.length > 1) for (const v of binding) rows.push({ label: `davon in Version ${v.version}`, value: formatNumber(v.bound), share: share(v.bound) });
-  if (f.terminating.length > 0) rows.push({ label: 'darunter gekündigt, Frist läuft noch', value: formatNumber(f.terminating.length), share: share(f.terminating.length) });
+  if (binding.length > 1) for (const v of binding) rows.push(row(L.boundBy(v.version), v.bound));
+  if (f.terminating.length > 0) rows.push(row(L.terminating, f.terminating.length));
   rows.push(
-    { label: 'Offen (noch nicht beantwortet)', value: formatNumber(f.open), share: share(f.open) },
-    { label: 'darunter: Absicht zur Unterzeichnung erklärt', value: formatNumber(f.intent) },
-    { label: 'Abgelehnt', value: formatNumber(f.declined), share: share(f.declined) },
-    { label: 'Gekündigt, Vereinbarung ausgelaufen', value: formatNumber(f.ended.length), share: share(f.ended.length) },
-    { label: 'Noch kein Angebot', value: formatNumber(f.notOffered), share: share(f.notOffered) },
+    row(L.open, f.open),
+    row(L.intent, f.intent),
+    row(L.noAnswer, f.noAnswer),
+    row(L.declined, f.declined),
+    row(L.ended, f.ended.length),
+    row(L.notOffered, f.notOffered),
     {
       label: `Plätze im Bedarfsplan: davon bei Unterzeichnenden`,
       value: `${formatNumber(f.placesBound)} von ${formatNumber(f.placesEligible)}`,
@@ -138,8 +147,9 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
             offered: formatNumber(o.offered),
             signed: formatNumber(o.signed),
             open: formatNumber(o.open),
+            declined: formatNumber(o.declined),
+            replaced: formatNumber(o.replaced),
             bound: formatNumber(bound),
-            share: formatPercent(bound, f.eligible),
           };
         })
       : [];
@@ -160,6 +170,14 @@ function snapshot(content: Content, agreement: AgreementEntry, asOf: string, id:
     rows,
     byRegime,
     perVersion,
+    perVersionColumns: {
+      offered: OFFER_FIGURE_LABELS.offered,
+      signed: OFFER_FIGURE_LABELS.signed,
+      open: OFFER_FIGURE_LABELS.open,
+      declined: OFFER_FIGURE_LABELS.declined,
+      replaced: f.offers.some((o) => o.replaced > 0) ? OFFER_FIGURE_LABELS.replaced : undefined,
+      bound: OFFER_FIGURE_LABELS.bound,
+    },
   };
 }
 
@@ -181,8 +199,11 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry, bu
         ),
       );
       const example = exampleMarkOf(report.beispiel);
-      if (example) out[out.length - 1]!.example = example;
+      const shown = out[out.length - 1]!;
+      if (example) shown.example = example;
+      if (report.reported && report.reported.signed === shown.signed && report.reported.eligible === shown.eligible) shown.headlineRecorded = true;
     }
+    const figuresExample = exampleMarkOf(content.ledgers.find((l) => l.agreement === agreement.id)?.beispiel);
     // The status date adds nothing when a Beschlusskontrolle is as recent or newer.
     if (latest && firstOfferDate(content, agreement.id) !== undefined && !out.some((s) => s.asOf >= latest)) {
       out.push(
@@ -196,7 +217,7 @@ export function signingSnapshots(content: Content, agreement: AgreementEntry, bu
         ),
       );
     }
-    return out;
+    return figuresExample ? out.map((snapshot) => ({ ...snapshot, figuresExample })) : out;
   });
 }
 
@@ -267,7 +288,7 @@ export function buildSigningStatusView(content: Content, buildAsOf?: string): Si
     return {
       title: 'Zeichnungsstand und Beschlusskontrolle',
       reportLinks: { all: `Alle Berichte an ${council.accusative} zur Beschlusskontrolle`, one: `Bericht an ${council.accusative}` },
-      intro: `Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben und welche Version für sie gilt – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet. ${BINDING_RULE}`,
+      intro: `Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben und welche Version für sie gilt – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet. ${BINDING_RULE} ${OPEN_RULE}`,
       agreements: agreementsInOrder(content).map((agreement): SigningAgreementView => {
         const asOf = statusDate(content, buildAsOf);
         const { chart, table } = chartFor(content, agreement, asOf);

@@ -8,6 +8,7 @@ import { currentOscalCatalogs } from '../exports/oscal.ts';
 import { formatNumber, legalSpaces } from '../format.ts';
 import { memo } from '../memo.ts';
 import { SDM_GOAL_DESCRIPTIONS, tomCatalogue } from '../toms/catalogue.ts';
+import { type ExampleMarkView } from '../example-data.ts';
 import { urls } from './urls.ts';
 
 
@@ -34,6 +35,8 @@ export interface TomItemView {
   /** „§ 9 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1)“, numbered for each agreement's current version. */
   references: string[];
   risks: TomRiskLink[];
+  /** Example data (status, responsible body …), unless the group shows the same mark once for all. */
+  example?: ExampleMarkView;
 }
 
 export interface TomGoalGroup {
@@ -42,6 +45,8 @@ export interface TomGoalGroup {
   anchor: string;
   description: string;
   countText: string;
+  /** The one example mark every measure of the group shares, shown once under the heading. */
+  example?: ExampleMarkView;
   toms: TomItemView[];
 }
 
@@ -95,14 +100,19 @@ export function buildTomCatalogView(content: Content): TomCatalogView {
             href: urls.risk(r.id),
             levels: levelsText(riskLevelsOf(dpia!, r)),
           })),
+          example: t.example,
         }));
+      // One mark for the whole group when every measure carries the same one (a file's mark); else each its own.
+      const first = toms[0]?.example;
+      const shared = first && toms.every((t) => t.example && t.example.note === first.note) ? first : undefined;
       return {
         goal,
         label,
         anchor: `ziel-${goal}`,
         description: SDM_GOAL_DESCRIPTIONS[goal],
         countText: toms.length === 1 ? '1 Maßnahme' : `${formatNumber(toms.length)} Maßnahmen`,
-        toms,
+        ...(shared ? { example: shared } : {}),
+        toms: shared ? toms.map(({ example: _example, ...t }) => t) : toms,
       };
     });
     return {

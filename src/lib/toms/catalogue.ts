@@ -3,6 +3,7 @@ import { adoptedVersions, agreementsInOrder, currentVersion } from '../agreement
 import type { AgreementEntry, Content, TomEntry, Version } from '../content-model.ts';
 import { compareGerman, legalSpaces } from '../format.ts';
 import { compareVersions } from '../parse-content.ts';
+import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 
 
 /** One sentence per SDM protection goal, for readers who do not know the model. */
@@ -91,6 +92,8 @@ export interface TomMeasure {
   sinceVersion: string;
   /** The annexes that list the measure (see tomAnnexListings), each with its §§. */
   annexes: TomAnnexListing[];
+  /** What about the measure is example data (its own or its file's `beispiel`); undefined for recorded facts. */
+  example?: ExampleMarkView;
   entry: TomEntry;
 }
 
@@ -118,6 +121,7 @@ export function tomMeasure(content: Content, t: TomEntry, annex?: { agreement: s
     art32: t.art32.map((r) => ART32_LABELS[r]),
     sinceVersion: t.since_version,
     annexes: tomAnnexListings(content, t, annex),
+    example: exampleMarkOf(t.beispiel),
     entry: t,
   };
 }
@@ -151,7 +155,8 @@ export interface TomAnnexEdition {
 
 /** Every version's annex: agreements main first, versions oldest first, drafts included and marked. */
 export function tomAnnexEditions(content: Content): TomAnnexEdition[] {
-  return agreementsInOrder(content).flatMap((agreement) => {
+  // An agreement that is no processing agreement has no annex of measures.
+  return agreementsInOrder(content).filter((agreement) => agreement.auftragsverarbeitung).flatMap((agreement) => {
     const adopted = new Set(adoptedVersions(agreement));
     return agreement.versions.map((version) => ({
       agreement,

@@ -4,6 +4,7 @@ import { at, type Rule } from '../rule.ts';
 export const fileNames: Rule = {
   id: 'dateinamen',
   description: 'Die Datei eines Vertragspartners heißt wie seine Kennung (`traeger/<id>.yaml`, `kindertagespflege/<id>.yaml`).',
+  identity: true,
   check(content) {
     const out: Diagnostic[] = [];
     const parties = [...content.providers, ...content.childminders];

@@ -35,6 +35,7 @@ function duplicates(content: Content, describe: Describe, items: Occurrence[]): 
 export const uniqueIds: Rule = {
   id: 'eindeutige-kennungen',
   description: 'Jede Kennung ist nur einmal vergeben.',
+  identity: true,
   check(content) {
     const parties: Occurrence[] = [...content.providers, ...content.childminders].map((p) => ({ id: p.id, source: p.source, field: ['id'] }));
     const facilities: Occurrence[] = content.providers.flatMap((p) =>
