@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PDF_PIPELINE_VERSION } from '../../lib/pdf/party-document.ts';
 import { TEMPLATE_FILES, type PdfTemplates } from '../../lib/pdf/render-html.ts';
 import { DPIA_TEMPLATE_FILES, type DpiaTemplates } from '../../lib/pdf/dpia-html.ts';
-import { ContentError } from '../cli.ts';
+import { loadTemplate, type TemplateDirs } from '../templates.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -36,25 +36,23 @@ export interface PdfAssets {
   dpia: DpiaTemplates & { hash: string };
 }
 
-export function defaultTemplatesDir(): string {
-  return path.resolve(import.meta.dirname, '../../../templates');
-}
-
 function packageDir(pkg: string): string {
   return path.dirname(require.resolve(`${pkg}/package.json`));
 }
 
-/** Reads the print templates and the self-hosted fonts. */
-export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promise<PdfAssets> {
+/**
+ * Reads the print templates (the content folder's own first, the bundled ones otherwise) and the
+ * self-hosted fonts.
+ */
+export async function loadPdfAssets(dirs: TemplateDirs = {}): Promise<PdfAssets> {
   const hash = createHash('sha256').update(PDF_PIPELINE_VERSION);
   const texts: Partial<Record<keyof typeof TEMPLATE_FILES, string>> = {};
+  const names: Partial<Record<keyof typeof TEMPLATE_FILES, string>> = {};
   for (const [key, file] of Object.entries(TEMPLATE_FILES) as [keyof typeof TEMPLATE_FILES, string][]) {
-    const full = path.join(templatesDir, file);
-    const text = await readFile(full, 'utf8').catch(() => {
-      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-    });
-    texts[key] = text;
-    hash.update(`\0${file}\0${text}`);
+    const template = await loadTemplate(file, dirs);
+    texts[key] = template.text;
+    names[key] = template.file;
+    hash.update(`\0${file}\0${template.text}`);
   }
   const css: string[] = [];
   for (const face of FACES) {
@@ -80,15 +78,13 @@ export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promi
     running: texts.running!,
     css: texts.css!,
     fontCss,
+    files: names,
   };
   const digest = hash.digest('hex');
   const dpiaHash = createHash('sha256').update(digest);
   const dpia: Partial<DpiaTemplates> = {};
   for (const [key, file] of Object.entries(DPIA_TEMPLATE_FILES) as [keyof DpiaTemplates, string][]) {
-    const full = path.join(templatesDir, file);
-    dpia[key] = await readFile(full, 'utf8').catch(() => {
-      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-    });
+    dpia[key] = (await loadTemplate(file, dirs)).text;
     dpiaHash.update(`\0${file}\0${dpia[key]}`);
   }
   return { templates, hash: digest, dpia: { html: dpia.html!, css: dpia.css!, hash: dpiaHash.digest('hex') } };

@@ -1,5 +1,5 @@
 import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
-import { organisationOf } from '../organisation/profile.ts';
+import { organisationOf, type OrganisationView } from '../organisation/profile.ts';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
@@ -81,6 +81,8 @@ export interface LetterView {
   dateText: string;
   senderLine: string;
   sender: { publisher: string; department: string; address: string; email: string };
+  /** The body as organisation.yaml describes it (`org.*` in letter.html: the place the letter is dated at …). */
+  org: OrganisationView;
   addressLines: string[];
   salutation: string;
   subject: string;
@@ -462,6 +464,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       dateText: formatDateDe(asOf),
       senderLine: [sender.publisher, sender.department, sender.address.replace(/^.*?,\s*(Postfach)/, '$1')].filter(Boolean).join(' · '),
       sender,
+      org,
       addressLines: addressLines(party),
       salutation: salutation(party),
       subject,

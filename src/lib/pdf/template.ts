@@ -10,6 +10,11 @@ import { escapeHtml } from '../html.ts';
 export type TemplateValue = string | number | boolean | null | TemplateValue[] | { [key: string]: TemplateValue };
 export type TemplateData = { [key: string]: TemplateValue };
 
+/** A view model of plain data (text, numbers, flags, null, lists, groups) as a template value. */
+export function asTemplateValue(value: object): TemplateValue {
+  return value as unknown as TemplateValue;
+}
+
 export class TemplateError extends Error {
   readonly exitCode = 1;
 }
