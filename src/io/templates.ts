@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DefaultFile } from '../lib/parse-content.ts';
 import { ContentError } from './cli.ts';
 
 /**
@@ -73,4 +74,38 @@ export async function listBundledTemplates(folder: string, dirs: TemplateDirs = 
     .filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== 'README.md')
     .map((e) => `${folder}/${e.name}`)
     .sort();
+}
+
+/** Folders of bundled named texts (letters' and report's wording) a content folder may override text by text. */
+export const TEXT_TEMPLATE_FOLDERS = ['letters', 'report'] as const;
+
+/** Every bundled template a content folder may have its own version of in `templates/`: the print templates and the texts. */
+export async function overridableTemplateNames(dirs: TemplateDirs = {}): Promise<Set<string>> {
+  const root = dirs.bundledDir ?? BUNDLED_TEMPLATES_DIR;
+  const top = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const names = top.filter((e) => e.isFile() && !e.name.startsWith('.') && e.name !== 'README.md').map((e) => e.name);
+  for (const folder of TEXT_TEMPLATE_FOLDERS) names.push(...(await listBundledTemplates(folder, dirs)));
+  return new Set(names.sort());
+}
+
+/**
+ * The bundled pages and texts as defaults of the content model: `pages/<slug>.md` where the
+ * content has no page of that name, `templates/letters/….yaml` beneath the content's own texts.
+ */
+export async function loadTextDefaults(dirs: TemplateDirs = {}): Promise<DefaultFile[]> {
+  const root = dirs.bundledDir ?? BUNDLED_TEMPLATES_DIR;
+  const out: DefaultFile[] = [];
+  for (const name of await listBundledTemplates('pages', dirs)) {
+    if (!name.endsWith('.md')) continue;
+    const file = path.join(root, name);
+    out.push({ path: name, bytes: new Uint8Array(await readFile(file)), shown: shown(file) });
+  }
+  for (const folder of TEXT_TEMPLATE_FOLDERS) {
+    for (const name of await listBundledTemplates(folder, dirs)) {
+      if (!name.endsWith('.yaml')) continue;
+      const file = path.join(root, name);
+      out.push({ path: `templates/${name}`, bytes: new Uint8Array(await readFile(file)), shown: shown(file) });
+    }
+  }
+  return out;
 }

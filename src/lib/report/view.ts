@@ -1,5 +1,7 @@
 import { didYouMean } from '../suggest.ts';
 import { committeeNamed, organisationOf, reportAddressees } from '../organisation/profile.ts';
+import { asTemplateValue, type TemplateData } from '../pdf/template.ts';
+import { renderPhrase } from '../texts/phrases.ts';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
@@ -126,6 +128,18 @@ const REGIME_LONG: Record<Regime, string> = {
   'dsg-ekd': 'DSG-EKD (evangelisches Datenschutzrecht)',
 };
 
+/** The fixed wording of the letter: templates/report/beschlusskontrolle.yaml (the content's own texts first). */
+export const REPORT_TEXTS = 'report/beschlusskontrolle.yaml';
+
+function text(content: Content, key: string, data: TemplateData = {}): string {
+  return renderPhrase(content, REPORT_TEXTS, key, { org: asTemplateValue(organisationOf(content)), ...data });
+}
+
+/** Intro and description of the page that lists every report. */
+export function reportIndexTexts(content: Content): { intro: string; description: string } {
+  return { intro: text(content, 'index_intro'), description: text(content, 'index_description') };
+}
+
 export function findAgreement(content: Content, agreementId: string | undefined): AgreementEntry {
   const id = agreementId ?? content.site?.main_agreement;
   const agreement = content.agreements.find((a) => a.id === id);
@@ -224,9 +238,8 @@ function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: V
   const replaced = [main, ...later].some((v) => offersOf(v.version).replaced > 0);
   const rows: string[][] = [row(main)];
   for (const v of later) {
-    const who = v.adopted_by ? committeeNamed(organisationOf(content), v.adopted_by).nominative : 'der zuständige Ausschuss';
-    const paper = v.paper ? ` (${formatPaperNumber(v.paper)})` : '';
-    const adoption = `Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`;
+    const committee = v.adopted_by ? asTemplateValue(committeeNamed(organisationOf(content), v.adopted_by)) : { nominative: 'der zuständige Ausschuss' };
+    const adoption = text(content, 'later_version', { dateText: formatDateDe(v.adopted!), committee, version: v.version, paper: v.paper ? formatPaperNumber(v.paper) : null });
     blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(agreement, f, offersOf(v.version))].join(' ') });
     rows.push(row(v));
   }
@@ -246,12 +259,12 @@ function rahmenPoint(content: Content, r: Resolution, asOf: string): ResolutionP
   const agreement = content.agreements.find((a) => a.id === r.agreement);
   const title = agreement ? `die ${agreement.title}` : 'die Rahmenvereinbarung';
   const { done } = resolutionStatus(content, r, asOf);
-  const text = done
+  const sentence = done
     ? r.adopted_by
-      ? `${committeeNamed(organisationOf(content), r.adopted_by).subject} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
-      : `${title.charAt(0).toUpperCase()}${title.slice(1)} wurde am ${formatDateDe(r.adopted!)} beschlossen.`
-    : `Der Beschluss über ${title} steht am ${formatDateDe(asOf)} noch aus.`;
-  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text }], done };
+      ? text(content, 'adopted', { committee: asTemplateValue(committeeNamed(organisationOf(content), r.adopted_by)), title, dateText: formatDateDe(r.adopted!) })
+      : text(content, 'adopted_without_committee', { titleCapitalized: `${title.charAt(0).toUpperCase()}${title.slice(1)}`, dateText: formatDateDe(r.adopted!) })
+    : text(content, 'adoption_pending', { title, dateText: formatDateDe(asOf) });
+  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text: sentence }], done };
 }
 
 interface PointResult {
@@ -268,19 +281,16 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   const plan = agreement.bedarfsplan;
   const blocks: ReportBlock[] = [];
   const letters = offerLettersFor(content, agreement.id, asOf);
-  const publisher = organisationOf(content).name;
+  const party = { many: words.many, dativeMany: words.dativeMany };
   if (letters.length === 0) {
-    blocks.push({ type: 'paragraph', text: `Das Angebot an die ${words.many} ist am ${formatDateDe(asOf)} noch nicht versandt.` });
+    blocks.push({ type: 'paragraph', text: text(content, 'offer_pending', { party, dateText: formatDateDe(asOf) }) });
   } else {
     const first = letters[0]!;
-    const sentences = [
-      `Mit Schreiben vom ${formatDateDe(first.date)} wurde allen berechtigten ${words.dativeMany} angeboten, auf Grundlage der beschlossenen Rahmenvereinbarung eine individualrechtliche Vereinbarung abzuschließen.`,
-    ];
-    if (first.voluntary) {
-      sentences.push(`Das Schreiben wies darauf hin, dass die Teilnahme freiwillig ist und die ${publisher} niemanden zum Abschluss verpflichtet.`);
-    }
     const further = letters.slice(1).map((l) => formatDateDe(l.date));
-    if (further.length > 0) sentences.push(`Weitere Schreiben folgten am ${joinGerman(further)}.`);
+    const offer = { dateText: formatDateDe(first.date), furtherText: joinGerman(further) };
+    const sentences = [text(content, 'offer_sent', { party, offer })];
+    if (first.voluntary) sentences.push(text(content, 'offer_voluntary', { party, offer }));
+    if (further.length > 0) sentences.push(text(content, 'offer_further', { party, offer }));
     blocks.push({ type: 'paragraph', text: sentences.join(' ') });
   }
   const signing = buildSigningFigures(content, agreement, asOf);
@@ -384,7 +394,7 @@ function reportExampleView(content: Content, agreement: AgreementEntry, entry: B
   };
   add(`Vorlage ${formatPaperNumber(entry.paper)}`, content.council?.papers.find((p) => p.id === entry.paper)?.beispiel);
   for (const r of resolutions) add(`Beschlusspunkt ${r.number}`, r.beispiel);
-  if (asOf === entry.date) add(`Hausmitteilung vom ${formatDateDe(entry.date)}`, entry.beispiel);
+  if (asOf === entry.date) add(`${text(content, 'document_kind')} vom ${formatDateDe(entry.date)}`, entry.beispiel);
   if (showsLedgerFigures) add('Zahlen aus dem Zeichnungsregister', content.ledgers.find((l) => l.agreement === agreement.id)?.beispiel);
   const instance = instanceExampleMark(content);
   return instance || notes.length > 0 ? { ...(instance ? { instance } : {}), notes } : undefined;
@@ -423,7 +433,8 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
   const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);
   // On its own date a recorded letter is reproduced from the record, word for word.
   const record = asOf === entry.date ? entry.record : undefined;
-  const subject = record?.heading ?? `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
+  const subject = record?.heading ?? text(content, 'subject', { paper: paperLabel, session: entry.session });
+  const documentKind = text(content, 'document_kind');
   const organisation = organisationOf(content).name;
   const to = reportAddressees(content, entry.addressees);
   const addressees = /^(an|alle)\s/i.test(to) ? to : `alle ${to}`;
@@ -438,7 +449,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       asOfText: formatDateDe(asOf),
       final,
       letter: {
-        documentKind: 'Hausmitteilung',
+        documentKind,
         organisation,
         sender: entry.sender,
         addressees: `An ${addressees}`,
@@ -474,7 +485,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
     asOfText: formatDateDe(asOf),
     final,
     letter: {
-      documentKind: 'Hausmitteilung',
+      documentKind,
       organisation,
       sender: entry.sender,
       addressees: `An ${addressees}`,
@@ -482,18 +493,16 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       dateText: formatDateDe(asOf),
       subject,
       title: entry.subject,
-      salutation: 'Sehr geehrte Fraktionen und Mitglieder des Stadtrates,',
-      statusSentence: final
-        ? 'folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:'
-        : 'folgender Zwischenstand kann zu oben genanntem Beschluss gegeben werden:',
-      closing: 'Mit freundlichen Grüßen',
+      salutation: organisationOf(content).council.salutation,
+      statusSentence: text(content, final ? 'status_final' : 'status_interim'),
+      closing: text(content, 'closing'),
       signature: entry.signed_by ? [entry.signed_by, entry.sender] : [entry.sender],
       acknowledgement: [],
     },
     ...(example ? { example } : {}),
     points,
     timeline: hasEinzel ? buildTimeline(content, agreement, resolutionVersion(agreement, entry.paper), asOf) : undefined,
-    outlook: final ? undefined : 'Über den weiteren Stand wird erneut berichtet.',
+    outlook: final ? undefined : text(content, 'outlook'),
     figures,
     keySentences,
     metadata: {
