@@ -22,6 +22,7 @@ import { references } from './rules/references.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
+import { texts } from './rules/texts.ts';
 import { tomReferences } from './rules/tom-references.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { versionChain } from './rules/version-chain.ts';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   references,
   paperNumbers,
   committees,
+  texts,
   tomReferences,
   versionChain,
   changelog,

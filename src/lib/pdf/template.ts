@@ -17,6 +17,14 @@ export function asTemplateValue(value: object): TemplateValue {
 
 export class TemplateError extends Error {
   readonly exitCode = 1;
+  /** What is wrong, without template and line (for a validator's message that names them itself). */
+  readonly problem: string;
+  readonly line: number;
+  constructor(label: string, templateName: string, line: number, problem: string) {
+    super(`${label} „${templateName}“, Zeile ${line}: ${problem}`);
+    this.problem = problem;
+    this.line = line;
+  }
 }
 
 type SectionNode = { type: 'section'; name: string; inverted: boolean; line: number; children: Node[] };
@@ -46,7 +54,7 @@ export function compileTemplate(templateName: string, source: string, options: T
   let last = 0;
   const lineAt = (index: number) => source.slice(0, index).split('\n').length + (options.firstLine ?? 1) - 1;
   const fail = (line: number, message: string): never => {
-    throw new TemplateError(`${label} „${templateName}“, Zeile ${line}: ${message}`);
+    throw new TemplateError(label, templateName, line, message);
   };
   for (const match of source.matchAll(TAG)) {
     const index = match.index;
@@ -121,14 +129,15 @@ function renderNodes(settings: RenderSettings, nodes: Node[], stack: TemplateVal
     }
     const value = lookup(stack, node.name);
     if (value === undefined) {
-      throw new TemplateError(
-        `${settings.label} „${templateName}“, Zeile ${node.line}: den Platzhalter „${node.name}“ gibt es nicht. Verfügbar sind hier: ${knownNames(stack)}.`,
-      );
+      throw new TemplateError(settings.label, templateName, node.line, `den Platzhalter „${node.name}“ gibt es nicht. Verfügbar sind hier: ${knownNames(stack)}.`);
     }
     if (node.type === 'var') {
       if (value !== null && typeof value === 'object') {
         throw new TemplateError(
-          `${settings.label} „${templateName}“, Zeile ${node.line}: „${node.name}“ ist eine Liste oder Gruppe und kann nicht direkt eingesetzt werden. Verwenden Sie {{#${node.name}}}…{{/${node.name}}}.`,
+          settings.label,
+          templateName,
+          node.line,
+          `„${node.name}“ ist eine Liste oder Gruppe und kann nicht direkt eingesetzt werden. Verwenden Sie {{#${node.name}}}…{{/${node.name}}}.`,
         );
       }
       const text = value === null ? '' : String(value);

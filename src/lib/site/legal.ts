@@ -1,17 +1,5 @@
 import type { Content } from '../content-model.ts';
-import { organisationOf } from '../organisation/profile.ts';
-
-/** Publisher facts the Impressum, privacy and accessibility pages quote from site.yaml. */
-export interface SiteFacts {
-  title: string;
-  publisher: string;
-  department: string;
-  address: string;
-  contactEmail: string;
-  contactHref: string;
-  dataProtectionOfficer: string;
-  baseUrl: string;
-}
+import { pageBySlug, renderPageParts, type PagePart } from '../texts/pages.ts';
 
 /** Where the content comes from (site.yaml `herkunft`): the note and the facts traced to a document. */
 export interface ProvenanceView {
@@ -30,17 +18,26 @@ export function buildProvenanceView(content: Content): ProvenanceView | undefine
   };
 }
 
-export function buildSiteFacts(content: Content): SiteFacts {
-  const site = content.site;
-  const org = organisationOf(content);
+/** A page from `pages/<slug>.md` (the content's own, else the bundled default), ready for the prose layout. */
+export interface ProsePageView {
+  slug: string;
+  /** What the prose layout expects: title, description, the page's path. */
+  frontmatter: { title: string; description?: string; path: string };
+  /** HTML and the site's own blocks (`{{> herkunft}}`), in order; the page joins them with a line break. */
+  parts: PagePart[];
+}
+
+/** The slugs of every page the site builds from pages/: /impressum/, /datenschutz/ … */
+export function prosePageRoutes(content: Content): string[] {
+  return content.pages.map((p) => p.slug);
+}
+
+export function buildProsePageView(content: Content, slug: string): ProsePageView {
+  const page = pageBySlug(content, slug);
+  if (!page) throw new Error(`Die Seite „${slug}“ gibt es nicht.`);
   return {
-    title: site?.title ?? 'Vertragswerk',
-    publisher: org.name,
-    department: org.department.name,
-    address: org.address,
-    contactEmail: org.contactEmail,
-    contactHref: org.contactHref,
-    dataProtectionOfficer: org.dataProtectionOfficer,
-    baseUrl: site?.base_url ?? '',
+    slug,
+    frontmatter: { title: page.title, ...(page.description ? { description: page.description } : {}), path: `/${slug}/` },
+    parts: renderPageParts(content, page),
   };
 }
