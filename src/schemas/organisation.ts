@@ -13,8 +13,8 @@ const gender = z.enum(['m', 'f', 'n'], { error: 'muss „m“, „f“ oder „n
 const httpUrl = z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein' });
 
 /**
- * A name as sentences use it: `gender` picks the article („die Landeshauptstadt Dresden“, „das Amt
- * für …“); `genitive` is the name after „des“ where it changes („Stadtrates“, „Landkreises Meißen“).
+ * A name as sentences use it: `gender` picks the article („die Stadt Musterstadt“, „das Amt
+ * für …“); `genitive` is the name after „des“ where it changes („Gemeinderates“, „Landkreises Muster“).
  */
 const nounFields = {
   name: nonEmptyText,
@@ -24,7 +24,7 @@ const nounFields = {
 
 const committeeSchema = z.strictObject({
   ...nounFields,
-  /** Abbreviation, e.g. in session numbers („JHA“). */
+  /** Abbreviation, e.g. in session numbers („HA“). */
   short: nonEmptyText.optional(),
 });
 
@@ -45,13 +45,13 @@ const pattern = z.string({ error: 'muss ein regulärer Ausdruck in Anführungsze
 export const councilProfileSchema = z
   .strictObject({
     ...nounFields,
-    /** URL of the council page: `/<slug>/`. Default: the name as an id („Stadtrat“ → `stadtrat`). */
+    /** URL of the council page: `/<slug>/`. Default: the name as an id („Gemeinderat“ → `gemeinderat`). */
     slug: slugId.optional(),
-    /** Who reads the council pages, as the home page addresses them: „Mitglieder des Stadtrates“. */
+    /** Who reads the council pages, as the home page addresses them: „Mitglieder des Gemeinderates“. */
     members: nonEmptyText.optional(),
     /** Addressees of the Beschlusskontrolle report when council.yaml names none. */
     addressees: nonEmptyText.optional(),
-    /** Salutation of the Beschlusskontrolle report: „Sehr geehrte Fraktionen und Mitglieder des Stadtrates,“. */
+    /** Salutation of the Beschlusskontrolle report: „Sehr geehrte Mitglieder des Gemeinderates,“. */
     salutation: nonEmptyText.optional(),
     /** The form of its paper numbers; a paper in council.yaml that does not match is refused with `paper_example`. */
     paper_pattern: pattern.optional(),
@@ -76,13 +76,13 @@ export const councilProfileSchema = z
   });
 
 export const organisationSchema = z.strictObject({
-  /** „Landeshauptstadt Dresden“ */
+  /** „Stadt Musterstadt“ */
   ...nounFields,
   /** The name without the place, as a sentence repeats it: „die Landeshauptstadt verarbeitet …“. Default: `name`. */
   short_name: nonEmptyText.optional(),
   /** „Gebietskörperschaft des öffentlichen Rechts“ (Impressum). */
   legal_form: nonEmptyText.optional(),
-  /** Where letters are dated: „Dresden, 7. Dezember 2026“. */
+  /** Where letters are dated: „Musterstadt, 7. Dezember 2026“. */
   place: nonEmptyText,
   /** Postal address of the department, as one line. */
   address: nonEmptyText,
@@ -92,11 +92,11 @@ export const organisationSchema = z.strictObject({
   data_protection_officer: nonEmptyText,
   /** Who signs for the body. */
   representative: z.strictObject({
-    /** Under the signature line: „Der Oberbürgermeister“. */
+    /** Under the signature line: „Die Bürgermeisterin“. */
     function: nonEmptyText,
-    /** After „vertreten durch“ (accusative): „den Oberbürgermeister“. */
+    /** After „vertreten durch“ (accusative): „die Bürgermeisterin“. */
     represented_by: nonEmptyText,
-    /** Whom a resolution instructs to conclude (accusative): „… und den Oberbürgermeister beauftragt“. Default: `represented_by`. */
+    /** Whom a resolution instructs to conclude (accusative): „… und die Bürgermeisterin beauftragt“. Default: `represented_by`. */
     mandate: nonEmptyText.optional(),
   }),
   /** The department that runs the agreements and answers the parties. */
@@ -105,9 +105,9 @@ export const organisationSchema = z.strictObject({
   processor: z
     .strictObject({
       ...nounFields,
-      /** „ihren“ in „durch ihren Eigenbetrieb“; default from the body's gender and the processor's. */
+      /** „ihren“ in „durch ihren IT-Dienstleister“; default from the body's gender and the processor's. */
       possessive: nonEmptyText.optional(),
-      /** „Eigenbetrieb der Landeshauptstadt (ohne eigene Rechtspersönlichkeit)“ */
+      /** „Einrichtung der Stadt ohne eigene Rechtspersönlichkeit“ */
       legal_nature: nonEmptyText.optional(),
     })
     .optional(),

@@ -31,7 +31,7 @@ export function oscalRoleId(responsible: string): string {
 }
 
 /**
- * The two files of one agreement version's annex: `kita-planer-2-1.1-tom-katalog.json`, so a downloaded
+ * The two files of one agreement version's annex: `muster-1.1-tom-katalog.json`, so a downloaded
  * file still says what it holds. A draft's names say so, and change when it is adopted.
  */
 export function oscalAnnexFiles(agreementId: string, version: string, draft: boolean): { catalog: string; component: string } {
@@ -63,7 +63,7 @@ function baseUrl(content: Content): string {
   return content.site?.base_url ?? 'https://example.invalid';
 }
 
-/** Ids that name one annex in UUIDs: `kita-planer-2:1.1`, a draft `kita-planer-2:1.2:entwurf`. */
+/** Ids that name one annex in UUIDs: `muster:1.1`, a draft `muster:1.2:entwurf`. */
 function annexKey(edition: TomAnnexEdition): string {
   return `${edition.agreement.id}:${edition.version.version}${edition.draft ? ':entwurf' : ''}`;
 }
@@ -84,7 +84,7 @@ function annexDate(content: Content, version: Version): string {
   return `${date}T00:00:00Z`;
 }
 
-/** „Kooperationsvereinbarung Kita-Planer 2, Version 1.1“ – a draft: „…, Entwurf der Version 1.2“. */
+/** „Mustervereinbarung, Version 1.1“ – a draft: „…, Entwurf der Version 1.2“. */
 function annexTitle(edition: TomAnnexEdition): string {
   return `${edition.agreement.short_title}, ${edition.draft ? 'Entwurf der ' : ''}Version ${edition.version.version}`;
 }

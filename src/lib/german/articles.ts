@@ -1,7 +1,7 @@
 /**
  * German articles and the prepositions that merge with them, by gender and case: enough to put
- * a noun phrase from content („Landeshauptstadt Dresden“, f) into a sentence („der Landeshauptstadt
- * Dresden“, „vom Jugendhilfeausschuss“). Generic grammar: no noun of any body lives here.
+ * a noun phrase from content („Stadt Musterstadt“, f) into a sentence („der Stadt
+ * Musterstadt“, „vom Hauptausschuss“). Generic grammar: no noun of any body lives here.
  *
  * The signatures follow the fuller grammar module of the party kinds (`german/grammar.ts`), so this
  * file can later re-export from it.
@@ -43,7 +43,7 @@ export function definiteArticle(gender: Gender, kase: GrammaticalCase, number: N
 
 /**
  * The possessive of a third person before a noun: the owner's gender picks „sein“ or „ihr“, the
- * noun's gender, case and number the ending („durch ihren Eigenbetrieb“, „in seinem Auftrag“).
+ * noun's gender, case and number the ending („durch ihren IT-Dienstleister“, „in seinem Auftrag“).
  */
 export function possessive(owner: Gender, ownerNumber: Number_, noun: Gender, kase: GrammaticalCase, number: Number_ = 'one'): string {
   const stem = ownerNumber === 'many' || owner === 'f' ? 'ihr' : 'sein';

@@ -72,7 +72,7 @@ export interface LetterChangeGroup {
 
 export interface LetterView {
   kind: LetterKind;
-  /** File name without extension, e.g. `angebot-kita-planer-2-1.0-traeger-001`. */
+  /** File name without extension, e.g. `angebot-muster-1.0-traeger-001`. */
   fileStem: string;
   agreementId: string;
   version: string;

@@ -10,21 +10,21 @@ import { toSlug } from '../../schemas/common.ts';
  * the words and their genders come from the content.
  */
 
-/** A name with its article in each case: „die Landeshauptstadt Dresden“, „der Landeshauptstadt Dresden“. */
+/** A name with its article in each case: „die Stadt Musterstadt“, „der Stadt Musterstadt“. */
 export interface NounPhrase {
   name: string;
   gender: Gender;
-  /** „die Landeshauptstadt Dresden“ (lower-case article). */
+  /** „die Stadt Musterstadt“ (lower-case article). */
   nominative: string;
   accusative: string;
   dative: string;
-  /** „des Stadtrates“: the genitive form from the content where the name changes. */
+  /** „des Gemeinderates“: the genitive form from the content where the name changes. */
   genitive: string;
-  /** The nominative at the start of a sentence: „Die Landeshauptstadt Dresden“. */
+  /** The nominative at the start of a sentence: „Die Stadt Musterstadt“. */
   subject: string;
-  /** „vom Jugendhilfeausschuss“, „von der Verbandsversammlung“. */
+  /** „vom Hauptausschuss“, „von der Verbandsversammlung“. */
   fromDative: string;
-  /** The bare articles, for a name set apart („zwischen der“ / **Landeshauptstadt Dresden**). */
+  /** The bare articles, for a name set apart („zwischen der“ / **Stadt Musterstadt**). */
   article: { nominative: string; accusative: string; dative: string; genitive: string };
 }
 
@@ -43,22 +43,22 @@ export interface OrganisationView extends NounPhrase {
   contactHref: string;
   dataProtectionOfficer: string;
   representative: {
-    /** Under the signature line: „Der Oberbürgermeister“. */
+    /** Under the signature line: „Die Bürgermeisterin“. */
     function: string;
-    /** After „vertreten durch“: „den Oberbürgermeister“. */
+    /** After „vertreten durch“: „die Bürgermeisterin“. */
     representedBy: string;
-    /** Whom a resolution instructs to conclude: „den Oberbürgermeister“. */
+    /** Whom a resolution instructs to conclude: „die Bürgermeisterin“. */
     mandate: string;
   };
   department: NounPhrase;
   /** The processor under Art. 28 GDPR when it is a unit of its own; null: the body itself. */
-  processor: (NounPhrase & { legalNature: string | null; /** „ihren Eigenbetrieb IT-Dienstleistungen“ */ ownAccusative: string }) | null;
+  processor: (NounPhrase & { legalNature: string | null; /** „ihren IT-Dienstleister“ */ ownAccusative: string }) | null;
   council: NounPhrase & {
     /** URL segment of the council page. */
     slug: string;
-    /** „Mitglieder des Stadtrates“ */
+    /** „Mitglieder des Gemeinderates“ */
     members: string;
-    /** „Fraktionen und Mitglieder des Stadtrates“: whom the Beschlusskontrolle reports are for (without article). */
+    /** „Fraktionen und Mitglieder des Gemeinderates“: whom the Beschlusskontrolle reports are for (without article). */
     addressees: string;
     salutation: string;
     paperExample: string | null;
@@ -206,7 +206,7 @@ export function reportAddressees(content: Content, recorded: string | undefined)
   return recorded ?? organisationOf(content).council.addressees;
 }
 
-/** „vom Jugendhilfeausschuss“, „von der Verbandsversammlung“: who adopted something, from the committee's gender. */
+/** „vom Hauptausschuss“, „von der Verbandsversammlung“: who adopted something, from the committee's gender. */
 export function byCommittee(content: Content, name: string): string {
   return committeeNamed(organisationOf(content), name).fromDative;
 }

@@ -1,5 +1,6 @@
 import { VERSION_STATUS_IN_SENTENCE, VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { controllerGroupLabel } from '../dpia/controllers.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
 import { dpiaSummary, tieText } from '../dpia/summary.ts';
@@ -157,7 +158,7 @@ export interface DpiaDocument {
   whatIf: MatrixWhatIf | null;
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
-  /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
+  /** The agreement versions whose §§ the measures' references count („Musterportal 2, Version 1.2“). */
   referenceVersions: string[];
   /** Levels next to the superseded version's, each from its own matrix; null for a first version. */
   comparison: DpiaComparisonDoc | null;
@@ -374,7 +375,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     referenceVersions,
     comparison: comparison ? comparisonDoc(comparison) : null,
     reviews: meta.reviews.map((r) => record('', r.role, r)),
-    dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+    dpoAdvice: meta.dpo_advice.map((a) => record(controllerGroupLabel(content, a.controller), a.role, a)),
     subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
     subjectViewsNotSought: meta.subject_views_not_sought ?? null,
     changes: meta.changes.map((c) => ({ risks: [...c.risks], text: c.text, reason: c.reason, example: exampleText(c.beispiel) })),

@@ -121,7 +121,7 @@ export interface PartyDocument {
     shortTitle: string;
     version: string;
     adoptedBy: string | null;
-    /** „vom Jugendhilfeausschuss“: the committee with its article. */
+    /** „vom Hauptausschuss“: the committee with its article. */
     adoptedByPhrase: string | null;
     adoptedText: string | null;
     paper: string | null;

@@ -49,13 +49,13 @@ export interface ResolutionPointView {
 
 export interface LetterView {
   documentKind: string;
-  /** „Landeshauptstadt Dresden“ (site publisher). */
+  /** „Stadt Musterstadt“ (organisation.yaml). */
   organisation: string;
   sender: string;
   addressees: string;
   reference?: string;
   dateText: string;
-  /** „Beschlusskontrolle zu A 0311/22 (Sitzungsnummer: JHA/036/2022)“ */
+  /** „Beschlusskontrolle zu A 0001/22 (Sitzungsnummer: HA/001/2022)“ */
   subject: string;
   /** The title of the matter, under the subject. */
   title: string;

@@ -27,7 +27,7 @@ export interface DownloadView {
   version: string;
   regimeLabel: string;
   href: string;
-  /** The name the file is saved under (`download` attribute) and shown as: `kita-planer-2-1.1-traeger-012.pdf`. */
+  /** The name the file is saved under (`download` attribute) and shown as: `muster-1.1-traeger-012.pdf`. */
   fileName: string;
   /** „PDF, 84,2 kB, 11 Seiten“ */
   details: string;

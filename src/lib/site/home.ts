@@ -20,7 +20,7 @@ export interface AgreementTeaser {
   summary: string;
   version: string;
   statusLabel: string;
-  /** „beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss, gültig ab 1. Juni 2023“ */
+  /** „beschlossen am 11. Mai 2023 vom Hauptausschuss, gültig ab 1. Juni 2023“ */
   statusText: string;
   readerHref: string;
   overviewHref: string;

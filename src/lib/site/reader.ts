@@ -48,7 +48,7 @@ export interface ReaderView {
   shortTitle: string;
   version: string;
   statusLabel: string;
-  /** „Beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss (Vorlage V2216/23, Sitzung JHA/052/2023), gültig ab 1. Juni 2023.“ */
+  /** „Beschlossen am 11. Mai 2023 vom Hauptausschuss (Vorlage V0002/23, Sitzung HA/002/2023), gültig ab 1. Juni 2023.“ */
   statusText: string;
   paperLink?: Link;
   /** Set when the version's text or record is example data, not from the council documents. */

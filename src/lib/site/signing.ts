@@ -93,7 +93,7 @@ export interface SigningAgreementView {
 export interface SigningStatusView {
   title: string;
   intro: string;
-  /** Link texts to the reports: „Alle Berichte an den Stadtrat zur Beschlusskontrolle“, „Bericht an den Stadtrat“. */
+  /** Link texts to the reports: „Alle Berichte an den Gemeinderat zur Beschlusskontrolle“, „Bericht an den Gemeinderat“. */
   reportLinks: { all: string; one: string };
   agreements: SigningAgreementView[];
 }

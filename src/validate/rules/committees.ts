@@ -5,7 +5,7 @@ import { at, listGerman, type Rule } from '../rule.ts';
 
 /**
  * Every body that advises on or adopts something is the council or one of its committees in
- * organisation.yaml: sentences need its gender („vom Jugendhilfeausschuss“, „von der
+ * organisation.yaml: sentences need its gender („vom Hauptausschuss“, „von der
  * Verbandsversammlung“), and a misspelt name would make a second committee in the exports.
  */
 export const committees: Rule = {
