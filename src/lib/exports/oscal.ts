@@ -25,6 +25,9 @@ export const OSCAL_IMPLEMENTATION_STATE: Record<TomEntry['status'], 'implemented
   geplant: 'planned',
 };
 
+/** Role of the processor providing the service (organisation.yaml `processor`, else the body itself). */
+export const PROCESSOR_ROLE = 'auftragsverarbeiter';
+
 /** Role id under which a TOM's `responsible` appears in OSCAL („IT-Dienstleister der Stadt“ → `it-dienstleister-der-stadt`). */
 export function oscalRoleId(responsible: string): string {
   return toSlug(responsible);
@@ -99,7 +102,15 @@ function versionStatusRemarks(edition: TomAnnexEdition): string {
   return `Beschlossen${v.adopted ? ` am ${formatDateDe(v.adopted)}` : ''}${by ? ` (${by})` : ''}.`;
 }
 
-function annexMetadata(content: Content, edition: TomAnnexEdition, title: string, extraRoles: { id: string; title: string }[] = []) {
+interface OscalParty {
+  uuid: string;
+  type: 'organization';
+  name: string;
+  'short-name'?: string;
+  'email-addresses'?: string[];
+}
+
+function annexMetadata(content: Content, edition: TomAnnexEdition, title: string, extraRoles: { id: string; title: string }[] = [], extraParties: OscalParty[] = []) {
   const ns = propNamespace(content);
   const { agreement, version, draft } = edition;
   const site = content.site;
@@ -129,7 +140,7 @@ function annexMetadata(content: Content, edition: TomAnnexEdition, title: string
     roles: [{ id: 'creator', title: 'Herausgeber' }, ...extraRoles],
     ...(org && publisher
       ? {
-          parties: [{ uuid: publisher, type: 'organization', name: org.name, 'short-name': org.department.name, 'email-addresses': [org.contactEmail] }],
+          parties: [{ uuid: publisher, type: 'organization', name: org.name, 'short-name': org.department.name, 'email-addresses': [org.contactEmail] }, ...extraParties],
           'responsible-parties': [{ 'role-id': 'creator', 'party-uuids': [publisher] }],
         }
       : {}),
@@ -198,12 +209,18 @@ export function buildOscalComponentDefinition(content: Content, edition: TomAnne
   const roles = new Map<string, string>();
   for (const t of toms) if (!roles.has(oscalRoleId(t.responsible))) roles.set(oscalRoleId(t.responsible), t.responsible);
   const catalogFile = oscalAnnexFiles(agreement.id, version.version, edition.draft).catalog;
+  // Who provides the service: the processor from organisation.yaml, or the body itself when it has none of its own.
+  const org = declaredOrganisation(content);
+  const processorName = org?.processor?.name ?? org?.name;
+  const processor = processorName ? uuidV5(`party:${processorName}`) : undefined;
+  const processorParty: OscalParty[] = org?.processor && processor ? [{ uuid: processor, type: 'organization', name: org.processor.name }] : [];
   const body = {
     metadata: annexMetadata(
       content,
       edition,
       `Umsetzung der technischen und organisatorischen Maßnahmen – ${annexTitle(edition)}`,
-      [...roles].map(([id, title]) => ({ id, title })),
+      [...(processor && !roles.has(PROCESSOR_ROLE) ? [{ id: PROCESSOR_ROLE, title: 'Auftragsverarbeiter' }] : []), ...[...roles].map(([id, title]) => ({ id, title }))],
+      processorParty,
     ),
     components: [
       {
@@ -213,6 +230,7 @@ export function buildOscalComponentDefinition(content: Content, edition: TomAnne
         title: agreement.short_title,
         description: agreement.summary,
         purpose: 'Auftragsverarbeitung nach Art.\u00a028 DSGVO; die Maßnahmen sind Anlage der Vereinbarung.',
+        ...(processor ? { 'responsible-roles': [{ 'role-id': PROCESSOR_ROLE, 'party-uuids': [processor] }] } : {}),
         ...(toms.length > 0
           ? {
               'control-implementations': [
