@@ -67,3 +67,12 @@ describe('organisation profile', () => {
     expect(committeeNamed(org, 'Verbandsversammlung').subject).toBe('Die Verbandsversammlung');
   });
 });
+
+describe('return address of the letters', () => {
+  it('leaves out the names the postal address repeats', async () => {
+    const { returnAddress } = await import('../src/lib/letters/plan.ts');
+    const org = buildOrganisationView(ZWECKVERBAND);
+    expect(returnAddress(org)).toBe('Zweckverband Kommunale Geodaten · Geschäftsstelle · Am Markt 1, 09999 Musterhausen');
+    expect(returnAddress({ ...org, address: 'Postfach 3, 09999 Musterhausen' })).toBe('Zweckverband Kommunale Geodaten · Geschäftsstelle · Postfach 3, 09999 Musterhausen');
+  });
+});

@@ -276,6 +276,16 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
   return { changes, groups, notes: unused };
 }
 
+/**
+ * The return address above the window (DIN 5008): body, department and the rest of the postal
+ * address, without repeating the names the address line starts with.
+ */
+export function returnAddress(org: OrganisationView): string {
+  const parts = org.address.split(/,\s*/);
+  while (parts.length > 1 && (parts[0] === org.name || parts[0] === org.department.name)) parts.shift();
+  return [org.name, org.department.name, parts.join(', ')].filter(Boolean).join(' · ');
+}
+
 function addressLines(party: PartyEntry): string[] {
   return [partyName(party), party.address.street, `${party.address.postal_code} ${party.address.city}`];
 }
@@ -450,7 +460,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       reason: plan.reason,
       date: asOf,
       dateText: formatDateDe(asOf),
-      senderLine: [sender.publisher, sender.department, sender.address.replace(/^.*?,\s*(Postfach)/, '$1')].filter(Boolean).join(' · '),
+      senderLine: returnAddress(org),
       sender,
       org,
       addressLines: addressLines(party),
