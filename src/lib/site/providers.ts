@@ -5,6 +5,7 @@ import { bedarfsplanPlaces, isEligible } from '../parties/eligibility.ts';
 import { partyStanding, statusDate } from '../signing/figures.ts';
 import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
+import type { WorkingCopyEntry } from '../../schemas/manifest.ts';
 import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
@@ -113,7 +114,13 @@ export function providerRoutes(content: Content): ProviderRoute[] {
   return eligibleProviders(content).map((p) => ({ id: p.id }));
 }
 
-export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[], buildAsOf?: string): ProviderPageView {
+export function buildProviderPageView(
+  content: Content,
+  providerId: string,
+  downloads: readonly PdfManifestEntry[],
+  buildAsOf?: string,
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): ProviderPageView {
   const byId = memo(content, 'providers-by-id', () => new Map(content.providers.map((p) => [p.id, p])));
   const provider = byId.get(providerId);
   if (!provider) throw new Error(`Unbekannter Träger „${providerId}“.`);
@@ -153,7 +160,7 @@ export function buildProviderPageView(content: Content, providerId: string, down
         places: formatNumber(f.places),
         inPlan: f.bedarfsplan?.plan === plan,
       })),
-    downloads: buildDownloadViews(content, downloads),
+    downloads: buildDownloadViews(content, downloads, workingCopies),
     signing,
     signingAsOfText,
     // Contacts are natural persons: only those marked public appear.
