@@ -50,9 +50,9 @@ describe('pages: the content’s own pages/<slug>.md, else the neutral default f
   it('refuses an unknown placeholder or block with file and line', () => {
     const content = withFiles([{ file: 'pages/impressum.md', write: '---\ntitle: Impressum\n---\nZeile eins\n\n{{org.name}}\n{{> fusszeile}}\n' }]);
     const page = content.pages.find((p) => p.slug === 'impressum')!;
-    expect(() => renderPageParts(content, page)).toThrowError(TemplateError);
-    expect(() => renderPageParts(content, page)).toThrowError('Textvorlage „content/pages/impressum.md“, Zeile 7: den Baustein „fusszeile“ gibt es nicht');
+    expect(() => renderPageParts(content, page)).toThrow(TemplateError);
+    expect(() => renderPageParts(content, page)).toThrow('Textvorlage „content/pages/impressum.md“, Zeile 7: den Baustein „fusszeile“ gibt es nicht');
     const placeholder = withFiles([{ file: 'pages/impressum.md', write: '---\ntitle: Impressum\n---\nZeile eins\n\n{{org.nmae}}\n' }]);
-    expect(() => renderPageParts(placeholder, placeholder.pages.find((p) => p.slug === 'impressum')!)).toThrowError(/^Textvorlage „content\/pages\/impressum\.md“, Zeile 6: den Platzhalter „org\.nmae“ gibt es nicht/);
+    expect(() => renderPageParts(placeholder, placeholder.pages.find((p) => p.slug === 'impressum')!)).toThrow(/^Textvorlage „content\/pages\/impressum\.md“, Zeile 6: den Platzhalter „org\.nmae“ gibt es nicht/);
   });
 });

@@ -40,7 +40,7 @@ describe('templates: the content folder’s own first, the bundled ones otherwis
     expect(assets.hash).not.toBe(bundled.hash);
     const { content } = await loadContent(path.join(ROOT, 'test/fixtures/valid'));
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
-    expect(() => renderPartyDocumentHtml(doc, assets.templates)).toThrowError(`Druckvorlage „${path.join(dir, 'templates/cover.html')}“, Zeile 1: den Platzhalter „party.nmae“ gibt es nicht`);
+    expect(() => renderPartyDocumentHtml(doc, assets.templates)).toThrow(`Druckvorlage „${path.join(dir, 'templates/cover.html')}“, Zeile 1: den Platzhalter „party.nmae“ gibt es nicht`);
   });
 
   it('reads letter.html from the content folder too', async () => {
@@ -58,7 +58,7 @@ describe('templates: the content folder’s own first, the bundled ones otherwis
   });
 
   it('refuses a missing template with the file to restore', async () => {
-    await expect(loadTemplate('cover.html', { bundledDir: path.join(BUNDLED_TEMPLATES_DIR, 'server') })).rejects.toThrowError(
+    await expect(loadTemplate('cover.html', { bundledDir: path.join(BUNDLED_TEMPLATES_DIR, 'server') })).rejects.toThrow(
       'Die Vorlage templates/server/cover.html fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.',
     );
   });
