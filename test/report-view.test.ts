@@ -191,7 +191,7 @@ describe('letter', () => {
 
   it('renders the fixture as Markdown', () => {
     expect(renderReportMarkdown(buildBeschlusskontrolleView(fixture))).toMatchInlineSnapshot(`
-      "**Hausmitteilung**
+      "**Mitteilung**
 
       Landeshauptstadt Musterstadt\\
       Geschäftsbereich Bildung und Jugend
