@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content } from '../src/lib/content-model.ts';
 import { signingFigureRowsOn } from '../src/lib/exports/signing-figures.ts';
 import { buildLetters } from '../src/lib/letters/plan.ts';
-import { parseContent } from '../src/lib/parse-content.ts';
 import { buildPartyDocument } from '../src/lib/pdf/party-document.ts';
 import { renderPartyDocumentHtml } from '../src/lib/pdf/render-html.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
@@ -11,7 +10,7 @@ import { buildReaderView, readerRoutes } from '../src/lib/site/reader.ts';
 import { signingSnapshots } from '../src/lib/site/signing.ts';
 import { runRules } from '../src/validate/index.ts';
 import { loadPdfAssets, type PdfAssets } from '../src/io/pdf/assets.ts';
-import { applyEdits, refreeze, replace, toContentFiles, validFixture } from './support/content-variants.ts';
+import { applyEdits, parseTree, refreeze, replace, validFixture } from './support/content-variants.ts';
 
 /**
  * A regime added in content alone – a fourth data-protection law in vocabularies.yaml, a § that
@@ -39,7 +38,7 @@ beforeAll(async () => {
     refreeze('agreements/muster/1.1/version.yaml'),
     replace('parties/traeger/traeger-001.yaml', 'regime: dsgvo', `regime: ${NAK.id}`),
   ];
-  const parsed = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+  const parsed = parseTree(applyEdits(validFixture(), edits));
   content = parsed.content;
   expect([...parsed.diagnostics, ...runRules(content)].filter((d) => d.severity === 'error')).toEqual([]);
   assets = await loadPdfAssets();

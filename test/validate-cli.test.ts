@@ -34,7 +34,7 @@ beforeAll(async () => {
 describe('npm run validate', () => {
   it('exits 0 on valid content and says so on stdout', () => {
     expect(results.valid).toMatchObject({ code: 0, stderr: '' });
-    expect(results.valid.stdout).toBe('28 Dateien geprüft: keine Fehler.\n');
+    expect(results.valid.stdout).toBe('29 Dateien geprüft: keine Fehler.\n');
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('npm run validate', () => {
     expect(result.code).toBe(1);
     const shown = expectedOf(folder).replace(/^Fehler: content\//gm, `Fehler: test/fixtures/invalid/${folder}/`);
     const errors = shown.split('\n').filter((line) => line.startsWith('Fehler:')).length;
-    expect(result.stderr).toBe(`${shown}\n\n28 Dateien geprüft: ${errors} Fehler.\n`);
+    expect(result.stderr).toBe(`${shown}\n\n29 Dateien geprüft: ${errors} Fehler.\n`);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
@@ -57,7 +57,7 @@ describe('npm run validate', () => {
     const result = results.consequence;
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^Fehler: ${folder}/parties/traeger/traeger-001\\.yaml:12:6 `));
-    expect(result.stderr).toBe(`${expectedOf('consequence-party-indent').replaceAll('content/', `${folder}/`)}\n\n28 Dateien geprüft: 1 Fehler, 1 Folgefehler.\n`);
+    expect(result.stderr).toBe(`${expectedOf('consequence-party-indent').replaceAll('content/', `${folder}/`)}\n\n29 Dateien geprüft: 1 Fehler, 1 Folgefehler.\n`);
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('npm run validate', () => {
     expect(results.checksums.stdout).toBe(
       'test/fixtures/valid/agreements/muster/1.0/  text_sha256: 0c862201c4895543c7e7a737e55fe363fc7da098aa8b0bb8c038de9e83d8cadc  (wie festgeschrieben)\n' +
         'test/fixtures/valid/agreements/muster/1.1/  text_sha256: f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1  (wie festgeschrieben)\n' +
-        '28 Dateien geprüft: keine Fehler.\n',
+        '29 Dateien geprüft: keine Fehler.\n',
     );
     expect(results.checksumsChanged.code).toBe(1);
     expect(results.checksumsChanged.stdout).toContain('muster/1.1/  text_sha256: c358b4d9a02cda9ac3ac84c6b5b6d9193774c45412de94f3602ecd2979b860e9  (ABWEICHEND, festgeschrieben ist f542adcbc7fa12a1f2b7fdba2e652a42dd4fda8546adb380f049a3020d5b98a1)');

@@ -7,7 +7,9 @@ import { partySchema } from '../schemas/party.ts';
 import { partyKindSchema } from '../schemas/party-kind.ts';
 import { registerSchema } from '../schemas/register.ts';
 import { vocabulariesSchema, type VocabulariesInput } from '../schemas/vocabularies.ts';
+import { organisationSchema } from '../schemas/organisation.ts';
 import { siteSchema } from '../schemas/site.ts';
+import { pageFrontMatterSchema, phrasesSchema } from '../schemas/texts.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
 import { exampleMark, slugId, toSlug } from '../schemas/common.ts';
 import type {
@@ -24,7 +26,8 @@ import type {
   Vocabularies,
 } from './content-model.ts';
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
-import { parseMdxSource } from './mdx-source.ts';
+import { parseMarkdownSource, parseMdxSource } from './mdx-source.ts';
+import { didYouMean } from './suggest.ts';
 import { decodeContentFile } from './source-text.ts';
 import { checkSchema } from './zod-diagnostics.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -36,16 +39,19 @@ export interface ContentFile {
 }
 
 /**
- * A bundled default for a content file (e.g. `vocabularies.yaml`), read by the io layer from
- * `templates/defaults/`. `shown` is the path messages name.
+ * A neutral default Vertragswerk bundles for a content file (a page `pages/impressum.md`, the texts
+ * `templates/letters/angebot.yaml`, `vocabularies.yaml` from templates/defaults/), read by the io
+ * layer from templates/. `shown` is the path messages name.
  */
 export interface DefaultFile extends ContentFile {
   shown: string;
 }
 
 export interface ParseOptions {
-  /** Bundled defaults: used where the content has no file of that path (vocabularies: list by list). */
+  /** Bundled defaults: a page where the content has none of that name; texts beneath the content's own; vocabularies list by list. */
   defaults?: readonly DefaultFile[];
+  /** Names of the bundled templates a content folder may override in `templates/`; absent: any name. */
+  templateNames?: ReadonlySet<string>;
 }
 
 /** Kinds of things other content refers to by id. */
@@ -96,6 +102,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
 
   const content: ParsedContent = {
     site: undefined,
+    organisation: undefined,
     agreements: [],
     toms: [],
     dpia: { versions: [] },
@@ -105,6 +112,8 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
     vocabularies: { regimes: [], affectedGroups: [], controllerGroups: [], source: undefined },
     ledgers: [],
     council: undefined,
+    phrases: [],
+    pages: [],
     files: files.map((f) => display(f.path)).sort(),
     lineOf(source: SourceRef, ...field: PathSegment[]) {
       const yaml = yamlSources.get(source.file);
@@ -138,14 +147,13 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
 
   /** The vocabularies as read: the content's file and the bundled defaults. */
   const vocabularyInputs: { content?: { data: VocabulariesInput; source: SourceRef }; defaults?: { data: VocabulariesInput; source: SourceRef } } = {};
-  const defaults = (options.defaults ?? []).filter((d) => d.path === 'vocabularies.yaml');
-  const sorted: (ContentFile & { shown?: string; isDefault?: boolean })[] = [
-    ...defaults.map((d) => ({ ...d, isDefault: true })),
-    ...[...files].sort((a, b) => a.path.localeCompare(b.path, 'en')),
-  ];
+  // Bundled pages stand in for the ones the content lacks; bundled texts lie beneath the content's own.
+  const defaults = (options.defaults ?? []).filter((d) => !d.path.startsWith('pages/') || !present.has(d.path));
+  const sorted: (ContentFile & { shown?: string })[] = [...[...files].sort((a, b) => a.path.localeCompare(b.path, 'en')), ...defaults];
   for (const file of sorted) {
     const shown = file.shown ?? display(file.path);
-    const kind = classify(file.path);
+    const origin = file.shown === undefined ? 'content' : 'bundled';
+    const kind = classify(file.path, options.templateNames);
     if (kind.type === 'ignored') continue;
     if (kind.type === 'unknown') {
       diagnostics.push({ file: shown, message: kind.reason, hint: kind.hint, rule: 'datei', severity: 'error' });
@@ -183,10 +191,23 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
           return;
       }
     };
+    // A print template (cover.html …) is read by the PDF stage and the letters, not here.
+    if (kind.type === 'template') continue;
     const decoded = decodeContentFile(shown, file.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic);
       unreadable();
+      continue;
+    }
+
+    if (kind.type === 'page') {
+      const md = parseMarkdownSource(shown, decoded.text);
+      diagnostics.push(...md.diagnostics);
+      if (!md.source) continue;
+      yamlSources.set(shown, md.source.frontMatter);
+      const data = check(pageFrontMatterSchema, md.source.frontMatter, diagnostics);
+      if (!data) continue;
+      content.pages.push({ slug: kind.slug, origin, ...data, body: md.source.body, bodyLine: md.source.bodyLine, source: { file: shown, path: [] } });
       continue;
     }
 
@@ -235,6 +256,26 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
       case 'site': {
         const data = check(siteSchema, yaml.source, diagnostics);
         if (data) content.site = { ...data, source: ref() };
+        break;
+      }
+      case 'organisation': {
+        const data = check(organisationSchema, yaml.source, diagnostics);
+        if (data) content.organisation = { ...data, source: ref() };
+        break;
+      }
+      case 'phrases': {
+        const data = check(phrasesSchema, yaml.source, diagnostics);
+        if (data) {
+          const rows = decoded.text.split('\n');
+          const lines = Object.fromEntries(
+            Object.keys(data).map((key) => {
+              const line = yaml.source.lineOf([key]).line;
+              // A block scalar („text: >-“) starts on the next line.
+              return [key, /:\s*[|>][+-]?\d*\s*(#.*)?$/.test(rows[line - 1] ?? '') ? line + 1 : line];
+            }),
+          );
+          content.phrases.push({ name: kind.name, origin, phrases: data, lines, source: ref() });
+        }
         break;
       }
       case 'agreement': {
@@ -292,7 +333,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
       }
       case 'vocabularies': {
         const data = check(vocabulariesSchema, yaml.source, diagnostics);
-        if (data) vocabularyInputs[file.isDefault ? 'defaults' : 'content'] = { data, source: ref() };
+        if (data) vocabularyInputs[origin === 'bundled' ? 'defaults' : 'content'] = { data, source: ref() };
         else unreadable(raw);
         break;
       }
@@ -390,6 +431,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
     party.regime = kindsById.get(party.kind)?.default_regime ?? (regimeIds.length === 1 ? regimeIds[0]! : '');
   }
   content.ledgers.sort((a, b) => a.agreement.localeCompare(b.agreement, 'en'));
+  content.pages.sort((a, b) => a.slug.localeCompare(b.slug, 'en'));
 
   return { content, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
@@ -487,6 +529,10 @@ type FileKind =
   | { type: 'ignored' }
   | { type: 'unknown'; reason: string; hint: string }
   | { type: 'site' }
+  | { type: 'organisation' }
+  | { type: 'page'; slug: string }
+  | { type: 'phrases'; name: string }
+  | { type: 'template' }
   | { type: 'agreement'; agreement: string }
   | { type: 'version'; agreement: string; version: string }
   | { type: 'section'; agreement: string; version: string }
@@ -505,7 +551,7 @@ const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const LAYOUT = 'Die erlaubten Ordner und Dateinamen stehen in content/README.md.';
 
 /** Decides from its path what a content file is. */
-export function classify(path: string): FileKind {
+export function classify(path: string, templateNames?: ReadonlySet<string>): FileKind {
   const parts = path.split('/');
   const name = parts[parts.length - 1] ?? '';
   if (name === 'README.md' || name.startsWith('.')) return { type: 'ignored' };
@@ -522,6 +568,19 @@ export function classify(path: string): FileKind {
   const n = parts.length;
   if (n === 1 && name === 'site.yaml') return { type: 'site' };
   if (n === 1 && name === 'vocabularies.yaml') return { type: 'vocabularies' };
+  if (n === 1 && name === 'organisation.yaml') return { type: 'organisation' };
+  if (top === 'pages' && n === 2 && name.endsWith('.md')) return { type: 'page', slug: name.slice(0, -3) };
+  if (top === 'templates' && n >= 2) {
+    const template = parts.slice(1).join('/');
+    if (templateNames && !templateNames.has(template)) {
+      return {
+        type: 'unknown',
+        reason: `Eine Vorlage „${template}“ bringt Vertragswerk nicht mit; in templates/ gehören nur eigene Fassungen mitgelieferter Vorlagen.`,
+        hint: `Prüfen Sie den Namen.${didYouMean(template, [...templateNames])} Die Vorlagen stehen in templates/README.md.`,
+      };
+    }
+    return template.endsWith('.yaml') ? { type: 'phrases', name: template } : { type: 'template' };
+  }
   if (top === 'agreements') {
     if (n === 3 && b === 'agreement.yaml') return { type: 'agreement', agreement: a! };
     if (n === 4 && c === 'version.yaml') return { type: 'version', agreement: a!, version: b! };
@@ -549,7 +608,8 @@ export function classify(path: string): FileKind {
 }
 
 const EXPECTED_HERE: Record<string, string> = {
-  '': 'im Inhaltsordner liegen nur site.yaml, vocabularies.yaml und die Ordner agreements, toms, dpia, parties, registers, ledger und council.',
+  '': 'im Inhaltsordner liegen nur site.yaml, organisation.yaml, vocabularies.yaml und die Ordner agreements, toms, dpia, parties, registers, ledger, council, pages und templates.',
+  pages: 'in pages/ liegen nur Seiten als Markdown-Dateien (impressum.md, datenschutz.md …).',
   agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
   dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',

@@ -1,5 +1,6 @@
 import type { Content, RegimeEntry } from './content-model.ts';
 import { memo } from './memo.ts';
+import { organisationOf } from './organisation/profile.ts';
 
 /**
  * The vocabularies of the content (`vocabularies.yaml`, else the bundled defaults): regimes, the
@@ -49,6 +50,9 @@ export function affectedGroupLabel(content: Content, id: string): string {
   return content.vocabularies.affectedGroups.find((g) => g.id === id)?.label ?? id;
 }
 
+/** A controller group as the DPIA names it; the body's own group (`self: true`) by its name from organisation.yaml. */
 export function controllerGroupLabel(content: Content, id: string): string {
-  return content.vocabularies.controllerGroups.find((g) => g.id === id)?.label ?? id;
+  const group = content.vocabularies.controllerGroups.find((g) => g.id === id);
+  if (group?.self) return organisationOf(content).name;
+  return group?.label ?? id;
 }

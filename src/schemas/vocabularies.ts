@@ -27,6 +27,16 @@ export type RegimeInput = z.infer<typeof regimeSchema>;
 export const labelledIdSchema = z.strictObject({ id: slugId, label: nonEmptyText });
 
 /**
+ * A controller group: an id with its label, or `self: true` for the body itself, which is then
+ * named by its name from organisation.yaml.
+ */
+export const controllerGroupSchema = z
+  .strictObject({ id: slugId, label: nonEmptyText.optional(), self: z.literal(true, { error: 'darf nur true sein' }).optional() })
+  .refine((g) => (g.label === undefined) !== (g.self === undefined), {
+    error: 'braucht entweder label (die Bezeichnung der Gruppe) oder self: true (die Körperschaft selbst, mit ihrem Namen aus organisation.yaml)',
+  });
+
+/**
  * `content/vocabularies.yaml`: the regimes, the DPIA's affected groups and controller groups.
  * A list the file leaves out comes from the bundled defaults (templates/defaults/vocabularies.yaml).
  */
@@ -37,6 +47,6 @@ export const vocabulariesSchema = z.strictObject({
   /** Groups of data subjects a DPIA risk concerns (`groups:` in risks.yaml). */
   affected_groups: z.array(labelledIdSchema).min(1, { error: 'braucht mindestens eine Gruppe' }).optional(),
   /** Controllers (or groups of them) whose data protection officer advises on the DPIA (`controller:` in dpia.yaml). */
-  controller_groups: z.array(labelledIdSchema).min(1, { error: 'braucht mindestens eine Gruppe' }).optional(),
+  controller_groups: z.array(controllerGroupSchema).min(1, { error: 'braucht mindestens eine Gruppe' }).optional(),
 });
 export type VocabulariesInput = z.infer<typeof vocabulariesSchema>;

@@ -5,6 +5,7 @@ import { listGerman, type Rule, type RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
+import { committees } from './rules/committees.ts';
 import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
 import { dpiaMatrix } from './rules/dpia-matrix.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
@@ -15,6 +16,7 @@ import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
+import { paperNumbers } from './rules/paper-numbers.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
 import { partyKinds } from './rules/party-kinds.ts';
 import { references } from './rules/references.ts';
@@ -22,6 +24,7 @@ import { registers } from './rules/registers.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
+import { texts } from './rules/texts.ts';
 import { tomReferences } from './rules/tom-references.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { versionChain } from './rules/version-chain.ts';
@@ -35,6 +38,9 @@ export const RULES: readonly Rule[] = [
   registers,
   vocabulary,
   references,
+  paperNumbers,
+  committees,
+  texts,
   tomReferences,
   versionChain,
   changelog,

@@ -20,6 +20,7 @@ const ROWS: RuleCase[] = [
   ['a party without a regime and no default', [replace(T1, 'regime: dsgvo\n', '')], ['content/parties/traeger/traeger-001.yaml:1:1 id']],
   ['a directory for natural persons', [replace('parties/kindertagespflege.yaml', 'directory: false', 'directory: true')], ['content/parties/kindertagespflege.yaml:3:1 directory']],
   ['a directory at an address the site uses', [replace('parties/traeger.yaml', 'directory: true', 'directory: true\nslug: vereinbarung')], ['content/parties/traeger.yaml:4:1 slug']],
+  ['a directory at the council page\'s address', [replace('parties/traeger.yaml', 'directory: true', 'directory: true\nslug: stadtrat')], ['content/parties/traeger.yaml:4:1 slug']],
   ['an agreement with an undescribed kind and two kinds without common words', [replace('agreements/muster/agreement.yaml', 'party_kinds: [traeger]', 'party_kinds: [traeger, schulen]')], ['content/agreements/muster/agreement.yaml:4:1 party_kinds', 'content/agreements/muster/agreement.yaml:4:24 party_kinds[1]']],
 ];
 
@@ -70,8 +71,11 @@ describe('rule partnerarten (party kinds)', () => {
       Fehler: content/parties/kindertagespflege.yaml:3:1 Feld „directory“: Die Art „kindertagespflege“ beschreibt natürliche Personen und kann kein öffentliches Verzeichnis haben.
         → Namen und Anschriften natürlicher Personen erscheinen nicht auf der Website: entfernen Sie „directory: true“.
       # a directory at an address the site uses
-      Fehler: content/parties/traeger.yaml:4:1 Feld „slug“: Die Adresse /vereinbarung/ gehört schon zur Website.
-        → Wählen Sie mit „slug:“ eine andere Adresse für das Verzeichnis; belegt sind „barrierefreiheit“, „beschlusskontrolle“, „daten“, „datenschutz“, „dsfa“, „feed.xml“, „impressum“, „leichte-sprache“, „pdf“, „pruefen“, „sitemap.xml“, „stadtrat“, „suche“, „toms“ und „vereinbarung“.
+      Fehler: content/parties/traeger.yaml:4:1 Feld „slug“: Die Adresse /vereinbarung/ gehört schon der Website selbst.
+        → Wählen Sie mit „slug:“ eine andere Adresse für das Verzeichnis; belegt sind „404“, „_astro“, „barrierefreiheit“, „beschlusskontrolle“, „daten“, „datenschutz“, „dsfa“, „feed.xml“, „impressum“, „leichte-sprache“, „pagefind“, „pdf“, „pruefen“, „sitemap.xml“, „stadtrat“, „suche“, „toms“ und „vereinbarung“.
+      # a directory at the council page's address
+      Fehler: content/parties/traeger.yaml:4:1 Feld „slug“: Die Adresse /stadtrat/ gehört schon der Ratsseite.
+        → Wählen Sie mit „slug:“ eine andere Adresse für das Verzeichnis; belegt sind „404“, „_astro“, „barrierefreiheit“, „beschlusskontrolle“, „daten“, „datenschutz“, „dsfa“, „feed.xml“, „impressum“, „leichte-sprache“, „pagefind“, „pdf“, „pruefen“, „sitemap.xml“, „stadtrat“, „suche“, „toms“ und „vereinbarung“.
       # an agreement with an undescribed kind and two kinds without common words
       Fehler: content/agreements/muster/agreement.yaml:4:1 Feld „party_kinds“: Die Vereinbarung wird mit 2 Arten von Vertragspartnern geschlossen, nennt aber keine gemeinsamen Wörter für sie.
         → Ergänzen Sie „party_words:“ mit gender, one und many (z. B. „Vertragspartner“), wie unter „words:“ einer Art; Sätze und Zahlen nennen die Partner damit gemeinsam.

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderReportHtml, renderReportIndexHtml, renderReportMarkdown } from '../../lib/report/render.ts';
 import { publishedReports, reportUrls } from '../../lib/report/urls.ts';
-import { buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
+import { buildBeschlusskontrolleView, reportIndexTexts, type BeschlusskontrolleView } from '../../lib/report/view.ts';
 import { urls } from '../../lib/site/urls.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { loadReportFontCss } from '../report/fonts.ts';
@@ -34,7 +34,7 @@ export const reportStage: BuildStage = {
     }
     const indexDir = path.join(stagingOut, ...reportUrls.index().split('/').filter(Boolean));
     await mkdir(indexDir, { recursive: true });
-    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, { fontCss, siteLinks: [{ href: urls.home(), label: 'Startseite' }, { href: urls.signing(), label: 'Zeichnungsstand' }] }));
+    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, reportIndexTexts(content), { fontCss, siteLinks: [{ href: urls.home(), label: 'Startseite' }, { href: urls.signing(), label: 'Zeichnungsstand' }] }));
     return views.length === 1 ? '1 Bericht' : `${views.length} Berichte`;
   },
 };

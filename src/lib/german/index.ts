@@ -1,2 +1,3 @@
 export * from './grammar.ts';
 export * from './counting.ts';
+export { vonDative } from './articles.ts';

@@ -13,18 +13,3 @@ export function formatPaperNumber(paperId: string): string {
 export function accusativeCount(n: number, words: PartyWords): string {
   return n === 1 ? `${words.articleOneAccusative} ${words.accusativeOne}` : counted(n, words.one, words.many);
 }
-
-/**
- * The nominative article of a council body: „der Jugendhilfeausschuss“, „die
- * Dienstberatung“, „das Gremium“. Bodies are nouns whose ending gives the gender reliably enough.
- */
-export function bodyWithArticle(body: string, capital = false): string {
-  const last = body.trim().split(/\s+/)[0] ?? body;
-  const article = /(ung|ion|konferenz|versammlung|kommission|runde)$/i.test(last)
-    ? 'die'
-    : /(gremium|kollegium|amt|präsidium)$/i.test(last)
-      ? 'das'
-      : 'der';
-  const text = `${article} ${body}`;
-  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}

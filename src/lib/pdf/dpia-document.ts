@@ -6,6 +6,7 @@ import { formatDateShort } from '../dates.ts';
 import { dpiaSummary, tieText } from '../dpia/summary.ts';
 import { urls } from '../site/urls.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
+import { organisationOf, type OrganisationView } from '../organisation/profile.ts';
 import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { participationRecord } from '../dpia/participation.ts';
@@ -147,6 +148,8 @@ export interface DpiaDocument {
   /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
   exampleMark: string | null;
   publisher: { name: string; department: string; address: string; dpiaUrl: string };
+  /** The body as organisation.yaml describes it (`org.*` in dsfa.html); in the cache key, not in the document id. */
+  org: OrganisationView;
   sections: { id: string; anchor: string; title: string; art35: string | null; html: string }[];
   risks: DpiaRiskDoc[];
   levelCounts: { level: RiskLevel; label: string; before: number; after: number }[];
@@ -155,7 +158,7 @@ export interface DpiaDocument {
   whatIf: MatrixWhatIf | null;
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
-  /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
+  /** The agreement versions whose §§ the measures' references count („Musterportal 2, Version 1.2“). */
   referenceVersions: string[];
   /** Levels next to the superseded version's, each from its own matrix; null for a first version. */
   comparison: DpiaComparisonDoc | null;
@@ -351,6 +354,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     example: exampleText(meta.beispiel),
     exampleMark: instanceExampleMark(content) ?? null,
     publisher: { ...printedPublisher(content), dpiaUrl: printedUrl(content, urls.dpiaVersion(meta.version)) },
+    org: organisationOf(content),
     sections: dpia.sections.map((s) => ({
       id: s.id,
       anchor: `abschnitt-${s.id}`,
@@ -389,7 +393,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
       language: 'de',
     },
   };
-  const digest = sha256Hex(JSON.stringify(doc));
+  const digest = sha256Hex(JSON.stringify({ ...doc, org: undefined }));
   return { ...doc, documentId: `dsfa-${meta.version}-${digest.slice(0, 8)}`, digest };
 }
 

@@ -1,3 +1,10 @@
+/**
+ * First path segments of the site's own pages and files. Pages (pages/<slug>.md), the council page
+ * (organisation.yaml `council.slug`) and the kinds' directories (parties/<kind>.yaml `slug`) take
+ * their addresses from the content and may not take one of these (rules vorlagen, partnerarten).
+ */
+export const SITE_SEGMENTS = ['vereinbarung', 'toms', 'dsfa', 'pruefen', 'beschlusskontrolle', 'suche', 'daten', 'pdf', 'pagefind', '_astro', 'feed.xml', 'sitemap.xml', '404'];
+
 /** The site's URL scheme (German, trailing slash). Every link on the site comes from here. */
 export const urls = {
   home: () => '/',
@@ -20,7 +27,8 @@ export const urls = {
   party: (kindSlug: string, partyId: string) => `/${kindSlug}/${partyId}/`,
   check: () => '/pruefen/',
   signing: () => '/beschlusskontrolle/',
-  council: () => '/stadtrat/',
+  /** The council's page; its slug comes from organisation.yaml (`council.slug`). */
+  council: (slug: string) => `/${slug}/`,
   search: () => '/suche/',
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
@@ -45,7 +53,7 @@ export function dataSetAnchor(exportId: string): string {
 
 /**
  * The name a browser saves a party's copy under (the link's `download` attribute): agreement,
- * version and party, so no two copies share a name – `kita-planer-2-1.1-traeger-012.pdf`, where
+ * version and party, so no two copies share a name – `muster-1.1-traeger-012.pdf`, where
  * the published path ends in `traeger-012.pdf` for every version.
  */
 export function copyDownloadName(agreementId: string, version: string, partyId: string): string {

@@ -1,15 +1,16 @@
 import type { Content, PartyEntry, PartyKindEntry } from '../../lib/content-model.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
 import { kindOf, kindSlug } from '../../lib/parties/kinds.ts';
-import { urls } from '../../lib/site/urls.ts';
+import { SITE_SEGMENTS } from '../../lib/site/urls.ts';
+import { organisationOf } from '../../lib/organisation/profile.ts';
 import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
-/** First path segments the site uses itself: a directory slug must not take one of them. */
-function reservedSlugs(): Set<string> {
-  const paths = Object.entries(urls)
-    .filter(([name]) => name !== 'directory' && name !== 'party')
-    .map(([, build]) => (build as (...args: string[]) => string)('x', 'y', 'z'));
-  return new Set(paths.map((p) => p.split('/')[1] ?? '').filter((segment) => segment !== '' && segment !== 'x'));
+/** First path segments taken before any directory: the site's own, each page's (pages/), the council page's. */
+function takenSegments(content: Content): Map<string, string> {
+  const taken = new Map<string, string>(SITE_SEGMENTS.map((s) => [s, 'der Website selbst']));
+  for (const page of content.pages) taken.set(page.slug, `der Seite „${page.title}“`);
+  if (content.organisation) taken.set(organisationOf(content).council.slug, 'der Ratsseite');
+  return taken;
 }
 
 /** `content/parties/traeger/traeger-001.yaml` → `content/parties/traeger.yaml` */
@@ -55,7 +56,7 @@ export const partyKinds: Rule = {
     }
 
     // The kinds themselves.
-    const reserved = reservedSlugs();
+    const taken = takenSegments(content);
     const slugs = new Map<string, PartyKindEntry>();
     for (const kind of content.kinds) {
       if (kind.directory && kind.natural_person) {
@@ -63,8 +64,9 @@ export const partyKinds: Rule = {
       }
       if (!kind.directory) continue;
       const slug = kindSlug(kind);
-      if (reserved.has(slug)) {
-        out.push(at(content, this.id, kind.source, [kind.slug ? 'slug' : 'id'], `Die Adresse /${slug}/ gehört schon zur Website.`, `Wählen Sie mit „slug:“ eine andere Adresse für das Verzeichnis; belegt sind ${listGerman([...reserved].sort(), '')}.`));
+      const owner = taken.get(slug);
+      if (owner) {
+        out.push(at(content, this.id, kind.source, [kind.slug ? 'slug' : 'id'], `Die Adresse /${slug}/ gehört schon ${owner}.`, `Wählen Sie mit „slug:“ eine andere Adresse für das Verzeichnis; belegt sind ${listGerman([...taken.keys()].sort(), '')}.`));
       }
       const other = slugs.get(slug);
       if (other) out.push(at(content, this.id, kind.source, [kind.slug ? 'slug' : 'id'], `Die Adresse /${slug}/ hat schon das Verzeichnis der Art „${other.id}“.`, 'Geben Sie jeder Art mit Verzeichnis eine eigene Adresse („slug:“).'));
