@@ -107,6 +107,28 @@ describe('the document of one party', () => {
     expect(a.documentId).toMatch(/^muster-1\.1-traeger-001-[0-9a-f]{8}$/);
   });
 
+  it('keeps the document id of every copy across updates: the id hashes a frozen shape, words only key the cache', () => {
+    // The ids these copies have had since the first release (src/lib/pdf/document-id.ts).
+    expect(['traeger-001', 'traeger-002', 'traeger-003'].map((p) => buildPartyDocument(content, 'muster', '1.1', p).documentId)).toEqual([
+      'muster-1.1-traeger-001-03cc318a',
+      'muster-1.1-traeger-002-05ab34c8',
+      'muster-1.1-traeger-003-27cb8643',
+    ]);
+    // Other words for units and weight, another name for the register, another DPO label change the
+    // print (digest), not the id. (The kind's own name is part of it: the signature block prints it.)
+    const reworded: Content = {
+      ...content,
+      kinds: content.kinds.map((k) => (k.id === 'traeger' ? { ...k, units: { ...k.units!, one: 'Standort', many: 'Standorte' }, weight: { ...k.weight!, many: 'Betten' } } : k)),
+      registers: content.registers.map((r) => ({ ...r, name: 'Verzeichnis' })),
+      vocabularies: { ...content.vocabularies, regimes: content.vocabularies.regimes.map((r) => ({ ...r, dpo_label: 'Beauftragte Stelle' })) },
+    };
+    const before = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
+    const after = buildPartyDocument(reworded, 'muster', '1.1', 'traeger-001');
+    expect([after.register.label, after.units.one, after.weight?.many, after.party.dpoLabel]).toEqual(['Verzeichnis 2021/2022', 'Standort', 'Betten', 'Beauftragte Stelle']);
+    expect(after.digest).not.toBe(before.digest);
+    expect(after.documentId).toBe(before.documentId);
+  });
+
   it('leaves the provider’s signatory lines blank, even when the ledger knows who signed', () => {
     // traeger-001 signed 1.0; the ledger names Erika Beispiel, Geschäftsführerin.
     const doc = buildPartyDocument(content, 'muster', '1.0', 'traeger-001');

@@ -27,6 +27,7 @@ import {
   type PartyDocument,
   type PdfJob,
   type PdfMetadata,
+  type ViewDigests,
 } from '../../lib/pdf/party-document.ts';
 import { PDFDocument } from 'pdf-lib';
 import { regimeLabel } from '../../lib/vocabulary.ts';
@@ -159,7 +160,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const orgKey = sha256Hex(JSON.stringify(organisationOf(options.content)));
   const keyPrefix = `${assets.hash}\0${orgKey}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
-  const viewDigests = new WeakMap<AgreementView, string>();
+  const viewDigests = new WeakMap<AgreementView, ViewDigests>();
   const pdfCache = path.join(options.cacheDir, 'pdf');
   const planned: Planned[] = jobs.map((job) => {
     const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests });

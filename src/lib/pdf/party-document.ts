@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Regime } from '../../schemas/common.ts';
 import { regimeOf } from '../vocabulary.ts';
 import {
@@ -25,6 +24,13 @@ import { ledgerByParty } from '../signing/figures.ts';
 import { recordedVersionChecksum } from '../version-text.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
 import { byCommittee, organisationOf, type OrganisationView } from '../organisation/profile.ts';
+import { identityDigest, identityOfView, sha256Hex } from './document-id.ts';
+
+/** The two digests of an agreement view, computed once for all its copies. */
+export interface ViewDigests {
+  identity: string;
+  print: string;
+}
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -100,9 +106,9 @@ export interface SignatureBlock {
  */
 export interface PartyDocument {
   job: PdfJob;
-  /** Short, stable id printed on the cover: agreement, version, party and a digest of all inputs. */
+  /** Short, stable id printed on the cover: agreement, version, party and a digest of what the copy is about (document-id.ts). */
   documentId: string;
-  /** SHA-256 of everything this document shows (the PDF cache key is built from it). */
+  /** SHA-256 of everything this document shows, the body's and the kinds' words included (the PDF and Word cache keys are built from it). */
   digest: string;
   /**
    * The checksum the version's text was frozen with (`text_sha256`, or the last erratum's): the one
@@ -112,7 +118,7 @@ export interface PartyDocument {
   agreement: AgreementView;
   /**
    * The body as organisation.yaml describes it, with its article forms (`org.*` in the templates).
-   * Like the templates' own words it changes the print (the PDF cache key has it), not the document id.
+   * Like the templates' own words it changes the print (`digest`, the cache key, has it), not the document id.
    */
   org: OrganisationView;
   publisher: {
@@ -238,10 +244,8 @@ export interface PdfMetadata {
   language: 'de';
 }
 
-/** „1.10“ after „1.9“. */
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+/** SHA-256 as hex, for the PDF stage's cache keys. */
+export { sha256Hex };
 
 /**
  * Which PDFs a build writes: for every agreement, every eligible party gets each non-draft version
@@ -290,21 +294,10 @@ function cachedView(content: Content, cache: AgreementViewCache | undefined, agr
 /**
  * What a copy prints of the agreement view: the text and the version's own record, without what
  * changes after adoption (its status, the newest version, the list of all versions). Only this
- * goes into the digest, so a new version or a status change does not alter earlier copies.
+ * goes into the digests, so a new version or a status change does not alter earlier copies.
  */
 function printedView(view: AgreementView) {
-  const { version: v } = view;
-  return {
-    agreementId: view.agreementId,
-    title: view.title,
-    shortTitle: view.shortTitle,
-    summary: view.summary,
-    regime: view.regime,
-    regimeLabel: view.regimeLabel,
-    variantNote: view.variantNote,
-    version: { version: v.version, adopted: v.adopted, adoptedBy: v.adoptedBy, paper: v.paper, session: v.session, effective: v.effective },
-    parts: view.parts,
-  };
+  return { ...identityOfView(view), variantNote: view.variantNote };
 }
 
 const RISK_LEVELS: { level: RiskLevel; label: string }[] = [
@@ -318,7 +311,7 @@ export function buildPartyDocument(
   agreementId: string,
   version: string,
   partyId: string,
-  options: { views?: AgreementViewCache; viewDigests?: WeakMap<AgreementView, string> } = {},
+  options: { views?: AgreementViewCache; viewDigests?: WeakMap<AgreementView, ViewDigests> } = {},
 ): PartyDocument {
   const agreement = findAgreement(content, agreementId);
   const v = findVersion(agreement, version);
@@ -483,12 +476,14 @@ export function buildPartyDocument(
     metadata,
   };
   // The agreement view (the whole text) is shared by many documents: digest it once.
-  let viewDigest = options.viewDigests?.get(view);
-  if (!viewDigest) {
-    viewDigest = sha256Hex(JSON.stringify(printedView(view)));
-    options.viewDigests?.set(view, viewDigest);
+  let viewDigests = options.viewDigests?.get(view);
+  if (!viewDigests) {
+    viewDigests = { identity: sha256Hex(JSON.stringify(identityOfView(view))), print: sha256Hex(JSON.stringify(printedView(view))) };
+    options.viewDigests?.set(view, viewDigests);
   }
-  // The document id stays what it was before the body's words became content: they are left out here.
-  const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigest, org: undefined, cover: { ...doc.cover, adoptedByPhrase: undefined } }));
-  return { ...doc, documentId: `${agreementId}-${version}-${party.id}-${digest.slice(0, 8)}`, digest };
+  // The id: what the copy is about, in the frozen shape (document-id.ts). The digest keys the PDF
+  // cache: everything the copy shows, the body's and the kinds' words included.
+  const identity = identityDigest(doc, viewDigests.identity, register.plan ?? '');
+  const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigests.print }));
+  return { ...doc, documentId: `${agreementId}-${version}-${party.id}-${identity.slice(0, 8)}`, digest };
 }
