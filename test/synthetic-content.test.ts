@@ -47,6 +47,21 @@ describe('synthetic content for the benchmark', () => {
     expect(planPdfJobs(content).length).toBeGreaterThan(30);
   });
 
+  it('gives every provider agreement of the bundled content (one of them only a draft) a ledger of the new providers', async () => {
+    const decoder = new TextDecoder();
+    const bundled = new Map((await readContentFiles(path.join(ROOT, 'content'))).map((f) => [f.path, decoder.decode(f.bytes)]));
+    const files = buildSyntheticContent(bundled, { providers: 25, seed: 3 });
+    const { content, diagnostics } = parse(files);
+    const errors = [...diagnostics, ...runRules(content, {})].filter((d) => d.severity === 'error');
+    expect(errors).toEqual([]);
+    const ids = new Set(content.providers.map((p) => p.id));
+    const providerAgreements = content.agreements.filter((a) => a.party_kind === 'traeger');
+    expect(providerAgreements.length).toBeGreaterThan(1);
+    for (const agreement of providerAgreements) {
+      for (const entry of content.ledgers.find((l) => l.agreement === agreement.id)?.entries ?? []) expect(ids.has(entry.party)).toBe(true);
+    }
+  });
+
   it('draws numbers in [0, 1) reproducibly', () => {
     const r = createRandom(42);
     const values = Array.from({ length: 1000 }, r);

@@ -55,7 +55,9 @@ interface TraegerAgreement {
   versions: { version: string; adopted: string }[];
 }
 
-function findTraegerAgreement(base: ContentFiles): TraegerAgreement {
+/** Every agreement providers sign: each gets a generated ledger (the real ones name the real providers). */
+function findTraegerAgreements(base: ContentFiles): TraegerAgreement[] {
+  const found: TraegerAgreement[] = [];
   for (const [file, text] of base) {
     const match = /^agreements\/([^/]+)\/agreement\.yaml$/.exec(file);
     if (!match) continue;
@@ -68,24 +70,27 @@ function findTraegerAgreement(base: ContentFiles): TraegerAgreement {
       if (v.status !== 'entwurf' && v.adopted) versions.push({ version: v.version, adopted: v.adopted });
     }
     versions.sort((a, b) => (a.adopted < b.adopted ? -1 : 1));
-    return { id: agreement.id, bedarfsplan: String(agreement.bedarfsplan), versions };
+    found.push({ id: agreement.id, bedarfsplan: String(agreement.bedarfsplan), versions });
   }
-  throw new Error('Die Inhalte enthalten keine Vereinbarung mit „party_kind: traeger“.');
+  if (found.length === 0) throw new Error('Die Inhalte enthalten keine Vereinbarung mit „party_kind: traeger“.');
+  return found;
 }
 
 export function buildSyntheticContent(base: ContentFiles, options: SyntheticOptions): ContentFiles {
-  const agreement = findTraegerAgreement(base);
+  const agreements = findTraegerAgreements(base);
+  // The facilities' plan: the one of an agreement with adopted versions (drafts offer nothing yet).
+  const agreement = agreements.find((a) => a.versions.length > 0) ?? agreements[0]!;
   const random = createRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const out: ContentFiles = new Map();
   for (const [file, text] of base) {
     if (/^parties\/traeger\/[^/]+\.yaml$/.test(file)) continue;
-    if (file === `ledger/${agreement.id}.yaml`) continue;
+    if (agreements.some((a) => file === `ledger/${a.id}.yaml`)) continue;
     out.set(file, text);
   }
   const width = Math.max(3, String(options.providers).length);
-  const entries: Record<string, unknown>[] = [];
+  const entries = new Map(agreements.map((a) => [a.id, [] as Record<string, unknown>[]]));
   let entryNumber = 0;
   for (let i = 1; i <= options.providers; i++) {
     const id = `traeger-${String(i).padStart(width, '0')}`;
@@ -115,24 +120,27 @@ export function buildSyntheticContent(base: ContentFiles, options: SyntheticOpti
     };
     out.set(`parties/traeger/${id}.yaml`, stringify(provider, { lineWidth: 0 }));
     if (!facilities.some((f) => 'bedarfsplan' in f)) continue;
-    for (const version of agreement.versions) {
-      if (random() < 0.15) continue;
-      const offered = addDays(version.adopted, int(3, 20));
-      const entry: Record<string, unknown> = { party: id, version: version.version, offered };
-      const outcome = random();
-      if (outcome < 0.6) {
-        entry.signed = addDays(offered, int(5, 120));
-        entry.form = random() < 0.7 ? 'schriftlich' : 'elektronisch';
-        entry.signatory = { name: `${pick(FIRST)} ${pick(LAST)}`, function: pick(FUNCTIONS) };
-      } else if (outcome < 0.7) {
-        entry.declined = addDays(offered, int(5, 120));
-      } else if (outcome < 0.85) {
-        entry.intent = addDays(offered, int(5, 60));
+    // Every agreement of the same plan: drafts have no adopted version and get an empty ledger.
+    for (const signed of agreements.filter((a) => a.bedarfsplan === agreement.bedarfsplan)) {
+      for (const version of signed.versions) {
+        if (random() < 0.15) continue;
+        const offered = addDays(version.adopted, int(3, 20));
+        const entry: Record<string, unknown> = { party: id, version: version.version, offered };
+        const outcome = random();
+        if (outcome < 0.6) {
+          entry.signed = addDays(offered, int(5, 120));
+          entry.form = random() < 0.7 ? 'schriftlich' : 'elektronisch';
+          entry.signatory = { name: `${pick(FIRST)} ${pick(LAST)}`, function: pick(FUNCTIONS) };
+        } else if (outcome < 0.7) {
+          entry.declined = addDays(offered, int(5, 120));
+        } else if (outcome < 0.85) {
+          entry.intent = addDays(offered, int(5, 60));
+        }
+        entries.get(signed.id)!.push(entry);
       }
-      entries.push(entry);
     }
   }
-  out.set(`ledger/${agreement.id}.yaml`, stringify({ agreement: agreement.id, entries }, { lineWidth: 0 }));
+  for (const [id, list] of entries) out.set(`ledger/${id}.yaml`, stringify({ agreement: id, entries: list }, { lineWidth: 0 }));
   // The council's recorded figures are those of the real providers: synthetic ones would contradict them.
   const council = out.get('council/council.yaml');
   if (council) out.set('council/council.yaml', council.replace(/^\s*reported:.*\n/gm, ''));
