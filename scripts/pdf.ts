@@ -57,7 +57,7 @@ await runCli(async () => {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     throw new UsageError(`--concurrency erwartet eine ganze Zahl von 1 bis 16, erhalten: „${values.concurrency}“.`);
   }
-  const validation = await validateContentDir(values.content);
+  const validation = await validateContentDir(values.content, {}, { cacheDir: path.resolve(values['cache-dir']) });
   for (const d of validation.diagnostics) console.log(formatDiagnostic(d));
   if (validation.errors > 0) {
     throw new ContentError(`\n${summarizeDiagnostics(validation.diagnostics, validation.content.files.length)}\nKeine PDFs erzeugt.`);
