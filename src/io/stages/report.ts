@@ -5,6 +5,7 @@ import { publishedReports, reportUrls } from '../../lib/report/urls.ts';
 import { buildBeschlusskontrolleView, type BeschlusskontrolleView } from '../../lib/report/view.ts';
 import { urls } from '../../lib/site/urls.ts';
 import type { BuildStage } from '../build-pipeline.ts';
+import { digestOfFiles, fingerprint } from '../build-record.ts';
 import { loadReportFontCss } from '../report/fonts.ts';
 
 /**
@@ -16,6 +17,7 @@ export const reportStage: BuildStage = {
   name: 'report',
   label: 'Bericht zur Beschlusskontrolle erzeugen',
   outputs: { public: [reportUrls.index()] },
+  inputs: async ({ fileDigests, program, options }) => fingerprint({ program, asOf: options.asOf, content: digestOfFiles(fileDigests) }),
   async run({ content, stagingOut, options }) {
     const fontCss = await loadReportFontCss();
     const views: BeschlusskontrolleView[] = [];

@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
 import { astroConfig, type SiteContext } from '../astro-config.ts';
+import { digestOfFiles, fingerprint, sha256Of } from '../build-record.ts';
+import { lettersDirOf, loadLetterRuns } from '../records.ts';
 import { stayOffline } from '../offline.ts';
 import { writeValidatedContent } from '../validated-content.ts';
 
@@ -13,6 +15,20 @@ export const siteStage: BuildStage = {
   outputs: { public: 'rest' },
   // Astro takes about a second to load: done while the content is validated.
   prepare: () => import('astro'),
+  /** The pages read the content, the PDF directory and the checksums of the letters in the records – nothing else. */
+  async inputs({ content, fileDigests, program, options, handover }) {
+    const manifest = handover.pdfManifestPath ? await readFile(handover.pdfManifestPath).catch(() => undefined) : undefined;
+    // Records that cannot be read: the stage runs and reports them.
+    const letters = await loadLetterRuns(lettersDirOf(options.contentDir, content.site)).catch(() => undefined);
+    if (!letters) return undefined;
+    return fingerprint({
+      program,
+      asOf: options.asOf,
+      content: digestOfFiles(fileDigests),
+      manifest: manifest && sha256Of(manifest),
+      letters: sha256Of(JSON.stringify(letters.map((run) => run.record))),
+    });
+  },
   async run({ options, stagingOut, content, handover }) {
     stayOffline();
     const root = process.cwd();
