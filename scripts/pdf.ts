@@ -9,6 +9,8 @@ import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
 import { validateContentDir } from '../src/io/validate-content.ts';
+import { displayPrefixFor } from '../src/io/load-content.ts';
+import { programFingerprint } from '../src/io/program-fingerprint.ts';
 
 const USAGE = `Aufruf: npm run pdf -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--cache-dir ORDNER]
                        [--party KENNUNG[,KENNUNG…]] [--shard K/N] [--concurrency N]
@@ -70,6 +72,8 @@ await runCli(async () => {
     parties: (values.party ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean),
     shard,
     concurrency,
+    contentFiles: { digests: validation.fileDigests, displayPrefix: displayPrefixFor(path.resolve(values.content)) },
+    program: await programFingerprint(),
     log: (line) => console.log(line),
   });
   const rate = result.rendered > 0 ? ` (${(result.rendered / result.seconds).toLocaleString('de-DE', { maximumFractionDigits: 1 })} PDFs/s)` : '';

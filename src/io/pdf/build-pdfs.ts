@@ -34,6 +34,7 @@ import { ContentError } from '../cli.ts';
 import { allParties, findParty } from '../../lib/parties/lookup.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
+import { openCopyMemo, type ContentFileDigests } from './copy-memo.ts';
 import { createProgress } from './progress.ts';
 import { PdfPrinter, PrintTimeoutError, type PrintFn, type PrintJob } from './renderer.ts';
 
@@ -55,6 +56,13 @@ export interface PdfBuildOptions {
   log: (line: string) => void;
   /** For tests: print without a browser. */
   print?: PrintFn;
+  /**
+   * The content files the content was read from: copies whose files are unchanged since the last
+   * run are planned from memory (cache key and document id) instead of building their documents.
+   */
+  contentFiles?: ContentFileDigests;
+  /** Fingerprint of the program: a remembered plan holds only for the same code. */
+  program?: string;
   /**
    * Print the parts every party of an agreement version and regime shares (agreement text with
    * Anlage 1, Anlage 3) once and assemble each PDF from them and the party's own print (default:
@@ -92,7 +100,9 @@ interface CacheMeta {
 
 interface Planned {
   job: PdfJob;
-  doc: PartyDocument;
+  /** Built on first use: a copy planned from memory needs it only when it must be printed. */
+  readonly doc: PartyDocument;
+  documentId: string;
   key: string;
   cachePdf: string;
   cacheMeta: string;
@@ -139,11 +149,25 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const views: AgreementViewCache = new Map();
   const viewDigests = new WeakMap<AgreementView, string>();
   const pdfCache = path.join(options.cacheDir, 'pdf');
+  const memo = options.contentFiles && options.program ? await openCopyMemo(options.cacheDir, options.content, options.contentFiles, `${options.program}\0${keyPrefix}`) : undefined;
   const planned: Planned[] = jobs.map((job) => {
-    const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests });
-    const key = sha256Hex(keyPrefix + doc.digest);
+    let doc: PartyDocument | undefined;
+    const documentOf = () => (doc ??= buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests }));
+    const remembered = memo?.recall(job);
+    const key = remembered?.key ?? sha256Hex(keyPrefix + documentOf().digest);
+    const documentId = remembered?.documentId ?? documentOf().documentId;
+    if (!remembered) memo?.remember(job, { key, documentId });
     const dir = path.join(pdfCache, key.slice(0, 2));
-    return { job, doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
+    return {
+      job,
+      get doc() {
+        return documentOf();
+      },
+      documentId,
+      key,
+      cachePdf: path.join(dir, `${key}.pdf`),
+      cacheMeta: path.join(dir, `${key}.json`),
+    };
   });
 
   const missing: Planned[] = [];
@@ -183,7 +207,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
       bytes: meta.bytes,
       pages: meta.pages,
       sha256: meta.sha256,
-      documentId: p.doc.documentId,
+      documentId: p.documentId,
       // The cache key holds the browser, so a cached copy was printed by this one too.
       browser: executable?.label,
     };
@@ -233,13 +257,20 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     if (removed > 0) options.log(`${removed === 1 ? '1 PDF' : `${removed} PDFs`} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed === 1 ? 'es' : 'sie'} nicht mehr vor.`);
   }
 
+  await memo?.save(!partial);
+
   if (!partial) {
     await pruneCache(pdfCache, new Set([...planned, ...dpiaPlanned].map((p) => p.key)));
-    if (assemble) {
+    // Planned from memory, the shared parts are the ones the last run kept: their documents are
+    // not built just to prune (the shared basis changed → every copy is planned afresh → pruned then).
+    if (assemble && (memo?.stats.remembered ?? 0) === 0) {
       // The shared prints of one agreement version and regime are the same for all its parties:
       // one document of each group names the ones still in use.
       const groups = new Map<string, PartyDocument>();
-      for (const p of planned) groups.set(`${p.job.agreementId}\0${p.job.version}\0${p.job.regime}`, p.doc);
+      for (const p of planned) {
+        const group = `${p.job.agreementId}\0${p.job.version}\0${p.job.regime}`;
+        if (!groups.has(group)) groups.set(group, p.doc);
+      }
       const keep = new Set<string>();
       for (const doc of groups.values()) for (const key of sharedKeys(renderSplitPrintJobs(doc, assets.templates), keyPrefix)) keep.add(key);
       await pruneCache(sharedCache, keep);

@@ -35,7 +35,7 @@ export const pdfStage: BuildStage = {
       copies: sha256Of(JSON.stringify(planPdfJobs(content))),
     });
   },
-  async run({ options, content, stagingOut, stagingPrivate, handover }) {
+  async run({ options, content, stagingOut, stagingPrivate, handover, fileDigests, program }) {
     // Loaded here (or in prepare, during validation): `--skip pdf` saves the 0.2 s.
     const { buildPdfs } = await import('../pdf/build-pdfs.ts');
     const result = await buildPdfs({
@@ -43,6 +43,8 @@ export const pdfStage: BuildStage = {
       outDir: stagingOut,
       privateOutDir: stagingPrivate,
       cacheDir: path.resolve(options.cacheDir),
+      contentFiles: { digests: fileDigests, displayPrefix: displayPrefixFor(path.resolve(options.contentDir)) },
+      program,
       log: options.log,
     });
     handover.pdfManifestPath = result.publicManifestPath;
