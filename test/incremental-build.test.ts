@@ -81,6 +81,15 @@ describe('incremental build', () => {
     expect(await tree('inc')).toEqual(await fromNothing('full-after-ledger'));
   }, 300_000);
 
+  it('after a change every copy shares (a measure of Anlage 1) prints every copy again and equals a build from nothing', async () => {
+    await edit('toms/vertraulichkeit.yaml', (text) => text.replace('Jede Anmeldung verlangt einen zweiten Faktor.', 'Jede Anmeldung verlangt einen zweiten Faktor (App oder Schlüssel).'));
+    const log = await build('inc');
+    const line = stageLine(log, 'PDFs erzeugen');
+    const [, total, fresh] = /: (\d+) PDFs.*: (\d+) neu/.exec(line) ?? [];
+    expect(Number(fresh), line).toBe(Number(total));
+    expect(await tree('inc')).toEqual(await fromNothing('full-after-measure'));
+  }, 300_000);
+
   it('runs a stage again whose output was touched since, and repairs it', async () => {
     const before = await tree('inc');
     const copy = Object.keys(before.public).find((file) => file.startsWith('pdf/') && file.endsWith('.pdf'))!;

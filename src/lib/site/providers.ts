@@ -8,6 +8,7 @@ import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './
 import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { pageCacheKey, type PageMeta } from './layout.ts';
 import { urls } from './urls.ts';
 
 export interface ProviderRow {
@@ -31,6 +32,8 @@ export interface ProviderDirectoryView {
 }
 
 export interface ProviderPageView {
+  /** Address, title and description of the page (BaseLayout's props). */
+  page: PageMeta;
   id: string;
   name: string;
   legalForm: string;
@@ -113,6 +116,17 @@ export function providerRoutes(content: Content): ProviderRoute[] {
   return eligibleProviders(content).map((p) => ({ id: p.id }));
 }
 
+/**
+ * Every provider page with its view and the key of everything it shows: Astro renders a page of
+ * an incremental build again only when its key (or its code) changed since the last build.
+ */
+export function providerPages(content: Content, downloadsOf: (providerId: string) => readonly PdfManifestEntry[], buildAsOf?: string): { id: string; view: ProviderPageView; cacheKey: string }[] {
+  return providerRoutes(content).map(({ id }) => {
+    const view = buildProviderPageView(content, id, downloadsOf(id), buildAsOf);
+    return { id, view, cacheKey: pageCacheKey(content, view.page, view) };
+  });
+}
+
 export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[], buildAsOf?: string): ProviderPageView {
   const byId = memo(content, 'providers-by-id', () => new Map(content.providers.map((p) => [p.id, p])));
   const provider = byId.get(providerId);
@@ -138,6 +152,7 @@ export function buildProviderPageView(content: Content, providerId: string, down
     }
   }
   return {
+    page: { path: urls.provider(provider.id), title: provider.name, description: `${provider.name}: Einrichtungen und persönliche Ausfertigungen der Vereinbarung` },
     id: provider.id,
     name: provider.name,
     legalForm: provider.legal_form,
