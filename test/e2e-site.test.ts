@@ -374,7 +374,7 @@ describe('behaviour', () => {
   it('links the DPIA PDF of each version with size, pages and SHA-256', async () => {
     for (const page of ['dsfa/index.html', 'dsfa/1.0/index.html']) {
       const html = await readFile(path.join(dist, page), 'utf8');
-      expect(html, page).toContain('href="/pdf/dsfa/dsfa-1.0.pdf" download');
+      expect(html, page).toContain('href="/pdf/dsfa/dsfa-1.0.pdf" download="dsfa-1.0.pdf"');
       expect(html, page).toContain('PDF, 252,0\u00a0kB, 23 Seiten');
       expect(html, page).toContain(fakeDsfaSha);
     }
@@ -391,6 +391,12 @@ describe('behaviour', () => {
     expect(html).toContain('PDF, 84,2\u00a0kB, 11 Seiten');
     expect(html).toContain(fakeSha);
     expect(html).toContain('href="/pdf/muster/1.1/traeger-001.pdf"');
+  });
+
+  it('gives each PDF on the provider page a download name with agreement and version, not only the party', async () => {
+    const html = await readFile(path.join(dist, 'traeger/traeger-001/index.html'), 'utf8');
+    expect([...html.matchAll(/<a href="(\/pdf\/[^"]+)" download="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['/pdf/muster/1.1/traeger-001.pdf muster-1.1-traeger-001.pdf']);
+    expect(html).toContain('Datei muster-1.1-traeger-001.pdf');
   });
 
   it('finds German words in the self-hosted Pagefind index, with an accessible search UI', async () => {

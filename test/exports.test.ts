@@ -172,7 +172,7 @@ describe.each([
 
   it('OSCAL: a catalog and a component definition per agreement version, valid against the NIST OSCAL 1.1.3 schemas', () => {
     const editions = tomAnnexEditions(content);
-    expect(editions.length).toBe(content.agreements.reduce((n, a) => n + a.versions.length, 0));
+    expect(editions.length).toBe(content.agreements.filter((a) => a.auftragsverarbeitung).reduce((n, a) => n + a.versions.length, 0));
     expect(exportFiles(content).filter((f) => f.path.startsWith('/daten/oscal/'))).toHaveLength(2 * editions.length);
     for (const e of editions) {
       const { names, catalog, component } = oscalPair(content, e);
@@ -332,7 +332,7 @@ describe.each([
       defined.push(catalog.catalog.uuid, def.uuid, ...def.components[0]['control-implementations'].map((i: any) => i.uuid), ...requirementsOf(component).map((r) => r.uuid));
     }
     expect(new Set(defined).size).toBe(defined.length);
-    for (const agreement of content.agreements) {
+    for (const agreement of content.agreements.filter((a) => a.auftragsverarbeitung)) {
       const editions = tomAnnexEditions(content).filter((e) => e.agreement === agreement);
       expect(new Set(editions.map((e) => oscalPair(content, e).component['component-definition'].components[0].uuid)).size).toBe(1);
     }
@@ -416,7 +416,7 @@ describe('OParl dates of the bundled content', () => {
   });
 
   it('a recorded correction of an adopted version modifies its file, its paper, the body and the system – nothing else', () => {
-    const erratum = { file: '01-gegenstand.mdx', date: '2024-11-04', reason: 'Tippfehler', text_sha256: '0'.repeat(64) };
+    const erratum = { file: '01-gegenstand.mdx', date: '2027-01-04', reason: 'Tippfehler', text_sha256: '0'.repeat(64) };
     const corrected: Content = {
       ...bundled,
       agreements: bundled.agreements.map((a) => (a.id !== 'kita-planer-2' ? a : { ...a, versions: a.versions.map((v) => (v.version === '1.0' ? { ...v, errata: [...v.errata, erratum] } : v)) })),
@@ -426,8 +426,8 @@ describe('OParl dates of the bundled content', () => {
     const changed = [...after].filter(([name, data]) => JSON.stringify(before.get(name)) !== JSON.stringify(data)).filter(([, data]) => !('data' in data)).map(([name]) => name);
     // (The list pages that embed these objects change with them.)
     expect(changed.sort()).toEqual(['oparl/body.json', 'oparl/file/kita-planer-2-1.0.json', 'oparl/paper/a0311-22.json', 'oparl/system.json']);
-    expect(after.get('oparl/file/kita-planer-2-1.0.json')!.modified).toBe('2024-11-04T00:00:00+01:00');
-    expect(after.get('oparl/system.json')!.modified).toBe('2024-11-04T00:00:00+01:00');
+    expect(after.get('oparl/file/kita-planer-2-1.0.json')!.modified).toBe('2027-01-04T00:00:00+01:00');
+    expect(after.get('oparl/system.json')!.modified).toBe('2027-01-04T00:00:00+01:00');
   });
 });
 

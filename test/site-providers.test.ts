@@ -40,6 +40,12 @@ describe('PDF manifest', () => {
       '1.0 PDF, 812\u00a0Byte, 1 Seite /pdf/muster/1.0/traeger-001.pdf',
     ]);
   });
+
+  it('names each download by agreement, version and party, so two versions never save as the same file', async () => {
+    const content = await loadSiteFixture();
+    const views = buildDownloadViews(content, [entry('1.0', 812, 1), entry('1.1', 84_213, 11)]);
+    expect(views.map((d) => d.fileName)).toEqual(['muster-1.1-traeger-001.pdf', 'muster-1.0-traeger-001.pdf']);
+  });
 });
 
 describe('providers', () => {

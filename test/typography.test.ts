@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepQuotesTogetherHtml, quoteGerman } from '../src/lib/typography.ts';
+import { endSentence, keepQuotesTogetherHtml, quoteGerman } from '../src/lib/typography.ts';
 
 describe('quoteGerman', () => {
   it('uses „…“ outside and ‚…‘ for a quotation inside', () => {
@@ -17,5 +17,18 @@ describe('keepQuotesTogetherHtml', () => {
   it('leaves a long quotation breakable', () => {
     const long = `„${'sehr lange Bezeichnung '.repeat(3)}“`;
     expect(keepQuotesTogetherHtml(long)).toBe(long);
+  });
+});
+
+describe('endSentence', () => {
+  it.each([
+    ['Beschlossen vom Jugendhilfeausschuss', 'Beschlossen vom Jugendhilfeausschuss.'],
+    ['für Kinderwelt Friedrichstadt e. V.', 'für Kinderwelt Friedrichstadt e. V.'],
+    ['Wirklich?', 'Wirklich?'],
+    ['Sofort!', 'Sofort!'],
+    ['die Fassung „Kita-Planer 2“', 'die Fassung „Kita-Planer 2“.'],
+    ['', '.'],
+  ])('%j → %j', (text, sentence) => {
+    expect(endSentence(text)).toBe(sentence);
   });
 });

@@ -17,10 +17,10 @@ export type Art28Point = (typeof ART28_POINTS)[number];
 export const ART28_LABELS: Record<Art28Point, string> = {
   'art28-3-a': 'Verarbeitung nur auf dokumentierte Weisung',
   'art28-3-b': 'Verpflichtung der Beschäftigten zur Vertraulichkeit',
-  'art28-3-c': 'Maßnahmen nach Art. 32 DSGVO',
-  'art28-3-d': 'Unterauftragsverarbeiter nur nach Art. 28 Abs. 2 und 4',
+  'art28-3-c': 'Maßnahmen nach Art.\u00a032 DSGVO',
+  'art28-3-d': 'Unterauftragsverarbeiter nur nach Art.\u00a028 Abs.\u00a02 und 4',
   'art28-3-e': 'Unterstützung bei Betroffenenrechten',
-  'art28-3-f': 'Unterstützung bei den Pflichten nach Art. 32–36',
+  'art28-3-f': 'Unterstützung bei den Pflichten nach Art.\u00a032–36',
   'art28-3-g': 'Löschung oder Rückgabe nach Ende der Verarbeitung',
   'art28-3-h': 'Informationen und Überprüfungen (Audits)',
 };
@@ -84,6 +84,13 @@ export const VERSION_STATUS_LABELS: Record<(typeof VERSION_STATUSES)[number], st
   entwurf: 'Entwurf',
   beschlossen: 'Beschlossen',
   abgeloest: 'Abgelöst',
+};
+
+/** The same statuses inside a sentence („Version 1.0 vom 15.02.2022 (beschlossen)“): the noun keeps its capital, the participles do not. */
+export const VERSION_STATUS_IN_SENTENCE: Record<(typeof VERSION_STATUSES)[number], string> = {
+  entwurf: 'Entwurf',
+  beschlossen: 'beschlossen',
+  abgeloest: 'abgelöst',
 };
 
 const textSha256 = z

@@ -80,7 +80,7 @@ export const tomSchema = z.strictObject({
   }),
   art32: z
     .array(z.enum(ART32_REFS, { error: `muss einer von ${ART32_REFS.join(', ')} sein` }))
-    .min(1, { error: 'braucht mindestens einen Bezug auf Art. 32 DSGVO' }),
+    .min(1, { error: 'braucht mindestens einen Bezug auf Art.\u00a032 DSGVO' }),
   title: nonEmptyText,
   description: nonEmptyText,
   responsible: nonEmptyText,

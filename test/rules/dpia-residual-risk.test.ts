@@ -29,7 +29,7 @@ describe('rule dsfa-restrisiko (DPIA residual risk)', () => {
     expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# a risk stays high after the measures
       Fehler: content/dpia/1.0/risks.yaml:7:5 Feld „risks[0].after“: Das Risiko „risk-01“ bleibt nach den Maßnahmen hoch (Eintrittswahrscheinlichkeit substanziell, Schwere groß; Risikomatrix der Folgenabschätzung 1.0).
-        → Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO) und die Konsultation unter „art36“ einzutragen.
+        → Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO) und die Konsultation unter „art36“ einzutragen.
       # measures make a risk worse
       Fehler: content/dpia/1.0/risks.yaml:14:5 Feld „risks[1].after“: Das Risiko „risk-02“ ist nach den Maßnahmen höher eingestuft als davor (vorher Eintrittswahrscheinlichkeit überschaubar, Schwere substanziell, nachher Eintrittswahrscheinlichkeit überschaubar, Schwere groß).
         → Prüfen Sie die Einstufung von Eintrittswahrscheinlichkeit und Schwere.
@@ -40,7 +40,7 @@ describe('rule dsfa-restrisiko (DPIA residual risk)', () => {
 
       # the level comes from the version’s table: a cell rated „hoch“ is high whatever the levels multiply to
       Fehler: content/dpia/1.0/risks.yaml:7:5 Feld „risks[0].after“: Das Risiko „risk-01“ bleibt nach den Maßnahmen hoch (Eintrittswahrscheinlichkeit geringfügig, Schwere groß; Risikomatrix der Folgenabschätzung 1.0).
-        → Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO) und die Konsultation unter „art36“ einzutragen.
+        → Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO) und die Konsultation unter „art36“ einzutragen.
       # a low risk needs no measure
       "
     `);

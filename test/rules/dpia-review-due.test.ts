@@ -20,7 +20,7 @@ describe('rule dsfa-ueberpruefung (review of the DPIA in force is due)', () => {
     expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# past the review date on the --as-of date: a warning
       Warnung: content/dpia/1.0/dpia.yaml:15:1 Feld „next_review“: Die geltende Folgenabschätzung (Version 1.0) hätte bis zum 30. April 2025 überprüft werden sollen; zum Stichtag 1. Mai 2025 ist die Überprüfung überfällig.
-        → Überprüfen Sie die Folgenabschätzung (Art. 35 Abs. 11 DSGVO) und tragen Sie das Ergebnis ein, oder beschließen Sie die Fortschreibung; danach gilt deren „next_review“.
+        → Überprüfen Sie die Folgenabschätzung (Art. 35 Abs. 11 DSGVO) und tragen Sie das Ergebnis ein, oder beschließen Sie die Fortschreibung; danach gilt deren „next_review“.
       # on the review date itself: not yet overdue
 
       # without --as-of, the newest ledger date is the status date

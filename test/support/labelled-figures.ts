@@ -75,7 +75,7 @@ const PARTY_SENTENCES: [RegExp, (m: RegExpMatchArray) => [string, number][]][] =
   [new RegExp(`^Von ${N} ${NOUN}, .*?, (?:hat|haben) ${N} ${NOUN} \\(`), (m) => [['eligible', numberOf(m[1]!)], ['bound', numberOf(m[2]!)]]],
   [new RegExp(`^Von ${N} ${NOUN}, .*?, hat bisher \\S+ die Vereinbarung unterzeichnet`), (m) => [['eligible', numberOf(m[1]!)], ['bound', 0]]],
   [new RegExp(`^${N} von ${N} ${NOUN} (?:hat|haben) unterzeichnet\\.$`), (m) => [['bound', numberOf(m[1]!)], ['eligible', numberOf(m[2]!)]]],
-  [new RegExp(`${N} (?:weitere |weiterer )?${NOUN} (?:hat|haben) signalisiert`), (m) => [['intent', numberOf(m[1]!)]]],
+  [new RegExp(`${N} (?:weitere |weiterer )?${NOUN} (?:hat|haben) signalisiert`), (m) => (/^weitere$/i.test(m[1]!) ? [] : [['intent', numberOf(m[1]!)]])], // the recorded letter: „Weitere Träger haben signalisiert …“ gives no count
   [new RegExp(`[Vv]on ${N}(?: ${NOUN})? liegt noch keine Antwort vor`), (m) => [['noAnswer', numberOf(m[1]!)]]],
   [new RegExp(`${N} ${NOUN} (?:hat|haben) den Abschluss abgelehnt`), (m) => [['declined', numberOf(m[1]!)]]],
   [new RegExp(`Für ${N} ${NOUN} ist die Vereinbarung nach (?:seiner|ihrer) Kündigung`), (m) => [['ended', numberOf(m[1]!)]]],

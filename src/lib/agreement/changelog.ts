@@ -1,6 +1,7 @@
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Section, Version } from '../content-model.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { legalSpaces } from '../format.ts';
 import { readingKey } from './compare.ts';
 
 /** A changelog entry as the outputs show it; an older plain-text entry has no §§ and no reason. */
@@ -12,9 +13,12 @@ export interface ChangeNote {
   example?: ExampleMarkView;
 }
 
+/** The changelog of a version (version.yaml `changes`), with non-breaking spaces in „§ 23“ and „Art. 28 Abs. 3“ for every output. */
 export function changelogOf(version: Pick<Version, 'changes'>): ChangeNote[] {
   return version.changes.map((c) =>
-    typeof c === 'string' ? { sections: [], text: c } : { sections: c.sections, text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) },
+    typeof c === 'string'
+      ? { sections: [], text: legalSpaces(c) }
+      : { sections: c.sections, text: legalSpaces(c.text), reason: c.reason === undefined ? undefined : legalSpaces(c.reason), example: exampleMarkOf(c.beispiel) },
   );
 }
 

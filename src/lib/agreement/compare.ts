@@ -22,6 +22,14 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   nummer: 'Nur neu nummeriert',
 };
 
+/** The same after a § heading in running text („§ 22 Module (geändert)“), not as a badge. */
+export const CHANGE_KIND_IN_SENTENCE: Record<ChangeKind, string> = {
+  neu: 'neu',
+  entfallen: 'entfallen',
+  geaendert: 'geändert',
+  nummer: 'nur neu nummeriert',
+};
+
 /** One reading of a § across two versions, shared by the regimes in `regimes`. */
 export interface SectionComparison {
   id: string;

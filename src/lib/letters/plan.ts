@@ -4,13 +4,13 @@ import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
 import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Section, Version } from '../content-model.ts';
 import { formatDateDe } from '../dates.ts';
-import { joinGerman, legalSpaces } from '../format.ts';
+import { joinGerman } from '../format.ts';
 import { isEligible, partiesFor } from '../parties/eligibility.ts';
 import { findParty } from '../parties/lookup.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { isOpen } from '../signing/terms.ts';
-import { CHANGE_KIND_LABELS, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
+import { CHANGE_KIND_IN_SENTENCE, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
@@ -242,7 +242,7 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
           ? renderMarkdownBody(section.body, `aenderung-${c.id}-text`).html
           : undefined;
     const reasons = reasonsFor(notes, section);
-    changes.push({ sectionId: c.id, label, number: section.number, title: section.title, kindLabel: CHANGE_KIND_LABELS[c.kind], reasons, diffHtml, ...(summary ? { summary } : {}) });
+    changes.push({ sectionId: c.id, label, number: section.number, title: section.title, kindLabel: CHANGE_KIND_IN_SENTENCE[c.kind], reasons, diffHtml, ...(summary ? { summary } : {}) });
     sections.push(section);
   }
   // Each entry once, with the party's §§ it covers; a § two entries cover is shown under the first.
@@ -258,8 +258,8 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
     const fresh = covered.filter((c) => !shownIn.has(c.sectionId));
     for (const c of fresh) shownIn.set(c.sectionId, groups.length + 1);
     groups.push({
-      text: legalSpaces(note.text),
-      reason: note.reason ? legalSpaces(note.reason) : undefined,
+      text: note.text,
+      reason: note.reason,
       exampleText: note.example ? exampleMarkText(note.example) : undefined,
       coversText: `Betrifft ${sectionListText(covered.map((c) => c.number))}`,
       sections: fresh,

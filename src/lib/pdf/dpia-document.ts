@@ -1,4 +1,4 @@
-import { VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
+import { VERSION_STATUS_IN_SENTENCE, VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
@@ -378,7 +378,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     metadata: {
       title: `${meta.title} – Version ${meta.version}${isDraft ? ' (Entwurf)' : ''}`,
       author: printedPublisher(content).name,
-      subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_LABELS[meta.status]}).`,
+      subject: `Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, Version ${meta.version} vom ${formatDateShort(meta.date)} (${VERSION_STATUS_IN_SENTENCE[meta.status]}).`,
       keywords: ['Datenschutz-Folgenabschätzung', 'DSFA', 'Art. 35 DSGVO', `Version ${meta.version}`],
       creator: 'Vertragswerk',
       producer: 'Vertragswerk (Chromium, pdf-lib)',

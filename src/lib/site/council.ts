@@ -9,6 +9,7 @@ import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { paperAnchor, urls } from './urls.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { endSentence } from '../typography.ts';
 
 export interface CouncilPaperView {
   id: string;
@@ -68,7 +69,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
                 text: r.text,
                 status,
                 statusLabel: RESOLUTION_STATUS_LABELS[status],
-                statusText: r.adopted ? [`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` vom ${r.adopted_by}` : ''}.`] : ['Noch nicht beschlossen.'],
+                statusText: r.adopted ? [endSentence(`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` vom ${r.adopted_by}` : ''}`)] : ['Noch nicht beschlossen.'],
                 links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
                 example: exampleMarkOf(r.beispiel),
               };

@@ -6,7 +6,7 @@ import { formatDateDe } from '../dates.ts';
 import { endSentence } from '../typography.ts';
 import { compareVersions } from '../parse-content.ts';
 import { formatBytes, formatNumber } from '../format.ts';
-import { urls } from './urls.ts';
+import { copyDownloadName, urls } from './urls.ts';
 
 /** One personalised PDF as the PDF stage lists it in its manifest (schema in src/schemas/manifest.ts). */
 export type PdfManifestEntry = ManifestEntry;
@@ -27,6 +27,7 @@ export interface DownloadView {
   version: string;
   regimeLabel: string;
   href: string;
+  /** The name the file is saved under (`download` attribute) and shown as: `kita-planer-2-1.1-traeger-012.pdf`. */
   fileName: string;
   /** „PDF, 84,2 kB, 11 Seiten“ */
   details: string;
@@ -64,7 +65,7 @@ export function buildDownloadViews(content: Content, entries: readonly PdfManife
         version: e.version,
         regimeLabel: REGIME_LABELS[e.regime],
         href: `/${e.path.replace(/^\/+/, '')}`,
-        fileName: e.path.split('/').pop() ?? e.path,
+        fileName: copyDownloadName(e.agreement, e.version, e.party),
         details: `PDF, ${sizeText}, ${pagesText}`,
         sizeText,
         pagesText,
@@ -88,6 +89,7 @@ export function parsePdfDocuments(data: unknown): DocumentEntry[] {
 export interface DocumentDownloadView {
   version: string;
   href: string;
+  /** The name the file is saved under (`download` attribute): its published name, which names the version (`dsfa-2.0-entwurf.pdf`). */
   fileName: string;
   /** „PDF, 252,2 kB, 23 Seiten“ */
   details: string;

@@ -1,3 +1,4 @@
+import { VERSION_STATUS_IN_SENTENCE } from '../../schemas/agreement.ts';
 import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
@@ -62,7 +63,10 @@ export interface DpiaVersionView {
   title: string;
   version: string;
   status: string;
+  /** The badge: „In Kraft“, „Entwurf“, „Beschlossen“, „Abgelöst“. */
   statusLabel: string;
+  /** The same inside a sentence: „in Kraft“, „Entwurf“, „beschlossen“, „abgelöst“. */
+  statusText: string;
   isDraft: boolean;
   isInForce: boolean;
   href: string;
@@ -178,6 +182,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       version: summary.version,
       status: meta.status,
       statusLabel: isInForce ? 'In Kraft' : summary.statusLabel,
+      statusText: isInForce ? 'in Kraft' : VERSION_STATUS_IN_SENTENCE[meta.status],
       isDraft: summary.isDraft,
       isInForce,
       href: dpiaHref(dpia),

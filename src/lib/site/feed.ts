@@ -8,6 +8,7 @@ import { signingHeadline, versionSplitSentence } from '../signing/sentences.ts';
 import { memo } from '../memo.ts';
 import { figuresOn } from './signing.ts';
 import { absoluteUrl, urls } from './urls.ts';
+import { endSentence } from '../typography.ts';
 
 export interface FeedEntry {
   /** Stable id (a tag URI), never changes once published. */
@@ -61,7 +62,7 @@ export function buildFeedView(content: Content): FeedView {
           title: `${agreement.short_title}: Version ${v.version} beschlossen`,
           path: urls.reader(agreement.id, v.version),
           summary: [
-            `Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}.`,
+            endSentence(`Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}`),
             ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });

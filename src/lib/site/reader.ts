@@ -11,6 +11,7 @@ import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { absoluteUrl, paperAnchor, urls } from './urls.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
+import { endSentence } from '../typography.ts';
 
 export interface TocPart {
   title: string;
@@ -92,7 +93,7 @@ export function versionStatusText(v: Version, content?: Content, withPaper = tru
   const refs = [v.paper && withPaper ? (content ? paperLabel(content, v.paper) : `Vorlage ${v.paper}`) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
   if (refs.length) parts[0] += ` (${refs.join(', ')})`;
   if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
-  return `${parts.join(', ')}.`;
+  return endSentence(parts.join(', '));
 }
 
 export function versionList(content: Content, agreement: AgreementEntry, currentId: string, regime: Regime = 'dsgvo', asOf?: string): VersionListItem[] {

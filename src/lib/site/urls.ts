@@ -41,6 +41,15 @@ export function dataSetAnchor(exportId: string): string {
   return `daten-${exportId}`;
 }
 
+/**
+ * The name a browser saves a party's copy under (the link's `download` attribute): agreement,
+ * version and party, so no two copies share a name – `kita-planer-2-1.1-traeger-012.pdf`, where
+ * the published path ends in `traeger-012.pdf` for every version.
+ */
+export function copyDownloadName(agreementId: string, version: string, partyId: string): string {
+  return `${agreementId}-${version}-${partyId}.pdf`;
+}
+
 /** Absolute URL for feed, sitemap and canonical links: `base` from site.yaml plus a site path. */
 export function absoluteUrl(base: string, sitePath: string): string {
   return `${base.replace(/\/+$/, '')}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;

@@ -155,7 +155,8 @@ export interface TomAnnexEdition {
 
 /** Every version's annex: agreements main first, versions oldest first, drafts included and marked. */
 export function tomAnnexEditions(content: Content): TomAnnexEdition[] {
-  return agreementsInOrder(content).flatMap((agreement) => {
+  // An agreement that is no processing agreement has no annex of measures.
+  return agreementsInOrder(content).filter((agreement) => agreement.auftragsverarbeitung).flatMap((agreement) => {
     const adopted = new Set(adoptedVersions(agreement));
     return agreement.versions.map((version) => ({
       agreement,

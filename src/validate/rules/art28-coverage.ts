@@ -5,7 +5,7 @@ import { at, listGerman, mayBeUnreadable, type Rule } from '../rule.ts';
 
 export const art28Coverage: Rule = {
   id: 'art28-abdeckung',
-  description: 'Jede beschlossene Version einer Vereinbarung über Auftragsverarbeitung deckt für jeden Rechtsrahmen alle Punkte des Art. 28 Abs. 3 DSGVO (a–h) ab.',
+  description: 'Jede beschlossene Version einer Vereinbarung über Auftragsverarbeitung deckt für jeden Rechtsrahmen alle Punkte des Art.\u00a028 Abs.\u00a03 DSGVO (a–h) ab.',
   check(content) {
     const out: Diagnostic[] = [];
     for (const agreement of content.agreements) {

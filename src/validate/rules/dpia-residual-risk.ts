@@ -15,7 +15,7 @@ export const dpiaResidualRisk: Rule = {
         const before = levelOf(dpia, risk.before);
         const after = levelOf(dpia, risk.after);
         if (after === 'hoch' && !risk.art36) {
-          out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ bleibt nach den Maßnahmen hoch (${describe(risk.after)}; Risikomatrix der Folgenabschätzung ${v}).`, 'Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art. 36 DSGVO) und die Konsultation unter „art36“ einzutragen.'));
+          out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ bleibt nach den Maßnahmen hoch (${describe(risk.after)}; Risikomatrix der Folgenabschätzung ${v}).`, 'Ergänzen Sie wirksame Maßnahmen; sonst ist vor Beginn der Verarbeitung die Aufsichtsbehörde zu konsultieren (Art.\u00a036 DSGVO) und die Konsultation unter „art36“ einzutragen.'));
         }
         if (rank(risk.after.likelihood) > rank(risk.before.likelihood) || rank(risk.after.severity) > rank(risk.before.severity)) {
           out.push(at(content, this.id, risk.source, ['after'], `Das Risiko „${risk.id}“ ist nach den Maßnahmen höher eingestuft als davor (vorher ${describe(risk.before)}, nachher ${describe(risk.after)}).`, 'Prüfen Sie die Einstufung von Eintrittswahrscheinlichkeit und Schwere.'));

@@ -22,7 +22,7 @@ export const dpiaReviewDue: Rule = {
       dpia.meta.source,
       ['next_review'],
       `Die geltende Folgenabschätzung (Version ${dpia.meta.version}) hätte bis zum ${formatDateDe(since)} überprüft werden sollen; zum Stichtag ${formatDateDe(asOf)} ist die Überprüfung überfällig.`,
-      'Überprüfen Sie die Folgenabschätzung (Art. 35 Abs. 11 DSGVO) und tragen Sie das Ergebnis ein, oder beschließen Sie die Fortschreibung; danach gilt deren „next_review“.',
+      'Überprüfen Sie die Folgenabschätzung (Art.\u00a035 Abs.\u00a011 DSGVO) und tragen Sie das Ergebnis ein, oder beschließen Sie die Fortschreibung; danach gilt deren „next_review“.',
       'warning',
     );
     return [d];
