@@ -8,6 +8,7 @@ import { didYouMeanWord } from '../src/lib/suggest.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
+import { mergeShardOutputs } from '../src/io/pdf/merge-shards.ts';
 import { validateContentDir } from '../src/io/validate-content.ts';
 import { displayPrefixFor } from '../src/io/load-content.ts';
 import { programFingerprint } from '../src/io/program-fingerprint.ts';
@@ -15,6 +16,7 @@ import { programFingerprint } from '../src/io/program-fingerprint.ts';
 const USAGE = `Aufruf: npm run pdf -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--cache-dir ORDNER]
                        [--party KENNUNG[,KENNUNG…]] [--shard K/N] [--concurrency N]
        npm run pdf -- merge-manifests DATEI… --out dist/pdf/manifest.json
+       npm run pdf -- merge-shards [--out ORDNER] [--private-out ORDNER]
 
 Erzeugt die persönlichen PDF-Ausfertigungen (ohne Website) nach ORDNER/pdf/ und das Verzeichnis
 pdf/manifest.json. Ausfertigungen für Kindertagespflegepersonen gehen nur in den nicht öffentlichen
@@ -24,6 +26,11 @@ Ordner (--private-out, Standard dist-private). Unveränderte PDFs kommen aus dem
   --shard K/N  nur den K-ten von N Teilen (nach Kennung), schreibt pdf/manifest-shard-K-of-N.json;
                die Teile verschiedener Rechner führt „merge-manifests“ zusammen
 
+„merge-shards“ ist der letzte Schritt nach Läufen mit --shard auf mehreren Rechnern (CI): Liegen
+deren Ordner pdf/ in --out und --private-out beisammen, schreibt er daraus pdf/manifest.json und
+entfernt die Teilverzeichnisse – die Ausgabe ist dann dieselbe wie die eines einzigen Laufs.
+Fehlt ein Teil oder ein PDF, bricht er ab, ohne etwas zu schreiben.
+
 Mit --party oder --shard ergänzt der Lauf pdf/manifest.json um seine Einträge: die übrigen PDFs und
 ihre Einträge bleiben, das Verzeichnis nennt immer jedes PDF im Ordner. Wer nur die neuen PDFs
 sehen will, gibt mit --out einen eigenen Ordner an.
@@ -32,6 +39,7 @@ sehen will, gibt mit --out einen eigenen Ordner an.
 await runCli(async () => {
   const argv = process.argv.slice(2);
   if (argv[0] === 'merge-manifests') return mergeCommand(argv.slice(1));
+  if (argv[0] === 'merge-shards') return mergeShardsCommand(argv.slice(1));
   const { values, positionals } = parseCli(
     argv,
     {
@@ -50,7 +58,7 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests'])}\n\n${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests', 'merge-shards'])}\n\n${USAGE}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) {
     throw new UsageError(`--shard erwartet K/N mit 1 ≤ K ≤ N, z. B. „--shard 2/4“; erhalten: „${values.shard}“.`);
@@ -119,5 +127,23 @@ async function mergeCommand(argv: string[]): Promise<number> {
   const merged = mergeManifests(inputs);
   await writeFileAtomic(values.out, renderManifestJson(merged));
   console.log(`✓ ${merged.entries.length} Einträge aus ${inputs.length} Dateien → ${values.out}`);
+  return 0;
+}
+
+async function mergeShardsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(
+    argv,
+    { out: { type: 'string', default: 'dist' }, 'private-out': { type: 'string', default: 'dist-private' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`merge-shards nimmt keine Dateien, sondern --out und --private-out; erhalten: „${positionals[0]}“.\n\n${USAGE}`);
+  const merged = await mergeShardOutputs(path.resolve(values.out), path.resolve(values['private-out']));
+  const documents = merged.documents > 0 ? ` und ${merged.documents} weitere PDFs` : '';
+  const hidden = merged.privateEntries > 0 ? `; nicht öffentlich: ${merged.privateEntries} → ${path.join(values['private-out'], 'pdf', 'manifest.json')}` : '';
+  console.log(`✓ ${merged.shards} Teile zusammengeführt: ${merged.entries} Ausfertigungen${documents} → ${path.join(values.out, 'pdf', 'manifest.json')}${hidden}`);
   return 0;
 }

@@ -240,7 +240,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   if (options.shard) {
     // The shard's own list, for „merge-manifests“ when the shards ran on different machines.
     await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
-    if (privateEntries.length > 0) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
+    // Also when empty: merging the shards then knows every shard's private part arrived.
+    await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
   }
   if (partial) {
     // A partial run never shrinks the published list: its entries join the full manifest.
