@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
 import { formatDiagnostic, summarizeDiagnostics } from '../lib/diagnostics.ts';
 import { acquireLock, recoverInterruptedSwap, swapDirectory } from './atomic-dir.ts';
-import { buildRecordPath, outputFiles, readBuildRecord, sameFiles, writeBuildRecord, type BuildRecord } from './build-record.ts';
+import { buildRecordPath, digestOfFiles, outputFiles, readBuildRecord, sameFiles, writeBuildRecord, type BuildRecord } from './build-record.ts';
 import { carryOverFiles } from './carry-over.ts';
 import { ContentError, UsageError } from './cli.ts';
 import { programFingerprint } from './program-fingerprint.ts';
@@ -107,8 +107,15 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
     const t0 = performance.now();
     const validating = validateContentDirInWorker(options.contentDir, { asOf: options.asOf }, { cacheDir: path.resolve(options.cacheDir) }).then((result) => ({ result, took: seconds(t0) }));
     validating.catch(() => undefined); // awaited below, after the preparations
+    // What the last build into this output made, and whether its files are still as it left them.
+    const recordFile = buildRecordPath(path.resolve(options.cacheDir), outDir, privateOutDir);
+    const previous = await readBuildRecord(recordFile);
+    const program = await programFingerprint();
+    // Loading modules pays off only for stages that will run: when the content and program are as
+    // the last build left them, most likely none does (a stage that runs after all loads them itself).
+    const asBefore = previous !== undefined && previous.program === program && previous.asOf === (options.asOf ?? null) && previous.content === (await contentDigest(options.contentDir));
     // A failed preparation is not reported here: the stage's own run fails with the real error.
-    await Promise.all(stages.filter((s) => s.prepare && !options.skip.includes(s.name)).map((s) => s.prepare!().catch(() => undefined)));
+    if (!asBefore) await Promise.all(stages.filter((s) => s.prepare && !options.skip.includes(s.name)).map((s) => s.prepare!().catch(() => undefined)));
     const { result: validation, took } = await validating;
     for (const d of validation.diagnostics) options.log(formatDiagnostic(d));
     const summary = summarizeDiagnostics(validation.diagnostics, validation.content.files.length);
@@ -119,9 +126,6 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
 
     await mkdir(stagingOut, { recursive: true });
     await mkdir(stagingPrivate, { recursive: true });
-    // What the last build into this output made, and whether its files are still as it left them.
-    const recordFile = buildRecordPath(path.resolve(options.cacheDir), outDir, privateOutDir);
-    const previous = await readBuildRecord(recordFile);
     const before = previous ? await outputFiles(outDir, privateOutDir, owners(stages)) : undefined;
     const untouched = (stage: BuildStage) => previous?.stages[stage.name] !== undefined && sameFiles(previous.stages[stage.name]!.files, before?.get(stage.name));
     const next: Record<string, string> = {};
@@ -134,7 +138,7 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
       privateOutDir,
       handover: {},
       fileDigests: validation.fileDigests,
-      program: await programFingerprint(),
+      program,
     };
     for (const stage of stages) {
       if (options.skip.includes(stage.name)) {
@@ -156,7 +160,7 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
     }
     await swapDirectory(stagingOut, outDir);
     await swapDirectory(stagingPrivate, privateOutDir);
-    await recordBuild(recordFile, next, stages, outDir, privateOutDir);
+    await recordBuild(recordFile, { program, asOf: options.asOf ?? null, content: digestOfFiles(validation.fileDigests) }, next, stages, outDir, privateOutDir);
     options.log(`Fertig in ${seconds(started)}: ${path.relative(process.cwd(), outDir) || outDir}/`);
   } finally {
     process.off('SIGINT', onSignal);
@@ -192,12 +196,27 @@ function owners(stages: readonly BuildStage[]) {
  * Notes what this build made of what, for the next one: the stages' input fingerprints and the
  * files now in the output. A stage without a fingerprint is left out (it always runs).
  */
-async function recordBuild(file: string, inputs: Record<string, string>, stages: readonly BuildStage[], outDir: string, privateOutDir: string): Promise<void> {
+async function recordBuild(
+  file: string,
+  made: Pick<BuildRecord, 'program' | 'asOf' | 'content'>,
+  inputs: Record<string, string>,
+  stages: readonly BuildStage[],
+  outDir: string,
+  privateOutDir: string,
+): Promise<void> {
   const files = await outputFiles(outDir, privateOutDir, owners(stages));
-  const record: BuildRecord = { version: 1, stages: {} };
+  const record: BuildRecord = { version: 2, ...made, stages: {} };
   for (const [name, fingerprint] of Object.entries(inputs)) record.stages[name] = { inputs: fingerprint, files: files.get(name) ?? {} };
   // Without the record the next build runs every stage: slower, never wrong.
   await writeBuildRecord(file, record).catch(() => undefined);
+}
+
+/** The digest of every content file, as validation computes it, for a first guess before validation ends. */
+async function contentDigest(contentDir: string): Promise<string | undefined> {
+  const { readContentFiles } = await import('./load-content.ts');
+  const { createHash } = await import('node:crypto');
+  const files = await readContentFiles(path.resolve(contentDir)).catch(() => undefined);
+  return files && digestOfFiles(Object.fromEntries(files.map((f) => [f.path, createHash('sha256').update(f.bytes).digest('hex')])));
 }
 
 async function removeStaleStaging(target: string): Promise<void> {

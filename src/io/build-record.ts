@@ -11,6 +11,10 @@ import { writeFileAtomic } from './atomic-dir.ts';
  */
 export interface BuildRecord {
   version: typeof RECORD_VERSION;
+  /** What the whole build was made from: program fingerprint, --as-of, digest of all content files. */
+  program: string;
+  asOf: string | null;
+  content: string;
   stages: Record<string, StageRecord>;
 }
 
@@ -20,7 +24,7 @@ export interface StageRecord {
   files: Record<string, string>;
 }
 
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 /** Which stage owns a file of the output: the same rule as carrying a skipped stage's output over. */
 export interface OutputOwner {

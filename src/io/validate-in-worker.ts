@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../lib/content-model.ts';
 import type { RuleOptions } from '../validate/rule.ts';
-import { validateContentDir, type ValidateOptions, type ValidationResult } from './validate-content.ts';
+import type { ValidateOptions, ValidationResult } from './validate-content.ts';
 
 type WorkerReply = ({ ok: true; content: Omit<Content, 'lineOf'> } & Omit<ValidationResult, 'content'>) | { ok: false };
 
@@ -17,7 +17,11 @@ export async function validateContentDirInWorker(
   options: RuleOptions = {},
   validateOptions: ValidateOptions = {},
 ): Promise<ValidationResult & { inWorker: boolean }> {
-  const here = async () => ({ ...(await validateContentDir(contentDir, options, validateOptions)), inWorker: false });
+  // Loaded only when needed: the parser and the rules are the worker's, not this thread's.
+  const here = async () => {
+    const { validateContentDir } = await import('./validate-content.ts');
+    return { ...(await validateContentDir(contentDir, options, validateOptions)), inWorker: false };
+  };
   let worker: Worker;
   try {
     worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { contentDir, options, validateOptions } });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { isRunning } from '../atomic-dir.ts';
 import type { BuildStage } from '../build-pipeline.ts';
-import { astroConfig, type SiteContext } from '../astro-config.ts';
+import type { SiteContext } from '../astro-config.ts';
 import { digestOfFiles, fingerprint, sha256Of } from '../build-record.ts';
 import { lettersDirOf, loadLetterRuns } from '../records.ts';
 import { stayOffline } from '../offline.ts';
@@ -14,8 +14,9 @@ export const siteStage: BuildStage = {
   name: 'site',
   label: 'Website erzeugen',
   outputs: { public: 'rest' },
-  // Astro takes about a second to load: done while the content is validated.
-  prepare: () => import('astro'),
+  // Astro takes about a second to load: done while the content is validated (unless the build
+  // expects nothing to have changed), like its configuration with the MDX integration.
+  prepare: () => Promise.all([import('astro'), import('../astro-config.ts')]),
   /** The pages read the content, the PDF directory and the checksums of the letters in the records – nothing else. */
   async inputs({ content, fileDigests, program, options, handover }) {
     const manifest = handover.pdfManifestPath ? await readFile(handover.pdfManifestPath).catch(() => undefined) : undefined;
@@ -58,6 +59,7 @@ export const siteStage: BuildStage = {
       await mkdir(kept, { recursive: true });
       const contextFile = path.join(kept, 'context.json');
       await writeFile(contextFile, JSON.stringify(context));
+      const { astroConfig } = await import('../astro-config.ts');
       const config = astroConfig(context, { siteUrl: content.site?.base_url, contextFile });
       // Astro stores a page's HTML in its cache as it renders it, and the list of what it stored
       // only at the end: after an interrupted build the two may disagree, so the next build
