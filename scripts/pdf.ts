@@ -92,6 +92,8 @@ await runCli(async () => {
     const time = result.dpia.rendered > 0 ? ` in ${result.dpia.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s` : '';
     console.log(`  Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu${time}`);
   }
+  if (result.synopses.total > 0) console.log(`  Synopsen: ${result.synopses.total === 1 ? '1 PDF' : `${result.synopses.total} PDFs`}, ${result.synopses.rendered} neu`);
+  if (result.workingCopies.total > 0) console.log(`  Word-Arbeitskopien: ${result.workingCopies.total}, ${result.workingCopies.made} neu in ${result.workingCopies.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s`);
   if (result.fullManifest) {
     if (values.shard) console.log(`  Verzeichnis dieses Teils: ${path.relative(process.cwd(), result.publicManifestPath)}`);
     console.log(

@@ -64,14 +64,14 @@ describe('an example instance marks every page and every PDF', () => {
     expect(buildLayoutView(contents.example, { path: '/', title: 'Start' }).example).toEqual({ text: MARK, provenanceHref: undefined });
   });
 
-  it('every page of every copy and every DPIA PDF carries the mark in its footer, and the cover says it in its text (the footer is a pagination artifact)', async () => {
+  it('every page of every copy, DPIA and Synopse PDF carries the mark in its footer, and the cover says it in its text (the footer is a pagination artifact)', async () => {
     const files = await printed('example');
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {
       const texts = await pages(file);
       expect(texts.length, file).toBeGreaterThan(1);
       texts.forEach((text, i) => expect(text, `${path.basename(file)}, Seite ${i + 1}`).toContain(MARK));
-      expect(texts[0], file).toMatch(/Beispielinhalte – nicht amtlich: Diese (Ausfertigung|Folgenabschätzung) ist aus\s+Beispielinhalten erzeugt/);
+      expect(texts[0], file).toMatch(/Beispielinhalte – nicht amtlich: Diese (Ausfertigung|Folgenabschätzung|Synopse) ist aus\s+Beispielinhalten erzeugt/);
     }
   });
 

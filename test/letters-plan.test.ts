@@ -229,6 +229,20 @@ function withSectionBodies(id: string, from: string, to: string): { content: Con
   return { content: { ...content, agreements: content.agreements.map((a) => (a.id === agreement.id ? changed : a)) } as Content, agreement: changed };
 }
 
+describe('a rewritten Absatz in the change notice', () => {
+  it('is shown whole, old and new, as on the changes page (§ 22 Abs. 3 of 1.0 → 1.1, one rule: isRewritten)', () => {
+    const [notice] = buildLetters(content, agreement, { asOf: '2023-06-05', party: 'traeger-001' });
+    const modules = notice!.changes.find((c) => c.sectionId === 'module')!;
+    const block = (html: string) => html.slice(html.indexOf('<div class="diff-neufassung">'), html.lastIndexOf('</div>') + 6);
+    expect(modules.diffHtml).toContain('<strong>Abs.\u00a03 neu gefasst</strong>');
+    const page = buildChangesView(content, 'kita-planer-2', '1.0', '1.1').entries.find((e) => e.sectionId === 'module')!;
+    expect(block(modules.diffHtml!)).toBe(block(page.diffHtml!));
+    // Whole paragraphs, no word fragments inside the block.
+    expect(block(modules.diffHtml!)).not.toContain('diff-marke');
+    expect(renderLetterHtml(notice!, { html: readFileSync(path.join(ROOT, 'templates/letter.html'), 'utf8'), css: '', fontCss: '' })).toContain('<p class="diff-etikett">Bisher:</p>');
+  });
+});
+
 describe('the change notice compares what the reader reads', () => {
   it('a change inside emphasis and a link shows the words, no Markdown, the same as the changes page', () => {
     const { content: c, agreement: a } = withSectionBodies(

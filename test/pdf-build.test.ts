@@ -74,7 +74,7 @@ describe('PDF build of the fixture', () => {
 
   it('puts the childminder’s copy only into the private output, with its own manifest', async () => {
     expect((await filesBelow(out('dist'))).filter((f) => f.includes('ktp-'))).toEqual([]);
-    expect(await filesBelow(out('dist-private'))).toEqual(['pdf/manifest.json', 'pdf/tagespflege/1.1/ktp-001.pdf']);
+    expect(await filesBelow(out('dist-private'))).toEqual(['pdf/manifest.json', 'pdf/tagespflege/1.1/ktp-001.docx', 'pdf/tagespflege/1.1/ktp-001.pdf']);
     const privateManifest = parseManifest(await readFile(out('dist-private/pdf/manifest.json'), 'utf8'), 'private');
     expect(privateManifest.entries.map((e) => e.party)).toEqual(['ktp-001']);
     expect(JSON.stringify(manifest)).not.toContain('ktp-001');
@@ -148,6 +148,27 @@ describe('PDF build of the fixture', () => {
     `);
   });
 
+  it('writes a Word working copy beside every copy and Synopse – a private copy’s privately – listed apart from the copies', async () => {
+    const privateManifest = parseManifest(await readFile(out('dist-private/pdf/manifest.json'), 'utf8'), 'private');
+    const publicPdfs = [...manifest.entries, ...(manifest.documents ?? []).filter((d) => d.kind === 'synopse')].map((e) => e.path).sort();
+    expect(manifest.workingCopies!.map((w) => w.of)).toEqual(publicPdfs);
+    expect(privateManifest.workingCopies!.map((w) => `${w.of} → ${w.path}`)).toEqual(['pdf/tagespflege/1.1/ktp-001.pdf → pdf/tagespflege/1.1/ktp-001.docx']);
+    for (const [root, m] of [[out('dist'), manifest], [out('dist-private'), privateManifest]] as const) {
+      for (const w of m.workingCopies!) {
+        expect(w.path).toBe(w.of.replace(/\.pdf$/, '.docx'));
+        const bytes = await readFile(path.join(root, w.path));
+        expect([w.bytes, w.sha256]).toEqual([bytes.length, createHash('sha256').update(bytes).digest('hex')]);
+        // The Word file names the PDF's document id.
+        const pdfEntry = [...m.entries, ...(m.documents ?? [])].find((e) => e.path === w.of)!;
+        expect(w.documentId).toBe(pdfEntry.documentId);
+      }
+    }
+    // No Word file of a private copy in the public output.
+    expect((await filesBelow(out('dist'))).filter((f) => f.endsWith('.docx') && f.includes('ktp-'))).toEqual([]);
+    // A Word file is never a copy: the copies (what „PDF prüfen“ and the ledger read) are PDFs only.
+    expect(manifest.entries.every((e) => e.path.endsWith('.pdf'))).toBe(true);
+  });
+
   it('is byte-reproducible: a second build with an empty cache gives the same files', async () => {
     expect(second.stdout).toContain('5 neu, 0 aus dem Cache');
     expect(await hashTree(out('dist2'))).toEqual(await hashTree(out('dist')));
@@ -168,6 +189,8 @@ describe('PDF build of the fixture', () => {
     const fromCache = await build('dist', 'cache');
     expect(fromCache.code, fromCache.stderr).toBe(0);
     expect(fromCache.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
+    // The Word files too come from the cache (a full build keeps what it used).
+    expect(fromCache.stdout).toContain('Word-Arbeitskopien: 7, 0 neu');
     expect(fromCache.stdout).not.toContain('Browser:');
     expect(await hashTree(out('dist'))).toEqual(before);
   });
@@ -232,7 +255,15 @@ async function pdfsAndManifest(root: string): Promise<{ files: string[]; listed:
 }
 
 describe('the manifest lists every PDF in the output after each documented command', () => {
-  const ALL_PUBLIC = ['pdf/dsfa/dsfa-1.0.pdf', 'pdf/muster/1.0/traeger-001.pdf', 'pdf/muster/1.0/traeger-002.pdf', 'pdf/muster/1.1/traeger-001.pdf', 'pdf/muster/1.1/traeger-002.pdf'];
+  const ALL_PUBLIC = [
+    'pdf/dsfa/dsfa-1.0.pdf',
+    'pdf/muster/1.0/traeger-001.pdf',
+    'pdf/muster/1.0/traeger-002.pdf',
+    'pdf/muster/1.1/traeger-001.pdf',
+    'pdf/muster/1.1/traeger-002.pdf',
+    'pdf/muster/synopse/synopse-1.0-1.1.pdf',
+    'pdf/tagespflege/synopse/synopse-1.0-1.1.pdf',
+  ];
   const ALL_PRIVATE = ['pdf/tagespflege/1.1/ktp-001.pdf'];
   const dist = () => out('seq');
   const distPrivate = () => out('seq-private');
@@ -258,7 +289,7 @@ describe('the manifest lists every PDF in the output after each documented comma
     const privateBefore = await hashTree(distPrivate());
     const result = await runScript('build', ['--content', contentDir, '--out', dist(), '--private-out', distPrivate(), '--cache-dir', out('cache'), '--skip', 'pdf']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (8 Dateien); die Website zeigt die 5 PDFs aus dem bisherigen Verzeichnis');
+    expect(result.stdout).toContain('– PDFs erzeugen: übersprungen; bisherige Ausgabe übernommen (17 Dateien); die Website zeigt die 7 PDFs aus dem bisherigen Verzeichnis');
     expect(await hashTree(path.join(dist(), 'pdf'))).toEqual(before);
     expect(await hashTree(distPrivate())).toEqual(privateBefore);
     await expectComplete(ALL_PUBLIC, ALL_PRIVATE);

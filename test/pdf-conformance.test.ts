@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVeraPdf } from '../src/io/verapdf.ts';
 import { fileProblems, REQUIRED_PROFILES, summarizeConformance, type FileConformance } from '../src/lib/pdf/verapdf-report.ts';
 import { ROOT, runScript } from './support/run-cli.ts';
-import { addChildmindersAgreement, addDraftDpia } from './support/pdf-build-run.ts';
+import { addChildmindersAgreement, addDraftAgreementVersion, addDraftDpia } from './support/pdf-build-run.ts';
 
 // Every kind of PDF the project makes, checked by veraPDF against PDF/UA-1 and PDF/A-2a in one
 // JVM start: the provider's copy under each regime (DSGVO, KDG, DSG-EKD; version 1.0 is not
@@ -53,6 +53,9 @@ beforeAll(async () => {
   // A draft DPIA 2.0 that supersedes 1.0: its PDF adds the comparison of levels (a table) and
   // prints each measure as a block with a definition list.
   await addDraftDpia(content);
+  // A draft 1.2 of the providers' agreement: its Synopsen have a rewritten Absatz, a new § over
+  // more than a page, an inserted Absatz, a changed title and renumbered §§.
+  await addDraftAgreementVersion(content);
   const pdfs = await runScript('pdf', ['--content', content, '--out', out('dist'), '--private-out', out('dist-private'), '--cache-dir', out('cache')]);
   expect(pdfs.code, pdfs.stdout + pdfs.stderr).toBe(0);
   const report = await runScript('report', ['--content', content, '--format', 'pdf', '--out', out('bericht/bericht.pdf')]);
@@ -92,6 +95,10 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
       'dist/pdf/muster/1.1/traeger-001.pdf',
       'dist/pdf/muster/1.1/traeger-002.pdf',
       'dist/pdf/muster/1.1/traeger-004.pdf',
+      'dist/pdf/muster/synopse/synopse-1.0-1.1.pdf',
+      'dist/pdf/muster/synopse/synopse-1.0-1.2-entwurf.pdf',
+      'dist/pdf/muster/synopse/synopse-1.1-1.2-entwurf.pdf',
+      'dist/pdf/tagespflege/synopse/synopse-1.0-1.1.pdf',
     ]);
   });
 
@@ -104,7 +111,7 @@ describe('veraPDF: PDF/UA-1 and PDF/A-2a', () => {
     }
     const summary = summarizeConformance(made, { display: rel });
     expect(summary.failedFiles).toBe(0);
-    expect(summary.text).toMatch(/^14 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
+    expect(summary.text).toMatch(/^18 PDFs geprüft \(PDF\/UA-1: \d+ Regeln, PDF\/A-2A: \d+ Regeln\): alle erfüllen PDF\/UA-1 und PDF\/A-2A\.$/m);
   });
 
   it('refuses a PDF with known defects and names the rules it breaks', () => {

@@ -277,6 +277,7 @@ describe('the DPIA in the PDF manifest', () => {
         sentence: 'die veröffentlichte Datenschutz-Folgenabschätzung Muster in der beschlossenen Version 1.0 vom 15.\u00a0Februar 2022. Sie ist keine Ausfertigung zum Unterzeichnen.',
         path: '/pdf/dsfa/dsfa-1.0.pdf',
         page: '/dsfa/1.0/',
+        pageLabel: 'Zur Folgenabschätzung',
       },
     ]);
   });

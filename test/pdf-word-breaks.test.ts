@@ -7,6 +7,7 @@ import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
 import { renderReport } from '../src/io/report/render-report.ts';
 import type { Content } from '../src/lib/content-model.ts';
 import { planPdfJobs } from '../src/lib/pdf/party-document.ts';
+import { publishedReports } from '../src/lib/report/urls.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
 import { tool } from './support/pdf-build-run.ts';
 import { ROOT } from './support/run-cli.ts';
@@ -38,9 +39,9 @@ beforeAll(async () => {
   // Only the sampled parties, but no `parties` option: a whole build also prints the DPIA PDFs.
   const sampled: Content = { ...content, providers: content.providers.filter((p) => sample.has(p.id)), childminders: content.childminders.filter((p) => sample.has(p.id)) };
   await buildPdfs({ content: sampled, outDir: out('dist'), privateOutDir: out('private'), cacheDir: out('cache'), log: () => undefined });
-  for (const agreement of content.agreements) {
+  for (const { agreement, asOf } of publishedReports(content)) {
     const file = out(`bericht-${agreement.id}.pdf`);
-    await writeFile(file, (await renderReport(buildBeschlusskontrolleView(content, { agreementId: agreement.id }), 'pdf')) as Uint8Array);
+    await writeFile(file, (await renderReport(buildBeschlusskontrolleView(content, { agreementId: agreement.id, asOf }), 'pdf')) as Uint8Array);
   }
   for (const dir of [out('dist'), out('private'), work]) {
     for (const e of await readdir(dir, { recursive: dir !== work, withFileTypes: true })) if (e.isFile() && e.name.endsWith('.pdf')) pdfs.push(path.join(e.parentPath, e.name));
@@ -57,7 +58,7 @@ describe('no word breaks mid-word in any PDF of the bundled content', () => {
     expect(names).toContain('dist/pdf/kita-planer-2/1.1/traeger-012.pdf');
     expect(names.some((n) => n.startsWith('private/pdf/'))).toBe(true);
     expect(names.filter((n) => n.startsWith('dist/pdf/dsfa/')).length).toBeGreaterThan(0);
-    expect(names.filter((n) => n.startsWith('bericht-'))).toHaveLength(content.agreements.length);
+    expect(names.filter((n) => n.startsWith('bericht-'))).toHaveLength(publishedReports(content).length);
     const regimes = new Set(planPdfJobs(content).map((j) => j.regime));
     expect(regimes.size).toBeGreaterThan(1);
   });

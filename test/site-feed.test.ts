@@ -44,6 +44,7 @@ describe('page list and sitemap', () => {
       '/vereinbarung/muster/1.1/kdg/',
       '/vereinbarung/muster/1.1/dsg-ekd/',
       '/vereinbarung/muster/aenderungen/1.0-1.1/',
+      '/vereinbarung/muster/aenderungen/1.0-1.1/synopse/',
       '/traeger/traeger-002/',
       '/traeger/traeger-001/',
       '/dsfa/1.0/',

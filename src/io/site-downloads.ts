@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import siteContext from 'virtual:vertragswerk/site-context';
-import { parsePdfDocuments, parsePdfManifest, type PdfManifestEntry } from '../lib/site/downloads.ts';
-import type { DocumentEntry } from '../schemas/manifest.ts';
+import { parsePdfDocuments, parsePdfManifest, parseWorkingCopies, type PdfManifestEntry } from '../lib/site/downloads.ts';
+import type { DocumentEntry, WorkingCopyEntry } from '../schemas/manifest.ts';
 import type { Content } from '../lib/content-model.ts';
 import { sentLettersOfRun } from '../lib/letters/run-record.ts';
 import type { SentLetter } from '../lib/signing/copies.ts';
@@ -44,4 +44,10 @@ export async function loadPdfDocuments(): Promise<DocumentEntry[]> {
 export async function loadSentLetters(content: Content): Promise<SentLetter[]> {
   const runs = await loadLetterRuns(lettersDirOf(siteContext.contentDir, content.site));
   return runs.flatMap((run) => sentLettersOfRun(run.record));
+}
+
+/** The Word working copies beside the public PDFs, from the same manifest. */
+export async function loadWorkingCopies(): Promise<WorkingCopyEntry[]> {
+  const data = await readManifestData();
+  return data === undefined ? [] : parseWorkingCopies(data);
 }

@@ -23,14 +23,21 @@ export const manifestEntrySchema = z.object({
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 /** Published PDFs that are not a party's copy: nobody signs them, „PDF prüfen“ and the ledger never take them for one. */
-export const DOCUMENT_KINDS = ['dsfa'] as const;
+export const DOCUMENT_KINDS = ['dsfa', 'synopse'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** One such PDF, e.g. the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`). */
+/**
+ * One such PDF: the DPIA of one version (`pdf/dsfa/dsfa-1.1.pdf`), or the Synopse of two versions
+ * of an agreement (`pdf/<agreement>/synopse/synopse-1.1-1.2.pdf`, with `agreement` and `from`).
+ */
 export const documentEntrySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   path: z.string().min(1),
-  /** The version of the document (for the DPIA: its own version, not an agreement's). */
+  /** The agreement a Synopse compares versions of. */
+  agreement: z.string().min(1).optional(),
+  /** The older version a Synopse compares (`version` is the newer one). */
+  from: z.string().min(1).optional(),
+  /** The version of the document (for the DPIA: its own version, not an agreement's; for a Synopse: the newer version). */
   version: z.string().min(1),
   /** Lifecycle of that version when it has one (entwurf, beschlossen, abgeloest). */
   status: z.string().min(1).optional(),
@@ -42,6 +49,22 @@ export const documentEntrySchema = z.object({
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
+/**
+ * A Word file of a published PDF (`pdf/<agreement>/<version>/<party>.docx` beside the PDF in `of`):
+ * a working copy for lawyers, not a record. Listed apart from `entries` and `documents`, so „PDF
+ * prüfen“, the ledger and the letters never take one for a copy.
+ */
+export const workingCopyEntrySchema = z.object({
+  path: z.string().min(1),
+  /** The PDF it is a working copy of (its path in this manifest). */
+  of: z.string().min(1),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The PDF's document id, which the Word file names too. */
+  documentId: z.string().min(1),
+});
+export type WorkingCopyEntry = z.infer<typeof workingCopyEntrySchema>;
+
 export const pdfManifestSchema = z.object({
   format: z.literal(1),
   /** Set on the partial manifest of one `--shard K/N` run. */
@@ -52,5 +75,7 @@ export const pdfManifestSchema = z.object({
   entries: z.array(manifestEntrySchema),
   /** Other published PDFs (absent when there are none, and in manifests written before them). */
   documents: z.array(documentEntrySchema).optional(),
+  /** Word working copies of the copies and Synopsen (absent when there are none, and in older manifests). */
+  workingCopies: z.array(workingCopyEntrySchema).optional(),
 });
 export type PdfManifest = z.infer<typeof pdfManifestSchema>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PDF_PIPELINE_VERSION } from '../../lib/pdf/party-document.ts';
 import { TEMPLATE_FILES, type PdfTemplates } from '../../lib/pdf/render-html.ts';
 import { DPIA_TEMPLATE_FILES, type DpiaTemplates } from '../../lib/pdf/dpia-html.ts';
+import { SYNOPSIS_TEMPLATE_FILES, type SynopsisTemplates } from '../../lib/pdf/synopsis-html.ts';
 import { ContentError } from '../cli.ts';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +35,8 @@ export interface PdfAssets {
    * hash plus that template, so editing it prints the DPIA again but no agreement copy.
    */
   dpia: DpiaTemplates & { hash: string };
+  /** The Synopse's template (`synopse.html`, `synopse.css`) and its cache hash, likewise. */
+  synopsis: SynopsisTemplates & { hash: string };
 }
 
 export function defaultTemplatesDir(): string {
@@ -82,14 +85,20 @@ export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promi
     fontCss,
   };
   const digest = hash.digest('hex');
-  const dpiaHash = createHash('sha256').update(digest);
-  const dpia: Partial<DpiaTemplates> = {};
-  for (const [key, file] of Object.entries(DPIA_TEMPLATE_FILES) as [keyof DpiaTemplates, string][]) {
-    const full = path.join(templatesDir, file);
-    dpia[key] = await readFile(full, 'utf8').catch(() => {
-      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-    });
-    dpiaHash.update(`\0${file}\0${dpia[key]}`);
-  }
-  return { templates, hash: digest, dpia: { html: dpia.html!, css: dpia.css!, hash: dpiaHash.digest('hex') } };
+  /** A document's own templates: its cache hash is the shared one plus them, so editing them reprints that kind only. */
+  const ownTemplates = async <K extends string>(files: Record<K, string>) => {
+    const own = createHash('sha256').update(digest);
+    const texts = {} as Record<K, string>;
+    for (const [key, file] of Object.entries(files) as [K, string][]) {
+      const full = path.join(templatesDir, file);
+      texts[key] = await readFile(full, 'utf8').catch(() => {
+        throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
+      });
+      own.update(`\0${file}\0${texts[key]}`);
+    }
+    return { ...texts, hash: own.digest('hex') };
+  };
+  const dpia = await ownTemplates<keyof DpiaTemplates>(DPIA_TEMPLATE_FILES);
+  const synopsis = await ownTemplates<keyof SynopsisTemplates>(SYNOPSIS_TEMPLATE_FILES);
+  return { templates, hash: digest, dpia, synopsis };
 }

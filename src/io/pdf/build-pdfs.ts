@@ -6,16 +6,19 @@ import { CONFORMANCE_LEVEL } from '../../lib/pdf/conformance.ts';
 import { headingTitles, type FinalizedPdf } from '../../lib/pdf/finalize-pdf.ts';
 import {
   buildManifest,
-  manifestPaths,
+  manifestFiles,
   mergeIntoManifest,
   parseManifest,
   renderManifestJson,
   type DocumentEntry,
   type ManifestEntry,
   type PdfManifest,
+  type WorkingCopyEntry,
 } from '../../lib/pdf/manifest.ts';
-import { buildDpiaDocuments, type DpiaDocument } from '../../lib/pdf/dpia-document.ts';
+import { buildDpiaDocuments } from '../../lib/pdf/dpia-document.ts';
 import { renderDpiaPrintJob } from '../../lib/pdf/dpia-html.ts';
+import { buildSynopsisDocuments, type SynopsisDocument } from '../../lib/pdf/synopsis-document.ts';
+import { renderSynopsisPrintJob } from '../../lib/pdf/synopsis-html.ts';
 import {
   buildPartyDocument,
   planPdfJobs,
@@ -23,6 +26,7 @@ import {
   type AgreementViewCache,
   type PartyDocument,
   type PdfJob,
+  type PdfMetadata,
 } from '../../lib/pdf/party-document.ts';
 import { PDFDocument } from 'pdf-lib';
 import { REGIME_LABELS } from '../../schemas/common.ts';
@@ -36,6 +40,7 @@ import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
 import { openCopyMemo, type ContentFileDigests } from './copy-memo.ts';
 import { createProgress } from './progress.ts';
+import { partyWorkingCopy, synopsisWorkingCopy, writeWorkingCopies } from './build-docx.ts';
 import { PdfPrinter, PrintTimeoutError, type PrintFn, type PrintJob } from './renderer.ts';
 
 export interface PdfBuildOptions {
@@ -84,8 +89,12 @@ export interface PdfBuildResult {
   fullManifest?: { path: string; entries: number };
   /** „@sparticuz/chromium 147.0.0 (…), HeadlessChrome/147…“ when a browser was started. */
   browser?: string;
-  /** The DPIA PDFs (one per version; none in a `--party` run or a shard other than 1). */
+  /** The DPIA PDFs (one per version; none in a `--party` run or a shard other than 1); `seconds`: printing these and the Synopsen. */
   dpia: { total: number; rendered: number; seconds: number };
+  /** The Synopse PDFs (one per pair of versions; none in a `--party` run or a shard other than 1). */
+  synopses: { total: number; rendered: number };
+  /** The Word working copies beside the copies and Synopsen. */
+  workingCopies: { total: number; made: number; seconds: number };
 }
 
 export class PdfBuildError extends Error {
@@ -103,14 +112,24 @@ interface Planned {
   /** Built on first use: a copy planned from memory needs it only when it must be printed. */
   readonly doc: PartyDocument;
   documentId: string;
+  digest: string;
   key: string;
   cachePdf: string;
   cacheMeta: string;
 }
 
-/** A DPIA PDF to place (and print when the cache lacks it). */
-interface PlannedDpia {
-  doc: DpiaDocument;
+/**
+ * A published PDF that is not a copy – the DPIA of a version, the Synopse of two versions – to
+ * place (and print when the cache lacks it). Printed in one piece; listed under `documents`.
+ */
+interface PlannedDocument {
+  /** The manifest entry without what printing yields (bytes, pages, hash). */
+  entry: Omit<DocumentEntry, 'bytes' | 'pages' | 'sha256' | 'browser'>;
+  metadata: PdfMetadata;
+  /** The page to print (rendered when needed: only missing documents are rendered). */
+  printJob: () => PrintJob;
+  /** How an error names it: „Das PDF … (Datenschutz-Folgenabschätzung, Version 1.1)“. */
+  what: string;
   key: string;
   cachePdf: string;
   cacheMeta: string;
@@ -154,9 +173,10 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     let doc: PartyDocument | undefined;
     const documentOf = () => (doc ??= buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests }));
     const remembered = memo?.recall(job);
-    const key = remembered?.key ?? sha256Hex(keyPrefix + documentOf().digest);
+    const digest = remembered?.digest ?? documentOf().digest;
+    const key = remembered?.key ?? sha256Hex(keyPrefix + digest);
     const documentId = remembered?.documentId ?? documentOf().documentId;
-    if (!remembered) memo?.remember(job, { key, documentId });
+    if (!remembered) memo?.remember(job, { key, documentId, digest });
     const dir = path.join(pdfCache, key.slice(0, 2));
     return {
       job,
@@ -164,6 +184,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
         return documentOf();
       },
       documentId,
+      digest,
       key,
       cachePdf: path.join(dir, `${key}.pdf`),
       cacheMeta: path.join(dir, `${key}.json`),
@@ -175,20 +196,39 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
 
   // The DPIA PDFs belong to the whole build, not to one party's run; of several shards the first
   // prints them, so that merged shard manifests list them once.
-  const withDpia = !options.parties?.length && (!options.shard || options.shard.index === 1);
-  const dpiaPlanned: PlannedDpia[] = (withDpia ? buildDpiaDocuments(options.content) : []).map((doc) => {
-    const key = sha256Hex(`${assets.dpia.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0dsfa\0${doc.digest}`);
+  // So are the Synopsen of the agreements' versions.
+  const withDocuments = !options.parties?.length && (!options.shard || options.shard.index === 1);
+  const planDocument = (kind: DocumentEntry['kind'], templatesHash: string, digest: string, rest: Omit<PlannedDocument, 'key' | 'cachePdf' | 'cacheMeta'>): PlannedDocument => {
+    const key = sha256Hex(`${templatesHash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${kind}\0${digest}`);
     const dir = path.join(pdfCache, key.slice(0, 2));
-    return { doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
-  });
-  const dpiaMissing: PlannedDpia[] = [];
-  for (const p of dpiaPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) dpiaMissing.push(p);
+    return { ...rest, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
+  };
+  const dpiaPlanned: PlannedDocument[] = (withDocuments ? buildDpiaDocuments(options.content) : []).map((doc) =>
+    planDocument('dsfa', assets.dpia.hash, doc.digest, {
+      entry: { kind: 'dsfa', path: doc.path, version: doc.version, status: doc.status ?? undefined, documentId: doc.documentId },
+      metadata: doc.metadata,
+      printJob: () => renderDpiaPrintJob(doc, assets.templates, assets.dpia),
+      what: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})`,
+    }),
+  );
+  const synopsisDocs: SynopsisDocument[] = withDocuments ? buildSynopsisDocuments(options.content) : [];
+  const synopsisPlanned: PlannedDocument[] = synopsisDocs.map((doc) =>
+    planDocument('synopse', assets.synopsis.hash, doc.digest, {
+      entry: { kind: 'synopse', path: doc.path, agreement: doc.agreementId, from: doc.from, version: doc.to, status: doc.isDraft ? 'entwurf' : undefined, documentId: doc.documentId },
+      metadata: doc.metadata,
+      printJob: () => renderSynopsisPrintJob(doc, assets.templates, assets.synopsis),
+      what: `Das PDF ${doc.path} (Synopse ${doc.agreementId}, Version ${doc.from} und ${doc.to})`,
+    }),
+  );
+  const documentsPlanned = [...dpiaPlanned, ...synopsisPlanned];
+  const documentsMissing: PlannedDocument[] = [];
+  for (const p of documentsPlanned) if (!(await exists(p.cacheMeta)) || !(await exists(p.cachePdf))) documentsMissing.push(p);
 
   const sharedCache = path.join(options.cacheDir, 'pdf-shared');
   let browser: string | undefined;
-  const dpiaTime = { seconds: 0 };
-  if (missing.length + dpiaMissing.length > 0) {
-    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix }, dpiaMissing, dpiaTime);
+  const documentsTime = { seconds: 0 };
+  if (missing.length + documentsMissing.length > 0) {
+    browser = await renderMissing(missing, assets, executable, options, { assemble, sharedCache, keyPrefix }, documentsMissing, documentsTime);
   }
 
   // Everything is in the cache now: place it in the outputs (hard links where possible).
@@ -213,26 +253,23 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     };
     (p.job.isPrivate ? privateEntries : publicEntries).push(entry);
   }
-  // The DPIA holds no personal data: public output, listed apart from the copies.
+  // DPIA and Synopse hold no personal data: public output, listed apart from the copies.
   const documentEntries: DocumentEntry[] = [];
-  for (const p of dpiaPlanned) {
+  for (const p of documentsPlanned) {
     const meta = JSON.parse(await readFile(p.cacheMeta, 'utf8')) as CacheMeta;
-    await placeFile(p.cachePdf, path.join(options.outDir, p.doc.path));
-    documentEntries.push({
-      kind: 'dsfa',
-      path: p.doc.path,
-      version: p.doc.version,
-      status: p.doc.status ?? undefined,
-      bytes: meta.bytes,
-      pages: meta.pages,
-      sha256: meta.sha256,
-      documentId: p.doc.documentId,
-      browser: executable?.label,
-    });
+    await placeFile(p.cachePdf, path.join(options.outDir, p.entry.path));
+    documentEntries.push({ ...p.entry, bytes: meta.bytes, pages: meta.pages, sha256: meta.sha256, browser: executable?.label });
   }
+  // The Word working copies, beside their PDFs (a private copy's privately). Made after printing:
+  // made while the browser prints, they took its processor time and the build grew more (measured).
+  const docxCache = path.join(options.cacheDir, 'docx');
+  const words = await writeWorkingCopies(
+    [...planned.map((p) => partyWorkingCopy(p, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
+    { cacheDir: docxCache, outDir: options.outDir, privateOutDir: options.privateOutDir, place: placeFile },
+  );
   // Every PDF was printed by this browser: its name and version are part of the cache key.
-  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries);
-  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label);
+  const publicManifest = buildManifest(publicEntries, options.shard, executable?.label, documentEntries, words.publicEntries);
+  const privateManifest = buildManifest(privateEntries, options.shard, executable?.label, [], words.privateEntries);
   const partial = Boolean(options.parties?.length || options.shard);
   const publicManifestPath = path.join(options.outDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
   const privateManifestPath = path.join(options.privateOutDir, 'pdf', options.shard ? manifestFileName(options.shard) : 'manifest.json');
@@ -245,23 +282,26 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
   if (partial) {
     // A partial run never shrinks the published list: its entries join the full manifest.
-    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries, documentEntries);
+    fullManifest = await mergeIntoFullManifest(options.outDir, publicEntries, documentEntries, words.publicEntries);
     if (privateEntries.length > 0 || (await exists(path.join(options.privateOutDir, 'pdf', 'manifest.json')))) {
-      await mergeIntoFullManifest(options.privateOutDir, privateEntries);
+      await mergeIntoFullManifest(options.privateOutDir, privateEntries, [], words.privateEntries);
     }
   } else {
     await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
     if (privateEntries.length > 0 || (await exists(privateManifestPath))) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
     // PDFs of parties or versions the content no longer calls for would be published without an entry.
-    const removed =
-      (await removeUnlisted(options.outDir, publicManifest)) + (await removeUnlisted(options.privateOutDir, privateManifest));
-    if (removed > 0) options.log(`${removed === 1 ? '1 PDF' : `${removed} PDFs`} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed === 1 ? 'es' : 'sie'} nicht mehr vor.`);
+    const removed = [...(await removeUnlisted(options.outDir, publicManifest)), ...(await removeUnlisted(options.privateOutDir, privateManifest))];
+    const pdfs = removed.filter((f) => f.endsWith('.pdf')).length;
+    const docx = removed.length - pdfs;
+    const what = [pdfs === 1 ? '1 PDF' : pdfs > 1 ? `${pdfs} PDFs` : '', docx === 1 ? '1 Word-Datei' : docx > 1 ? `${docx} Word-Dateien` : ''].filter(Boolean).join(' und ');
+    if (removed.length > 0) options.log(`${what} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed.length === 1 ? (pdfs === 1 ? 'es' : 'sie') : 'sie'} nicht mehr vor.`);
   }
 
   await memo?.save(!partial);
 
   if (!partial) {
-    await pruneCache(pdfCache, new Set([...planned, ...dpiaPlanned].map((p) => p.key)));
+    await pruneCache(pdfCache, new Set([...planned, ...documentsPlanned].map((p) => p.key)));
+    await pruneCache(docxCache, words.keys);
     // Planned from memory, the shared parts are the ones the last run kept: their documents are
     // not built just to prune (the shared basis changed → every copy is planned afresh → pruned then).
     if (assemble && (memo?.stats.remembered ?? 0) === 0) {
@@ -289,7 +329,9 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     privateManifestPath,
     fullManifest,
     browser,
-    dpia: { total: dpiaPlanned.length, rendered: dpiaMissing.length, seconds: dpiaTime.seconds },
+    dpia: { total: dpiaPlanned.length, rendered: dpiaPlanned.filter((p) => documentsMissing.includes(p)).length, seconds: documentsTime.seconds },
+    synopses: { total: synopsisPlanned.length, rendered: synopsisPlanned.filter((p) => documentsMissing.includes(p)).length },
+    workingCopies: { total: words.publicEntries.length + words.privateEntries.length, made: words.made, seconds: words.seconds },
   };
 }
 
@@ -297,7 +339,12 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
  * Adds a partial run's entries to `<root>/pdf/manifest.json` (creating it when the output is new).
  * Shards running at the same time into one output take turns through a lock file.
  */
-async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], documents: DocumentEntry[] = []): Promise<{ path: string; entries: number }> {
+async function mergeIntoFullManifest(
+  root: string,
+  entries: ManifestEntry[],
+  documents: DocumentEntry[] = [],
+  workingCopies: WorkingCopyEntry[] = [],
+): Promise<{ path: string; entries: number }> {
   const file = path.join(root, 'pdf', 'manifest.json');
   await mkdir(path.dirname(file), { recursive: true });
   const release = await waitForLock(`${file}.lock`, 120_000);
@@ -315,8 +362,8 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], doc
       );
     }
     const present = new Set<string>();
-    for (const listed of existing ? manifestPaths(existing) : []) if (await exists(path.join(root, listed))) present.add(listed);
-    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p), documents);
+    for (const listed of existing ? manifestFiles(existing) : []) if (await exists(path.join(root, listed))) present.add(listed);
+    const merged = mergeIntoManifest(existing, entries, (p) => present.has(p), documents, workingCopies);
     await writeFileAtomic(file, renderManifestJson(merged));
     return { path: file, entries: merged.entries.length };
   } finally {
@@ -324,17 +371,17 @@ async function mergeIntoFullManifest(root: string, entries: ManifestEntry[], doc
   }
 }
 
-/** Removes the PDFs under `<root>/pdf/` that `manifest` does not list; returns how many. */
-async function removeUnlisted(root: string, manifest: PdfManifest): Promise<number> {
-  const listed = new Set(manifestPaths(manifest));
+/** Removes the PDFs and Word files under `<root>/pdf/` that `manifest` does not list; returns their paths. */
+async function removeUnlisted(root: string, manifest: PdfManifest): Promise<string[]> {
+  const listed = new Set(manifestFiles(manifest));
   const dir = path.join(root, 'pdf');
-  let removed = 0;
+  const removed: string[] = [];
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (!entry.isFile() || !entry.name.endsWith('.pdf')) continue;
+    if (!entry.isFile() || !/\.(pdf|docx)$/.test(entry.name)) continue;
     const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (listed.has(rel)) continue;
     await rm(path.join(root, rel), { force: true });
-    removed++;
+    removed.push(rel);
   }
   return removed;
 }
@@ -363,8 +410,8 @@ async function renderMissing(
   executable: BrowserExecutable | undefined,
   options: PdfBuildOptions,
   split: SplitOptions,
-  dpiaMissing: PlannedDpia[] = [],
-  dpiaTime: { seconds: number } = { seconds: 0 },
+  documentsMissing: PlannedDocument[] = [],
+  documentsTime: { seconds: number } = { seconds: 0 },
 ): Promise<string | undefined> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let printer: PdfPrinter | undefined;
@@ -440,9 +487,9 @@ async function renderMissing(
     } finally {
       progress.finish();
     }
-    const dpiaStarted = performance.now();
-    await runAll(dpiaMissing, (item) => renderDpia(item, assets, print!, pool, timeoutMs, options.log));
-    dpiaTime.seconds = (performance.now() - dpiaStarted) / 1000;
+    const documentsStarted = performance.now();
+    await runAll(documentsMissing, (item) => renderDocument(item, print!, pool, timeoutMs, options.log));
+    documentsTime.seconds = (performance.now() - documentsStarted) / 1000;
   } finally {
     await printer?.close();
     await pool.close();
@@ -527,13 +574,12 @@ async function renderOne(
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify(meta)}\n`);
 }
 
-/** Prints one DPIA PDF in one piece (nothing in it is shared with another document) and caches it. */
-async function renderDpia(item: PlannedDpia, assets: PdfAssets, print: PrintFn, pool: FinalizePool, timeoutMs: number, log: (line: string) => void): Promise<void> {
-  const { doc } = item;
-  const job = renderDpiaPrintJob(doc, assets.templates, assets.dpia);
-  const raw = await printWithRetry(job, print, timeoutMs, log, { warn: doc.path, fail: `Das PDF ${doc.path} (Datenschutz-Folgenabschätzung, Version ${doc.version})` });
-  const finalized = await pool.finalize(raw, doc.metadata, headingTitles(job.html));
-  if (!finalized.outlineFixed) log(`Hinweis: ${doc.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
+/** Prints one DPIA or Synopse PDF in one piece (nothing in it is shared with another document) and caches it. */
+async function renderDocument(item: PlannedDocument, print: PrintFn, pool: FinalizePool, timeoutMs: number, log: (line: string) => void): Promise<void> {
+  const job = item.printJob();
+  const raw = await printWithRetry(job, print, timeoutMs, log, { warn: item.entry.path, fail: item.what });
+  const finalized = await pool.finalize(raw, item.metadata, headingTitles(job.html));
+  if (!finalized.outlineFixed) log(`Hinweis: ${item.entry.path} – die Lesezeichen passen nicht zu den Überschriften; Chromiums Titel bleiben.`);
   await writeFileAtomic(item.cachePdf, finalized.bytes);
   await writeFileAtomic(item.cacheMeta, `${JSON.stringify({ bytes: finalized.bytes.length, pages: finalized.pages, sha256: sha256Hex(finalized.bytes) } satisfies CacheMeta)}\n`);
 }
@@ -558,13 +604,13 @@ async function placeFile(source: string, target: string): Promise<void> {
   }
 }
 
-/** After a full build, cache entries no document uses any more are removed. */
-async function pruneCache(pdfCache: string, keep: Set<string>): Promise<void> {
-  for (const dir of await readdir(pdfCache).catch(() => [] as string[])) {
-    const full = path.join(pdfCache, dir);
+/** After a full build, cache entries (PDF or Word file and their metadata) no document uses any more are removed. */
+async function pruneCache(cache: string, keep: Set<string>): Promise<void> {
+  for (const dir of await readdir(cache).catch(() => [] as string[])) {
+    const full = path.join(cache, dir);
     for (const name of await readdir(full).catch(() => [] as string[])) {
       if (name.endsWith('.tmp')) continue;
-      const key = name.replace(/\.(pdf|json)$/, '');
+      const key = name.replace(/\.(pdf|docx|json)$/, '');
       if (!keep.has(key)) await rm(path.join(full, name), { force: true });
     }
   }

@@ -7,10 +7,11 @@ import type { PdfJob } from '../../lib/pdf/party-document.ts';
 import { allParties } from '../../lib/parties/lookup.ts';
 import { writeFileAtomic } from '../atomic-dir.ts';
 
-/** What planning a copy gave: the key of its PDF in the cache and its document id. */
+/** What planning a copy gave: the key of its PDF in the cache, its document id and its document's digest. */
 export interface PlannedCopy {
   key: string;
   documentId: string;
+  digest: string;
 }
 
 /** The content files a build read, to tell which of them a copy is made of. */
@@ -72,11 +73,11 @@ export async function openCopyMemo(cacheDir: string, content: Content, files: Co
     recall(job) {
       const key = keyOf(job);
       const hit = key === undefined ? undefined : previous.get(key);
-      if (hit) {
+      if (hit?.digest) {
         used.set(key!, hit);
         stats.remembered++;
       }
-      return hit;
+      return hit?.digest ? hit : undefined;
     },
     remember(job, copy) {
       const key = keyOf(job);

@@ -50,7 +50,10 @@ export const pdfStage: BuildStage = {
     handover.pdfManifestPath = result.publicManifestPath;
     const privateNote = result.privateManifest.entries.length > 0 ? `, davon ${result.privateManifest.entries.length} nicht öffentlich` : '';
     const dpiaNote = result.dpia.total > 0 ? `; Datenschutz-Folgenabschätzung: ${result.dpia.total === 1 ? '1 PDF' : `${result.dpia.total} PDFs`}, ${result.dpia.rendered} neu` : '';
-    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache${dpiaNote}`;
+    const synopsisNote = result.synopses.total > 0 ? `; Synopsen: ${result.synopses.total === 1 ? '1 PDF' : `${result.synopses.total} PDFs`}, ${result.synopses.rendered} neu` : '';
+    const words = result.workingCopies;
+    const wordNote = words.total > 0 ? `; Word-Arbeitskopien: ${words.total}, ${words.made} neu${words.made > 0 ? ` (${words.seconds.toLocaleString('de-DE', { maximumFractionDigits: 1 })} s)` : ''}` : '';
+    return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache${dpiaNote}${synopsisNote}${wordNote}`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
   async carriedOver({ stagingOut, outDir, handover }, _files, why) {

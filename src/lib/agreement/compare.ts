@@ -144,14 +144,95 @@ function blockTextHtml(text: string): string {
     .join('<br>');
 }
 
-function marked(tag: 'ins' | 'del', html: string): string {
-  return tag === 'ins' ? `${INS_OPEN}${html}${INS_CLOSE}` : `${DEL_OPEN}${html}${DEL_CLOSE}`;
+/**
+ * Where marked HTML is read: on `screen` the brackets are hidden from screen readers, which hear
+ * the visually hidden words instead; in `print` (a tagged PDF) nothing hidden is printed, so each
+ * bracket carries the words as its text alternative (Chromium tags it as a figure with /Alt).
+ */
+export type MarkMedium = 'screen' | 'print';
+
+const PRINT_MARKS: Record<DiffMark, [string, string]> = {
+  ins: ['<ins><span class="diff-marke" role="img" aria-label="Eingefügt:">[+</span>', '<span class="diff-marke" role="img" aria-label="Ende der Einfügung">]</span></ins>'],
+  del: ['<del><span class="diff-marke" role="img" aria-label="Gestrichen:">[−</span>', '<span class="diff-marke" role="img" aria-label="Ende der Streichung">]</span></del>'],
+};
+
+/**
+ * Removed or inserted text as HTML: <del>/<ins> (struck through or underlined), visible brackets
+ * „[−…]“/„[+…]“ that survive black-and-white printing, and words a screen reader says
+ * („Gestrichen:“, „Eingefügt:“).
+ */
+export function markedHtml(mark: DiffMark, html: string, medium: MarkMedium = 'screen'): string {
+  if (medium === 'print') return `${PRINT_MARKS[mark][0]}${html}${PRINT_MARKS[mark][1]}`;
+  return mark === 'ins' ? `${INS_OPEN}${html}${INS_CLOSE}` : `${DEL_OPEN}${html}${DEL_CLOSE}`;
 }
 
-/** One paragraph in two readings, compared word by word. */
-function wordDiffBlock(oldBlock: string, newBlock: string): string {
-  const html = diffWords(oldBlock, newBlock)
-    .map((part) => (part.added ? marked('ins', blockTextHtml(part.value)) : part.removed ? marked('del', blockTextHtml(part.value)) : blockTextHtml(part.value)))
+export type DiffMark = 'ins' | 'del';
+
+/** A run of text on one side of a comparison; `mark` when it is removed (old side) or inserted (new side). */
+export interface DiffSegment {
+  text: string;
+  mark?: DiffMark;
+}
+
+/** One paragraph (block) of a comparison: its old and its new text (both for an unchanged or changed block, one for a removed or inserted one). */
+export interface DiffBlock {
+  old?: string;
+  neu?: string;
+}
+
+/** Segments of a block as one side shows it: the words both share, and its own removed or inserted ones marked. */
+export function blockSegments(block: DiffBlock, side: 'old' | 'neu'): DiffSegment[] {
+  const own = block[side];
+  if (own === undefined) return [];
+  const other = block[side === 'old' ? 'neu' : 'old'];
+  const mark: DiffMark = side === 'old' ? 'del' : 'ins';
+  if (other === undefined) return [{ text: own, mark }];
+  if (other === own) return [{ text: own }];
+  const parts = diffWords(block.old!, block.neu!).filter((part) => !(side === 'old' ? part.added : part.removed));
+  return onto(own, parts).map((text, i) => (parts[i]!.added || parts[i]!.removed ? { text, mark } : { text }));
+}
+
+/**
+ * The parts of one side of a word diff as that side's own text. diffWords ignores whitespace and
+ * may take a shared word's spacing from the other text („vornimmt .“); each part takes its
+ * characters from `source` instead, a space between two parts going with the part before it.
+ */
+function onto(source: string, parts: readonly { value: string }[]): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  const space = () => {
+    const start = pos;
+    while (pos < source.length && /\s/.test(source[pos]!)) pos++;
+    return source.slice(start, pos);
+  };
+  for (const part of parts) {
+    const lead = space();
+    if (lead && out.length > 0 && !/^\s/.test(part.value)) out[out.length - 1] += lead;
+    let text = lead && (out.length === 0 || /^\s/.test(part.value)) ? lead : '';
+    for (const char of part.value.replace(/\s+/g, '')) {
+      text += space();
+      // The same non-space characters in the same order: diffWords compares nothing else.
+      if (source[pos] === char) text += source[pos++];
+    }
+    if (/\s$/.test(part.value)) text += space();
+    out.push(text);
+  }
+  if (pos < source.length && out.length > 0) out[out.length - 1] += source.slice(pos);
+  return out;
+}
+
+/** Segments as HTML: escaped, line breaks as <br>, marked runs as <del>/<ins> with their brackets and screen-reader words. */
+export function segmentsHtml(segments: readonly DiffSegment[], medium: MarkMedium = 'screen'): string {
+  return segments.map((s) => (s.mark ? markedHtml(s.mark, blockTextHtml(s.text), medium) : blockTextHtml(s.text))).join('');
+}
+
+/** A block as one paragraph with both sides' changes interleaved: the inline word diff. */
+function inlineBlockHtml(block: DiffBlock): string {
+  if (block.old === undefined) return `<p>${markedHtml('ins', blockTextHtml(block.neu!))}</p>`;
+  if (block.neu === undefined) return `<p>${markedHtml('del', blockTextHtml(block.old))}</p>`;
+  if (block.old === block.neu) return `<p>${blockTextHtml(block.old)}</p>`;
+  const html = diffWords(block.old, block.neu)
+    .map((part) => (part.added ? markedHtml('ins', blockTextHtml(part.value)) : part.removed ? markedHtml('del', blockTextHtml(part.value)) : blockTextHtml(part.value)))
     .join('');
   return `<p>${html}</p>`;
 }
@@ -181,10 +262,8 @@ function similarity(a: string, b: string): number {
  * not as words and punctuation spread over its neighbours.
  */
 function pairBlocks(removed: readonly string[], added: readonly string[]): DiffBlock[] {
-  const del = (block: string): DiffBlock => ({ html: `<p>${marked('del', blockTextHtml(block))}</p>`, old: block });
-  const ins = (block: string): DiffBlock => ({ html: `<p>${marked('ins', blockTextHtml(block))}</p>`, neu: block });
   // One paragraph for one: the same Absatz, however much it changed.
-  if (removed.length === 1 && added.length === 1) return [{ html: wordDiffBlock(removed[0]!, added[0]!), old: removed[0], neu: added[0] }];
+  if (removed.length === 1 && added.length === 1) return [{ old: removed[0], neu: added[0] }];
   const out: DiffBlock[] = [];
   let next = 0;
   for (const block of removed) {
@@ -198,22 +277,72 @@ function pairBlocks(removed: readonly string[], added: readonly string[]): DiffB
       }
     }
     if (best < 0) {
-      out.push(del(block));
+      out.push({ old: block });
       continue;
     }
-    for (; next < best; next++) out.push(ins(added[next]!));
-    out.push({ html: wordDiffBlock(block, added[best]!), old: block, neu: added[best] });
+    for (; next < best; next++) out.push({ neu: added[next]! });
+    out.push({ old: block, neu: added[best] });
     next = best + 1;
   }
-  for (; next < added.length; next++) out.push(ins(added[next]!));
+  for (; next < added.length; next++) out.push({ neu: added[next]! });
   return out;
 }
 
-/** One paragraph (block) of a comparison: its HTML and the old and new text it shows (both for an unchanged block). */
-interface DiffBlock {
-  html: string;
-  old?: string;
-  neu?: string;
+/** Paragraph by paragraph (blocks separated by a blank line): unchanged ones as they are, removed and added ones paired where they are the same Absatz. */
+function compareBlocks(oldText: string, newText: string): DiffBlock[] {
+  const blocks = (text: string) => text.split(/\n{2,}/).filter((b) => b !== '');
+  const out: DiffBlock[] = [];
+  let removed: string[] = [];
+  for (const hunk of diffArrays(blocks(oldText), blocks(newText))) {
+    if (hunk.removed) {
+      removed.push(...hunk.value);
+    } else if (hunk.added) {
+      out.push(...pairBlocks(removed, hunk.value));
+      removed = [];
+    } else {
+      out.push(...pairBlocks(removed, []), ...hunk.value.map((block) => ({ old: block, neu: block })));
+      removed = [];
+    }
+  }
+  out.push(...pairBlocks(removed, []));
+  return out;
+}
+
+/**
+ * When an Absatz counts as rewritten: more than this share of the words of its two readings is
+ * not common to both (removed and inserted words over all words, compared word by word as the
+ * diff compares them; punctuation counts as a word). Such an Absatz is shown whole, old and new,
+ * marked „neu gefasst“: a word diff of it interleaves so many fragments that neither reading can
+ * be read. One half: „most of it changed“.
+ */
+export const REWRITE_THRESHOLD = 0.5;
+
+/**
+ * Short Absätze stay a word diff however much of them changed: with fewer words than this in both
+ * readings together the diff is a fragment or two, and reads well („Genehmigt [−ist][+sind]:“).
+ */
+export const REWRITE_MIN_WORDS = 20;
+
+const WORD = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const countWords = (text: string) => text.match(WORD)?.length ?? 0;
+
+/** Removed and inserted words, and all words of both readings (as diffWords splits them). */
+function wordChanges(oldText: string, newText: string): { changed: number; total: number } {
+  let changed = 0;
+  for (const part of diffWords(oldText, newText)) if (part.added || part.removed) changed += countWords(part.value);
+  return { changed, total: countWords(oldText) + countWords(newText) };
+}
+
+/** Share of changed words between two readings, 0 (the same words) to 1 (no word in common): removed and inserted words over all words of both. */
+export function changedWordShare(oldText: string, newText: string): number {
+  const { changed, total } = wordChanges(oldText, newText);
+  return total === 0 ? 0 : changed / total;
+}
+
+/** The one rule for „Absatz neu gefasst“ (changes page, letters, Synopse): most of its words changed, and it is not a short one. */
+export function isRewritten(oldText: string, newText: string): boolean {
+  const { changed, total } = wordChanges(oldText, newText);
+  return total >= REWRITE_MIN_WORDS && changed / total > REWRITE_THRESHOLD;
 }
 
 export interface WordDiffOptions {
@@ -232,28 +361,41 @@ const HINT_MARKUP_ONLY = '<p class="diff-hinweis">Der Wortlaut ist unverändert;
 /**
  * Comparison as HTML, paragraph by paragraph (blocks separated by a blank line), then word by word
  * within a changed paragraph: unchanged text, <del> for removed and <ins> for inserted words, each
- * with visible markers and screen-reader text. With `changedOnly`, unchanged Absätze collapse to a line.
+ * with visible markers and screen-reader text. A rewritten Absatz (isRewritten) is shown whole,
+ * the old and the new reading one after the other. With `changedOnly`, unchanged Absätze collapse
+ * to a line.
  */
 export function renderWordDiffHtml(oldText: string, newText: string, options: WordDiffOptions = {}): string {
-  const blocks = (text: string) => text.split(/\n{2,}/).filter((b) => b !== '');
-  const out: DiffBlock[] = [];
-  let removed: string[] = [];
-  for (const hunk of diffArrays(blocks(oldText), blocks(newText))) {
-    if (hunk.removed) {
-      removed.push(...hunk.value);
-    } else if (hunk.added) {
-      out.push(...pairBlocks(removed, hunk.value));
-      removed = [];
-    } else {
-      out.push(...pairBlocks(removed, []), ...hunk.value.map((block) => ({ html: `<p>${blockTextHtml(block)}</p>`, old: block, neu: block })));
-      removed = [];
-    }
-  }
-  out.push(...pairBlocks(removed, []));
+  const absaetze = compareAbsaetze(oldText, newText, options.renumbering);
   // The sources differ, the words do not: say so rather than show a comparison without a mark.
   const hint = oldText === newText ? [HINT_MARKUP_ONLY] : [];
-  const body = options.changedOnly ? collapseUnchanged(out, options.renumbering ?? new Map()) : out.map((b) => b.html);
+  const rows = options.changedOnly ? collapseAbsaetze(absaetze) : absaetze.map((absatz) => ({ absatz }));
+  const body = rows.map((row) => ('note' in row ? `<p class="diff-unveraendert">${escapeHtml(row.note)}</p>` : absatzInlineHtml(row.absatz)));
   return [...hint, ...body].join('\n');
+}
+
+/** An Absatz in the inline diff: its blocks word by word, or a rewritten one whole, old then new. */
+function absatzInlineHtml(absatz: AbsatzComparison): string {
+  if (absatz.state !== 'neu-gefasst') return absatz.blocks.map(inlineBlockHtml).join('\n');
+  const side = (which: 'old' | 'neu') =>
+    absatz.blocks
+      .filter((b) => b[which] !== undefined)
+      .map((b) => `<p>${blockTextHtml(b[which]!)}</p>`)
+      .join('');
+  return [
+    '<div class="diff-neufassung">',
+    `<p class="diff-neufassung-kopf"><strong>${escapeHtml(rewrittenLabel(absatz))}</strong> – bisheriger und neuer Wortlaut im Ganzen:</p>`,
+    `<div class="diff-bisher"><p class="diff-etikett">Bisher:</p><del class="diff-ganz">${side('old')}</del></div>`,
+    `<div class="diff-neu"><p class="diff-etikett">Neu:</p><ins class="diff-ganz">${side('neu')}</ins></div>`,
+    '</div>',
+  ].join('\n');
+}
+
+/** „Abs. 5 neu gefasst“, „Abs. 6 (bisher Abs. 5) neu gefasst“; „Absatz neu gefasst“ for text without a number. */
+export function rewrittenLabel(absatz: Pick<AbsatzComparison, 'oldNo' | 'newNo'>): string {
+  if (absatz.newNo === undefined) return 'Absatz neu gefasst';
+  const moved = absatz.oldNo !== undefined && absatz.oldNo !== absatz.newNo ? ` (bisher Abs.\u00a0${absatz.oldNo})` : '';
+  return `Abs.\u00a0${absatz.newNo}${moved} neu gefasst`;
 }
 
 /** „(3) …“ → 3: the number of an Absatz at the start of a block. */
@@ -262,15 +404,26 @@ function absatzNumber(block: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-interface Absatz {
+/**
+ * How an Absatz reads in the new version: `unveraendert` (same words, perhaps another number),
+ * `verweise` (only §-references that follow the renumbering), `geaendert` (shown word by word),
+ * `neu-gefasst` (isRewritten: shown whole), `eingefuegt`, `gestrichen`.
+ */
+export type AbsatzState = 'unveraendert' | 'verweise' | 'geaendert' | 'neu-gefasst' | 'eingefuegt' | 'gestrichen';
+
+/** One Absatz of a § in two versions: a block opening with „(n)“ starts one; list items and further paragraphs belong to it. */
+export interface AbsatzComparison {
   oldNo?: number;
   newNo?: number;
+  state: AbsatzState;
+  /** For `verweise`: the references it changes, „§ 23 → § 24“. */
+  references: string[];
   blocks: DiffBlock[];
 }
 
 /** Blocks grouped into Absätze: a block opening with „(n)“ starts one; list items and further paragraphs belong to it. */
-function absaetze(blocks: readonly DiffBlock[]): Absatz[] {
-  const out: Absatz[] = [];
+function groupAbsaetze(blocks: readonly DiffBlock[]): Pick<AbsatzComparison, 'oldNo' | 'newNo' | 'blocks'>[] {
+  const out: Pick<AbsatzComparison, 'oldNo' | 'newNo' | 'blocks'>[] = [];
   for (const block of blocks) {
     const newNo = absatzNumber(block.neu);
     const oldNo = absatzNumber(block.old);
@@ -281,6 +434,41 @@ function absaetze(blocks: readonly DiffBlock[]): Absatz[] {
 }
 
 const withoutAbsatzNumber = (text: string) => text.replace(/^\(\d+\)\s*/, '');
+
+function absatzStateOf(absatz: Pick<AbsatzComparison, 'oldNo' | 'newNo' | 'blocks'>, renumbering: ReadonlyMap<number, number>): Pick<AbsatzComparison, 'state' | 'references'> {
+  const present = (side: 'old' | 'neu') => absatz.blocks.filter((b) => b[side] !== undefined).map((b) => b[side]!);
+  const old = present('old');
+  const neu = present('neu');
+  if (old.length === 0) return { state: 'eingefuegt', references: [] };
+  if (neu.length === 0) return { state: 'gestrichen', references: [] };
+  const oldText = old.join('\n\n');
+  const newText = neu.join('\n\n');
+  const whole = old.length === absatz.blocks.length && neu.length === absatz.blocks.length;
+  if (whole && withoutAbsatzNumber(oldText) === withoutAbsatzNumber(newText)) return { state: 'unveraendert', references: [] };
+  if (whole && mapSectionReferences(withoutAbsatzNumber(oldText), renumbering) === withoutAbsatzNumber(newText)) {
+    return { state: 'verweise', references: changedReferences(oldText, renumbering) };
+  }
+  return { state: isRewritten(oldText, newText) ? 'neu-gefasst' : 'geaendert', references: [] };
+}
+
+/**
+ * Two readings of a § Absatz by Absatz: blocks compared and paired (an inserted or removed Absatz
+ * stands alone), grouped by their „(n)“, each with its state. A removed Absatz followed by an
+ * inserted one under the same number is that Absatz rewritten.
+ */
+export function compareAbsaetze(oldText: string, newText: string, renumbering: ReadonlyMap<number, number> = new Map()): AbsatzComparison[] {
+  const out: AbsatzComparison[] = [];
+  for (const group of groupAbsaetze(compareBlocks(oldText, newText))) {
+    const absatz: AbsatzComparison = { ...group, ...absatzStateOf(group, renumbering) };
+    const previous = out.at(-1);
+    if (absatz.state === 'eingefuegt' && previous?.state === 'gestrichen' && previous.oldNo !== undefined && previous.oldNo === absatz.newNo) {
+      out[out.length - 1] = { oldNo: previous.oldNo, newNo: absatz.newNo, state: 'neu-gefasst', references: [], blocks: [...previous.blocks, ...absatz.blocks] };
+      continue;
+    }
+    out.push(absatz);
+  }
+  return out;
+}
 
 const SECTION_REFERENCE = /(§§?[\s\u00a0]*)(\d+(?:\s*(?:[–-]|,|und|bis|oder)\s*\d+)*)/g;
 /** What follows a reference to another law: „§ 15 Abs. 1 S. 2 SächsKitaG“, „§ 90 SGB VIII“. */
@@ -314,56 +502,62 @@ function absatzRange(first: number, last: number): string {
   return first === last ? `Abs.\u00a0${first}` : last === first + 1 ? `Abs.\u00a0${first} und ${last}` : `Abs.\u00a0${first} bis ${last}`;
 }
 
-type AbsatzState = { state: 'unveraendert' } | { state: 'verweise'; references: string[] } | { state: 'geaendert' };
-
-function absatzState(absatz: Absatz, renumbering: ReadonlyMap<number, number>): AbsatzState {
-  const text = (side: 'old' | 'neu') => (absatz.blocks.some((b) => b[side] === undefined) ? undefined : absatz.blocks.map((b) => b[side]!).join('\n\n'));
-  const old = text('old');
-  const neu = text('neu');
-  if (old === undefined || neu === undefined || absatz.newNo === undefined || absatz.oldNo === undefined) return { state: 'geaendert' };
-  if (withoutAbsatzNumber(old) === withoutAbsatzNumber(neu)) return { state: 'unveraendert' };
-  if (mapSectionReferences(withoutAbsatzNumber(old), renumbering) === withoutAbsatzNumber(neu)) return { state: 'verweise', references: changedReferences(old, renumbering) };
-  return { state: 'geaendert' };
-}
+/** An Absatz to show, or one line for a run of Absätze that need not be shown. */
+export type CollapsedAbsatz = { absatz: AbsatzComparison } | { note: string };
 
 /**
- * The changed Absätze with their diff; a run of unchanged ones (numbers consecutive in both
- * versions) as one line, „Abs.\u00a02 bis 4 unverändert“ or, when they moved, „Abs.\u00a03 und 4
- * unverändert (bisher Abs.\u00a02 und 3)“; an Absatz changed only in its §-references as one line.
- * Text before the first numbered Absatz is shown as it is.
+ * The changed Absätze; a run of unchanged ones (numbers consecutive in both versions) as one line,
+ * „Abs.\u00a02 bis 4 unverändert“ or, when they moved, „Abs.\u00a03 und 4 unverändert (bisher
+ * Abs.\u00a02 und 3)“; a run changed only in its §-references as one line too. Text before the
+ * first numbered Absatz is shown as it is. The letters and the Synopse show a § this way.
  */
-function collapseUnchanged(blocks: readonly DiffBlock[], renumbering: ReadonlyMap<number, number>): string[] {
-  const out: string[] = [];
+export function collapseAbsaetze(absaetze: readonly AbsatzComparison[]): CollapsedAbsatz[] {
+  const out: CollapsedAbsatz[] = [];
   // A run of Absätze in the same state, numbers consecutive in both versions: one line.
-  let run: { state: 'unveraendert' | 'verweise'; absaetze: Absatz[]; references: string[] } | undefined;
+  let run: { state: 'unveraendert' | 'verweise'; absaetze: AbsatzComparison[]; references: string[] } | undefined;
   const flush = () => {
     if (!run) return;
     const first = run.absaetze[0]!;
     const last = run.absaetze.at(-1)!;
     const range = absatzRange(first.newNo!, last.newNo!);
     const moved = first.oldNo !== first.newNo ? ` (bisher ${absatzRange(first.oldNo!, last.oldNo!)})` : '';
-    if (run.state === 'unveraendert') out.push(`<p class="diff-unveraendert">${range} unverändert${moved}</p>`);
+    if (run.state === 'unveraendert') out.push({ note: `${range} unverändert${moved}` });
     else {
       const what = run.references.length === 1 ? 'Verweis' : 'Verweise';
-      out.push(`<p class="diff-unveraendert">${range}${moved}: nur ${what} an die neue Nummerierung angepasst (${escapeHtml(joinGerman(run.references))})</p>`);
+      out.push({ note: `${range}${moved}: nur ${what} an die neue Nummerierung angepasst (${joinGerman(run.references)})` });
     }
     run = undefined;
   };
-  for (const absatz of absaetze(blocks)) {
-    const state = absatzState(absatz, renumbering);
-    if (state.state === 'geaendert') {
+  for (const absatz of absaetze) {
+    const collapsible = (absatz.state === 'unveraendert' || absatz.state === 'verweise') && absatz.oldNo !== undefined && absatz.newNo !== undefined;
+    if (!collapsible) {
       flush();
-      out.push(...absatz.blocks.map((b) => b.html));
+      out.push({ absatz });
       continue;
     }
+    const state = absatz.state as 'unveraendert' | 'verweise';
     const previous = run?.absaetze.at(-1);
-    if (run && (run.state !== state.state || absatz.newNo !== previous!.newNo! + 1 || absatz.oldNo !== previous!.oldNo! + 1)) flush();
-    run ??= { state: state.state, absaetze: [], references: [] };
+    if (run && (run.state !== state || absatz.newNo !== previous!.newNo! + 1 || absatz.oldNo !== previous!.oldNo! + 1)) flush();
+    run ??= { state, absaetze: [], references: [] };
     run.absaetze.push(absatz);
-    if (state.state === 'verweise') for (const r of state.references) if (!run.references.includes(r)) run.references.push(r);
+    if (state === 'verweise') for (const r of absatz.references) if (!run.references.includes(r)) run.references.push(r);
   }
   flush();
   return out;
+}
+
+/**
+ * One line for a § in which only numbers changed (`numbersOnly`): „Nur neu nummeriert: bisher
+ * § 23, jetzt § 24; nur der Verweis an die neue Nummerierung angepasst (§ 27 → § 28).“ The letters
+ * and the Synopse show such a § this way instead of its text.
+ */
+export function numbersOnlySummary(c: Pick<SectionComparison, 'old' | 'neu' | 'oldText'>, renumbering: ReadonlyMap<number, number>): string {
+  const renumbered = c.old && c.neu && c.old.number !== c.neu.number;
+  const changed = c.oldText !== undefined ? changedReferences(c.oldText, renumbering) : [];
+  const references = changed.length === 0 ? '' : `Nur ${changed.length === 1 ? 'der Verweis' : 'die Verweise'} an die neue Nummerierung angepasst (${joinGerman(changed)})`;
+  return renumbered
+    ? `Nur neu nummeriert: bisher §\u00a0${c.old!.number}, jetzt §\u00a0${c.neu!.number}${references ? `; ${references.charAt(0).toLowerCase()}${references.slice(1)}` : ''}.`
+    : `${references}.`;
 }
 
 /** What makes two readings of a § the same: number, title and normalised source (a changed link target is a change). */

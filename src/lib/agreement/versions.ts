@@ -46,6 +46,24 @@ export function versionPairs(agreement: AgreementEntry): [Version, Version][] {
   return pairs;
 }
 
+/**
+ * Every pair of versions a reader can ask to compare (changes page and Synopse), in chain order of
+ * the newer one, the nearer older one first: each version with the one it supersedes, and every
+ * adopted version with each later one – a party bound by 1.0 that is offered 1.2 reads 1.0 → 1.2,
+ * as its change notice does. A draft that a later version replaced binds nobody: it is compared
+ * with its successor only.
+ */
+export function comparisonPairs(agreement: AgreementEntry): [Version, Version][] {
+  const pairs: [Version, Version][] = [];
+  agreement.versions.forEach((to, i) => {
+    for (let j = i - 1; j >= 0; j--) {
+      const from = agreement.versions[j]!;
+      if (j === i - 1 || from.status !== 'entwurf') pairs.push([from, to]);
+    }
+  });
+  return pairs;
+}
+
 /** Position of a version in the agreement's chain (oldest 0); versions sort by this, not by text. */
 export function versionRank(agreement: AgreementEntry, version: string): number {
   return agreement.versions.findIndex((v) => v.version === version);

@@ -1,4 +1,5 @@
-import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
+import { changelogOf, noteCovers, sectionListText, type ChangeNote } from '../agreement/changelog.ts';
+
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
@@ -10,7 +11,7 @@ import { findParty } from '../parties/lookup.ts';
 import { PARTY_WORDS } from '../parties/words.ts';
 import { partyStandingOn, type PartyStanding } from '../signing/binding.ts';
 import { isOpen } from '../signing/terms.ts';
-import { CHANGE_KIND_IN_SENTENCE, changedReferences, compareVersionSections, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
+import { CHANGE_KIND_IN_SENTENCE, compareVersionSections, numbersOnlySummary, renderWordDiffHtml, renumberingOf } from '../agreement/compare.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { exampleMarkOf, exampleMarkText, instanceExampleMark, type ExampleMarkView } from '../example-data.ts';
 import type { Reminder } from '../../schemas/ledger.ts';
@@ -172,35 +173,7 @@ export function exampleNotesFor(content: Content, versions: readonly Version[], 
  * no §§ as data; there the § numbers in its text are the link („§ 10 nennt …“, „§§ 4–6 …“).
  */
 export function reasonsFor(notes: readonly ChangeNote[], section: Section): string[] {
-  return notes
-    .filter((note) => (note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number)))
-    .map(changeLine);
-}
-
-function namesNumber(text: string, number: number): boolean {
-  for (const m of text.matchAll(/§§?\s*(\d+)(?:\s*[–-]\s*(\d+))?((?:\s*,\s*\d+)*)(?:\s*und\s*(\d+))?/g)) {
-    const from = Number(m[1]);
-    const to = m[2] ? Number(m[2]) : from;
-    if (number >= from && number <= to) return true;
-    const more = [...(m[3] ?? '').matchAll(/\d+/g)].map((x) => Number(x[0]));
-    if (m[4]) more.push(Number(m[4]));
-    if (more.includes(number)) return true;
-  }
-  return false;
-}
-
-/** „§ 1“, „§§ 4–7“: the numbers of the §§ in order, runs of three or more as a range. */
-export function sectionListText(numbers: readonly number[]): string {
-  const sorted = [...new Set(numbers)].sort((x, y) => x - y);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
-    i = j + 1;
-  }
-  return `${sorted.length === 1 ? '§' : '§§'}\u00a0${joinGerman(parts)}`;
+  return notes.filter((note) => noteCovers(note, section)).map(changeLine);
 }
 
 /** One sentence per earlier entry that shows §§ this one covers too. */
@@ -211,10 +184,6 @@ function seeAboveLines(earlier: readonly LetterChange[], shownIn: ReadonlyMap<st
     byEntry.set(n, [...(byEntry.get(n) ?? []), `${c.label} ${c.title}`]);
   }
   return [...byEntry].map(([n, labels]) => `Außerdem betroffen (oben unter Änderung ${n}): ${joinGerman(labels)}.`);
-}
-
-function noteCovers(note: ChangeNote, section: Section): boolean {
-  return note.sections.length > 0 ? note.sections.includes(section.id) : namesNumber(note.text, section.number);
 }
 
 function changesFor(from: Version, to: Version, party: PartyEntry): { changes: LetterChange[]; groups: LetterChangeGroup[]; notes: string[] } {
@@ -228,12 +197,7 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
     const renumbered = c.old && c.neu && c.old.number !== c.neu.number;
     // A § with a one-line summary names its old number there.
     const label = renumbered && !c.numbersOnly ? `§\u00a0${c.neu!.number} (bisher §\u00a0${c.old!.number})` : `§\u00a0${section.number}`;
-    let summary: string | undefined;
-    if (c.numbersOnly) {
-      const changed = c.oldText !== undefined ? changedReferences(c.oldText, renumbering) : [];
-      const references = changed.length === 0 ? '' : `Nur ${changed.length === 1 ? 'der Verweis' : 'die Verweise'} an die neue Nummerierung angepasst (${joinGerman(changed)})`;
-      summary = renumbered ? `Nur neu nummeriert: bisher §\u00a0${c.old!.number}, jetzt §\u00a0${c.neu!.number}${references ? `; ${references.charAt(0).toLowerCase()}${references.slice(1)}` : ''}.` : `${references}.`;
-    }
+    const summary = c.numbersOnly ? numbersOnlySummary(c, renumbering) : undefined;
     const diffHtml = summary
       ? undefined
       : c.oldText !== undefined

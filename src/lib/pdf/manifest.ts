@@ -1,9 +1,10 @@
 
-export type { DocumentEntry, ManifestEntry, PdfManifest } from '../../schemas/manifest.ts';
-import { pdfManifestSchema, type DocumentEntry, type ManifestEntry, type PdfManifest } from '../../schemas/manifest.ts';
+export type { DocumentEntry, ManifestEntry, PdfManifest, WorkingCopyEntry } from '../../schemas/manifest.ts';
+import { pdfManifestSchema, type DocumentEntry, type ManifestEntry, type PdfManifest, type WorkingCopyEntry } from '../../schemas/manifest.ts';
 
 const FIELD_ORDER: (keyof ManifestEntry)[] = ['path', 'party', 'agreement', 'version', 'regime', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
-const DOCUMENT_FIELD_ORDER: (keyof DocumentEntry)[] = ['kind', 'path', 'version', 'status', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
+const WORKING_COPY_FIELD_ORDER: (keyof WorkingCopyEntry)[] = ['path', 'of', 'bytes', 'sha256', 'documentId'];
+const DOCUMENT_FIELD_ORDER: (keyof DocumentEntry)[] = ['kind', 'path', 'agreement', 'from', 'version', 'status', 'bytes', 'pages', 'sha256', 'documentId', 'browser'];
 
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -11,25 +12,40 @@ function byPath(a: { path: string }, b: { path: string }): number {
 
 /**
  * `browser`: the one that printed every entry; without it, the entries' own when they all share one.
- * `documents` (the DPIA PDFs) are listed apart from the copies, and only when there are any.
+ * `documents` (the DPIA and Synopse PDFs) are listed apart from the copies, and only when there are
+ * any; so are `workingCopies` (the Word files).
  */
 export function buildManifest(
   entries: ManifestEntry[],
   shard?: { index: number; count: number },
   browser?: string,
   documents: readonly DocumentEntry[] = [],
+  workingCopies: readonly WorkingCopyEntry[] = [],
 ): PdfManifest {
   const sorted = [...entries].sort(byPath);
   const browsers = new Set([...entries, ...documents].map((e) => e.browser));
   browser ??= browsers.size === 1 ? [...browsers][0] : undefined;
   const normalized = sorted.map((e) => Object.fromEntries(FIELD_ORDER.map((k) => [k, e[k]])) as unknown as ManifestEntry);
   const docs = [...documents].sort(byPath).map((e) => Object.fromEntries(DOCUMENT_FIELD_ORDER.map((k) => [k, e[k]])) as unknown as DocumentEntry);
-  return { format: 1, ...(shard ? { shard } : {}), ...(browser ? { browser } : {}), entries: normalized, ...(docs.length > 0 ? { documents: docs } : {}) };
+  const words = [...workingCopies].sort(byPath).map((e) => Object.fromEntries(WORKING_COPY_FIELD_ORDER.map((k) => [k, e[k]])) as unknown as WorkingCopyEntry);
+  return {
+    format: 1,
+    ...(shard ? { shard } : {}),
+    ...(browser ? { browser } : {}),
+    entries: normalized,
+    ...(docs.length > 0 ? { documents: docs } : {}),
+    ...(words.length > 0 ? { workingCopies: words } : {}),
+  };
 }
 
-/** Every file a manifest lists: the copies and the other documents. */
+/** Every PDF a manifest lists: the copies and the other documents. */
 export function manifestPaths(manifest: PdfManifest): string[] {
   return [...manifest.entries, ...(manifest.documents ?? [])].map((e) => e.path);
+}
+
+/** Every file a manifest lists: the PDFs and their Word working copies. */
+export function manifestFiles(manifest: PdfManifest): string[] {
+  return [...manifestPaths(manifest), ...(manifest.workingCopies ?? []).map((e) => e.path)];
 }
 
 /** Deterministic JSON: fixed key order, sorted entries, two-space indent, final newline. */
@@ -69,7 +85,15 @@ export function parseManifest(text: string, source: string): PdfManifest {
 export function mergeManifests(manifests: { manifest: PdfManifest; source: string }[]): PdfManifest {
   const byPathMap = new Map<string, { entry: ManifestEntry; source: string }>();
   const documents = new Map<string, { entry: DocumentEntry; source: string }>();
+  const workingCopies = new Map<string, { entry: WorkingCopyEntry; source: string }>();
   for (const { manifest, source } of manifests) {
+    for (const entry of manifest.workingCopies ?? []) {
+      const seen = workingCopies.get(entry.path);
+      if (seen && seen.entry.sha256 !== entry.sha256) {
+        throw new ManifestError(`${entry.path} steht in ${seen.source} und in ${source} mit verschiedenen SHA-256-Werten. Bauen Sie alle Teile aus denselben Inhalten.`);
+      }
+      workingCopies.set(entry.path, { entry, source });
+    }
     for (const entry of manifest.documents ?? []) {
       const seen = documents.get(entry.path);
       if (seen && seen.entry.sha256 !== entry.sha256) {
@@ -103,7 +127,13 @@ export function mergeManifests(manifests: { manifest: PdfManifest; source: strin
   if (browsers.length > 1) {
     throw new ManifestError(`Die Teile wurden mit verschiedenen Browsern gedruckt (${browsers.join(', ')}). Bauen Sie alle Teile mit demselben Browser.`);
   }
-  return buildManifest([...byPathMap.values()].map((v) => v.entry), undefined, browsers[0], [...documents.values()].map((v) => v.entry));
+  return buildManifest(
+    [...byPathMap.values()].map((v) => v.entry),
+    undefined,
+    browsers[0],
+    [...documents.values()].map((v) => v.entry),
+    [...workingCopies.values()].map((v) => v.entry),
+  );
 }
 
 /**
@@ -116,6 +146,7 @@ export function mergeIntoManifest(
   added: readonly ManifestEntry[],
   present: (path: string) => boolean,
   addedDocuments: readonly DocumentEntry[] = [],
+  addedWorkingCopies: readonly WorkingCopyEntry[] = [],
 ): PdfManifest {
   const byPathMap = new Map<string, ManifestEntry>();
   for (const entry of existing?.entries ?? []) if (present(entry.path)) byPathMap.set(entry.path, entry);
@@ -123,5 +154,8 @@ export function mergeIntoManifest(
   const documents = new Map<string, DocumentEntry>();
   for (const entry of existing?.documents ?? []) if (present(entry.path)) documents.set(entry.path, entry);
   for (const entry of addedDocuments) documents.set(entry.path, entry);
-  return buildManifest([...byPathMap.values()], undefined, undefined, [...documents.values()]);
+  const words = new Map<string, WorkingCopyEntry>();
+  for (const entry of existing?.workingCopies ?? []) if (present(entry.path)) words.set(entry.path, entry);
+  for (const entry of addedWorkingCopies) words.set(entry.path, entry);
+  return buildManifest([...byPathMap.values()], undefined, undefined, [...documents.values()], [...words.values()]);
 }

@@ -4,12 +4,15 @@ import { CHANGE_KIND_LABELS, compareVersionSections, renderWordDiffHtml, type Ch
 import type { Content, Section, Version } from '../content-model.ts';
 import { renderMarkdownBody } from '../markdown.ts';
 import { publishedRegimes, readerHref } from './agreements.ts';
-import { versionPairs } from '../agreement/versions.ts';
-import { changelogOf, type ChangeNote } from '../agreement/changelog.ts';
+import { comparisonPairs } from '../agreement/versions.ts';
+import { changelogBetween, type NumberedChangeNote } from '../agreement/changelog.ts';
 import { joinGerman } from '../format.ts';
 import type { Link } from './home.ts';
 import { memo } from '../memo.ts';
 import { urls } from './urls.ts';
+import type { DocumentEntry, WorkingCopyEntry } from '../../schemas/manifest.ts';
+import { buildSynopsisDownloads, synopsisKey, type DocumentDownloadView } from './downloads.ts';
+import { comparisonModes, otherComparisons, type ComparisonMode } from './synopsis.ts';
 
 export { CHANGE_KIND_LABELS, comparableText, renderWordDiffHtml, type ChangeKind } from '../agreement/compare.ts';
 
@@ -54,11 +57,20 @@ export interface ChangesView {
   toHref: string;
   pageTitle: string;
   path: string;
-  /** The changelog of the new version (version.yaml `changes`): what changed in which §§ and why. */
-  summary: (ChangeNote & { sectionLabels: string[] })[];
+  /**
+   * The changelogs of the versions after the old one up to the new one (version.yaml `changes`):
+   * what changed in which §§ and why; `versionNote` („Version 1.1“) when the range spans several.
+   */
+  summary: (NumberedChangeNote & { sectionLabels: string[]; versionNote?: string })[];
   counts: { kind: ChangeKind; label: string; count: number }[];
   entries: ChangeEntry[];
   unchanged: Link[];
+  /** Inline diff or Synopse: links between the two pages of this pair. */
+  modes: ComparisonMode[];
+  /** The other pairs of versions of the agreement. */
+  others: Link[];
+  /** The Synopse as PDF, when the build printed it. */
+  synopsisPdf?: DocumentDownloadView;
 }
 
 export interface ChangesRoute {
@@ -68,7 +80,7 @@ export interface ChangesRoute {
 }
 
 export function changesRoutes(content: Content): ChangesRoute[] {
-  return content.agreements.flatMap((a) => versionPairs(a).map(([from, to]) => ({ agreement: a.id, from: from.version, to: to.version })));
+  return content.agreements.flatMap((a) => comparisonPairs(a).map(([from, to]) => ({ agreement: a.id, from: from.version, to: to.version })));
 }
 
 function regimesText(regimes: Regime[]): string {
@@ -79,8 +91,15 @@ function sectionLabel(s: Section): string {
   return `§\u00a0${s.number}`;
 }
 
-export function buildChangesView(content: Content, agreementId: string, fromId: string, toId: string): ChangesView {
-  return memo(content, `changes:${agreementId}:${fromId}:${toId}`, () => {
+export function buildChangesView(
+  content: Content,
+  agreementId: string,
+  fromId: string,
+  toId: string,
+  documents: readonly DocumentEntry[] = [],
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): ChangesView {
+  const view = memo(content, `changes:${agreementId}:${fromId}:${toId}`, (): ChangesView => {
     const agreement = findAgreement(content, agreementId);
     const from = findVersion(agreement, fromId);
     const to = findVersion(agreement, toId);
@@ -152,6 +171,8 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
       });
     }
     const kinds: ChangeKind[] = ['neu', 'geaendert', 'nummer', 'entfallen'];
+    const notes = changelogBetween(agreement, fromId, toId);
+    const severalVersions = new Set(notes.map((n) => n.version)).size > 1;
     return {
       agreementId,
       shortTitle: agreement.short_title,
@@ -163,12 +184,20 @@ export function buildChangesView(content: Content, agreementId: string, fromId: 
       toHref: urls.reader(agreementId, toId),
       pageTitle: `Änderungen von Version ${fromId} zu ${toId}${to.status === 'entwurf' ? ' (Entwurf)' : ''} – ${agreement.short_title}`,
       path: urls.changes(agreementId, fromId, toId),
-      summary: changelogOf(to).map((c) => ({ ...c, sectionLabels: c.sections.map((id) => sectionLabelOf(to, from, id)) })),
+      summary: notes.map((c) => ({
+        ...c,
+        sectionLabels: c.sections.map((id) => sectionLabelOf(findVersion(agreement, c.version), from, id)),
+        ...(severalVersions ? { versionNote: `Version ${c.version}` } : {}),
+      })),
       counts: kinds.map((kind) => ({ kind, label: CHANGE_KIND_LABELS[kind], count: entries.filter((e) => e.kind === kind).length })),
       entries,
       unchanged,
+      modes: comparisonModes(agreementId, fromId, toId, 'inline'),
+      others: otherComparisons(content, agreementId, fromId, toId, 'inline'),
     };
   });
+  const synopsisPdf = buildSynopsisDownloads(documents, workingCopies).get(synopsisKey(agreementId, fromId, toId));
+  return synopsisPdf ? { ...view, synopsisPdf } : view;
 }
 
 /** „§ 23 Beitragsrechnung“ for a section id, from the new version (the old one for a removed §). */

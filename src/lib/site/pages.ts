@@ -33,7 +33,7 @@ export function buildPageList(content: Content, asOf?: string): string[] {
     for (const v of a.versions) pages.push(urls.coverage(a.id, v.version));
   }
   for (const r of readerRoutes(content)) pages.push(urls.reader(r.agreement, r.version, r.regime));
-  for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to));
+  for (const r of changesRoutes(content)) pages.push(urls.changes(r.agreement, r.from, r.to), urls.synopsis(r.agreement, r.from, r.to));
   for (const r of providerRoutes(content)) pages.push(urls.provider(r.id));
   for (const r of dpiaRoutes(content)) pages.push(urls.dpiaVersion(r.version));
   // Written by the report stage, not by Astro; listed here so the sitemap is complete.

@@ -5,6 +5,7 @@ import { bedarfsplanPlaces, isEligible } from '../parties/eligibility.ts';
 import { partyStanding, statusDate } from '../signing/figures.ts';
 import { standingLabel } from './signing.ts';
 import { buildDownloadViews, type DownloadView, type PdfManifestEntry } from './downloads.ts';
+import type { WorkingCopyEntry } from '../../schemas/manifest.ts';
 import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
@@ -120,14 +121,25 @@ export function providerRoutes(content: Content): ProviderRoute[] {
  * Every provider page with its view and the key of everything it shows: Astro renders a page of
  * an incremental build again only when its key (or its code) changed since the last build.
  */
-export function providerPages(content: Content, downloadsOf: (providerId: string) => readonly PdfManifestEntry[], buildAsOf?: string): { id: string; view: ProviderPageView; cacheKey: string }[] {
+export function providerPages(
+  content: Content,
+  downloadsOf: (providerId: string) => readonly PdfManifestEntry[],
+  buildAsOf?: string,
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): { id: string; view: ProviderPageView; cacheKey: string }[] {
   return providerRoutes(content).map(({ id }) => {
-    const view = buildProviderPageView(content, id, downloadsOf(id), buildAsOf);
+    const view = buildProviderPageView(content, id, downloadsOf(id), buildAsOf, workingCopies);
     return { id, view, cacheKey: pageCacheKey(content, view.page, view) };
   });
 }
 
-export function buildProviderPageView(content: Content, providerId: string, downloads: readonly PdfManifestEntry[], buildAsOf?: string): ProviderPageView {
+export function buildProviderPageView(
+  content: Content,
+  providerId: string,
+  downloads: readonly PdfManifestEntry[],
+  buildAsOf?: string,
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): ProviderPageView {
   const byId = memo(content, 'providers-by-id', () => new Map(content.providers.map((p) => [p.id, p])));
   const provider = byId.get(providerId);
   if (!provider) throw new Error(`Unbekannter Träger „${providerId}“.`);
@@ -168,7 +180,7 @@ export function buildProviderPageView(content: Content, providerId: string, down
         places: formatNumber(f.places),
         inPlan: f.bedarfsplan?.plan === plan,
       })),
-    downloads: buildDownloadViews(content, downloads),
+    downloads: buildDownloadViews(content, downloads, workingCopies),
     signing,
     signingAsOfText,
     // Contacts are natural persons: only those marked public appear.

@@ -7,6 +7,8 @@ export const urls = {
   reader: (agreementId: string, version: string, regime: Regime = 'dsgvo') =>
     `/vereinbarung/${agreementId}/${version}/${regime === 'dsgvo' ? '' : `${regime}/`}`,
   changes: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/`,
+  /** The same comparison as a Synopse (two columns, Absatz beside Absatz). */
+  synopsis: (agreementId: string, from: string, to: string) => `/vereinbarung/${agreementId}/aenderungen/${from}-${to}/synopse/`,
   coverage: (agreementId: string, version: string) => `/vereinbarung/${agreementId}/${version}/art-28/`,
   toms: () => '/toms/',
   tom: (tomId: string) => `/toms/#${tomId}`,
