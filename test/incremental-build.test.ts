@@ -57,6 +57,8 @@ describe('incremental build', () => {
   it('without a change runs no stage again and leaves every byte as it was', async () => {
     const before = await tree('inc');
     const log = await build('inc');
+    // Validation too: the same files give the same result as last time.
+    expect(stageLine(log, 'Inhalte prüfen')).toContain('unverändert seit dem letzten Build');
     for (const label of ['PDFs erzeugen', 'Website erzeugen', 'Bericht zur Beschlusskontrolle erzeugen', 'Suchindex erzeugen']) {
       expect(stageLine(log, label), label).toContain('unverändert, aus dem letzten Build übernommen');
     }
@@ -66,6 +68,7 @@ describe('incremental build', () => {
   it('after one provider changed prints only its copies and gives the bytes of a build from nothing', async () => {
     await edit('parties/traeger/traeger-002.yaml', (text) => text.replace(/(address: \{ street: )([^,]+)/, '$1$2a'));
     const log = await build('inc');
+    expect(stageLine(log, 'Inhalte prüfen')).not.toContain('unverändert');
     // Two copies of traeger-002 (versions 1.0 and 1.1 in the fixture's ledger) or one: never all.
     expect(stageLine(log, 'PDFs erzeugen')).toMatch(/: \d+ PDFs.*: [12] neu/);
     // The provider's address is on no searchable page: the search index is carried over.

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Content } from '../lib/content-model.ts';
 import { formatDiagnostic, summarizeDiagnostics } from '../lib/diagnostics.ts';
 import { acquireLock, recoverInterruptedSwap, swapDirectory } from './atomic-dir.ts';
-import { buildRecordPath, digestOfFiles, outputFiles, readBuildRecord, sameFiles, writeBuildRecord, type BuildRecord } from './build-record.ts';
+import { buildRecordPath, digestOfFiles, fingerprint, outputFiles, readBuildRecord, sameFiles, writeBuildRecord, type BuildRecord } from './build-record.ts';
 import { carryOverFiles } from './carry-over.ts';
 import { ContentError, UsageError } from './cli.ts';
 import { programFingerprint } from './program-fingerprint.ts';
+import { displayPrefixFor } from './load-content.ts';
 import { validateContentDirInWorker } from './validate-in-worker.ts';
+import { recallValidation, rememberValidation } from './validation-memo.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -105,15 +107,21 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
 
     const started = performance.now();
     const t0 = performance.now();
-    const validating = validateContentDirInWorker(options.contentDir, { asOf: options.asOf }, { cacheDir: path.resolve(options.cacheDir) }).then((result) => ({ result, took: seconds(t0) }));
-    validating.catch(() => undefined); // awaited below, after the preparations
     // What the last build into this output made, and whether its files are still as it left them.
-    const recordFile = buildRecordPath(path.resolve(options.cacheDir), outDir, privateOutDir);
-    const previous = await readBuildRecord(recordFile);
-    const program = await programFingerprint();
+    const cacheDir = path.resolve(options.cacheDir);
+    const recordFile = buildRecordPath(cacheDir, outDir, privateOutDir);
+    const [previous, program, digest] = await Promise.all([readBuildRecord(recordFile), programFingerprint(), contentDigest(options.contentDir)]);
+    // Unchanged content validates as before: its last result is taken instead of checking again.
+    const validationKey = digest && fingerprint({ program, asOf: options.asOf, content: digest, shownAs: displayPrefixFor(path.resolve(options.contentDir)) });
+    const remembered = validationKey ? await recallValidation(cacheDir, validationKey) : undefined;
+    const validating = (remembered ? Promise.resolve(remembered) : validateContentDirInWorker(options.contentDir, { asOf: options.asOf }, { cacheDir })).then((result) => ({
+      result,
+      took: seconds(t0),
+    }));
+    validating.catch(() => undefined); // awaited below, after the preparations
     // Loading modules pays off only for stages that will run: when the content and program are as
     // the last build left them, most likely none does (a stage that runs after all loads them itself).
-    const asBefore = previous !== undefined && previous.program === program && previous.asOf === (options.asOf ?? null) && previous.content === (await contentDigest(options.contentDir));
+    const asBefore = previous !== undefined && previous.program === program && previous.asOf === (options.asOf ?? null) && previous.content === digest;
     // A failed preparation is not reported here: the stage's own run fails with the real error.
     if (!asBefore) await Promise.all(stages.filter((s) => s.prepare && !options.skip.includes(s.name)).map((s) => s.prepare!().catch(() => undefined)));
     const { result: validation, took } = await validating;
@@ -122,7 +130,8 @@ export async function runBuild(options: BuildOptions, stages: readonly BuildStag
     if (validation.errors > 0) {
       throw new ContentError(`\n${summary}\nBuild abgebrochen; die bisherige Ausgabe in ${options.outDir} bleibt unverändert.`);
     }
-    options.log(`✓ Inhalte prüfen (${took}): ${summary}`);
+    options.log(`✓ Inhalte prüfen (${took}): ${remembered ? 'unverändert seit dem letzten Build, ' : ''}${summary}`);
+    if (!remembered && validationKey) await rememberValidation(cacheDir, validationKey, validation);
 
     await mkdir(stagingOut, { recursive: true });
     await mkdir(stagingPrivate, { recursive: true });
