@@ -75,7 +75,7 @@ await runCli(async () => {
   }
   if (letters.length === 0) throw new LetterRunError(`${heldText(held, asOf)} Nichts wurde geschrieben. ${DELETE_HINT}`);
   for (const warning of [...new Set(letters.flatMap((l) => l.warnings))].slice(0, 5)) console.error(`Hinweis: ${warning}`);
-  const templates = await loadLetterTemplates();
+  const templates = await loadLetterTemplates({ contentDir: values.content });
   const printer = await startLetterPrinter();
   let result;
   try {

@@ -74,6 +74,7 @@ await runCli(async () => {
   }
   const result = await buildPdfs({
     content: validation.content,
+    contentDir: values.content,
     outDir: path.resolve(values.out),
     privateOutDir: path.resolve(values['private-out']),
     cacheDir: path.resolve(values['cache-dir']),

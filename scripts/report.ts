@@ -7,7 +7,7 @@ import { buildBeschlusskontrolleView, findAgreement } from '../src/lib/report/vi
 
 const USAGE = `Aufruf: npm run report -- [--as-of JJJJ-MM-TT] [--format md|html|pdf|csv] [--agreement KENNUNG] [--out DATEI] [--content ORDNER]
 
-Erzeugt die Hausmitteilung zur Beschlusskontrolle mit dem Zeichnungsstand am Ende des Stichtags.
+Erzeugt die Mitteilung zur Beschlusskontrolle mit dem Zeichnungsstand am Ende des Stichtags.
   --as-of      Stichtag, nicht in der Zukunft; ohne Angabe das Datum der Beschlusskontrolle in content/council/council.yaml
   --format     md (Standard, ohne --out auf die Standardausgabe), html, pdf oder csv (die Zahlen
                des Stichtags je Fassung und Datenschutzrecht, Spalten wie zeichnungsstand.csv der Seite „Daten“)

@@ -8,7 +8,7 @@ import { buildChangesView, changesRoutes } from '../src/lib/site/changes.ts';
 import { buildFeedView } from '../src/lib/site/feed.ts';
 import { buildReaderView, readerRoutes } from '../src/lib/site/reader.ts';
 import { runRules } from '../src/validate/index.ts';
-import { applyEdits, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
+import { applyEdits, bundledTextDefaults, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
 import { ADOPT_DRAFT, draftEdits } from './support/draft-fixture.ts';
 
 function filesWith(edits: FileEdit[] = []) {
@@ -17,7 +17,7 @@ function filesWith(edits: FileEdit[] = []) {
 }
 
 function contentWith(edits: FileEdit[] = []) {
-  const { content, diagnostics } = parseContent(filesWith(edits), 'content/');
+  const { content, diagnostics } = parseContent(filesWith(edits), 'content/', { defaults: bundledTextDefaults() });
   expect([...diagnostics, ...runRules(content)].filter((d) => d.severity === 'error')).toEqual([]);
   return content;
 }
@@ -86,7 +86,7 @@ describe('a draft version', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.message).toContain('Version 1.2 ist ein Entwurf und kann weder angeboten noch gezeichnet werden.');
     const entry = '  - { party: traeger-001, version: "1.2", offered: 2023-12-01 }\n';
-    const { content } = parseContent(filesWith([{ file: 'ledger/muster.yaml', replace: 'entries:\n', with: `entries:\n${entry}` }]), 'content/');
+    const { content } = parseContent(filesWith([{ file: 'ledger/muster.yaml', replace: 'entries:\n', with: `entries:\n${entry}` }]), 'content/', { defaults: bundledTextDefaults() });
     expect(runRules(content).filter((d) => d.rule === 'zeichnungsregister').map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
       'content/ledger/muster.yaml:3 Version 1.2 ist ein Entwurf und kann nicht angeboten oder gezeichnet werden.',
     ]);

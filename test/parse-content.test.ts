@@ -33,7 +33,7 @@ describe('classify', () => {
     ['toms/maßnahmen.yaml', 'Der Name „maßnahmen.yaml“ enthält Umlaute oder ß; erlaubt sind nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“.', 'Benennen Sie die Datei um, z. B. in „massnahmen.yaml“.'],
     ['toms/vertraulichkeit.yml', 'YAML-Dateien enden in diesem Projekt auf „.yaml“, nicht auf „.yml“; diese Datei wird sonst nicht gelesen.', 'Benennen Sie die Datei in „vertraulichkeit.yaml“ um.'],
     ['agreements/muster/entwurf.yaml', 'Hier erwartet Vertragswerk keine Datei: in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
-    ['notizen.txt', 'Hier erwartet Vertragswerk keine Datei: im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
+    ['notizen.txt', 'Hier erwartet Vertragswerk keine Datei: im Inhaltsordner liegen nur site.yaml, organisation.yaml und die Ordner agreements, toms, dpia, parties, ledger, council, pages und templates.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
     ['council/beschluss.pdf', 'Hier erwartet Vertragswerk keine Datei: in council/ liegt nur council.yaml.', 'Verschieben oder löschen Sie die Datei. Die erlaubten Ordner und Dateinamen stehen in content/README.md.'],
   ])('%s is refused with a reason and a remedy', (path, reason, hint) => {
     expect(classify(path)).toEqual({ type: 'unknown', reason, hint });
@@ -47,7 +47,7 @@ describe('parseContent', () => {
     expect(content.agreements.map((a) => `${a.id}: ${a.versions.map((v) => `${v.version} (${v.sections.length})`).join(', ')}`)).toEqual(['muster: 1.0 (5), 1.1 (5)']);
     expect(content.providers.map((p) => p.id)).toEqual(['traeger-001', 'traeger-002', 'traeger-003']);
     expect(content.toms.map((t) => `${t.id} @ ${t.source.path.join('.')}`)).toEqual(['tom-vertraulichkeit-01 @ measures.0', 'tom-vertraulichkeit-02 @ measures.1']);
-    expect(content.files).toHaveLength(24);
+    expect(content.files).toHaveLength(25);
     expect(content.gaps).toEqual({ ids: new Set(), kinds: new Set() });
   });
 
@@ -139,5 +139,23 @@ describe('compareVersions', () => {
     ['1.1', '1.1', 0],
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareVersions(a, b))).toBe(sign);
+  });
+});
+
+describe('templates and pages in the content folder', () => {
+  it('reads pages/<slug>.md as a page and templates/… as the content’s own templates', () => {
+    expect(classify('pages/impressum.md')).toEqual({ type: 'page', slug: 'impressum' });
+    expect(classify('templates/letters/common.yaml')).toEqual({ type: 'phrases', name: 'letters/common.yaml' });
+    expect(classify('templates/cover.html')).toEqual({ type: 'template' });
+  });
+
+  it('refuses a template Vertragswerk does not bring, with the closest name', () => {
+    const known = new Set(['cover.html', 'signature.html', 'letters/common.yaml']);
+    expect(classify('templates/covr.html', known)).toEqual({
+      type: 'unknown',
+      reason: 'Eine Vorlage „covr.html“ bringt Vertragswerk nicht mit; in templates/ gehören nur eigene Fassungen mitgelieferter Vorlagen.',
+      hint: 'Prüfen Sie den Namen. Meinten Sie „cover.html“? Die Vorlagen stehen in templates/README.md.',
+    });
+    expect(classify('templates/cover.html', known)).toEqual({ type: 'template' });
   });
 });

@@ -295,6 +295,49 @@ describe('the HTML for the printer', () => {
   it('refuses a template with an unknown placeholder instead of printing a gap', () => {
     const doc = buildPartyDocument(content, 'muster', '1.1', 'traeger-001');
     const broken = { ...assets.templates, cover: '<p>{{party.nmae}}</p>' };
-    expect(() => renderPartyDocumentHtml(doc, broken)).toThrowError(/^Druckvorlage „cover\.html“, Zeile 1: den Platzhalter „party\.nmae“ gibt es nicht/);
+    expect(() => renderPartyDocumentHtml(doc, broken)).toThrowError(/^Druckvorlage „templates\/cover\.html“, Zeile 1: den Platzhalter „party\.nmae“ gibt es nicht/);
   });
 });
+
+describe('the body on cover and signature page comes from organisation.yaml', () => {
+  it('prints the bundled city with its representative, department and processor', () => {
+    const html = renderPartyDocumentHtml(buildPartyDocument(content, 'muster', '1.1', 'traeger-001'), assets.templates);
+    expect(html).toContain('<p class="zwischen">zwischen der</p>');
+    expect(html).toContain('vertreten durch den Oberbürgermeister, handelnd durch das Amt für Kindertagesbetreuung,<br>');
+    expect(html).toContain('als Auftragsverarbeiter handelnd durch ihren Eigenbetrieb IT-Dienstleistungen<br>');
+    expect(html).toContain('die Landeshauptstadt verarbeitet die Daten durch ihren Eigenbetrieb IT-Dienstleistungen in seinem Auftrag.');
+    expect(html).toContain('<p class="rolle">Für die Landeshauptstadt Musterstadt</p>');
+    expect(html).toContain('<p class="beschluss">Beschlossen vom Jugendhilfeausschuss am');
+  });
+
+  it('prints another body in its own words: a masculine Zweckverband without a processor of its own', () => {
+    const other: Content = {
+      ...content,
+      organisation: {
+        ...content.organisation!,
+        name: 'Zweckverband Kommunale Geodaten',
+        gender: 'm',
+        short_name: 'Zweckverband',
+        address: 'Zweckverband Kommunale Geodaten, Am Markt 1, 09999 Musterhausen',
+        representative: { function: 'Die Verbandsvorsitzende', represented_by: 'die Verbandsvorsitzende' },
+        department: { name: 'Geschäftsstelle', gender: 'f' },
+        processor: undefined,
+        council: { ...content.organisation!.council, name: 'Verbandsversammlung', gender: 'f', genitive: undefined, committees: [{ name: 'Jugendhilfeausschuss', gender: 'f' }] },
+      },
+    };
+    const html = renderPartyDocumentHtml(buildPartyDocument(other, 'muster', '1.1', 'traeger-001'), assets.templates);
+    expect(html).toContain('<p class="zwischen">zwischen dem</p>');
+    expect(html).toContain('<strong>Zweckverband Kommunale Geodaten</strong>');
+    expect(html).toContain('vertreten durch die Verbandsvorsitzende, handelnd durch die Geschäftsstelle,<br>');
+    expect(html).not.toContain('Auftragsverarbeiter handelnd durch');
+    expect(html).toContain('der Zweckverband verarbeitet die Daten in seinem Auftrag.');
+    expect(html).toContain('<p class="rolle">Für den Zweckverband Kommunale Geodaten</p>');
+    expect(html).toContain('<p class="funktion">Die Verbandsvorsitzende</p>');
+    // The committee's gender from organisation.yaml gives the article.
+    expect(html).toContain('<p class="beschluss">Beschlossen von der Jugendhilfeausschuss am');
+    const cover = html.slice(html.indexOf('<section class="deckblatt"'), html.indexOf('</section>', html.indexOf('<section class="deckblatt"')));
+    const signatures = html.slice(html.indexOf('<section class="unterschriften"'));
+    expect(cover + signatures).not.toMatch(/Oberbürgermeister|Landeshauptstadt|Eigenbetrieb|Amt für/);
+  });
+});
+

@@ -2,11 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/io/load-content.ts';
-import { parseContent } from '../src/lib/parse-content.ts';
 import { renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
 import { buildBeschlusskontrolleView } from '../src/lib/report/view.ts';
 import { runRules } from '../src/validate/index.ts';
-import { applyEdits, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
+import { applyEdits, parseTree, validFixture, type FileEdit } from './support/content-variants.ts';
 import { ROOT } from './support/run-cli.ts';
 
 const { content: bundled } = await loadContent(path.join(ROOT, 'content'));
@@ -102,7 +101,7 @@ describe('letters for other days are generated as before, with their marks', () 
 
 describe('a real instance (fixture): no mark; a record is reproduced only on its own date', () => {
   const contentWith = (edits: FileEdit[]) => {
-    const { content, diagnostics } = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+    const { content, diagnostics } = parseTree(applyEdits(validFixture(), edits));
     expect([...diagnostics, ...runRules(content)].filter((d) => d.severity === 'error')).toEqual([]);
     return content;
   };

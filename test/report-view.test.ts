@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../src/lib/content-model.ts';
-import { parseContent } from '../src/lib/parse-content.ts';
 import { renderReportMdast } from '../src/lib/report/mdast.ts';
 import { renderReportBodyHtml, renderReportHtml, renderReportMarkdown } from '../src/lib/report/render.ts';
 import { buildBeschlusskontrolleView, ReportError, type KeyFigures } from '../src/lib/report/view.ts';
@@ -9,7 +8,7 @@ import type { SigningFigures } from '../src/lib/signing/figures.ts';
 import { figureSentences } from '../src/lib/signing/sentences.ts';
 import { formatPaperNumber, PARTY_WORDS } from '../src/lib/parties/words.ts';
 import { runRules } from '../src/validate/index.ts';
-import { applyEdits, toContentFiles, validFixture, type FileEdit } from './support/content-variants.ts';
+import { applyEdits, parseTree, validFixture, type FileEdit } from './support/content-variants.ts';
 
 /** Events on fixed days, so each boundary can be checked the day before, on the day and after. */
 const BOUNDARY_LEDGER = `agreement: muster
@@ -35,7 +34,7 @@ entries:
 `;
 
 function contentWith(edits: FileEdit[]): Content {
-  const { content, diagnostics } = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+  const { content, diagnostics } = parseTree(applyEdits(validFixture(), edits));
   const errors = [...diagnostics, ...runRules(content)].filter((d) => d.severity === 'error');
   expect(errors).toEqual([]);
   return content;
@@ -192,7 +191,7 @@ describe('letter', () => {
 
   it('renders the fixture as Markdown', () => {
     expect(renderReportMarkdown(buildBeschlusskontrolleView(fixture))).toMatchInlineSnapshot(`
-      "**Hausmitteilung**
+      "**Mitteilung**
 
       Landeshauptstadt Musterstadt\\
       Geschäftsbereich Bildung und Jugend

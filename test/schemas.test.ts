@@ -6,6 +6,7 @@ import { councilSchema } from '../src/schemas/council.ts';
 import { dpiaMetaSchema, dpiaSectionSchema, riskSchema } from '../src/schemas/dpia.ts';
 import { ledgerEntrySchema } from '../src/schemas/ledger.ts';
 import { childminderSchema, providerSchema } from '../src/schemas/party.ts';
+import { organisationSchema } from '../src/schemas/organisation.ts';
 import { siteSchema } from '../src/schemas/site.ts';
 import { tomSchema } from '../src/schemas/tom.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
@@ -35,6 +36,17 @@ const dpiaMeta = {
   reviews: [{ role: 'DSB', date: '2022-01-01', result: 'R' }],
 };
 const paper = { id: 'A0311/22', kind: 'antrag', date: '2022-01-18', title: 'T' };
+const organisation = {
+  name: 'Zweckverband Kommunale Daten',
+  gender: 'm',
+  place: 'Musterhausen',
+  address: 'Postfach 1, 01001 Musterhausen',
+  contact_email: 'post@zweckverband.example',
+  data_protection_officer: 'Datenschutzbeauftragte des Zweckverbands',
+  representative: { function: 'Die Verbandsvorsitzende', represented_by: 'die Verbandsvorsitzende' },
+  department: { name: 'Geschäftsstelle', gender: 'f' },
+  council: { name: 'Verbandsversammlung', gender: 'f' },
+};
 
 describe('field types shared by all schemas', () => {
   it.each([
@@ -88,15 +100,19 @@ describe('content schemas', () => {
     ['DPIA section: point e', dpiaSectionSchema, { id: 'x', order: 1, title: 'T', art35: 'e' }, ['Feld „art35“: Der Wert „e“ muss „a“, „b“, „c“ oder „d“ sein.\n  → Verwenden Sie genau einen der genannten Werte.']],
     ['provider: no facility, places as text', providerSchema, { ...provider, facilities: [] }, ['Feld „facilities“: Braucht mindestens eine Einrichtung.\n  → Ergänzen Sie die fehlenden Einträge.']],
     ['provider: places negative and fractional', providerSchema, { ...provider, facilities: [{ id: 'kita-1', name: 'K', address, places: -1 }, { id: 'kita-2', name: 'K', address, places: 2.5 }] }, ['Feld „facilities[0].places“: Der Wert „-1“ darf nicht negativ sein.\n  → Prüfen Sie die Zahl.', 'Feld „facilities[1].places“: Der Wert „2.5“ muss eine ganze Zahl sein.\n  → Schreiben Sie eine ganze Zahl ohne Komma und ohne Anführungszeichen.']],
-    ['provider: contact e-mail', providerSchema, { ...provider, contacts: [{ name: 'N', function: 'F', email: 'n(at)x.de' }] }, ['Feld „contacts[0].email“: Der Wert „n(at)x.de“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. kita@traeger.example.']],
+    ['provider: contact e-mail', providerSchema, { ...provider, contacts: [{ name: 'N', function: 'F', email: 'n(at)x.de' }] }, ['Feld „contacts[0].email“: Der Wert „n(at)x.de“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. info@beispiel.example.']],
     ['provider: unknown field with a near miss', providerSchema, { ...provider, adress: address }, ['Feld „adress“: Unbekanntes Feld „adress“.\n  → Meinten Sie „address“? Sonst entfernen Sie das Feld; die erlaubten Felder stehen in der README.md des Ordners.']],
     ['childminder: defaults', childminderSchema, { id: 'ktp-1', name: 'N', address, places: 5 }, []],
     ['childminder: oeffentlich as text', childminderSchema, { id: 'ktp-1', name: 'N', address, places: 5, oeffentlich: 'ja' }, ['Feld „oeffentlich“: Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.']],
     ['ledger entry: unknown field far from any', ledgerEntrySchema, { party: 'p', version: '1.0', offered: '2022-04-04', bemerkung: 'x' }, ['Feld „bemerkung“: Unbekanntes Feld „bemerkung“.\n  → Prüfen Sie die Schreibweise oder entfernen Sie das Feld. Erlaubt sind hier: „party“, „version“, „exception_reason“, „offered“, „offered_copy“, „reminders“, „intent“, „signed“, „form“, „signatory“, „signed_copy“, „declined“, „withdrawn“.']],
     ['ledger entry: empty field', ledgerEntrySchema, { party: 'p', version: '1.0', offered: null }, ['Feld „offered“: Das Feld ist leer.\n  → Tragen Sie einen Wert ein oder löschen Sie die Zeile, wenn das Feld nicht nötig ist.']],
     ['council: resolution number and voluntary', councilSchema, { papers: [paper], resolutions: [{ paper: 'A0311/22', number: -1, text: 'T', kind: 'rahmenvereinbarung', agreement: 'a' }], offer_letters: [{ agreement: 'a', date: '2022-04-04', summary: 'S', voluntary: 'ja' }] }, ['Feld „resolutions[0].number“: Der Wert „-1“ muss 1 oder größer sein.\n  → Prüfen Sie die Zahl.', 'Feld „offer_letters[0].voluntary“: Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.']],
-    ['council: paper number', councilSchema, { papers: [{ ...paper, id: 'A 311/22' }] }, ['Feld „papers[0].id“: Der Wert „A 311/22“ muss eine Vorlagennummer wie „A0311/22“ sein.\n  → Prüfen Sie die Schreibweise (Muster in der README.md des Ordners).']],
-    ['site: javascript URL', siteSchema, { title: 'T', base_url: 'javascript:alert(1)', publisher: 'P', department: 'D', address: 'A', contact_email: 'a@b.de', data_protection_officer: 'D', main_agreement: 'm' }, ['Feld „base_url“: Der Wert „javascript:alert(1)“ muss eine vollständige Adresse mit https:// sein (z. B. https://vereinbarungen.example.de).\n  → Schreiben Sie die Adresse vollständig mit https://.']],
+    ['site: javascript URL', siteSchema, { title: 'T', base_url: 'javascript:alert(1)', main_agreement: 'm' }, ['Feld „base_url“: Der Wert „javascript:alert(1)“ muss eine vollständige Adresse mit https:// sein (z. B. https://vereinbarungen.example.de).\n  → Schreiben Sie die Adresse vollständig mit https://.']],
+    ['site: a field that moved to organisation.yaml', siteSchema, { title: 'T', base_url: 'https://x.example', main_agreement: 'm', contact_email: 'a@b.de' }, ['Feld „contact_email“: Der Wert „a@b.de“ steht nicht mehr in site.yaml, sondern in organisation.yaml (Feld „contact_email“).\n  → Verschieben Sie den Wert nach organisation.yaml, Feld „contact_email“; das Muster steht in content/README.md.']],
+    ['organisation: gender', organisationSchema, { ...organisation, gender: 'w' }, ['Feld „gender“: Der Wert „w“ muss „m“, „f“ oder „n“ sein (das grammatische Geschlecht: der, die, das).\n  → Verwenden Sie genau einen der genannten Werte.']],
+    ['organisation: paper pattern that does not compile', organisationSchema, { ...organisation, council: { ...organisation.council, paper_pattern: '[A-Z', paper_example: 'A1' } }, ["Feld „council.paper_pattern“: Der Wert „[A-Z“ ist kein gültiger regulärer Ausdruck.\n  → Schreiben Sie das Muster in einfache Anführungszeichen, z. B. '^[A-Z]\\d{4}/\\d{2}$' für „A0311/22“."]],
+    ['organisation: example against its pattern', organisationSchema, { ...organisation, council: { ...organisation.council, paper_pattern: '[A-Z]\\d{4}/\\d{2}', paper_example: 'A 311/22' } }, ['Feld „council.paper_example“: Der Wert „A 311/22“ passt nicht zum Muster „[A-Z]\\d{4}/\\d{2}“.\n  → Das Beispiel muss eine gültige Vorlagennummer sein; prüfen Sie Muster und Beispiel.']],
+    ['organisation: pattern without example', organisationSchema, { ...organisation, council: { ...organisation.council, paper_pattern: 'VV-\\d+' } }, ['Feld „council.paper_pattern“: Zu diesem Muster fehlt „paper_example“, ein Beispiel einer gültigen Vorlagennummer.\n  → Ergänzen Sie z. B. „paper_example: A0311/22“; es erscheint in der Fehlermeldung zu einer falschen Nummer.']],
     ['a file with only comments', tomSchema, null, ['Die Datei enthält keine Felder (nur Kommentare oder „null“).\n  → Füllen Sie die Datei nach dem Muster in der README.md des Ordners oder löschen Sie sie.']],
     ['a file that is a list', tomSchema, [tom], ['Die Datei muss aus Feldern der Form „feld: wert“ bestehen.\n  → Füllen Sie die Datei nach dem Muster in der README.md des Ordners.']],
   ] as const)('%s', (_title, schema, data, expected) => {
@@ -129,7 +145,7 @@ describe('German defaults for zod issue codes a schema does not word itself', ()
     ['too_small (string)', z.string().min(3), 'ab', 'Der Wert „ab“ muss mindestens 3 Zeichen lang sein.\n  → Tragen Sie einen Text ein.'],
     ['too_small (array)', z.array(z.string()).min(2), ['a'], 'Braucht mindestens 2 Einträge.\n  → Ergänzen Sie die fehlenden Einträge.'],
     ['not_multiple_of', z.number().multipleOf(5), 7, 'Der Wert „7“ muss ein Vielfaches von 5 sein.'],
-    ['invalid_format (email)', z.string().email(), 'a.b', 'Der Wert „a.b“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. kita@traeger.example.'],
+    ['invalid_format (email)', z.string().email(), 'a.b', 'Der Wert „a.b“ muss eine E-Mail-Adresse sein.\n  → Schreiben Sie die Adresse vollständig, z. B. info@beispiel.example.'],
     ['invalid_format (url)', z.string().url(), 'kita', 'Der Wert „kita“ muss eine vollständige Adresse (URL) sein.\n  → Schreiben Sie die Adresse vollständig mit https://.'],
     ['invalid_format (regex)', z.string().regex(/^A/), 'B', 'Der Wert „B“ hat nicht das erwartete Format.\n  → Prüfen Sie die Schreibweise (Muster in der README.md des Ordners).'],
     ['invalid_type (boolean)', z.boolean(), 'ja', 'Der Wert „ja“ muss true oder false sein.\n  → Schreiben Sie true oder false, ohne Anführungszeichen.'],

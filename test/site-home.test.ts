@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHomeView } from '../src/lib/site/home.ts';
 import { buildLayoutView } from '../src/lib/site/layout.ts';
-import { buildSiteFacts } from '../src/lib/site/legal.ts';
 import { loadSiteFixture } from './support/site-fixture.ts';
 
 describe('buildHomeView', () => {
@@ -40,15 +39,5 @@ describe('buildLayoutView', () => {
   it('marks the exact page as current (aria-current) only on the page itself', async () => {
     const view = buildLayoutView(await loadSiteFixture(), { path: '/toms/', title: 'TOM' });
     expect(view.nav.filter((n) => n.current).map((n) => n.href)).toEqual(['/toms/']);
-  });
-});
-
-describe('buildSiteFacts', () => {
-  it('takes publisher and feedback contact from site.yaml', async () => {
-    expect(buildSiteFacts(await loadSiteFixture())).toMatchObject({
-      publisher: 'Landeshauptstadt Musterstadt',
-      contactEmail: 'test@musterstadt.example',
-      contactHref: 'mailto:test@musterstadt.example',
-    });
   });
 });

@@ -81,8 +81,8 @@ function siteContextIntegration(context: SiteContext, options: SiteContextOption
   };
 }
 
-/** The example content's address, for `astro check` and a bare `astro build` without the build script. */
-export const DEFAULT_SITE_URL = 'https://vereinbarungen.dresden.example';
+/** A neutral address for `astro check`, `npm run dev` and a bare `astro build` (the build stage passes site.yaml's `base_url`). */
+export const DEFAULT_SITE_URL = 'https://vereinbarungen.example';
 
 /**
  * The one Astro configuration: astro.config.mjs uses it with the defaults, the build stage and

@@ -29,7 +29,7 @@ export interface LedgerDirEditResult {
   ok: boolean;
   /** German: the summary on success, the refusal otherwise. */
   message: string;
-  /** Path as shown to the user, e.g. `content/ledger/kita-planer-2.yaml`. */
+  /** Path as shown to the user, e.g. `content/ledger/muster.yaml`. */
   file?: string;
 }
 

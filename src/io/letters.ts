@@ -10,21 +10,20 @@ import type { CopyRef } from '../schemas/ledger.ts';
 import { acquireLock, isRunning, LockError, writeFileAtomic } from './atomic-dir.ts';
 import { ContentError, UsageError } from './cli.ts';
 import { copyOfManifestEntry, DEFAULT_MANIFESTS, readManifestEntries } from './ledger-file.ts';
-import { defaultTemplatesDir } from './pdf/assets.ts';
 import { PdfPrinter } from './pdf/renderer.ts';
 import { loadLetterRuns, LETTER_CSV_FILE, LETTER_RUN_FILE } from './records.ts';
 import { loadReportFontCss } from './report/fonts.ts';
+import { loadTemplate, type TemplateDirs } from './templates.ts';
 
 export { LETTER_CSV_FILE, LETTER_RUN_FILE } from './records.ts';
 
 const PRINT_TIMEOUT_MS = 120_000;
 
-export async function loadLetterTemplates(templatesDir = defaultTemplatesDir()): Promise<LetterTemplates> {
-  const read = (file: string) =>
-    readFile(path.join(templatesDir, file), 'utf8').catch(() => {
-      throw new ContentError(`Die Briefvorlage ${path.join(templatesDir, file)} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-    });
-  return { html: await read(LETTER_TEMPLATE_FILES.html), css: await read(LETTER_TEMPLATE_FILES.css), fontCss: await loadReportFontCss() };
+/** The letter layout: the content folder's own `templates/letter.html` and `letter.css` first, the bundled ones otherwise. */
+export async function loadLetterTemplates(dirs: TemplateDirs = {}): Promise<LetterTemplates> {
+  const html = await loadTemplate(LETTER_TEMPLATE_FILES.html, dirs);
+  const css = await loadTemplate(LETTER_TEMPLATE_FILES.css, dirs);
+  return { html: html.text, css: css.text, fontCss: await loadReportFontCss(), file: html.file };
 }
 
 /**

@@ -2,13 +2,17 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseContent, type ContentFile, type ParseContentResult } from '../lib/parse-content.ts';
 import { MAX_CONTENT_FILE_BYTES } from '../lib/source-text.ts';
+import { loadTextDefaults, overridableTemplateNames } from './templates.ts';
 
-/** Reads every file below `contentDir` and parses it into the content model. */
+/**
+ * Reads every file below `contentDir` and parses it into the content model, with the bundled
+ * pages and texts as defaults for those the content does not bring itself.
+ */
 export async function loadContent(contentDir: string): Promise<ParseContentResult> {
   const root = path.resolve(contentDir);
   const files = await readContentFiles(root);
   const prefix = displayPrefixFor(root);
-  return parseContent(files, prefix);
+  return parseContent(files, prefix, { defaults: await loadTextDefaults(), templateNames: await overridableTemplateNames() });
 }
 
 /** Paths in messages are shown relative to the working directory, e.g. `content/toms/x.yaml`. */

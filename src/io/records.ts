@@ -36,7 +36,7 @@ export function lettersDirOf(contentDir: string, site: Pick<SiteConfig, 'akten'>
 
 /** One letter run in the records. */
 export interface StoredLetterRun {
-  /** The run's folder, e.g. `<akten>/briefe/kita-planer-2/2023-08-01`. */
+  /** The run's folder, e.g. `<akten>/briefe/muster/2023-08-01`. */
   folder: string;
   record: LetterRunRecord;
 }

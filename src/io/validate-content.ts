@@ -8,6 +8,7 @@ import type { RuleOptions } from '../validate/rule.ts';
 import { displayPrefixFor, readContentFiles } from './load-content.ts';
 import { programFingerprint } from './program-fingerprint.ts';
 import { openSourceCache } from './source-cache.ts';
+import { loadTextDefaults, overridableTemplateNames } from './templates.ts';
 
 export interface ValidationResult {
   content: Content;
@@ -24,12 +25,12 @@ export interface ValidateOptions {
   cacheDir?: string;
 }
 
-/** Loads, parses and cross-checks a content folder. */
+/** Loads, parses and cross-checks a content folder (with the bundled pages and texts as defaults, as loadContent does). */
 export async function validateContentDir(contentDir: string, options: RuleOptions = {}, { cacheDir }: ValidateOptions = {}): Promise<ValidationResult> {
   const root = path.resolve(contentDir);
   const files = await readContentFiles(root);
   const sources = cacheDir ? await openSourceCache(cacheDir, await programFingerprint()) : undefined;
-  const parsed = parseContent(files, displayPrefixFor(root), sources);
+  const parsed = parseContent(files, displayPrefixFor(root), { defaults: await loadTextDefaults(), templateNames: await overridableTemplateNames(), parsers: sources });
   // A cache that cannot be written costs time next run, not correctness.
   await sources?.save().catch(() => undefined);
   // Root causes first, each group in file and line order, so an author can work top to bottom.

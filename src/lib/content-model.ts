@@ -4,6 +4,7 @@ import type { Council } from '../schemas/council.ts';
 import type { dpiaSectionSchema, DpiaMeta, Risk } from '../schemas/dpia.ts';
 import type { LedgerEntry } from '../schemas/ledger.ts';
 import type { Childminder, Provider } from '../schemas/party.ts';
+import type { Organisation } from '../schemas/organisation.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { Tom } from '../schemas/tom.ts';
 import type { PathSegment } from './diagnostics.ts';
@@ -85,8 +86,37 @@ export interface Ledger extends Located {
  */
 export type ContentArea = 'site' | 'agreements' | 'toms' | 'dpia' | 'parties' | 'ledger' | 'council';
 
+/** Where a text template comes from: the content folder, or the neutral default Vertragswerk bundles. */
+export type TextOrigin = 'content' | 'bundled';
+
+/**
+ * A file of named texts (`templates/letters/angebot.yaml`, `templates/report/…`): the bundled
+ * defaults and the content's own file, if any, both kept – a content file may change single texts.
+ */
+export interface PhraseFile extends Located {
+  /** Name below templates/: `letters/angebot.yaml`. */
+  name: string;
+  origin: TextOrigin;
+  phrases: Record<string, string>;
+  /** Line of the file where each text starts (below its name for a block „>-“ or „|“). */
+  lines: Record<string, number>;
+}
+
+/** A page such as the Impressum: the content's own `pages/<slug>.md`, else the bundled default. */
+export interface PageEntry extends Located {
+  slug: string;
+  origin: TextOrigin;
+  title: string;
+  description?: string;
+  /** Markdown with placeholders. */
+  body: string;
+  bodyLine: number;
+}
+
 export interface Content {
   site: (SiteConfig & Located) | undefined;
+  /** `organisation.yaml`: the body that makes the agreements (read it through organisationOf). */
+  organisation: (Organisation & Located) | undefined;
   agreements: AgreementEntry[];
   toms: TomEntry[];
   dpia: Dpia;
@@ -94,6 +124,10 @@ export interface Content {
   childminders: ChildminderEntry[];
   ledgers: Ledger[];
   council: (Council & Located) | undefined;
+  /** Named texts of letters and report: bundled defaults and the content's own files (templates/…). */
+  phrases: PhraseFile[];
+  /** Pages (Impressum, Datenschutz …), one per slug, the content's own before the bundled one; sorted by slug. */
+  pages: PageEntry[];
   /** Line lookup for any field of any parsed file. */
   lineOf(source: SourceRef, ...field: PathSegment[]): { line: number; column: number } | undefined;
   /** Every file that was read, relative paths, sorted. */

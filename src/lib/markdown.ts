@@ -5,6 +5,8 @@ import rehypeStringify from 'rehype-stringify';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import type { Root as MdRoot } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
 
 export interface ParagraphAnchor {
   /** Absatz number as written, „(2)“ → 2. */
@@ -76,4 +78,39 @@ function render(markdown: string, anchorPrefix: string): RenderedBody {
   const text = mdTree.children.map((n) => toString(n)).join('\n\n');
   const html = processor.stringify(processor.runSync(mdTree) as Root);
   return { html, paragraphs, text };
+}
+
+/** Gives one page's headings their ids; a page rendered in parts shares one, so ids stay unique. */
+export function createHeadingSlugger(): GithubSlugger {
+  return new GithubSlugger();
+}
+
+/**
+ * A prose page (Impressum …) from Markdown: raw HTML dropped as in every content body, headings
+ * with ids made the way the site's other pages make them (github-slugger: „haftung-für-links“), so
+ * a heading can be linked to.
+ */
+export function renderProseMarkdown(markdown: string, slugger: GithubSlugger = createHeadingSlugger()): string {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(() => (tree: Root) => {
+      visit(tree, 'element', (node: Element) => {
+        if (!/^h[1-6]$/.test(node.tagName) || node.properties?.id) return;
+        node.properties = { ...node.properties, id: slugger.slug(hastToString(node)) };
+      });
+    })
+    .use(rehypeStringify);
+  return String(processor.processSync(markdown));
+}
+
+/** Markdown's special characters in a value set into a page, so a name like „A & B *neu*“ stays text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~!&]/g, (c) => `\\${c}`);
+}
+
+function hastToString(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(hastToString).join('');
+  return '';
 }

@@ -37,15 +37,31 @@ const MARKDOWN_HINT = 'Verwenden Sie Markdown: **fett**, _kursiv_, Listen mit �
  * data, so nothing in it may run code at build time or pass raw HTML to the site.
  */
 export function parseMdxSource(file: string, text: string): MdxParseResult {
-  const error = (line: number, message: string, hint: string, column?: number): Diagnostic => ({
-    file,
-    line,
-    column,
-    message,
-    hint,
-    rule: 'syntax',
-    severity: 'error',
-  });
+  const split = splitFrontMatter(file, text);
+  if (!split.source) return split;
+  return { source: split.source, diagnostics: checkBody(split.source.body, split.source.bodyLine, syntaxError(file)) };
+}
+
+/**
+ * A Markdown file with front matter whose body may hold template placeholders („{{org.name}}“):
+ * the pages (Impressum …). Plain CommonMark, so curly braces are text; raw HTML is refused as in
+ * every content file.
+ */
+export function parseMarkdownSource(file: string, text: string): MdxParseResult {
+  const split = splitFrontMatter(file, text);
+  if (!split.source) return split;
+  const { body, bodyLine } = split.source;
+  const error = syntaxError(file);
+  const diagnostics = findRawHtml(body).map((html) => error(html.line + bodyLine - 1, `HTML ist in Inhaltsdateien nicht erlaubt (gefunden: „${html.found}“).`, MARKDOWN_HINT, html.column));
+  return { source: split.source, diagnostics };
+}
+
+function syntaxError(file: string): MakeError {
+  return (line, message, hint, column) => ({ file, line, column, message, hint, rule: 'syntax', severity: 'error' });
+}
+
+function splitFrontMatter(file: string, text: string): MdxParseResult {
+  const error = syntaxError(file);
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     return {
@@ -64,8 +80,7 @@ export function parseMdxSource(file: string, text: string): MdxParseResult {
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const bodyLine = closing + 2;
   const body = lines.slice(closing + 1).join('\n');
-  const source: MdxSource = { frontMatter: parsed.source, body, bodyLine };
-  return { source, diagnostics: checkBody(body, bodyLine, error) };
+  return { source: { frontMatter: parsed.source, body, bodyLine }, diagnostics: [] };
 }
 
 type MakeError = (line: number, message: string, hint: string, column?: number) => Diagnostic;

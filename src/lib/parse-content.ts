@@ -4,7 +4,9 @@ import { councilSchema } from '../schemas/council.ts';
 import { dpiaMetaSchema, dpiaSectionSchema, riskRegisterSchema, riskSchema } from '../schemas/dpia.ts';
 import { ledgerEntrySchema, ledgerFileSchema } from '../schemas/ledger.ts';
 import { childminderSchema, providerSchema } from '../schemas/party.ts';
+import { organisationSchema } from '../schemas/organisation.ts';
 import { siteSchema } from '../schemas/site.ts';
+import { pageFrontMatterSchema, phrasesSchema } from '../schemas/texts.ts';
 import { tomFileSchema, tomSchema } from '../schemas/tom.ts';
 import { exampleMark, slugId, toSlug } from '../schemas/common.ts';
 import type {
@@ -20,7 +22,8 @@ import type {
   Version,
 } from './content-model.ts';
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
-import { parseMdxSource, type MdxParseResult } from './mdx-source.ts';
+import { parseMarkdownSource, parseMdxSource, type MdxParseResult } from './mdx-source.ts';
+import { didYouMean } from './suggest.ts';
 import { decodeContentFile } from './source-text.ts';
 import { checkSchema } from './zod-diagnostics.ts';
 import { parseYamlSource, type YamlParseResult, type YamlSource } from './yaml-source.ts';
@@ -29,6 +32,24 @@ export interface ContentFile {
   /** Path relative to the content root, with forward slashes, e.g. `toms/vertraulichkeit.yaml`. */
   path: string;
   bytes: Uint8Array;
+}
+
+/**
+ * A neutral default Vertragswerk bundles for a content file (a page `pages/impressum.md`, the texts
+ * `templates/letters/angebot.yaml`), read by the io layer from templates/. `shown` is the path
+ * messages name.
+ */
+export interface DefaultFile extends ContentFile {
+  shown: string;
+}
+
+export interface ParseOptions {
+  /** Bundled defaults: a page where the content has none of that name; texts beneath the content's own. */
+  defaults?: readonly DefaultFile[];
+  /** Names of the bundled templates a content folder may override in `templates/`; absent: any name. */
+  templateNames?: ReadonlySet<string>;
+  /** How texts are parsed (default: the parsers themselves; `src/io/source-cache.ts` remembers their results). */
+  parsers?: SourceParsers;
 }
 
 /** Kinds of things other content refers to by id. */
@@ -78,7 +99,8 @@ export const DIRECT_PARSERS: SourceParsers = { yaml: (file, text) => parseYamlSo
  * read is kept even when a neighbour in the same file is broken, so later checks still run.
  * `displayPrefix` is put before each path in messages (e.g. `content/`).
  */
-export function parseContent(files: readonly ContentFile[], displayPrefix = '', parsers: SourceParsers = DIRECT_PARSERS): ParseContentResult {
+export function parseContent(files: readonly ContentFile[], displayPrefix = '', options: ParseOptions = {}): ParseContentResult {
+  const parsers = options.parsers ?? DIRECT_PARSERS;
   const diagnostics: Diagnostic[] = [];
   const yamlSources = new Map<string, YamlSource>();
   const display = (path: string) => displayPrefix + path;
@@ -90,6 +112,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
 
   const content: ParsedContent = {
     site: undefined,
+    organisation: undefined,
     agreements: [],
     toms: [],
     dpia: { versions: [] },
@@ -97,6 +120,8 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
     childminders: [],
     ledgers: [],
     council: undefined,
+    phrases: [],
+    pages: [],
     files: files.map((f) => display(f.path)).sort(),
     lineOf(source: SourceRef, ...field: PathSegment[]) {
       const yaml = yamlSources.get(source.file);
@@ -125,10 +150,13 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
     return part;
   };
 
-  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path, 'en'));
+  // Bundled pages stand in for the ones the content lacks; bundled texts lie beneath the content's own.
+  const defaults = (options.defaults ?? []).filter((d) => !d.path.startsWith('pages/') || !present.has(d.path));
+  const sorted: (ContentFile & { shown?: string })[] = [...[...files].sort((a, b) => a.path.localeCompare(b.path, 'en')), ...defaults];
   for (const file of sorted) {
-    const shown = display(file.path);
-    const kind = classify(file.path);
+    const shown = file.shown ?? display(file.path);
+    const origin = file.shown === undefined ? 'content' : 'bundled';
+    const kind = classify(file.path, options.templateNames);
     if (kind.type === 'ignored') continue;
     if (kind.type === 'unknown') {
       diagnostics.push({ file: shown, message: kind.reason, hint: kind.hint, rule: 'datei', severity: 'error' });
@@ -160,10 +188,23 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
           return;
       }
     };
+    // A print template (cover.html …) is read by the PDF stage and the letters, not here.
+    if (kind.type === 'template') continue;
     const decoded = decodeContentFile(shown, file.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic);
       unreadable();
+      continue;
+    }
+
+    if (kind.type === 'page') {
+      const md = parseMarkdownSource(shown, decoded.text);
+      diagnostics.push(...md.diagnostics);
+      if (!md.source) continue;
+      yamlSources.set(shown, md.source.frontMatter);
+      const data = check(pageFrontMatterSchema, md.source.frontMatter, diagnostics);
+      if (!data) continue;
+      content.pages.push({ slug: kind.slug, origin, ...data, body: md.source.body, bodyLine: md.source.bodyLine, source: { file: shown, path: [] } });
       continue;
     }
 
@@ -212,6 +253,26 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
       case 'site': {
         const data = check(siteSchema, yaml.source, diagnostics);
         if (data) content.site = { ...data, source: ref() };
+        break;
+      }
+      case 'organisation': {
+        const data = check(organisationSchema, yaml.source, diagnostics);
+        if (data) content.organisation = { ...data, source: ref() };
+        break;
+      }
+      case 'phrases': {
+        const data = check(phrasesSchema, yaml.source, diagnostics);
+        if (data) {
+          const rows = decoded.text.split('\n');
+          const lines = Object.fromEntries(
+            Object.keys(data).map((key) => {
+              const line = yaml.source.lineOf([key]).line;
+              // A block scalar („text: >-“) starts on the next line.
+              return [key, /:\s*[|>][+-]?\d*\s*(#.*)?$/.test(rows[line - 1] ?? '') ? line + 1 : line];
+            }),
+          );
+          content.phrases.push({ name: kind.name, origin, phrases: data, lines, source: ref() });
+        }
         break;
       }
       case 'agreement': {
@@ -344,6 +405,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
   content.providers.sort((a, b) => a.id.localeCompare(b.id, 'en'));
   content.childminders.sort((a, b) => a.id.localeCompare(b.id, 'en'));
   content.ledgers.sort((a, b) => a.agreement.localeCompare(b.agreement, 'en'));
+  content.pages.sort((a, b) => a.slug.localeCompare(b.slug, 'en'));
 
   return { content, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
@@ -414,6 +476,10 @@ type FileKind =
   | { type: 'ignored' }
   | { type: 'unknown'; reason: string; hint: string }
   | { type: 'site' }
+  | { type: 'organisation' }
+  | { type: 'page'; slug: string }
+  | { type: 'phrases'; name: string }
+  | { type: 'template' }
   | { type: 'agreement'; agreement: string }
   | { type: 'version'; agreement: string; version: string }
   | { type: 'section'; agreement: string; version: string }
@@ -430,7 +496,7 @@ const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const LAYOUT = 'Die erlaubten Ordner und Dateinamen stehen in content/README.md.';
 
 /** Decides from its path what a content file is. */
-export function classify(path: string): FileKind {
+export function classify(path: string, templateNames?: ReadonlySet<string>): FileKind {
   const parts = path.split('/');
   const name = parts[parts.length - 1] ?? '';
   if (name === 'README.md' || name.startsWith('.')) return { type: 'ignored' };
@@ -446,6 +512,19 @@ export function classify(path: string): FileKind {
   const [top, a, b, c] = parts;
   const n = parts.length;
   if (n === 1 && name === 'site.yaml') return { type: 'site' };
+  if (n === 1 && name === 'organisation.yaml') return { type: 'organisation' };
+  if (top === 'pages' && n === 2 && name.endsWith('.md')) return { type: 'page', slug: name.slice(0, -3) };
+  if (top === 'templates' && n >= 2) {
+    const template = parts.slice(1).join('/');
+    if (templateNames && !templateNames.has(template)) {
+      return {
+        type: 'unknown',
+        reason: `Eine Vorlage „${template}“ bringt Vertragswerk nicht mit; in templates/ gehören nur eigene Fassungen mitgelieferter Vorlagen.`,
+        hint: `Prüfen Sie den Namen.${didYouMean(template, [...templateNames])} Die Vorlagen stehen in templates/README.md.`,
+      };
+    }
+    return template.endsWith('.yaml') ? { type: 'phrases', name: template } : { type: 'template' };
+  }
   if (top === 'agreements') {
     if (n === 3 && b === 'agreement.yaml') return { type: 'agreement', agreement: a! };
     if (n === 4 && c === 'version.yaml') return { type: 'version', agreement: a!, version: b! };
@@ -474,7 +553,8 @@ export function classify(path: string): FileKind {
 }
 
 const EXPECTED_HERE: Record<string, string> = {
-  '': 'im Inhaltsordner liegen nur site.yaml und die Ordner agreements, toms, dpia, parties, ledger und council.',
+  '': 'im Inhaltsordner liegen nur site.yaml, organisation.yaml und die Ordner agreements, toms, dpia, parties, ledger, council, pages und templates.',
+  pages: 'in pages/ liegen nur Seiten als Markdown-Dateien (impressum.md, datenschutz.md …).',
   agreements: 'in agreements/<vereinbarung>/ liegen agreement.yaml und je Version ein Ordner mit version.yaml und den Paragraphen (.mdx).',
   toms: 'in toms/ liegen nur YAML-Dateien mit Maßnahmen.',
   dpia: 'in dpia/ liegt je Version der Folgenabschätzung ein Ordner (z. B. dpia/1.1/) mit dpia.yaml, risks.yaml und dem Ordner sections mit MDX-Dateien.',

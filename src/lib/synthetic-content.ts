@@ -27,7 +27,7 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const NAME_STEMS = ['Sonnenschein', 'Regenbogen', 'Elbflorenz', 'Kinderland', 'Pusteblume', 'Wichtelhaus', 'Lindenhof', 'Spatzennest', 'Abenteuerland', 'Sternschnuppe', 'Löwenzahn', 'Heidepark', 'Kunterbunt', 'Waldwichtel', 'Eulennest', 'Apfelbaum'];
+const NAME_STEMS = ['Sonnenschein', 'Regenbogen', 'Morgenstern', 'Kinderland', 'Pusteblume', 'Wichtelhaus', 'Lindenhof', 'Spatzennest', 'Abenteuerland', 'Sternschnuppe', 'Löwenzahn', 'Heidepark', 'Kunterbunt', 'Waldwichtel', 'Eulennest', 'Apfelbaum'];
 const PROVIDER_FORMS: { suffix: string; legal: string; regime: Regime; prefix?: string }[] = [
   { suffix: 'e. V.', legal: 'eingetragener Verein', regime: 'dsgvo' },
   { suffix: 'gGmbH', legal: 'gemeinnützige GmbH', regime: 'dsgvo' },
@@ -35,9 +35,9 @@ const PROVIDER_FORMS: { suffix: string; legal: string; regime: Regime; prefix?: 
   { suffix: '', legal: 'Körperschaft des öffentlichen Rechts', regime: 'kdg', prefix: 'Katholische Kirchgemeinde St.' },
   { suffix: '', legal: 'Körperschaft des öffentlichen Rechts', regime: 'dsg-ekd', prefix: 'Ev.-Luth. Kirchgemeinde' },
 ];
-const STREETS = ['Hauptstraße', 'Bautzner Straße', 'Königsbrücker Straße', 'Leipziger Straße', 'Pirnaer Landstraße', 'Kesselsdorfer Straße', 'Großenhainer Straße', 'Borsbergstraße', 'Tharandter Straße', 'Löbtauer Straße', 'Schandauer Straße', 'Hechtstraße'];
+const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Schulstraße', 'Gartenstraße', 'Lindenstraße', 'Bergstraße', 'Kirchstraße', 'Waldstraße', 'Ringstraße', 'Parkstraße', 'Mühlweg', 'Am Markt'];
 const POSTAL_CODES = ['01067', '01069', '01097', '01099', '01127', '01139', '01157', '01169', '01187', '01217', '01237', '01257', '01277', '01307', '01309', '01324'];
-const FACILITY_KINDS = ['Kita', 'Kindergarten', 'Kinderkrippe', 'Hort', 'Kinderhaus'];
+const FACILITY_KINDS = ['Kindertagesstätte', 'Kindergarten', 'Kinderkrippe', 'Hort', 'Kinderhaus'];
 const FUNCTIONS = ['Geschäftsführerin', 'Geschäftsführer', 'Vorstandsvorsitzende', 'Vorstand', 'Pfarrer', 'Verwaltungsleiterin'];
 const FIRST = ['Anna', 'Jonas', 'Marie', 'Paul', 'Sophie', 'Felix', 'Lena', 'Max', 'Clara', 'Emil'];
 const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Richter'];
@@ -89,6 +89,8 @@ export function buildSyntheticContent(base: ContentFiles, options: SyntheticOpti
     if (agreements.some((a) => file === `ledger/${a.id}.yaml`)) continue;
     out.set(file, text);
   }
+  // Parties live where the body is (organisation.yaml `place`).
+  const city = (parse(base.get('organisation.yaml') ?? '') as { place?: string } | null)?.place ?? 'Musterstadt';
   const width = Math.max(3, String(options.providers).length);
   const entries = new Map(agreements.map((a) => [a.id, [] as Record<string, unknown>[]]));
   let entryNumber = 0;
@@ -101,9 +103,9 @@ export function buildSyntheticContent(base: ContentFiles, options: SyntheticOpti
     const facilities = Array.from({ length: int(1, 5) }, (_, f) => {
       const inPlan = random() < 0.85;
       return {
-        id: `kita-${String(i).padStart(width, '0')}-${String(f + 1).padStart(2, '0')}`,
+        id: `einr-${String(i).padStart(width, '0')}-${String(f + 1).padStart(2, '0')}`,
         name: `${pick(FACILITY_KINDS)} ${pick(NAME_STEMS)}`,
-        address: { street: `${pick(STREETS)} ${int(1, 180)}`, postal_code: pick(POSTAL_CODES), city: 'Dresden' },
+        address: { street: `${pick(STREETS)} ${int(1, 180)}`, postal_code: pick(POSTAL_CODES), city },
         ...(inPlan ? { bedarfsplan: { plan: agreement.bedarfsplan, entry: `KT-${String(++entryNumber).padStart(4, '0')}` } } : {}),
         places: int(12, 160),
       };
@@ -113,7 +115,7 @@ export function buildSyntheticContent(base: ContentFiles, options: SyntheticOpti
       name,
       legal_form: form.legal,
       regime: form.regime,
-      address: { street: `${pick(STREETS)} ${int(1, 180)}`, postal_code: pick(POSTAL_CODES), city: 'Dresden' },
+      address: { street: `${pick(STREETS)} ${int(1, 180)}`, postal_code: pick(POSTAL_CODES), city },
       publish_signing_status: random() < 0.6,
       facilities,
       contacts: [{ name: `${pick(FIRST)} ${pick(LAST)}`, function: pick(FUNCTIONS) }],

@@ -10,7 +10,7 @@ export function quoteGerman(text: string): string {
 
 /**
  * Escaped HTML in which short „quoted names“ do not break across lines, so a title never splits
- * „Kita-|Planer 2“ at its hyphen. Needs the `nowrap` class (site and print CSS have it).
+ * „Muster-|portal 2“ at its hyphen. Needs the `nowrap` class (site and print CSS have it).
  */
 export function keepQuotesTogetherHtml(text: string): string {
   return escapeHtml(text).replace(/„[^“]{1,40}“/g, (quoted) => `<span class="nowrap">${quoted}</span>`);

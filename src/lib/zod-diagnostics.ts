@@ -159,7 +159,7 @@ function hintFor(issue: Issue, input: unknown): string | undefined {
       return 'Verwenden Sie genau einen der genannten Werte.';
     }
     case 'invalid_format':
-      if (issue.format === 'email') return 'Schreiben Sie die Adresse vollständig, z. B. kita@traeger.example.';
+      if (issue.format === 'email') return 'Schreiben Sie die Adresse vollständig, z. B. info@beispiel.example.';
       if (issue.format === 'url') return 'Schreiben Sie die Adresse vollständig mit https://.';
       return 'Prüfen Sie die Schreibweise (Muster in der README.md des Ordners).';
     case 'too_small':

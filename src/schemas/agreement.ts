@@ -129,7 +129,7 @@ export const versionSchema = z
   .strictObject({
     version: versionId,
     status: z.enum(VERSION_STATUSES, { error: 'muss „entwurf“, „beschlossen“ oder „abgeloest“ sein' }),
-    /** Body that adopted it, e.g. „Jugendhilfeausschuss“. */
+    /** Body that adopted it, e.g. „Hauptausschuss“ (a committee in organisation.yaml). */
     adopted_by: nonEmptyText.optional(),
     adopted: isoDate.optional(),
     /** Council paper (id in content/council) and session number. */

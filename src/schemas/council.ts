@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { exampleMark, isoDate, nonEmptyText, slugId } from './common.ts';
 
 export const paperSchema = z.strictObject({
-  /** Paper number as the council system writes it, e.g. „A0311/22“. */
-  id: z.string().regex(/^[A-Z]\d{4}\/\d{2}$/, { error: 'muss eine Vorlagennummer wie „A0311/22“ sein' }),
+  /** Paper number as the council system writes it; its form is checked against organisation.yaml (rule vorlagennummern). */
+  id: nonEmptyText,
   kind: z.enum(['antrag', 'vorlage'], { error: 'muss „antrag“ oder „vorlage“ sein' }),
   date: isoDate,
   title: nonEmptyText,
@@ -54,7 +54,8 @@ export const beschlusskontrolleSchema = z.strictObject({
   sender: nonEmptyText,
   /** Function of the official who signs the letter (e.g. „Beigeordneter für Bildung und Jugend“); no name needed. */
   signed_by: nonEmptyText.optional(),
-  addressees: nonEmptyText,
+  /** Whom the letter was for; default: the council's addressees in organisation.yaml. */
+  addressees: nonEmptyText.optional(),
   reference: nonEmptyText.optional(),
   /**
    * Whether the letter reported a final state or an interim one, as recorded; the letter for this

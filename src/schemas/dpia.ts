@@ -111,7 +111,8 @@ export const reviewSchema = z.strictObject({
 export const CONTROLLER_GROUPS = ['stadt', 'katholische-traeger', 'evangelische-traeger', 'traeger-dsgvo', 'kindertagespflegepersonen'] as const;
 export type ControllerGroup = (typeof CONTROLLER_GROUPS)[number];
 export const CONTROLLER_GROUP_LABELS: Record<ControllerGroup, string> = {
-  stadt: 'Landeshauptstadt Dresden',
+  // The body itself: shown with its name from organisation.yaml (lib/dpia/controllers.ts).
+  stadt: 'Körperschaft',
   'katholische-traeger': 'Katholische Träger (KDG)',
   'evangelische-traeger': 'Evangelische Träger (DSG-EKD)',
   'traeger-dsgvo': 'Übrige freie Träger (DSGVO)',

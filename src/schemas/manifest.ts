@@ -6,7 +6,7 @@ import { REGIMES } from './common.ts';
  * sizes and checksums from it, „PDF prüfen“ and the ledger command look copies up in it.
  */
 export const manifestEntrySchema = z.object({
-  /** Relative to the output root, e.g. `pdf/kita-planer-2/1.1/traeger-001.pdf`. */
+  /** Relative to the output root, e.g. `pdf/muster/1.1/traeger-001.pdf`. */
   path: z.string().min(1),
   party: z.string().min(1),
   agreement: z.string().min(1),

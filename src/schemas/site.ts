@@ -1,19 +1,38 @@
 import { z } from 'zod';
 import { exampleMark, nonEmptyText } from './common.ts';
 
-/** `content/site.yaml`: publisher data for Impressum, feed and PDFs (no natural persons). */
+/**
+ * A field that moved to organisation.yaml (the body is described in one place): refused with
+ * where it belongs now.
+ */
+function movedToOrganisation(field: string) {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: `steht nicht mehr in site.yaml, sondern in organisation.yaml (Feld „${field}“)`,
+        params: { hint: `Verschieben Sie den Wert nach organisation.yaml, Feld „${field}“; das Muster steht in content/README.md.` },
+      });
+    })
+    .optional();
+}
+
+/** `content/site.yaml`: the website – title, address, licence, start page (the body itself: organisation.yaml). */
 export const siteSchema = z.strictObject({
   title: nonEmptyText,
   /** Absolute URL the site is published at; used for the feed, the sitemap and PDF links. */
   base_url: z.string().url({ protocol: /^https?$/, error: 'muss eine vollständige Adresse mit https:// sein (z. B. https://vereinbarungen.example.de)' }),
-  publisher: nonEmptyText,
-  department: nonEmptyText,
-  address: nonEmptyText,
-  /** Functional mailbox, e.g. for accessibility feedback; not a person's address. */
-  contact_email: z.string().email({ error: 'muss eine E-Mail-Adresse sein' }),
-  data_protection_officer: nonEmptyText,
+  publisher: movedToOrganisation('name'),
+  department: movedToOrganisation('department'),
+  address: movedToOrganisation('address'),
+  contact_email: movedToOrganisation('contact_email'),
+  data_protection_officer: movedToOrganisation('data_protection_officer'),
   /** The agreement shown first on the start page. */
   main_agreement: nonEmptyText,
+  /** The start page's opening paragraph: what this site publishes. */
+  lead: nonEmptyText.optional(),
   /**
    * The records folder (sent letters), relative to the content folder; default `../akten`, beside it.
    * Never inside the content folder, never under the build's output.

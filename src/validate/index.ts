@@ -5,6 +5,7 @@ import { listGerman, type Rule, type RuleOptions } from './rule.ts';
 import { adoptedText } from './rules/adopted-text.ts';
 import { art28Coverage } from './rules/art28-coverage.ts';
 import { changelog } from './rules/changelog.ts';
+import { committees } from './rules/committees.ts';
 import { dpiaDamageLimit } from './rules/dpia-damage-limit.ts';
 import { dpiaMatrix } from './rules/dpia-matrix.ts';
 import { dpiaResidualRisk } from './rules/dpia-residual-risk.ts';
@@ -15,11 +16,13 @@ import { exportIds } from './rules/export-ids.ts';
 import { fileNames } from './rules/file-names.ts';
 import { idStability } from './rules/id-stability.ts';
 import { ledgerConsistency } from './rules/ledger-consistency.ts';
+import { paperNumbers } from './rules/paper-numbers.ts';
 import { paragraphNumbering } from './rules/paragraph-numbering.ts';
 import { references } from './rules/references.ts';
 import { reportedFigures } from './rules/reported-figures.ts';
 import { requiredFiles } from './rules/required-files.ts';
 import { sectionNumbering } from './rules/section-numbering.ts';
+import { texts } from './rules/texts.ts';
 import { tomReferences } from './rules/tom-references.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { versionChain } from './rules/version-chain.ts';
@@ -29,6 +32,9 @@ export const RULES: readonly Rule[] = [
   uniqueIds,
   fileNames,
   references,
+  paperNumbers,
+  committees,
+  texts,
   tomReferences,
   versionChain,
   changelog,

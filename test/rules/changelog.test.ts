@@ -57,7 +57,7 @@ describe('differingSections and the changes page agree', () => {
   it('the changes page shows each change with its §§ and reason', () => {
     const { content } = parseContent(toContentFiles(validFixture()), 'content/');
     expect(buildChangesView(content, 'muster', '1.0', '1.1').summary).toEqual([
-      { sections: ['loeschung'], sectionLabels: ['§\u00a03 Löschung und Kontrollen'], text: 'Löschfristen verkürzt', reason: 'Drei Monate waren länger als nötig.', example: undefined },
+      { sections: ['loeschung'], sectionLabels: ['§\u00a03 Löschung und Kontrollen'], text: 'Löschfristen verkürzt', reason: 'Drei Monate waren länger als nötig.', example: undefined, version: '1.1', number: 1 },
     ]);
   });
 });

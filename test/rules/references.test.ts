@@ -19,7 +19,7 @@ const ROWS: RuleCase[] = [
   ['Beschlusskontrolle of an unknown paper', [replace(C, '  - paper: A0001/22\n    session', '  - paper: A0009/22\n    session')], ['content/council/council.yaml:22:5 beschlusskontrolle[0].paper']],
   ['agreement founded on an unknown paper', [replace('agreements/muster/agreement.yaml', 'paper: A0001/22', 'paper: A0009/22')], ['content/agreements/muster/agreement.yaml:6:1 paper']],
   ['version adopted by an unknown paper', [replace('agreements/muster/1.1/version.yaml', 'paper: V0002/23', 'paper: V0009/23')], ['content/agreements/muster/1.1/version.yaml:5:1 paper']],
-  ['start page shows an unknown agreement', [replace('site.yaml', 'main_agreement: muster', 'main_agreement: kita')], ['content/site.yaml:8:1 main_agreement']],
+  ['start page shows an unknown agreement', [replace('site.yaml', 'main_agreement: muster', 'main_agreement: kita')], ['content/site.yaml:3:1 main_agreement']],
   ['ledger of an unknown agreement', [replace(L, 'agreement: muster', 'agreement: kita')], ['content/ledger/muster.yaml:1:1 agreement']],
   ['ledger entry of an unknown party and version', [replace(L, '  - party: traeger-002\n    version: "1.0"', '  - party: traeger-020\n    version: "2.0"')], ['content/ledger/muster.yaml:13:5 entries[2].party', 'content/ledger/muster.yaml:14:5 entries[2].version']],
   // Consequences of an unreadable file are not reported again: its own error says what to fix.
@@ -81,7 +81,7 @@ describe('rule verweise (references)', () => {
       Fehler: content/agreements/muster/1.1/version.yaml:5:1 Feld „paper“: Die Vorlage „V0009/23“ steht nicht in content/council/council.yaml.
         → Ergänzen Sie die Vorlage dort unter „papers“ oder korrigieren Sie die Nummer.
       # start page shows an unknown agreement
-      Fehler: content/site.yaml:8:1 Feld „main_agreement“: Die Vereinbarung „kita“ gibt es nicht.
+      Fehler: content/site.yaml:3:1 Feld „main_agreement“: Die Vereinbarung „kita“ gibt es nicht.
         → Vorhandene Vereinbarungen: „muster“.
       # ledger of an unknown agreement
       Fehler: content/ledger/muster.yaml:1:1 Feld „agreement“: Die Vereinbarung „kita“ gibt es nicht.

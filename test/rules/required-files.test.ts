@@ -7,6 +7,7 @@ const remove = (file: string): FileEdit => ({ file, delete: true });
 
 const ROWS: RuleCase[] = [
   ['site.yaml missing', [remove('site.yaml')], ['content/site.yaml']],
+  ['organisation.yaml missing', [remove('organisation.yaml')], ['content/organisation.yaml']],
   ['council.yaml missing', [remove('council/council.yaml')], ['content/council/council.yaml']],
   ['no DPIA at all', [...validFixture().keys()].filter((f) => f.startsWith('dpia/')).map(remove), ['content/dpia/']],
   ['a DPIA version without dpia.yaml is reported by the parser, not here', [remove('dpia/1.0/dpia.yaml')], []],
@@ -20,10 +21,13 @@ describe('rule pflichtdateien (required files)', () => {
   it('words every finding for authors', () => {
     expect(wordedFindings(rule, ROWS)).toMatchInlineSnapshot(`
       "# site.yaml missing
-      Fehler: content/site.yaml Die Datei fehlt (Angaben zum Herausgeber).
+      Fehler: content/site.yaml Die Datei fehlt (Angaben zur Website).
+        → Legen Sie sie nach dem Muster in content/README.md an.
+      # organisation.yaml missing
+      Fehler: content/organisation.yaml Die Datei fehlt (Angaben zur Körperschaft: Name, Vertretung, Amt, Rat).
         → Legen Sie sie nach dem Muster in content/README.md an.
       # council.yaml missing
-      Fehler: content/council/council.yaml Die Datei fehlt (Stadtratsvorlagen und Beschlüsse).
+      Fehler: content/council/council.yaml Die Datei fehlt (Vorlagen, Beratungen und Beschlüsse des Rates).
         → Legen Sie sie nach dem Muster in content/council/README.md an.
       # no DPIA at all
       Fehler: content/dpia/ Es gibt keine Datenschutz-Folgenabschätzung: der Ordner dpia/ enthält keine Version mit dpia.yaml.

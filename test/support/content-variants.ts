@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, formatDiagnostic, formatLocation, type Diagnostic } from '../../src/lib/diagnostics.ts';
-import { parseContent, type ContentFile } from '../../src/lib/parse-content.ts';
+import { parseContent, type ContentFile, type DefaultFile, type ParseContentResult } from '../../src/lib/parse-content.ts';
 import { checkContent } from '../../src/validate/index.ts';
 import { versionTextChecksum } from '../../src/lib/version-text.ts';
 import type { Rule, RuleOptions } from '../../src/validate/rule.ts';
@@ -104,9 +104,35 @@ export function toContentFiles(tree: FileTree): ContentFile[] {
   return [...tree].map(([file, bytes]) => ({ path: file, bytes }));
 }
 
+let textDefaults: DefaultFile[] | undefined;
+
+/**
+ * The pages and named texts Vertragswerk bundles (templates/pages, templates/letters,
+ * templates/report), as the io layer hands them to the parser (src/io/templates.ts loadTextDefaults).
+ */
+export function bundledTextDefaults(): DefaultFile[] {
+  if (textDefaults) return textDefaults;
+  const out: DefaultFile[] = [];
+  const folder = (name: string, ext: string, contentPath: (file: string) => string) => {
+    for (const file of readdirSync(path.join(ROOT, 'templates', name)).sort()) {
+      if (!file.endsWith(ext)) continue;
+      out.push({ path: contentPath(file), bytes: new Uint8Array(readFileSync(path.join(ROOT, 'templates', name, file))), shown: `templates/${name}/${file}` });
+    }
+  };
+  folder('pages', '.md', (file) => `pages/${file}`);
+  folder('letters', '.yaml', (file) => `templates/letters/${file}`);
+  folder('report', '.yaml', (file) => `templates/report/${file}`);
+  return (textDefaults = out);
+}
+
+/** Parses content held in memory with the bundled pages and texts, as `loadContent` does from disk. */
+export function parseTree(tree: FileTree, displayPrefix = 'content/'): ParseContentResult {
+  return parseContent(toContentFiles(tree), displayPrefix, { defaults: bundledTextDefaults() });
+}
+
 /** Parses and cross-checks content held in memory, as `npm run validate` does from disk. */
 export function validateTree(tree: FileTree, options: RuleOptions = {}, displayPrefix = 'content/'): Diagnostic[] {
-  return checkContent(parseContent(toContentFiles(tree), displayPrefix), options);
+  return checkContent(parseTree(tree, displayPrefix), options);
 }
 
 /** All findings as the author reads them in the terminal, in the CLI's order. */
@@ -137,7 +163,7 @@ export const refreeze = (versionFile: string): FileEdit => ({ file: versionFile,
 
 /** What one rule reports on the valid fixture with `edits` applied. */
 export function findings(rule: Rule, edits: readonly FileEdit[] = [], options: RuleOptions = {}): Diagnostic[] {
-  const { content } = parseContent(toContentFiles(applyEdits(validFixture(), edits)), 'content/');
+  const { content } = parseTree(applyEdits(validFixture(), edits));
   // `needs` is for validation's ordering (runRules); the finding itself is what the rule says.
   return rule.check(content, options).map(({ needs: _needs, ...d }) => d).sort(compareDiagnostics);
 }

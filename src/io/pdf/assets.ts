@@ -6,7 +6,7 @@ import { PDF_PIPELINE_VERSION } from '../../lib/pdf/party-document.ts';
 import { TEMPLATE_FILES, type PdfTemplates } from '../../lib/pdf/render-html.ts';
 import { DPIA_TEMPLATE_FILES, type DpiaTemplates } from '../../lib/pdf/dpia-html.ts';
 import { SYNOPSIS_TEMPLATE_FILES, type SynopsisTemplates } from '../../lib/pdf/synopsis-html.ts';
-import { ContentError } from '../cli.ts';
+import { loadTemplate, type TemplateDirs } from '../templates.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -39,25 +39,23 @@ export interface PdfAssets {
   synopsis: SynopsisTemplates & { hash: string };
 }
 
-export function defaultTemplatesDir(): string {
-  return path.resolve(import.meta.dirname, '../../../templates');
-}
-
 function packageDir(pkg: string): string {
   return path.dirname(require.resolve(`${pkg}/package.json`));
 }
 
-/** Reads the print templates and the self-hosted fonts. */
-export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promise<PdfAssets> {
+/**
+ * Reads the print templates (the content folder's own first, the bundled ones otherwise) and the
+ * self-hosted fonts.
+ */
+export async function loadPdfAssets(dirs: TemplateDirs = {}): Promise<PdfAssets> {
   const hash = createHash('sha256').update(PDF_PIPELINE_VERSION);
   const texts: Partial<Record<keyof typeof TEMPLATE_FILES, string>> = {};
+  const names: Partial<Record<keyof typeof TEMPLATE_FILES, string>> = {};
   for (const [key, file] of Object.entries(TEMPLATE_FILES) as [keyof typeof TEMPLATE_FILES, string][]) {
-    const full = path.join(templatesDir, file);
-    const text = await readFile(full, 'utf8').catch(() => {
-      throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-    });
-    texts[key] = text;
-    hash.update(`\0${file}\0${text}`);
+    const template = await loadTemplate(file, dirs);
+    texts[key] = template.text;
+    names[key] = template.file;
+    hash.update(`\0${file}\0${template.text}`);
   }
   const css: string[] = [];
   for (const face of FACES) {
@@ -83,6 +81,7 @@ export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promi
     running: texts.running!,
     css: texts.css!,
     fontCss,
+    files: names,
   };
   const digest = hash.digest('hex');
   /** A document's own templates: its cache hash is the shared one plus them, so editing them reprints that kind only. */
@@ -90,10 +89,7 @@ export async function loadPdfAssets(templatesDir = defaultTemplatesDir()): Promi
     const own = createHash('sha256').update(digest);
     const texts = {} as Record<K, string>;
     for (const [key, file] of Object.entries(files) as [K, string][]) {
-      const full = path.join(templatesDir, file);
-      texts[key] = await readFile(full, 'utf8').catch(() => {
-        throw new ContentError(`Die Druckvorlage ${full} fehlt. Stellen Sie sie aus der Versionsverwaltung wieder her.`);
-      });
+      texts[key] = (await loadTemplate(file, dirs)).text;
       own.update(`\0${file}\0${texts[key]}`);
     }
     return { ...texts, hash: own.digest('hex') };

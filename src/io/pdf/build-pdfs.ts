@@ -36,6 +36,7 @@ import { exists, waitForLock, writeFileAtomic } from '../atomic-dir.ts';
 import { findBrowser, type BrowserExecutable } from '../browser.ts';
 import { ContentError } from '../cli.ts';
 import { allParties, findParty } from '../../lib/parties/lookup.ts';
+import { organisationOf } from '../../lib/organisation/profile.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
 import { openCopyMemo, type ContentFileDigests } from './copy-memo.ts';
@@ -50,7 +51,8 @@ export interface PdfBuildOptions {
   /** Non-public output root for childminders' PDFs. */
   privateOutDir: string;
   cacheDir: string;
-  templatesDir?: string;
+  /** Its own templates (`<content>/templates/`) come before the bundled ones. */
+  contentDir?: string;
   /** Only these parties (`--party`). */
   parties?: string[];
   shard?: Shard;
@@ -161,10 +163,12 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   }
   if (options.shard) jobs = selectShard(jobs, options.shard);
 
-  const assets = await loadPdfAssets(options.templatesDir);
+  const assets = await loadPdfAssets({ contentDir: options.contentDir });
   const executable: BrowserExecutable | undefined = options.print ? undefined : await findBrowser();
   const assemble = options.assemble ?? !options.print;
-  const keyPrefix = `${assets.hash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
+  // The body's words print on every copy but are not part of its document id: they key the cache here.
+  const orgKey = sha256Hex(JSON.stringify(organisationOf(options.content)));
+  const keyPrefix = `${assets.hash}\0${orgKey}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${assemble ? 'assembled' : 'whole'}\0`;
   const views: AgreementViewCache = new Map();
   const viewDigests = new WeakMap<AgreementView, string>();
   const pdfCache = path.join(options.cacheDir, 'pdf');
@@ -199,7 +203,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   // So are the Synopsen of the agreements' versions.
   const withDocuments = !options.parties?.length && (!options.shard || options.shard.index === 1);
   const planDocument = (kind: DocumentEntry['kind'], templatesHash: string, digest: string, rest: Omit<PlannedDocument, 'key' | 'cachePdf' | 'cacheMeta'>): PlannedDocument => {
-    const key = sha256Hex(`${templatesHash}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${kind}\0${digest}`);
+    const key = sha256Hex(`${templatesHash}\0${orgKey}\0${CONFORMANCE_LEVEL}\0${executable?.label ?? 'test-printer'}\0${kind}\0${digest}`);
     const dir = path.join(pdfCache, key.slice(0, 2));
     return { ...rest, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
   };

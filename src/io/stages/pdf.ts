@@ -40,6 +40,7 @@ export const pdfStage: BuildStage = {
     const { buildPdfs } = await import('../pdf/build-pdfs.ts');
     const result = await buildPdfs({
       content,
+      contentDir: options.contentDir,
       outDir: stagingOut,
       privateOutDir: stagingPrivate,
       cacheDir: path.resolve(options.cacheDir),

@@ -17,7 +17,7 @@ export const reportStage: BuildStage = {
   inputs: async ({ fileDigests, program, options }) => fingerprint({ program, asOf: options.asOf, content: digestOfFiles(fileDigests) }),
   async run({ content, stagingOut, options }) {
     // Loaded here: a build whose report is unchanged does not need them.
-    const [{ renderReportHtml, renderReportIndexHtml, renderReportMarkdown }, { publishedReports }, { buildBeschlusskontrolleView }, { urls }, { loadReportFontCss }] = await Promise.all([
+    const [{ renderReportHtml, renderReportIndexHtml, renderReportMarkdown }, { publishedReports }, { buildBeschlusskontrolleView, reportIndexTexts }, { urls }, { loadReportFontCss }] = await Promise.all([
       import('../../lib/report/render.ts'),
       import('../../lib/report/urls.ts'),
       import('../../lib/report/view.ts'),
@@ -41,7 +41,7 @@ export const reportStage: BuildStage = {
     }
     const indexDir = path.join(stagingOut, ...reportUrls.index().split('/').filter(Boolean));
     await mkdir(indexDir, { recursive: true });
-    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, { fontCss, siteLinks: [{ href: urls.home(), label: 'Startseite' }, { href: urls.signing(), label: 'Zeichnungsstand' }] }));
+    await writeFile(path.join(indexDir, 'index.html'), renderReportIndexHtml(views, reportIndexTexts(content), { fontCss, siteLinks: [{ href: urls.home(), label: 'Startseite' }, { href: urls.signing(), label: 'Zeichnungsstand' }] }));
     return views.length === 1 ? '1 Bericht' : `${views.length} Berichte`;
   },
 };

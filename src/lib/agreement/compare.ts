@@ -471,12 +471,12 @@ export function compareAbsaetze(oldText: string, newText: string, renumbering: R
 }
 
 const SECTION_REFERENCE = /(§§?[\s\u00a0]*)(\d+(?:\s*(?:[–-]|,|und|bis|oder)\s*\d+)*)/g;
-/** What follows a reference to another law: „§ 15 Abs. 1 S. 2 SächsKitaG“, „§ 90 SGB VIII“. */
+/** What follows a reference to another law: „§ 15 Abs. 1 S. 2 SchulG“, „§ 90 SGB VIII“. */
 const OTHER_LAW = /^(?:[\s\u00a0]+(?:Abs\.|S\.|Satz|Nr\.|lit\.)[\s\u00a0]*[\da-z]+)*[\s\u00a0]+(?:SGB\b|[A-ZÄÖÜ][\wäöüßÄÖÜ-]*[A-ZÄÖÜ])/u;
 
 /**
  * §-references to this agreement in a text („§ 23“, „§§ 18–27“, „§§ 1, 22 und 28“), each number
- * mapped old → new; references to another law („§ 15 SächsKitaG“) stay as they are.
+ * mapped old → new; references to another law („§ 90 SGB VIII“) stay as they are.
  */
 export function mapSectionReferences(text: string, renumbering: ReadonlyMap<number, number>): string {
   return text.replace(SECTION_REFERENCE, (match: string, sign: string, numbers: string, offset: number) =>

@@ -15,7 +15,7 @@ export interface DpiaSummary {
   result: string;
   nextReview?: string;
   nextReviewText?: string;
-  /** „Kita-Planer 2: Versionen 1.0 und 1.1“, one line per agreement the version belongs to. */
+  /** „Musterportal 2: Versionen 1.0 und 1.1“, one line per agreement the version belongs to. */
   agreements: string[];
   /** Where the matrix that gives the levels comes from. */
   matrixSource: string;
@@ -43,7 +43,7 @@ export function dpiaSummary(content: Content, dpia: Pick<DpiaVersion, 'meta'> | 
   };
 }
 
-/** „Kita-Planer 2, Versionen 1.0 und 1.1“ (the agreement's short title when it exists). */
+/** „Musterportal 2, Versionen 1.0 und 1.1“ (the agreement's short title when it exists). */
 export function tieText(content: Content, agreementId: string, versions: readonly string[]): string {
   const title = content.agreements.find((a) => a.id === agreementId)?.short_title ?? agreementId;
   const list = versions.length === 1 ? `Version ${versions[0]}` : `Versionen ${versions.slice(0, -1).join(', ')} und ${versions.at(-1)}`;

@@ -1,5 +1,6 @@
 import { toSlug } from '../../schemas/common.ts';
 import type { Content } from '../content-model.ts';
+import { declaredOrganisation } from '../organisation/profile.ts';
 import { absoluteUrl, urls } from '../site/urls.ts';
 import { EXPORT_FILES } from './files.ts';
 import type { ExportDataset, ExportDefinition, ExportFile } from './registry.ts';
@@ -87,6 +88,7 @@ function catalogueDescription(datasets: readonly ExportDataset[]): string {
 /** Frictionless Data Package 2.0 of every table (CSV) the exports write, with its Table Schema. */
 export function buildDataPackage(content: Content, datasets: readonly ExportDataset[]): Json {
   const site = content.site;
+  const org = declaredOrganisation(content);
   const base = site?.base_url ?? 'https://example.invalid';
   const relative = (sitePath: string) => sitePath.slice(urls.data().length);
   const resources = datasets.flatMap((d) =>
@@ -114,7 +116,7 @@ export function buildDataPackage(content: Content, datasets: readonly ExportData
     description: catalogueDescription(datasets),
     homepage: absoluteUrl(base, urls.data()),
     ...(site?.license ? { licenses: [{ path: site.license.url, title: site.license.name }] } : {}),
-    ...(site ? { contributors: [{ title: site.publisher, roles: ['publisher'], email: site.contact_email }] } : {}),
+    ...(org ? { contributors: [{ title: org.name, roles: ['publisher'], email: org.contactEmail }] } : {}),
     resources,
   };
 }
@@ -132,9 +134,10 @@ export function buildDcatCatalogue(content: Content, datasets: readonly ExportDa
   const de = (text: string) => ({ '@value': text, '@language': 'de' });
   const day = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
   const license = dcatLicense(content);
-  const publisher = site ? { '@type': 'foaf:Organization', 'foaf:name': site.publisher } : undefined;
-  const contactPoint = site
-    ? { '@type': 'vcard:Organization', 'vcard:fn': `${site.publisher}, ${site.department}`, 'vcard:hasEmail': { '@id': `mailto:${site.contact_email}` } }
+  const org = declaredOrganisation(content);
+  const publisher = org ? { '@type': 'foaf:Organization', 'foaf:name': org.name } : undefined;
+  const contactPoint = org
+    ? { '@type': 'vcard:Organization', 'vcard:fn': `${org.name}, ${org.department.name}`, 'vcard:hasEmail': { '@id': org.contactHref } }
     : undefined;
   const german = { '@id': `${EU}/language/DEU` };
   const modified = latest(datasets);
@@ -158,7 +161,7 @@ export function buildDcatCatalogue(content: Content, datasets: readonly ExportDa
         'spdx:checksumValue': { '@value': f.sha256, '@type': 'xsd:hexBinary' },
       },
       ...(license ? { 'dct:license': { '@id': license } } : {}),
-      ...(site ? { 'dcatde:licenseAttributionByText': de(site.publisher) } : {}),
+      ...(org ? { 'dcatde:licenseAttributionByText': de(org.name) } : {}),
       ...(f.schemaPath ? { 'dct:conformsTo': { '@id': abs(f.schemaPath) } } : d.standard ? { 'dct:conformsTo': { '@id': d.standard.href } } : {}),
       ...(d.modified ? { 'dct:modified': day(d.modified) } : {}),
     };

@@ -1,5 +1,6 @@
 import { toSlug } from '../../schemas/common.ts';
 import type { Content } from '../content-model.ts';
+import { declaredOrganisation, organisationOf } from '../organisation/profile.ts';
 import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
 import { formatDateDe, startOfDayIn } from '../dates.ts';
 import { compareGerman } from '../format.ts';
@@ -114,6 +115,8 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
   const url = (name: string) => absoluteUrl(base, urls.dataFile(name));
   const web = (sitePath: string) => absoluteUrl(base, sitePath);
   const council = content.council;
+  const org = declaredOrganisation(content);
+  const councilPage = urls.council(organisationOf(content).council.slug);
   const papers = [...(council?.papers ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   const consultations = [...(council?.consultations ?? [])].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : compareGerman(a.body, b.body) || (a.paper < b.paper ? -1 : a.paper > b.paper ? 1 : 0),
@@ -127,7 +130,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
   const itemSlug = (c: { paper: string; body: string; date: string }) => `${oparlMeetingSlug(c.body, c.date)}-${oparlPaperSlug(c.paper)}`;
   const agendaItemId = (c: { paper: string; body: string; date: string }) => url(`oparl/agenda-item/${itemSlug(c)}.json`);
   const consultationId = (c: { paper: string; body: string; date: string }) => url(`oparl/consultation/${itemSlug(c)}.json`);
-  const paperWeb = (id: string) => web(`${urls.council()}#${paperAnchor(id)}`);
+  const paperWeb = (id: string) => web(`${councilPage}#${paperAnchor(id)}`);
   const license = content.site?.license?.url;
   const paperById = new Map(papers.map((p) => [p.id, p]));
 
@@ -146,7 +149,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
       body: bodyId,
       name,
       organizationType: 'Gremium',
-      web: web(urls.council()),
+      web: web(councilPage),
       ...stamps({ created: first, modified: first }),
     };
   });
@@ -262,7 +265,7 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
     oparlVersion: OPARL_VERSION,
     body: listUrl('bodies'),
     name: content.site?.title ?? 'Vertragswerk',
-    ...(content.site ? { contactEmail: content.site.contact_email, website: web(urls.home()) } : {}),
+    ...(org ? { contactEmail: org.contactEmail, website: web(urls.home()) } : {}),
     ...(license ? { license } : {}),
     // „URL zu Informationen über die … genutzte OParl-Server-Software“: the section of the „Daten“
     // page that says how these files are made and what a static export cannot do.
@@ -275,8 +278,8 @@ export function buildOparlFiles(content: Content, options: { pageSize?: number }
     id: bodyId,
     type: type('Body'),
     system: systemId,
-    name: content.site?.publisher ?? 'Körperschaft',
-    ...(content.site ? { contactEmail: content.site.contact_email, contactName: content.site.department } : {}),
+    name: org?.name ?? 'Körperschaft',
+    ...(org ? { contactEmail: org.contactEmail, contactName: org.department.name } : {}),
     ...(license ? { license } : {}),
     organization: listUrl('organizations'),
     person: listUrl('persons'),

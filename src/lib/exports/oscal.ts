@@ -3,6 +3,7 @@ import { toSlug } from '../../schemas/common.ts';
 import { ART32_LABELS, TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import { currentVersion } from '../agreement/versions.ts';
 import type { Content, TomEntry, Version } from '../content-model.ts';
+import { declaredOrganisation } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { legalSpaces } from '../format.ts';
 import { SDM_GOAL_DESCRIPTIONS, tomAnnexEditions, type TomAnnexEdition, type TomMeasure } from '../toms/catalogue.ts';
@@ -24,13 +25,16 @@ export const OSCAL_IMPLEMENTATION_STATE: Record<TomEntry['status'], 'implemented
   geplant: 'planned',
 };
 
-/** Role id under which a TOM's `responsible` appears in OSCAL („Eigenbetrieb IT-Dienstleistungen“ → `eigenbetrieb-it-dienstleistungen`). */
+/** Role of the processor providing the service (organisation.yaml `processor`, else the body itself). */
+export const PROCESSOR_ROLE = 'auftragsverarbeiter';
+
+/** Role id under which a TOM's `responsible` appears in OSCAL („IT-Dienstleister der Stadt“ → `it-dienstleister-der-stadt`). */
 export function oscalRoleId(responsible: string): string {
   return toSlug(responsible);
 }
 
 /**
- * The two files of one agreement version's annex: `kita-planer-2-1.1-tom-katalog.json`, so a downloaded
+ * The two files of one agreement version's annex: `muster-1.1-tom-katalog.json`, so a downloaded
  * file still says what it holds. A draft's names say so, and change when it is adopted.
  */
 export function oscalAnnexFiles(agreementId: string, version: string, draft: boolean): { catalog: string; component: string } {
@@ -62,7 +66,7 @@ function baseUrl(content: Content): string {
   return content.site?.base_url ?? 'https://example.invalid';
 }
 
-/** Ids that name one annex in UUIDs: `kita-planer-2:1.1`, a draft `kita-planer-2:1.2:entwurf`. */
+/** Ids that name one annex in UUIDs: `muster:1.1`, a draft `muster:1.2:entwurf`. */
 function annexKey(edition: TomAnnexEdition): string {
   return `${edition.agreement.id}:${edition.version.version}${edition.draft ? ':entwurf' : ''}`;
 }
@@ -83,7 +87,7 @@ function annexDate(content: Content, version: Version): string {
   return `${date}T00:00:00Z`;
 }
 
-/** „Kooperationsvereinbarung Kita-Planer 2, Version 1.1“ – a draft: „…, Entwurf der Version 1.2“. */
+/** „Mustervereinbarung, Version 1.1“ – a draft: „…, Entwurf der Version 1.2“. */
 function annexTitle(edition: TomAnnexEdition): string {
   return `${edition.agreement.short_title}, ${edition.draft ? 'Entwurf der ' : ''}Version ${edition.version.version}`;
 }
@@ -98,11 +102,20 @@ function versionStatusRemarks(edition: TomAnnexEdition): string {
   return `Beschlossen${v.adopted ? ` am ${formatDateDe(v.adopted)}` : ''}${by ? ` (${by})` : ''}.`;
 }
 
-function annexMetadata(content: Content, edition: TomAnnexEdition, title: string, extraRoles: { id: string; title: string }[] = []) {
+interface OscalParty {
+  uuid: string;
+  type: 'organization';
+  name: string;
+  'short-name'?: string;
+  'email-addresses'?: string[];
+}
+
+function annexMetadata(content: Content, edition: TomAnnexEdition, title: string, extraRoles: { id: string; title: string }[] = [], extraParties: OscalParty[] = []) {
   const ns = propNamespace(content);
   const { agreement, version, draft } = edition;
   const site = content.site;
-  const publisher = site ? uuidV5(`party:${site.publisher}`) : undefined;
+  const org = declaredOrganisation(content);
+  const publisher = org ? uuidV5(`party:${org.name}`) : undefined;
   const date = annexDate(content, version);
   const remarks = [
     draft ? `Entwurf: Diese Datei beschreibt den Entwurf der Version ${version.version}. Er ist nicht beschlossen und bindet niemanden; die beschlossenen Versionen stehen in eigenen Dateien.` : '',
@@ -125,9 +138,9 @@ function annexMetadata(content: Content, edition: TomAnnexEdition, title: string
       ...(site?.license ? [{ href: site.license.url, rel: 'license', text: site.license.name }] : []),
     ],
     roles: [{ id: 'creator', title: 'Herausgeber' }, ...extraRoles],
-    ...(site && publisher
+    ...(org && publisher
       ? {
-          parties: [{ uuid: publisher, type: 'organization', name: site.publisher, 'short-name': site.department, 'email-addresses': [site.contact_email] }],
+          parties: [{ uuid: publisher, type: 'organization', name: org.name, 'short-name': org.department.name, 'email-addresses': [org.contactEmail] }, ...extraParties],
           'responsible-parties': [{ 'role-id': 'creator', 'party-uuids': [publisher] }],
         }
       : {}),
@@ -196,12 +209,18 @@ export function buildOscalComponentDefinition(content: Content, edition: TomAnne
   const roles = new Map<string, string>();
   for (const t of toms) if (!roles.has(oscalRoleId(t.responsible))) roles.set(oscalRoleId(t.responsible), t.responsible);
   const catalogFile = oscalAnnexFiles(agreement.id, version.version, edition.draft).catalog;
+  // Who provides the service: the processor from organisation.yaml, or the body itself when it has none of its own.
+  const org = declaredOrganisation(content);
+  const processorName = org?.processor?.name ?? org?.name;
+  const processor = processorName ? uuidV5(`party:${processorName}`) : undefined;
+  const processorParty: OscalParty[] = org?.processor && processor ? [{ uuid: processor, type: 'organization', name: org.processor.name }] : [];
   const body = {
     metadata: annexMetadata(
       content,
       edition,
       `Umsetzung der technischen und organisatorischen Maßnahmen – ${annexTitle(edition)}`,
-      [...roles].map(([id, title]) => ({ id, title })),
+      [...(processor && !roles.has(PROCESSOR_ROLE) ? [{ id: PROCESSOR_ROLE, title: 'Auftragsverarbeiter' }] : []), ...[...roles].map(([id, title]) => ({ id, title }))],
+      processorParty,
     ),
     components: [
       {
@@ -211,6 +230,7 @@ export function buildOscalComponentDefinition(content: Content, edition: TomAnne
         title: agreement.short_title,
         description: agreement.summary,
         purpose: 'Auftragsverarbeitung nach Art.\u00a028 DSGVO; die Maßnahmen sind Anlage der Vereinbarung.',
+        ...(processor ? { 'responsible-roles': [{ 'role-id': PROCESSOR_ROLE, 'party-uuids': [processor] }] } : {}),
         ...(toms.length > 0
           ? {
               'control-implementations': [

@@ -1,5 +1,7 @@
 import { changelogOf, noteCovers, sectionListText, type ChangeNote } from '../agreement/changelog.ts';
-
+import { committeeNamed, organisationOf, type OrganisationView } from '../organisation/profile.ts';
+import { asTemplateValue, type TemplateData } from '../pdf/template.ts';
+import { paragraphsOf, renderPhrase, renderPhrases } from '../texts/phrases.ts';
 import { REGIME_LABELS } from '../../schemas/common.ts';
 import type { CopyRef } from '../../schemas/ledger.ts';
 import { currentVersionOn, findVersionOf, versionRank } from '../agreement/versions.ts';
@@ -70,7 +72,7 @@ export interface LetterChangeGroup {
 
 export interface LetterView {
   kind: LetterKind;
-  /** File name without extension, e.g. `angebot-kita-planer-2-1.0-traeger-001`. */
+  /** File name without extension, e.g. `angebot-muster-1.0-traeger-001`. */
   fileStem: string;
   agreementId: string;
   version: string;
@@ -81,6 +83,8 @@ export interface LetterView {
   dateText: string;
   senderLine: string;
   sender: { publisher: string; department: string; address: string; email: string };
+  /** The body as organisation.yaml describes it (`org.*` in letter.html: the place the letter is dated at …). */
+  org: OrganisationView;
   addressLines: string[];
   salutation: string;
   subject: string;
@@ -235,6 +239,16 @@ function changesFor(from: Version, to: Version, party: PartyEntry): { changes: L
   return { changes, groups, notes: unused };
 }
 
+/**
+ * The return address above the window (DIN 5008): body, department and the rest of the postal
+ * address, without repeating the names the address line starts with.
+ */
+export function returnAddress(org: OrganisationView): string {
+  const parts = org.address.split(/,\s*/);
+  while (parts.length > 1 && (parts[0] === org.name || parts[0] === org.department.name)) parts.shift();
+  return [org.name, org.department.name, parts.join(', ')].filter(Boolean).join(' · ');
+}
+
 function addressLines(party: PartyEntry): string[] {
   return [partyName(party), party.address.street, `${party.address.postal_code} ${party.address.city}`];
 }
@@ -303,16 +317,6 @@ function planFor(party: PartyEntry, entries: readonly LedgerEntryLocated[], agre
   return { kind: 'erinnerung', standing, entry, earlierReminders: sent, reason: `Angebot vom ${formatDateDe(entry.offered)} ${since}${intent}${bound}` };
 }
 
-function describeBinding(standing: PartyStanding, current: Version): string | undefined {
-  const b = standing.binding;
-  if (!b || b.version === current.version) return undefined;
-  const until = b.termination ? ` Sie haben sie am ${formatDateDe(b.termination.declared)} gekündigt; sie bindet Sie bis zum ${formatDateDe(b.termination.endsOn)}.` : '';
-  return (
-    `Solange Sie Version ${current.version} nicht unterzeichnen, bleibt für Sie Version ${b.version} verbindlich, die Sie am ${formatDateDe(b.since)} unterzeichnet haben.${until} ` +
-    `Mit Ihrer Unterschrift unter Version ${current.version} gilt für Sie von diesem Tag an nur noch die neue Fassung.`
-  );
-}
-
 /**
  * The letters of one day for one agreement. With `party`, that party must be eligible; a
  * refusal names its file and line.
@@ -324,13 +328,8 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
   const periods = agreement.letters ?? DEFAULT_LETTER_PERIODS;
   const reminderRule: ReminderRule = { weeks: periods.reminder_weeks, max: periods.max_reminders ?? DEFAULT_LETTER_PERIODS.max_reminders };
   const ledger = content.ledgers.find((l) => l.agreement === agreement.id);
-  const site = content.site;
-  const sender = {
-    publisher: site?.publisher ?? 'Landeshauptstadt Dresden',
-    department: site?.department ?? '',
-    address: site?.address ?? '',
-    email: site?.contact_email ?? '',
-  };
+  const org = organisationOf(content);
+  const sender = { publisher: org.name, department: org.department.name, address: org.address, email: org.contactEmail };
   let parties = partiesFor(content, agreement);
   if (options.party) {
     // An unknown id is a wrong call (exit 2), as in every command that takes --party.
@@ -358,64 +357,60 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
     const warnings: string[] = [];
     const copy = plan.entry?.offered_copy ?? options.copyOf?.(agreement.id, current.version, party.id);
     if (!copy) warnings.push(`Keine Ausfertigung für ${party.id}, Version ${current.version} im PDF-Verzeichnis; das Schreiben nennt keine Dokumentkennung. Bauen Sie die PDFs (npm run pdf) vor dem Versand.`);
-    // Opens the first paragraph after the salutation's comma, hence lower case.
-    const resolution = `der ${current.adopted_by ?? 'Jugendhilfeausschuss'} der Landeshauptstadt Dresden hat am ${formatDateDe(current.adopted!)}${current.paper ? ` (Vorlage ${current.paper}${current.session ? `, Sitzung ${current.session}` : ''})` : ''}`;
-    const enclosures = [`Ihre persönliche Ausfertigung der ${agreement.short_title}, Version ${current.version}, Fassung ${REGIME_LABELS[party.regime]}`];
-    const howToSign =
-      `Bitte prüfen Sie die Ausfertigung, unterzeichnen Sie sie auf der Unterschriftsseite und senden Sie sie bis zum ${formatDateDe(answerBy)} an die unten genannte Stelle zurück – ` +
-      `schriftlich per Post oder elektronisch mit qualifizierter elektronischer Signatur an ${sender.email}. Die Dokumentkennung auf jeder Seite ordnet Ihre Unterschrift der richtigen Fassung zu.`;
-    const voluntary = 'Die Mitarbeit im Kita-Planer 2 ist freiwillig; die Landeshauptstadt Dresden übt keinen Zwang zum Abschluss der Vereinbarung aus. Für Sie entstehen keine weiteren Kosten.';
-    const contactLine = `Für Fragen erreichen Sie das ${sender.department} unter ${sender.email} oder ${sender.address}.`;
-    const paragraphs: string[] = [];
-    let subject = '';
     let changes: LetterChange[] = [];
     let changeGroups: LetterChangeGroup[] = [];
     let changeNotes: string[] = [];
-    if (plan.kind === 'angebot') {
-      subject = `Angebot: ${agreement.short_title}, Version ${current.version}`;
-      paragraphs.push(
-        `${resolution} die ${agreement.title} beschlossen und den Oberbürgermeister beauftragt, mit ${words.relativeOne === 'der' ? 'jedem' : 'jeder'} ${words.dativeOne}, ${words.relativeOne} das System nutzen möchte und ${words.eligibleOne(agreement.bedarfsplan).replace(/^(der|die) /, '')}, eine Vereinbarung auf dieser Grundlage zu schließen.`,
-        `Wir bieten Ihnen hiermit den Abschluss dieser Vereinbarung in Version ${current.version} an. ${regimeSentence(party)}`,
-        voluntary,
-        howToSign,
-        contactLine,
-      );
-    } else if (plan.kind === 'erinnerung') {
-      const entry = plan.entry!;
-      subject = `Erinnerung: ${agreement.short_title}, Version ${current.version}`;
-      const reminded = plan.earlierReminders.map((r) => formatDateDe(r.date));
-      paragraphs.push(
-        `mit Schreiben vom ${formatDateDe(entry.offered)} haben wir Ihnen den Abschluss der ${agreement.short_title} in Version ${current.version} angeboten.` +
-          (reminded.length > 0 ? ` Am ${joinGerman(reminded)} haben wir Sie daran erinnert.` : ''),
-      );
-      if (plan.standing.latestOffer?.state === 'absicht') {
-        paragraphs.push(`Sie haben uns am ${formatDateDe(entry.intent!)} mitgeteilt, dass Sie unterzeichnen möchten – vielen Dank. Die unterzeichnete Ausfertigung liegt uns noch nicht vor.`);
-      } else {
-        paragraphs.push('Bis heute liegt uns Ihre Antwort nicht vor.');
-      }
-      const binding = describeBinding(plan.standing, current);
-      if (binding) paragraphs.push(binding);
-      paragraphs.push(voluntary, howToSign, contactLine);
-    } else {
-      const b = plan.standing.binding!;
-      const from = findVersionOf(agreement, b.version)!;
-      subject = `Was ändert sich für Sie? ${agreement.short_title}, neue Version ${current.version}`;
-      const changed = changesFor(from, current, party);
+    if (plan.kind === 'aenderung') {
+      const changed = changesFor(findVersionOf(agreement, plan.standing.binding!.version)!, current, party);
       changes = changed.changes;
       changeGroups = changed.groups;
       changeNotes = changed.notes;
-      paragraphs.push(
-        `${resolution} eine neue Fassung der ${agreement.short_title} beschlossen, Version ${current.version}. Für Sie gilt bisher Version ${b.version}, die Sie am ${formatDateDe(b.since)} unterzeichnet haben. Wir bieten Ihnen die neue Fassung hiermit an. ${regimeSentence(party)}`,
-        changes.length === 0
-          ? `Der Wortlaut Ihrer Fassung (${REGIME_LABELS[party.regime]}) ändert sich nicht; die Änderungen laut Beschluss stehen unten.`
-          : `In Ihrer Fassung (${REGIME_LABELS[party.regime]}) ${changes.length === 1 ? 'ändert sich' : 'ändern sich'} ${sectionListText(changes.map((c) => c.number))} (Nummern der neuen Fassung). ` +
-            `Unten steht jede Änderung einmal mit ihrem Grund und den Paragraphen, die sie betrifft; von jedem Paragraphen nur die geänderten Absätze: Gestrichenes steht in [−\u00a0…], Eingefügtes in [+\u00a0…].`,
-        describeBinding(plan.standing, current)!,
-        voluntary,
-        howToSign,
-        contactLine,
-      );
     }
+    // The wording comes from the texts of templates/letters/ (the content's own first); code fills in the values.
+    const b = plan.standing.binding;
+    const entry = plan.entry;
+    const data: TemplateData = {
+      org: asTemplateValue(org),
+      agreement: { title: agreement.title, shortTitle: agreement.short_title },
+      version: current.version,
+      answerByText: formatDateDe(answerBy),
+      regime: { label: REGIME_LABELS[party.regime], sentence: regimeSentence(party) },
+      party: {
+        name: party.name,
+        each: `${words.relativeOne === 'der' ? 'jedem' : 'jeder'} ${words.dativeOne}`,
+        relative: words.relativeOne,
+        eligible: words.eligibleOne(agreement.bedarfsplan).replace(/^(der|die) /, ''),
+      },
+      resolution: {
+        committee: committeeNamed(org, current.adopted_by ?? org.council.name).nominative,
+        dateText: formatDateDe(current.adopted!),
+        paper: current.paper ?? null,
+        session: current.session ?? null,
+      },
+      // The older version that binds the party until it signs this one (a flag for sections: a group would shadow `version`).
+      isBound: Boolean(b && b.version !== current.version),
+      bound:
+        b && b.version !== current.version
+          ? {
+              version: b.version,
+              sinceText: formatDateDe(b.since),
+              termination: b.termination ? { declaredText: formatDateDe(b.termination.declared), endsOnText: formatDateDe(b.termination.endsOn) } : null,
+            }
+          : null,
+      offer: entry
+        ? {
+            dateText: formatDateDe(entry.offered),
+            remindedText: joinGerman(plan.earlierReminders.map((r) => formatDateDe(r.date))),
+            intentText: plan.standing.latestOffer?.state === 'absicht' && entry.intent ? formatDateDe(entry.intent) : '',
+          }
+        : null,
+      changes: { any: changes.length > 0, verb: changes.length === 1 ? 'ändert sich' : 'ändern sich', list: changes.length > 0 ? sectionListText(changes.map((c) => c.number)) : '' },
+    };
+    const common = renderPhrases(content, 'letters/common.yaml', data);
+    const texts = `letters/${plan.kind}.yaml`;
+    const subject = renderPhrase(content, texts, 'subject', { ...data, common });
+    const paragraphs = paragraphsOf(renderPhrase(content, texts, 'text', { ...data, common }));
+    const enclosures = [common.enclosure ?? ''];
     // Offer and change notice cite the resolution (paper, session, date); a reminder names the version only.
     const exampleNotes = exampleNotesFor(content, plan.kind === 'aenderung' ? [current, findVersionOf(agreement, plan.standing.binding!.version)!] : [current], plan.kind === 'erinnerung' ? undefined : current);
     if (exampleNotes.length > 0) warnings.push('Schreiben mit Beispieldaten (Version, Vorlage oder Sitzung mit „beispiel“ in den Inhalten) tragen den Vermerk „Beispieldaten“ und sind nicht zum Versand bestimmt.');
@@ -428,8 +423,9 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       reason: plan.reason,
       date: asOf,
       dateText: formatDateDe(asOf),
-      senderLine: [sender.publisher, sender.department, sender.address.replace(/^.*?,\s*(Postfach)/, '$1')].filter(Boolean).join(' · '),
+      senderLine: returnAddress(org),
       sender,
+      org,
       addressLines: addressLines(party),
       salutation: salutation(party),
       subject,
@@ -445,7 +441,7 @@ export function buildLetters(content: Content, agreement: AgreementEntry, option
       exampleNotes,
       exampleMark: instanceExampleMark(content) ?? null,
       publicContact: publicContact(party),
-      closing: 'Mit freundlichen Grüßen',
+      closing: common.closing ?? '',
     });
   }
   return letters;

@@ -1,4 +1,4 @@
-import { compileTemplate, cssString, type TemplateData } from '../pdf/template.ts';
+import { asTemplateValue, compileTemplate, cssString, type TemplateData } from '../pdf/template.ts';
 import type { PdfMetadata } from '../pdf/party-document.ts';
 import type { LetterView } from './plan.ts';
 
@@ -8,6 +8,8 @@ export interface LetterTemplates {
   css: string;
   /** `@font-face` rules with embedded fonts. */
   fontCss: string;
+  /** Where letter.html came from (the content's own or the bundled one), for error messages. */
+  file?: string;
 }
 
 export const LETTER_TEMPLATE_FILES = { html: 'letter.html', css: 'letter.css' } as const;
@@ -17,6 +19,7 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
     css,
     subject: view.subject,
     sender: view.sender,
+    org: asTemplateValue(view.org),
     senderLine: view.senderLine,
     addressLines: view.addressLines,
     dateText: view.dateText,
@@ -50,7 +53,7 @@ export function buildLetterTemplateData(view: LetterView, css: string): Template
 
 /** One self-contained HTML page per letter: fonts and styles inline, nothing requested. */
 export function renderLetterHtml(view: LetterView, templates: LetterTemplates): string {
-  const template = compileTemplate(LETTER_TEMPLATE_FILES.html, templates.html);
+  const template = compileTemplate(templates.file ?? LETTER_TEMPLATE_FILES.html, templates.html);
   return template.render(buildLetterTemplateData(view, `${templates.fontCss}\n${templates.css}`));
 }
 

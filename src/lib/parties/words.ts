@@ -123,18 +123,3 @@ export function has(n: number): string {
 export function is(n: number): string {
   return n === 1 ? 'ist' : 'sind';
 }
-
-/**
- * The nominative article of a council body: „der Jugendhilfeausschuss“, „die
- * Dienstberatung“, „das Gremium“. Bodies are nouns whose ending gives the gender reliably enough.
- */
-export function bodyWithArticle(body: string, capital = false): string {
-  const last = body.trim().split(/\s+/)[0] ?? body;
-  const article = /(ung|ion|konferenz|versammlung|kommission|runde)$/i.test(last)
-    ? 'die'
-    : /(gremium|kollegium|amt|präsidium)$/i.test(last)
-      ? 'das'
-      : 'der';
-  const text = `${article} ${body}`;
-  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}

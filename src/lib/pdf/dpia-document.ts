@@ -1,10 +1,12 @@
 import { VERSION_STATUS_IN_SENTENCE, VERSION_STATUS_LABELS } from '../../schemas/agreement.ts';
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { controllerGroupLabel } from '../dpia/controllers.ts';
 import type { Content, DpiaVersion } from '../content-model.ts';
 import { formatDateShort } from '../dates.ts';
 import { dpiaSummary, tieText } from '../dpia/summary.ts';
 import { urls } from '../site/urls.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
+import { organisationOf, type OrganisationView } from '../organisation/profile.ts';
 import { levelOf } from '../dpia/versions.ts';
 import { riskMatrix } from '../dpia/matrix.ts';
 import { participationRecord } from '../dpia/participation.ts';
@@ -146,6 +148,8 @@ export interface DpiaDocument {
   /** In an example instance the mark on the cover and in every page's footer (instanceExampleMark); null for a real one. */
   exampleMark: string | null;
   publisher: { name: string; department: string; address: string; dpiaUrl: string };
+  /** The body as organisation.yaml describes it (`org.*` in dsfa.html); in the cache key, not in the document id. */
+  org: OrganisationView;
   sections: { id: string; anchor: string; title: string; art35: string | null; html: string }[];
   risks: DpiaRiskDoc[];
   levelCounts: { level: RiskLevel; label: string; before: number; after: number }[];
@@ -154,7 +158,7 @@ export interface DpiaDocument {
   whatIf: MatrixWhatIf | null;
   /** Every measure a risk names, in catalogue order (protection goal, then id). */
   measures: DpiaMeasureDoc[];
-  /** The agreement versions whose §§ the measures' references count („Kita-Planer 2, Version 1.2“). */
+  /** The agreement versions whose §§ the measures' references count („Musterportal 2, Version 1.2“). */
   referenceVersions: string[];
   /** Levels next to the superseded version's, each from its own matrix; null for a first version. */
   comparison: DpiaComparisonDoc | null;
@@ -350,6 +354,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     example: exampleText(meta.beispiel),
     exampleMark: instanceExampleMark(content) ?? null,
     publisher: { ...printedPublisher(content), dpiaUrl: printedUrl(content, urls.dpiaVersion(meta.version)) },
+    org: organisationOf(content),
     sections: dpia.sections.map((s) => ({
       id: s.id,
       anchor: `abschnitt-${s.id}`,
@@ -370,7 +375,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
     referenceVersions,
     comparison: comparison ? comparisonDoc(comparison) : null,
     reviews: meta.reviews.map((r) => record('', r.role, r)),
-    dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+    dpoAdvice: meta.dpo_advice.map((a) => record(controllerGroupLabel(content, a.controller), a.role, a)),
     subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
     subjectViewsNotSought: meta.subject_views_not_sought ?? null,
     changes: meta.changes.map((c) => ({ risks: [...c.risks], text: c.text, reason: c.reason, example: exampleText(c.beispiel) })),
@@ -388,7 +393,7 @@ export function buildDpiaDocument(content: Content, dpia: DpiaInput): DpiaDocume
       language: 'de',
     },
   };
-  const digest = sha256Hex(JSON.stringify(doc));
+  const digest = sha256Hex(JSON.stringify({ ...doc, org: undefined }));
   return { ...doc, documentId: `dsfa-${meta.version}-${digest.slice(0, 8)}`, digest };
 }
 

@@ -3,7 +3,7 @@ import { keepIdsTogetherHtml, keepQuotesTogetherHtml } from '../typography.ts';
 import { DPIA_DRAFT_MARK, type DpiaDocument } from './dpia-document.ts';
 import { renderRiskMatrixSvg } from './dpia-matrix-svg.ts';
 import { cssString, TEMPLATE_FILES, type PdfTemplates } from './render-html.ts';
-import { compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
+import { asTemplateValue, compileTemplate, type CompiledTemplate, type TemplateData } from './template.ts';
 
 /**
  * The DPIA's page template and its own styles in `templates/`; print.css (fonts, page, tables) and
@@ -32,6 +32,7 @@ export function buildDpiaTemplateData(doc: DpiaDocument): TemplateData {
     title: doc.metadata.title,
     documentId: doc.documentId,
     publisher: { ...doc.publisher },
+    org: asTemplateValue(doc.org),
     dsfa: {
       title: doc.title,
       titleHtml: keepQuotesTogetherHtml(doc.title),

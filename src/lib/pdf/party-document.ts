@@ -20,6 +20,7 @@ import { dpiaSummary } from '../dpia/summary.ts';
 import { ledgerByParty } from '../signing/figures.ts';
 import { recordedVersionChecksum } from '../version-text.ts';
 import { printedPublisher, printedUrl } from './publisher.ts';
+import { byCommittee, organisationOf, type OrganisationView } from '../organisation/profile.ts';
 
 /** Bump when the PDF pipeline changes in a way the inputs do not show: every cached PDF is rebuilt. */
 export const PDF_PIPELINE_VERSION = 'pdf-8';
@@ -102,6 +103,11 @@ export interface PartyDocument {
    */
   textSha256?: string;
   agreement: AgreementView;
+  /**
+   * The body as organisation.yaml describes it, with its article forms (`org.*` in the templates).
+   * Like the templates' own words it changes the print (the PDF cache key has it), not the document id.
+   */
+  org: OrganisationView;
   publisher: {
     name: string;
     department: string;
@@ -115,6 +121,8 @@ export interface PartyDocument {
     shortTitle: string;
     version: string;
     adoptedBy: string | null;
+    /** „vom Hauptausschuss“: the committee with its article. */
+    adoptedByPhrase: string | null;
     adoptedText: string | null;
     paper: string | null;
     session: string | null;
@@ -363,6 +371,7 @@ export function buildPartyDocument(
     job,
     textSha256,
     agreement: view,
+    org: organisationOf(content),
     publisher: {
       ...printedPublisher(content),
       baseUrl,
@@ -374,6 +383,7 @@ export function buildPartyDocument(
       shortTitle: agreement.short_title,
       version,
       adoptedBy: v.adopted_by ?? null,
+      adoptedByPhrase: v.adopted_by ? byCommittee(content, v.adopted_by) : null,
       adoptedText: v.adopted ? formatDateDe(v.adopted) : null,
       paper: v.paper ?? null,
       session: v.session ?? null,
@@ -408,6 +418,7 @@ export function buildPartyDocument(
     viewDigest = sha256Hex(JSON.stringify(printedView(view)));
     options.viewDigests?.set(view, viewDigest);
   }
-  const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigest }));
+  // The document id stays what it was before the body's words became content: they are left out here.
+  const digest = sha256Hex(JSON.stringify({ ...doc, agreement: viewDigest, org: undefined, cover: { ...doc.cover, adoptedByPhrase: undefined } }));
   return { ...doc, documentId: `${agreementId}-${version}-${party.id}-${digest.slice(0, 8)}`, digest };
 }

@@ -1,7 +1,7 @@
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
 import type { PartyDocument } from './party-document.ts';
 import { DRAFT_MARK } from '../agreement/versions.ts';
-import { compileTemplate, cssString, type CompiledTemplate, type TemplateData } from './template.ts';
+import { asTemplateValue, compileTemplate, cssString, type CompiledTemplate, type TemplateData } from './template.ts';
 import { keepQuotesTogetherHtml } from '../typography.ts';
 import { EXTERNAL_TARGET_PREFIX } from './assemble.ts';
 import { headingTitles } from './finalize-pdf.ts';
@@ -19,6 +19,8 @@ export interface PdfTemplates {
   css: string;
   /** `@font-face` rules with embedded font data. */
   fontCss: string;
+  /** Where each template came from (the content's own or the bundled one), for error messages. */
+  files?: Partial<Record<keyof typeof TEMPLATE_FILES, string>>;
 }
 
 export const TEMPLATE_FILES = {
@@ -28,7 +30,7 @@ export const TEMPLATE_FILES = {
   signature: 'signature.html',
   running: 'running.css',
   css: 'print.css',
-} as const satisfies Record<Exclude<keyof PdfTemplates, 'fontCss'>, string>;
+} as const satisfies Record<Exclude<keyof PdfTemplates, 'fontCss' | 'files'>, string>;
 
 interface Compiled {
   document: CompiledTemplate;
@@ -44,11 +46,11 @@ function compile(templates: PdfTemplates): Compiled {
   let hit = compiled.get(templates);
   if (!hit) {
     hit = {
-      document: compileTemplate(TEMPLATE_FILES.document, templates.document),
-      cover: compileTemplate(TEMPLATE_FILES.cover, templates.cover),
-      annexes: compileTemplate(TEMPLATE_FILES.annexes, templates.annexes),
-      signature: compileTemplate(TEMPLATE_FILES.signature, templates.signature),
-      running: compileTemplate(TEMPLATE_FILES.running, templates.running),
+      document: compileTemplate(templates.files?.document ?? TEMPLATE_FILES.document, templates.document),
+      cover: compileTemplate(templates.files?.cover ?? TEMPLATE_FILES.cover, templates.cover),
+      annexes: compileTemplate(templates.files?.annexes ?? TEMPLATE_FILES.annexes, templates.annexes),
+      signature: compileTemplate(templates.files?.signature ?? TEMPLATE_FILES.signature, templates.signature),
+      running: compileTemplate(templates.files?.running ?? TEMPLATE_FILES.running, templates.running),
     };
     compiled.set(templates, hit);
   }
@@ -68,6 +70,7 @@ export function buildTemplateData(doc: PartyDocument): TemplateData {
     documentId: doc.documentId,
     textSha256: doc.textSha256 ?? null,
     publisher: { ...publisher },
+    org: asTemplateValue(doc.org),
     agreement: {
       id: doc.agreement.agreementId,
       title: doc.agreement.title,

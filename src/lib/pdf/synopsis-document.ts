@@ -43,7 +43,7 @@ export interface SynopsisSectionDoc {
 /** One version as the cover names it. */
 export interface SynopsisVersionDoc {
   version: string;
-  /** „beschlossen am 21. September 2023 (Jugendhilfeausschuss, Vorlage V2345/23)“, „Entwurf, vorgelegt am 2. Dezember 2026“. */
+  /** „beschlossen am 21. September 2023 (Hauptausschuss, Vorlage V0003/23)“, „Entwurf, vorgelegt am 2. Dezember 2026“. */
   stateText: string;
   /** The recorded checksum of its text (none for a draft). */
   textSha256: string | null;

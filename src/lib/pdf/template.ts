@@ -10,8 +10,21 @@ import { escapeHtml } from '../html.ts';
 export type TemplateValue = string | number | boolean | null | TemplateValue[] | { [key: string]: TemplateValue };
 export type TemplateData = { [key: string]: TemplateValue };
 
+/** A view model of plain data (text, numbers, flags, null, lists, groups) as a template value. */
+export function asTemplateValue(value: object): TemplateValue {
+  return value as unknown as TemplateValue;
+}
+
 export class TemplateError extends Error {
   readonly exitCode = 1;
+  /** What is wrong, without template and line (for a validator's message that names them itself). */
+  readonly problem: string;
+  readonly line: number;
+  constructor(label: string, templateName: string, line: number, problem: string) {
+    super(`${label} „${templateName}“, Zeile ${line}: ${problem}`);
+    this.problem = problem;
+    this.line = line;
+  }
 }
 
 type SectionNode = { type: 'section'; name: string; inverted: boolean; line: number; children: Node[] };
@@ -24,13 +37,24 @@ export interface CompiledTemplate {
 
 const TAG = /\{\{(\{?)\s*([#^/!]?)([^}]*?)\}?\}\}/g;
 
-export function compileTemplate(templateName: string, source: string): CompiledTemplate {
+export interface TemplateOptions {
+  /** How `{{name}}` escapes a value: HTML by default; identity for plain text, backslashes for Markdown. */
+  escape?: (text: string) => string;
+  /** What messages call the template: „Druckvorlage“ by default, „Textvorlage“ for named texts and pages. */
+  label?: string;
+  /** Line of the file the source starts at (a text in a YAML file), so messages name the file's line. */
+  firstLine?: number;
+}
+
+export function compileTemplate(templateName: string, source: string, options: TemplateOptions = {}): CompiledTemplate {
+  const label = options.label ?? 'Druckvorlage';
+  const escape = options.escape ?? escapeHtml;
   const root: Node[] = [];
   const stack: { node: SectionNode | undefined; children: Node[] }[] = [{ node: undefined, children: root }];
   let last = 0;
-  const lineAt = (index: number) => source.slice(0, index).split('\n').length;
+  const lineAt = (index: number) => source.slice(0, index).split('\n').length + (options.firstLine ?? 1) - 1;
   const fail = (line: number, message: string): never => {
-    throw new TemplateError(`Druckvorlage „${templateName}“, Zeile ${line}: ${message}`);
+    throw new TemplateError(label, templateName, line, message);
   };
   for (const match of source.matchAll(TAG)) {
     const index = match.index;
@@ -62,7 +86,7 @@ export function compileTemplate(templateName: string, source: string): CompiledT
     fail(open.line, `„{{#${open.name}}}“ wird nie mit „{{/${open.name}}}“ geschlossen.`);
   }
   if (last < source.length) root.push({ type: 'text', text: source.slice(last) });
-  return { name: templateName, render: (data) => renderNodes(templateName, root, [data]) };
+  return { name: templateName, render: (data) => renderNodes({ name: templateName, label, escape }, root, [data]) };
 }
 
 function lookup(stack: TemplateValue[], name: string): TemplateValue | undefined {
@@ -89,7 +113,14 @@ function knownNames(stack: TemplateValue[]): string {
   return [...names].sort().join(', ');
 }
 
-function renderNodes(templateName: string, nodes: Node[], stack: TemplateValue[]): string {
+interface RenderSettings {
+  name: string;
+  label: string;
+  escape: (text: string) => string;
+}
+
+function renderNodes(settings: RenderSettings, nodes: Node[], stack: TemplateValue[]): string {
+  const templateName = settings.name;
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') {
@@ -98,32 +129,33 @@ function renderNodes(templateName: string, nodes: Node[], stack: TemplateValue[]
     }
     const value = lookup(stack, node.name);
     if (value === undefined) {
-      throw new TemplateError(
-        `Druckvorlage „${templateName}“, Zeile ${node.line}: den Platzhalter „${node.name}“ gibt es nicht. Verfügbar sind hier: ${knownNames(stack)}.`,
-      );
+      throw new TemplateError(settings.label, templateName, node.line, `den Platzhalter „${node.name}“ gibt es nicht. Verfügbar sind hier: ${knownNames(stack)}.`);
     }
     if (node.type === 'var') {
       if (value !== null && typeof value === 'object') {
         throw new TemplateError(
-          `Druckvorlage „${templateName}“, Zeile ${node.line}: „${node.name}“ ist eine Liste oder Gruppe und kann nicht direkt eingesetzt werden. Verwenden Sie {{#${node.name}}}…{{/${node.name}}}.`,
+          settings.label,
+          templateName,
+          node.line,
+          `„${node.name}“ ist eine Liste oder Gruppe und kann nicht direkt eingesetzt werden. Verwenden Sie {{#${node.name}}}…{{/${node.name}}}.`,
         );
       }
       const text = value === null ? '' : String(value);
-      out += node.raw ? text : escapeHtml(text);
+      out += node.raw ? text : settings.escape(text);
       continue;
     }
     const empty = value === null || value === false || value === '' || (Array.isArray(value) && value.length === 0);
     if (node.inverted) {
-      if (empty) out += renderNodes(templateName, node.children, stack);
+      if (empty) out += renderNodes(settings, node.children, stack);
       continue;
     }
     if (empty) continue;
     if (Array.isArray(value)) {
-      for (const item of value) out += renderNodes(templateName, node.children, [...stack, item]);
+      for (const item of value) out += renderNodes(settings, node.children, [...stack, item]);
     } else if (typeof value === 'object') {
-      out += renderNodes(templateName, node.children, [...stack, value]);
+      out += renderNodes(settings, node.children, [...stack, value]);
     } else {
-      out += renderNodes(templateName, node.children, stack);
+      out += renderNodes(settings, node.children, stack);
     }
   }
   return out;

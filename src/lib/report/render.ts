@@ -194,16 +194,16 @@ export function renderReportHtml(view: BeschlusskontrolleView, options: ReportPa
   return page(view.metadata.pageTitle, description, view.metadata.author, renderReportBodyHtml(view), { footerMark: view.example?.instance, ...options });
 }
 
-/** The list of reports at /beschlusskontrolle/bericht/ (links relative to it). */
-export function renderReportIndexHtml(views: BeschlusskontrolleView[], options: ReportPageOptions = {}): string {
+/** The list of reports at /beschlusskontrolle/bericht/ (links relative to it); `texts` from templates/report/beschlusskontrolle.yaml (reportIndexTexts). */
+export function renderReportIndexHtml(views: BeschlusskontrolleView[], texts: { intro: string; description: string }, options: ReportPageOptions = {}): string {
   const items = views.map((v) => {
     const kind = v.final ? 'abschließender Stand' : 'Zwischenstand';
     return `<li><a href="${escapeHtml(v.agreementId)}/">${escapeHtml(v.letter.subject)}</a><br>${escapeHtml(v.letter.title)}<br>${kind} am ${escapeHtml(v.asOfText)} – <a href="${escapeHtml(v.agreementId)}/bericht.md">Markdown-Fassung</a></li>`;
   });
   const body = [
     '<h1>Berichte zur Beschlusskontrolle</h1>',
-    '<p>Die Hausmitteilungen an die Fraktionen und Mitglieder des Stadtrates, erzeugt aus dem Zeichnungsregister. Sie enthalten nur zusammengefasste Zahlen, keine Namen.</p>',
+    `<p>${escapeHtml(texts.intro)}</p>`,
     items.length > 0 ? `<ul class="berichte">\n${items.join('\n')}\n</ul>` : '<p>Es ist noch keine Beschlusskontrolle eingetragen.</p>',
   ].join('\n');
-  return page('Berichte zur Beschlusskontrolle', 'Hausmitteilungen zur Beschlusskontrolle mit dem Zeichnungsstand der Vereinbarungen', views[0]?.metadata.author ?? '', body, options);
+  return page('Berichte zur Beschlusskontrolle', texts.description, views[0]?.metadata.author ?? '', body, options);
 }

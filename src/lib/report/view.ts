@@ -1,4 +1,7 @@
 import { didYouMean } from '../suggest.ts';
+import { committeeNamed, organisationOf, reportAddressees } from '../organisation/profile.ts';
+import { asTemplateValue, type TemplateData } from '../pdf/template.ts';
+import { renderPhrase } from '../texts/phrases.ts';
 import { REGIMES, type Regime } from '../../schemas/common.ts';
 import type { Council } from '../../schemas/council.ts';
 import type { AgreementEntry, Content, Version } from '../content-model.ts';
@@ -12,7 +15,7 @@ import { offerLettersFor, ownBeschlusskontrolle, resolutionStatus, type Beschlus
 import { bindingTimeline, buildSigningFigures, firstOfferDate, type SigningFigures } from '../signing/figures.ts';
 import { BINDING_RULE, figureSentences, placesSentence, renewalSentences } from '../signing/sentences.ts';
 import { OFFER_FIGURE_LABELS, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
-import { bodyWithArticle, counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
+import { counted, formatNumber, formatPaperNumber, formatPercent, joinGerman, PARTY_WORDS, type PartyWords } from '../parties/words.ts';
 
 /** A report that cannot be made: exit code 1 for a gap in the content, 2 for a wrong argument. */
 export class ReportError extends Error {
@@ -46,13 +49,13 @@ export interface ResolutionPointView {
 
 export interface LetterView {
   documentKind: string;
-  /** „Landeshauptstadt Dresden“ (site publisher). */
+  /** „Stadt Musterstadt“ (organisation.yaml). */
   organisation: string;
   sender: string;
   addressees: string;
   reference?: string;
   dateText: string;
-  /** „Beschlusskontrolle zu A 0311/22 (Sitzungsnummer: JHA/036/2022)“ */
+  /** „Beschlusskontrolle zu A 0001/22 (Sitzungsnummer: HA/001/2022)“ */
   subject: string;
   /** The title of the matter, under the subject. */
   title: string;
@@ -124,6 +127,18 @@ const REGIME_LONG: Record<Regime, string> = {
   kdg: 'KDG (katholisches Datenschutzrecht)',
   'dsg-ekd': 'DSG-EKD (evangelisches Datenschutzrecht)',
 };
+
+/** The fixed wording of the letter: templates/report/beschlusskontrolle.yaml (the content's own texts first). */
+export const REPORT_TEXTS = 'report/beschlusskontrolle.yaml';
+
+function text(content: Content, key: string, data: TemplateData = {}): string {
+  return renderPhrase(content, REPORT_TEXTS, key, { org: asTemplateValue(organisationOf(content)), ...data });
+}
+
+/** Intro and description of the page that lists every report. */
+export function reportIndexTexts(content: Content): { intro: string; description: string } {
+  return { intro: text(content, 'index_intro'), description: text(content, 'index_description') };
+}
 
 export function findAgreement(content: Content, agreementId: string | undefined): AgreementEntry {
   const id = agreementId ?? content.site?.main_agreement;
@@ -209,7 +224,7 @@ function offerColumns(replaced: boolean): string[] {
 }
 
 /** Versions adopted after the one the resolution is about: how their renewed offer stands. */
-function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
+function laterVersionBlocks(content: Content, agreement: AgreementEntry, main: Version, f: SigningFigures): ReportBlock[] {
   const later = agreement.versions.filter((v) => compareVersions(v.version, main.version) > 0 && isAdoptedOn(v, f.asOf));
   if (later.length === 0) return [];
   const blocks: ReportBlock[] = [];
@@ -223,9 +238,8 @@ function laterVersionBlocks(agreement: AgreementEntry, main: Version, f: Signing
   const replaced = [main, ...later].some((v) => offersOf(v.version).replaced > 0);
   const rows: string[][] = [row(main)];
   for (const v of later) {
-    const who = v.adopted_by ? bodyWithArticle(v.adopted_by) : 'der zuständige Ausschuss';
-    const paper = v.paper ? ` (${formatPaperNumber(v.paper)})` : '';
-    const adoption = `Am ${formatDateDe(v.adopted!)} hat ${who} die geänderte Fassung ${v.version} der Vereinbarung beschlossen${paper}.`;
+    const committee = v.adopted_by ? asTemplateValue(committeeNamed(organisationOf(content), v.adopted_by)) : { nominative: 'der zuständige Ausschuss' };
+    const adoption = text(content, 'later_version', { dateText: formatDateDe(v.adopted!), committee, version: v.version, paper: v.paper ? formatPaperNumber(v.paper) : null });
     blocks.push({ type: 'paragraph', text: [adoption, ...renewalSentences(agreement, f, offersOf(v.version))].join(' ') });
     rows.push(row(v));
   }
@@ -245,12 +259,12 @@ function rahmenPoint(content: Content, r: Resolution, asOf: string): ResolutionP
   const agreement = content.agreements.find((a) => a.id === r.agreement);
   const title = agreement ? `die ${agreement.title}` : 'die Rahmenvereinbarung';
   const { done } = resolutionStatus(content, r, asOf);
-  const text = done
+  const sentence = done
     ? r.adopted_by
-      ? `${bodyWithArticle(r.adopted_by, true)} hat ${title} in der Sitzung am ${formatDateDe(r.adopted!)} beschlossen.`
-      : `${title.charAt(0).toUpperCase()}${title.slice(1)} wurde am ${formatDateDe(r.adopted!)} beschlossen.`
-    : `Der Beschluss über ${title} steht am ${formatDateDe(asOf)} noch aus.`;
-  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text }], done };
+      ? text(content, 'adopted', { committee: asTemplateValue(committeeNamed(organisationOf(content), r.adopted_by)), title, dateText: formatDateDe(r.adopted!) })
+      : text(content, 'adopted_without_committee', { titleCapitalized: `${title.charAt(0).toUpperCase()}${title.slice(1)}`, dateText: formatDateDe(r.adopted!) })
+    : text(content, 'adoption_pending', { title, dateText: formatDateDe(asOf) });
+  return { number: r.number, heading: `Beschlusspunkt ${r.number}`, quote: quoteGerman(r.text), blocks: [{ type: 'paragraph', text: sentence }], done };
 }
 
 interface PointResult {
@@ -267,19 +281,16 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   const plan = agreement.bedarfsplan;
   const blocks: ReportBlock[] = [];
   const letters = offerLettersFor(content, agreement.id, asOf);
-  const publisher = content.site?.publisher ?? 'Stadt';
+  const party = { many: words.many, dativeMany: words.dativeMany };
   if (letters.length === 0) {
-    blocks.push({ type: 'paragraph', text: `Das Angebot an die ${words.many} ist am ${formatDateDe(asOf)} noch nicht versandt.` });
+    blocks.push({ type: 'paragraph', text: text(content, 'offer_pending', { party, dateText: formatDateDe(asOf) }) });
   } else {
     const first = letters[0]!;
-    const sentences = [
-      `Mit Schreiben vom ${formatDateDe(first.date)} wurde allen berechtigten ${words.dativeMany} angeboten, auf Grundlage der beschlossenen Rahmenvereinbarung eine individualrechtliche Vereinbarung abzuschließen.`,
-    ];
-    if (first.voluntary) {
-      sentences.push(`Das Schreiben wies darauf hin, dass die Teilnahme freiwillig ist und die ${publisher} niemanden zum Abschluss verpflichtet.`);
-    }
     const further = letters.slice(1).map((l) => formatDateDe(l.date));
-    if (further.length > 0) sentences.push(`Weitere Schreiben folgten am ${joinGerman(further)}.`);
+    const offer = { dateText: formatDateDe(first.date), furtherText: joinGerman(further) };
+    const sentences = [text(content, 'offer_sent', { party, offer })];
+    if (first.voluntary) sentences.push(text(content, 'offer_voluntary', { party, offer }));
+    if (further.length > 0) sentences.push(text(content, 'offer_further', { party, offer }));
     blocks.push({ type: 'paragraph', text: sentences.join(' ') });
   }
   const signing = buildSigningFigures(content, agreement, asOf);
@@ -291,7 +302,7 @@ function einzelPoint(content: Content, r: Resolution, asOf: string): PointResult
   if (places) blocks.push({ type: 'paragraph', text: places });
   const regimes = regimeTable(words, f);
   if (regimes) blocks.push({ type: 'table', table: regimes });
-  blocks.push(...laterVersionBlocks(agreement, resolutionVersion(agreement, r.paper), signing));
+  blocks.push(...laterVersionBlocks(content, agreement, resolutionVersion(agreement, r.paper), signing));
   const { done } = resolutionStatus(content, r, asOf);
   return { point: { ...base, blocks, done }, figures: f, keySentences: places ? [...sentences, places] : sentences };
 }
@@ -383,7 +394,7 @@ function reportExampleView(content: Content, agreement: AgreementEntry, entry: B
   };
   add(`Vorlage ${formatPaperNumber(entry.paper)}`, content.council?.papers.find((p) => p.id === entry.paper)?.beispiel);
   for (const r of resolutions) add(`Beschlusspunkt ${r.number}`, r.beispiel);
-  if (asOf === entry.date) add(`Hausmitteilung vom ${formatDateDe(entry.date)}`, entry.beispiel);
+  if (asOf === entry.date) add(`${text(content, 'document_kind')} vom ${formatDateDe(entry.date)}`, entry.beispiel);
   if (showsLedgerFigures) add('Zahlen aus dem Zeichnungsregister', content.ledgers.find((l) => l.agreement === agreement.id)?.beispiel);
   const instance = instanceExampleMark(content);
   return instance || notes.length > 0 ? { ...(instance ? { instance } : {}), notes } : undefined;
@@ -422,9 +433,11 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
   const final = recorded !== undefined ? recorded === 'abschliessend' : points.length > 0 && points.every((p) => p.done);
   // On its own date a recorded letter is reproduced from the record, word for word.
   const record = asOf === entry.date ? entry.record : undefined;
-  const subject = record?.heading ?? `Beschlusskontrolle zu ${paperLabel} (Sitzungsnummer: ${entry.session})`;
-  const organisation = content.site?.publisher ?? '';
-  const addressees = /^(an|alle)\s/i.test(entry.addressees) ? entry.addressees : `alle ${entry.addressees}`;
+  const subject = record?.heading ?? text(content, 'subject', { paper: paperLabel, session: entry.session });
+  const documentKind = text(content, 'document_kind');
+  const organisation = organisationOf(content).name;
+  const to = reportAddressees(content, entry.addressees);
+  const addressees = /^(an|alle)\s/i.test(to) ? to : `alle ${to}`;
   const hasEinzel = resolutions.some((r) => r.kind === 'einzelvereinbarungen' && r.agreement === agreement.id);
   const example = reportExampleView(content, agreement, entry, resolutions, asOf, !record);
   if (record) {
@@ -436,7 +449,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       asOfText: formatDateDe(asOf),
       final,
       letter: {
-        documentKind: 'Hausmitteilung',
+        documentKind,
         organisation,
         sender: entry.sender,
         addressees: `An ${addressees}`,
@@ -472,7 +485,7 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
     asOfText: formatDateDe(asOf),
     final,
     letter: {
-      documentKind: 'Hausmitteilung',
+      documentKind,
       organisation,
       sender: entry.sender,
       addressees: `An ${addressees}`,
@@ -480,18 +493,16 @@ export function buildBeschlusskontrolleView(content: Content, options: ReportOpt
       dateText: formatDateDe(asOf),
       subject,
       title: entry.subject,
-      salutation: 'Sehr geehrte Fraktionen und Mitglieder des Stadtrates,',
-      statusSentence: final
-        ? 'folgender abschließender Stand kann zu oben genanntem Beschluss gegeben werden:'
-        : 'folgender Zwischenstand kann zu oben genanntem Beschluss gegeben werden:',
-      closing: 'Mit freundlichen Grüßen',
+      salutation: organisationOf(content).council.salutation,
+      statusSentence: text(content, final ? 'status_final' : 'status_interim'),
+      closing: text(content, 'closing'),
       signature: entry.signed_by ? [entry.signed_by, entry.sender] : [entry.sender],
       acknowledgement: [],
     },
     ...(example ? { example } : {}),
     points,
     timeline: hasEinzel ? buildTimeline(content, agreement, resolutionVersion(agreement, entry.paper), asOf) : undefined,
-    outlook: final ? undefined : 'Über den weiteren Stand wird erneut berichtet.',
+    outlook: final ? undefined : text(content, 'outlook'),
     figures,
     keySentences,
     metadata: {

@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { byCommittee, organisationOf, reportAddressees } from '../organisation/profile.ts';
 import { isDecisionRole, PAPER_KIND_LABELS } from '../council/papers.ts';
 import { EXPORT_FILES } from '../exports/files.ts';
 import { formatDateDe } from '../dates.ts';
@@ -27,6 +28,8 @@ export interface CouncilPaperView {
 }
 
 export interface CouncilView {
+  /** The page's address: `/<council.slug>/` from organisation.yaml. */
+  href: string;
   title: string;
   intro: string;
   /** The papers as OParl files, for council information systems. */
@@ -39,8 +42,10 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
     const asOf = statusDate(content, buildAsOf) ?? '9999-12-31';
     const council = content.council;
     const papers = [...(council?.papers ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    const org = organisationOf(content);
     return {
-      title: 'Stadtrat: Vorlagen, Beratungsfolge und Beschlüsse',
+      href: urls.council(org.council.slug),
+      title: `${org.council.name}: Vorlagen, Beratungsfolge und Beschlüsse`,
       intro:
         'Die Vorlagen und Anträge, auf denen die Vereinbarungen beruhen, in zeitlicher Reihenfolge: wer wann beraten hat, was beschlossen wurde und wie weit die Umsetzung ist.',
       oparl: { href: urls.dataFile(EXPORT_FILES.oparlSystem), label: 'Die Vorlagen im Format OParl 1.1', dataHref: urls.data() },
@@ -69,7 +74,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
                 text: r.text,
                 status,
                 statusLabel: RESOLUTION_STATUS_LABELS[status],
-                statusText: r.adopted ? [endSentence(`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` vom ${r.adopted_by}` : ''}`)] : ['Noch nicht beschlossen.'],
+                statusText: r.adopted ? [endSentence(`Beschlossen am ${formatDateDe(r.adopted)}${r.adopted_by ? ` ${byCommittee(content, r.adopted_by)}` : ''}`)] : ['Noch nicht beschlossen.'],
                 links: agreement ? [{ href: urls.agreement(agreement.id), label: `${agreement.short_title}: Text und Versionen` }] : [],
                 example: exampleMarkOf(r.beispiel),
               };
@@ -103,7 +108,7 @@ export function buildCouncilView(content: Content, buildAsOf?: string): CouncilV
               dateText: formatDateDe(b.date),
               session: b.session,
               sender: b.sender,
-              addressees: b.addressees,
+              addressees: reportAddressees(content, b.addressees),
               subject: b.subject,
               reference: b.reference,
               figuresHref: agreement ? `${urls.signing()}#${agreement.id}-beschlusskontrolle-${b.date}` : undefined,

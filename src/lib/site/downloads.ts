@@ -67,7 +67,7 @@ export interface DownloadView {
   version: string;
   regimeLabel: string;
   href: string;
-  /** The name the file is saved under (`download` attribute) and shown as: `kita-planer-2-1.1-traeger-012.pdf`. */
+  /** The name the file is saved under (`download` attribute) and shown as: `muster-1.1-traeger-012.pdf`. */
   fileName: string;
   /** „PDF, 84,2 kB, 11 Seiten“ */
   details: string;
@@ -177,7 +177,7 @@ export function buildSynopsisDownloads(documents: readonly DocumentEntry[], work
   for (const d of documents) {
     if (d.kind !== 'synopse' || !d.agreement || !d.from) continue;
     const pagesText = d.pages === 1 ? '1 Seite' : `${formatNumber(d.pages)} Seiten`;
-    // Saved under a name that says which agreement it compares: „kita-planer-2-synopse-1.1-1.2-entwurf.pdf“.
+    // Saved under a name that says which agreement it compares: „muster-synopse-1.1-1.2-entwurf.pdf“.
     const fileName = `${d.agreement}-${d.path.split('/').pop() ?? d.path}`;
     out.set(synopsisKey(d.agreement, d.from, d.version), {
       version: d.version,

@@ -1,5 +1,6 @@
 import { VERSION_STATUS_IN_SENTENCE } from '../../schemas/agreement.ts';
-import { AFFECTED_GROUP_LABELS, CONTROLLER_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { AFFECTED_GROUP_LABELS, DSK_LEVEL_LABELS } from '../../schemas/dpia.ts';
+import { controllerGroupLabel } from '../dpia/controllers.ts';
 import { TOM_STATUS_LABELS } from '../../schemas/tom.ts';
 import type { Content, DpiaVersion, RiskEntry } from '../content-model.ts';
 import { formatDateDe, formatDateShort } from '../dates.ts';
@@ -220,7 +221,7 @@ export function buildDpiaVersionView(content: Content, version: string, buildAsO
       whatIf: matrixWhatIf(dpia),
       changes: meta.changes.map((c) => ({ risks: c.risks.map((id) => ({ id, href: `#${id}` })), text: c.text, reason: c.reason, example: exampleMarkOf(c.beispiel) })),
       reviews: meta.reviews.map((r) => ({ role: r.role, date: r.date, dateShort: formatDateShort(r.date), result: r.result, example: exampleMarkOf(r.beispiel) })),
-      dpoAdvice: meta.dpo_advice.map((a) => record(CONTROLLER_GROUP_LABELS[a.controller], a.role, a)),
+      dpoAdvice: meta.dpo_advice.map((a) => record(controllerGroupLabel(content, a.controller), a.role, a)),
       subjectViews: meta.subject_views.map((v) => record('', v.body, v)),
       subjectViewsNotSought: meta.subject_views_not_sought,
       comparison: comparison ? { ...comparison, previousHref: urls.dpiaVersion(comparison.previousVersion) } : undefined,

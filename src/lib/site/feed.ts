@@ -1,4 +1,5 @@
 import type { Content } from '../content-model.ts';
+import { byCommittee, declaredOrganisation, reportAddressees } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { escapeHtml } from '../html.ts';
@@ -62,7 +63,7 @@ export function buildFeedView(content: Content): FeedView {
           title: `${agreement.short_title}: Version ${v.version} beschlossen`,
           path: urls.reader(agreement.id, v.version),
           summary: [
-            endSentence(`Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` vom ${v.adopted_by}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}`),
+            endSentence(`Beschlossen am ${formatDateDe(v.adopted)}${v.adopted_by ? ` ${byCommittee(content, v.adopted_by)}` : ''}${v.effective ? `, gültig ab ${formatDateDe(v.effective)}` : ''}`),
             ...changelogOf(v).map((c) => c.text),
           ].join(' '),
         });
@@ -74,7 +75,7 @@ export function buildFeedView(content: Content): FeedView {
           date: report.date,
           title: `${agreement.short_title}: Beschlusskontrolle zum ${formatDateDe(report.date)}`,
           path: `${urls.signing()}#${agreement.id}-beschlusskontrolle-${report.date}`,
-          summary: [`${report.sender} an ${report.addressees} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
+          summary: [`${report.sender} an ${reportAddressees(content, report.addressees)} (Sitzung ${report.session}): ${signingHeadline(agreement, f)}`, versionSplitSentence(agreement, f)].filter(Boolean).join(' '),
         });
       }
       for (const letter of content.council?.offer_letters ?? []) {
@@ -106,7 +107,7 @@ export function buildFeedView(content: Content): FeedView {
       id: absoluteUrl(content.site?.base_url ?? 'https://example.invalid', urls.feed()),
       title: content.site?.title ?? 'Vertragswerk',
       subtitle: 'Neue Fassungen der Vereinbarungen, Beschlusskontrollen, Angebote und Prüfungen der Datenschutz-Folgenabschätzung',
-      author: [content.site?.publisher, content.site?.department].filter(Boolean).join(', '),
+      author: [declaredOrganisation(content)?.name, declaredOrganisation(content)?.department.name].filter(Boolean).join(', '),
       updated: entries[0]?.date,
       entries,
     };

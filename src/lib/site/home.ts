@@ -1,4 +1,5 @@
 import type { AgreementEntry, Content } from '../content-model.ts';
+import { byCommittee, organisationOf } from '../organisation/profile.ts';
 import { formatDateDe } from '../dates.ts';
 import { agreementsInOrder, currentVersion, mainAgreement, previousVersion } from '../agreement/versions.ts';
 import { versionStanding } from '../signing/version-standing.ts';
@@ -19,7 +20,7 @@ export interface AgreementTeaser {
   summary: string;
   version: string;
   statusLabel: string;
-  /** „beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss, gültig ab 1. Juni 2023“ */
+  /** „beschlossen am 11. Mai 2023 vom Hauptausschuss, gültig ab 1. Juni 2023“ */
   statusText: string;
   readerHref: string;
   overviewHref: string;
@@ -51,7 +52,7 @@ export interface HomeView {
 export function buildAgreementTeaser(content: Content, agreement: AgreementEntry): AgreementTeaser {
   const version = currentVersion(agreement);
   const parts: string[] = [];
-  if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` vom ${version.adopted_by}` : ''}`);
+  if (version.adopted) parts.push(`Beschlossen am ${formatDateDe(version.adopted)}${version.adopted_by ? ` ${byCommittee(content, version.adopted_by)}` : ''}`);
   if (version.effective) parts.push(`gültig ab ${formatDateDe(version.effective)}`);
   const previous = previousVersion(agreement, version.version);
   return {
@@ -87,10 +88,12 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
         };
       })
     : [];
+  const org = organisationOf(content);
   return {
     title: content.site?.title ?? 'Vertragswerk',
     lead:
-      'Hier stehen die Vereinbarungen über die gemeinsame Nutzung der Software „Kita-Planer 2“ im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.',
+      content.site?.lead ??
+      `Hier stehen die Vereinbarungen ${org.genitive} im vollen Wortlaut, mit allen Fassungen und Änderungen, dem Maßnahmenkatalog, der Datenschutz-Folgenabschätzung und dem Stand der Unterzeichnung.`,
     main: main ? buildAgreementTeaser(content, main) : undefined,
     figures,
     paths: [
@@ -103,10 +106,10 @@ export function buildHomeView(content: Content, buildAsOf?: string): HomeView {
         ],
       },
       {
-        heading: 'Für Mitglieder des Stadtrates',
+        heading: `Für ${org.council.members}`,
         text: 'Beschlüsse, Beratungsfolge und der Stand der Umsetzung mit Zahlen zum Stichtag.',
         links: [
-          { href: urls.council(), label: 'Vorlagen und Beschlüsse' },
+          { href: urls.council(org.council.slug), label: 'Vorlagen und Beschlüsse' },
           { href: urls.signing(), label: 'Zeichnungsstand (Beschlusskontrolle)' },
         ],
       },

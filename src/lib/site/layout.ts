@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Content } from '../content-model.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import { mainAgreement } from '../agreement/versions.ts';
 import { instanceExampleMark } from '../example-data.ts';
 import { absoluteUrl, urls } from './urls.ts';
@@ -39,6 +40,7 @@ export interface PageMeta {
 /** Header, navigation and footer of every page. */
 export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
   const site = content.site;
+  const org = organisationOf(content);
   const siteTitle = site?.title ?? 'Vertragswerk';
   const main = mainAgreement(content);
   const sections: { href: string; label: string; prefixes: string[] }[] = [
@@ -48,7 +50,7 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
     { href: urls.dpia(), label: 'Folgenabschätzung', prefixes: ['/dsfa/'] },
     { href: urls.providers(), label: 'Träger', prefixes: ['/traeger/', '/pruefen/'] },
     { href: urls.signing(), label: 'Zeichnungsstand', prefixes: ['/beschlusskontrolle/'] },
-    { href: urls.council(), label: 'Stadtrat', prefixes: ['/stadtrat/'] },
+    { href: urls.council(org.council.slug), label: org.council.name, prefixes: [urls.council(org.council.slug)] },
     { href: urls.search(), label: 'Suche', prefixes: ['/suche/'] },
   ];
   const nav = sections.map((s) => {
@@ -65,8 +67,8 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
     description: page.description ?? main?.summary ?? siteTitle,
     canonicalUrl: absoluteUrl(site?.base_url ?? 'https://example.invalid', page.path),
     feedHref: urls.feed(),
-    publisher: site?.publisher ?? '',
-    department: site?.department ?? '',
+    publisher: org.name,
+    department: org.department.name,
     nav,
     footer: [
       { href: urls.imprint(), label: 'Impressum' },

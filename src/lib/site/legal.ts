@@ -1,16 +1,5 @@
 import type { Content } from '../content-model.ts';
-
-/** Publisher facts the Impressum, privacy and accessibility pages quote from site.yaml. */
-export interface SiteFacts {
-  title: string;
-  publisher: string;
-  department: string;
-  address: string;
-  contactEmail: string;
-  contactHref: string;
-  dataProtectionOfficer: string;
-  baseUrl: string;
-}
+import { pageBySlug, renderPageParts, type PagePart } from '../texts/pages.ts';
 
 /** Where the content comes from (site.yaml `herkunft`): the note and the facts traced to a document. */
 export interface ProvenanceView {
@@ -29,16 +18,26 @@ export function buildProvenanceView(content: Content): ProvenanceView | undefine
   };
 }
 
-export function buildSiteFacts(content: Content): SiteFacts {
-  const site = content.site;
+/** A page from `pages/<slug>.md` (the content's own, else the bundled default), ready for the prose layout. */
+export interface ProsePageView {
+  slug: string;
+  /** What the prose layout expects: title, description, the page's path. */
+  frontmatter: { title: string; description?: string; path: string };
+  /** HTML and the site's own blocks (`{{> herkunft}}`), in order; the page joins them with a line break. */
+  parts: PagePart[];
+}
+
+/** The slugs of every page the site builds from pages/: /impressum/, /datenschutz/ … */
+export function prosePageRoutes(content: Content): string[] {
+  return content.pages.map((p) => p.slug);
+}
+
+export function buildProsePageView(content: Content, slug: string): ProsePageView {
+  const page = pageBySlug(content, slug);
+  if (!page) throw new Error(`Die Seite „${slug}“ gibt es nicht.`);
   return {
-    title: site?.title ?? 'Vertragswerk',
-    publisher: site?.publisher ?? '',
-    department: site?.department ?? '',
-    address: site?.address ?? '',
-    contactEmail: site?.contact_email ?? '',
-    contactHref: site?.contact_email ? `mailto:${site.contact_email}` : '',
-    dataProtectionOfficer: site?.data_protection_officer ?? '',
-    baseUrl: site?.base_url ?? '',
+    slug,
+    frontmatter: { title: page.title, ...(page.description ? { description: page.description } : {}), path: `/${slug}/` },
+    parts: renderPageParts(content, page),
   };
 }

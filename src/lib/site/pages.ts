@@ -1,4 +1,5 @@
 import { publishedReports, reportUrls } from '../report/urls.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import type { Content } from '../content-model.ts';
 import { escapeHtml } from '../html.ts';
 import { changesRoutes } from './changes.ts';
@@ -7,27 +8,29 @@ import { providerRoutes } from './providers.ts';
 import { readerRoutes } from './reader.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
-/** Pages that exist independent of the content (the prose pages are MDX files). */
-export const STATIC_PAGES = [
+/** Pages every site has; the council page's address comes from organisation.yaml. */
+export function staticPages(content: Content): string[] {
+  return [
   urls.home(),
   urls.toms(),
   urls.dpia(),
   urls.providers(),
   urls.check(),
   urls.signing(),
-  urls.council(),
+  urls.council(organisationOf(content).council.slug),
   urls.search(),
   urls.imprint(),
   urls.privacy(),
   urls.accessibility(),
   urls.easyLanguage(),
   urls.data(),
-] as const;
+  ];
+}
 
 /** Every HTML page the site builds (except the 404 page), in a fixed order. */
 /** Every page of the site; `asOf` is the build's --as-of (it decides which reports exist). */
 export function buildPageList(content: Content, asOf?: string): string[] {
-  const pages: string[] = [...STATIC_PAGES];
+  const pages: string[] = staticPages(content);
   for (const a of content.agreements) {
     pages.push(urls.agreement(a.id));
     for (const v of a.versions) pages.push(urls.coverage(a.id, v.version));

@@ -1,4 +1,5 @@
 import { REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import { byCommittee, organisationOf } from '../organisation/profile.ts';
 import { buildAgreementView, findAgreement, findVersion, type AgreementView } from '../agreement-view.ts';
 import { changelogOf } from '../agreement/changelog.ts';
 import { renderAgreementBodyHtml } from '../agreement-html.ts';
@@ -47,7 +48,7 @@ export interface ReaderView {
   shortTitle: string;
   version: string;
   statusLabel: string;
-  /** „Beschlossen am 11. Mai 2023 vom Jugendhilfeausschuss (Vorlage V2216/23, Sitzung JHA/052/2023), gültig ab 1. Juni 2023.“ */
+  /** „Beschlossen am 11. Mai 2023 vom Hauptausschuss (Vorlage V0002/23, Sitzung HA/002/2023), gültig ab 1. Juni 2023.“ */
   statusText: string;
   paperLink?: Link;
   /** Set when the version's text or record is example data, not from the council documents. */
@@ -86,11 +87,11 @@ export function readerRoutes(content: Content): ReaderRoute[] {
   );
 }
 
-export function versionStatusText(v: Version, content?: Content, withPaper = true): string {
+export function versionStatusText(v: Version, content: Content, withPaper = true): string {
   if (v.status === 'entwurf') return 'Entwurf, noch nicht beschlossen.';
   const parts = [`Beschlossen am ${v.adopted ? formatDateDe(v.adopted) : '–'}`];
-  if (v.adopted_by) parts[0] += ` vom ${v.adopted_by}`;
-  const refs = [v.paper && withPaper ? (content ? paperLabel(content, v.paper) : `Vorlage ${v.paper}`) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
+  if (v.adopted_by) parts[0] += ` ${byCommittee(content, v.adopted_by)}`;
+  const refs = [v.paper && withPaper ? paperLabel(content, v.paper) : '', v.session ? `Sitzung ${v.session}` : ''].filter(Boolean);
   if (refs.length) parts[0] += ` (${refs.join(', ')})`;
   if (v.effective) parts.push(`gültig ab ${formatDateDe(v.effective)}`);
   return endSentence(parts.join(', '));
@@ -154,7 +155,7 @@ export function buildReaderView(content: Content, agreementId: string, versionId
       version: versionId,
       statusLabel: versionStanding(content, agreement, version).label,
       statusText: versionStatusText(version, content, false),
-      paperLink: paper ? { href: `${urls.council()}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
+      paperLink: paper ? { href: `${urls.council(organisationOf(content).council.slug)}#${paperAnchor(paper)}`, label: paperLabel(content, paper) } : undefined,
       example: exampleMarkOf(version.beispiel),
       regime,
       regimeLabel: REGIME_LABELS[regime],
@@ -220,7 +221,7 @@ export function buildAgreementOverviewView(content: Content, agreementId: string
     title: agreement.title,
     shortTitle: agreement.short_title,
     summary: agreement.summary,
-    paperLink: { href: `${urls.council()}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
+    paperLink: { href: `${urls.council(organisationOf(content).council.slug)}#${paperAnchor(agreement.paper)}`, label: paperLabel(content, agreement.paper) },
     partyText:
       agreement.party_kind === 'traeger'
         ? `Vertragspartner sind die freien Träger, deren Einrichtungen im Bedarfsplan ${agreement.bedarfsplan} stehen.`

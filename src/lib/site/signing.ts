@@ -1,4 +1,5 @@
 import { REGIMES, REGIME_LABELS, type Regime } from '../../schemas/common.ts';
+import { organisationOf } from '../organisation/profile.ts';
 import { agreementsInOrder, currentVersion, currentVersionOn } from '../agreement/versions.ts';
 import { beschlusskontrolleFor, offerLettersFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
@@ -92,6 +93,8 @@ export interface SigningAgreementView {
 export interface SigningStatusView {
   title: string;
   intro: string;
+  /** Link texts to the reports: „Alle Berichte an den Gemeinderat zur Beschlusskontrolle“, „Bericht an den Gemeinderat“. */
+  reportLinks: { all: string; one: string };
   agreements: SigningAgreementView[];
 }
 
@@ -281,8 +284,10 @@ export function standingLabel(standing: SigningFigures['parties'][number]): { st
 export function buildSigningStatusView(content: Content, buildAsOf?: string): SigningStatusView {
   return memo(content, `signing-view:${buildAsOf ?? ''}`, () => {
     const reportIds = new Set(publishedReports(content, buildAsOf).map((r) => r.agreement.id));
+    const council = organisationOf(content).council;
     return {
       title: 'Zeichnungsstand und Beschlusskontrolle',
+      reportLinks: { all: `Alle Berichte an ${council.accusative} zur Beschlusskontrolle`, one: `Bericht an ${council.accusative}` },
       intro: `Wie viele der berechtigten Vertragspartner die Vereinbarung unterzeichnet haben und welche Version für sie gilt – zum Stichtag der Beschlusskontrolle und nach dem neuesten Stand des Zeichnungsregisters. Alle Zahlen werden beim Erstellen der Website aus dem Register berechnet. ${BINDING_RULE} ${OPEN_RULE}`,
       agreements: agreementsInOrder(content).map((agreement): SigningAgreementView => {
         const asOf = statusDate(content, buildAsOf);

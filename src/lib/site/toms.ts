@@ -30,9 +30,9 @@ export interface TomItemView {
   statusLabel: string;
   responsible: string;
   art32: string[];
-  /** „Kooperationsvereinbarung Kita-Planer 2 seit Version 1.0; …“: every agreement whose annex lists it. */
+  /** „Mustervereinbarung seit Version 1.0; …“: every agreement whose annex lists it. */
   annexText: string;
-  /** „§ 9 der Kooperationsvereinbarung Kita-Planer 2 (Version 1.1)“, numbered for each agreement's current version. */
+  /** „§ 9 der Mustervereinbarung (Version 1.1)“, numbered for each agreement's current version. */
   references: string[];
   risks: TomRiskLink[];
   /** Example data (status, responsible body …), unless the group shows the same mark once for all. */

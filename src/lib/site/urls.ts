@@ -20,7 +20,8 @@ export const urls = {
   provider: (providerId: string) => `/traeger/${providerId}/`,
   check: () => '/pruefen/',
   signing: () => '/beschlusskontrolle/',
-  council: () => '/stadtrat/',
+  /** The council's page; its slug comes from organisation.yaml (`council.slug`). */
+  council: (slug: string) => `/${slug}/`,
   search: () => '/suche/',
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
@@ -45,7 +46,7 @@ export function dataSetAnchor(exportId: string): string {
 
 /**
  * The name a browser saves a party's copy under (the link's `download` attribute): agreement,
- * version and party, so no two copies share a name – `kita-planer-2-1.1-traeger-012.pdf`, where
+ * version and party, so no two copies share a name – `muster-1.1-traeger-012.pdf`, where
  * the published path ends in `traeger-012.pdf` for every version.
  */
 export function copyDownloadName(agreementId: string, version: string, partyId: string): string {

@@ -37,7 +37,7 @@ export function paragraphNumbers(body: string): number[] {
 
 /**
  * The measure's references into one agreement, numbered as in `version`:
- * „§ 9 Abs. 2 der Kooperationsvereinbarung Kita-Planer 2“ (non-breaking spaces set).
+ * „§ 9 Abs. 2 der Mustervereinbarung“ (non-breaking spaces set).
  * A reference to a § or paragraph that version does not have is left out.
  */
 export function tomReferences(tom: Tom, agreement: AgreementEntry, version: Version): string[] {

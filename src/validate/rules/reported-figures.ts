@@ -1,4 +1,5 @@
 import type { AgreementEntry, Content } from '../../lib/content-model.ts';
+import { organisationOf } from '../../lib/organisation/profile.ts';
 import { papersOf } from '../../lib/council/resolutions.ts';
 import { formatDateDe } from '../../lib/dates.ts';
 import type { Diagnostic } from '../../lib/diagnostics.ts';
@@ -12,7 +13,7 @@ function agreementOf(content: Content, paper: string): AgreementEntry | undefine
 
 export const reportedFigures: Rule = {
   id: 'berichtete-zahlen',
-  description: 'Die Zahlen, die eine Beschlusskontrolle dem Stadtrat berichtet hat, ergeben sich auch heute noch aus den Inhalten.',
+  description: 'Die Zahlen, die eine Beschlusskontrolle dem Rat berichtet hat, ergeben sich auch heute noch aus den Inhalten.',
   // The figures count every party and every ledger entry: one unreadable file changes them.
   needsComplete: ['agreements', 'parties', 'ledger'],
   check(content) {
@@ -50,7 +51,7 @@ export const reportedFigures: Rule = {
           this.id,
           council.source,
           ['beschlusskontrolle', index, 'reported'],
-          `Die Beschlusskontrolle vom ${day} hat dem Stadtrat „${told}“ berichtet; aus den heutigen Inhalten ergibt sich für diesen Tag „${now}“.`,
+          `Die Beschlusskontrolle vom ${day} hat ${organisationOf(content).council.dative} „${told}“ berichtet; aus den heutigen Inhalten ergibt sich für diesen Tag „${now}“.`,
           hints.join(' '),
         ),
       );

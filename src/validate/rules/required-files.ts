@@ -3,7 +3,7 @@ import type { Rule } from '../rule.ts';
 
 export const requiredFiles: Rule = {
   id: 'pflichtdateien',
-  description: 'Die Pflichtdateien (site.yaml, council.yaml, mindestens eine Folgenabschätzung und eine Vereinbarung) sind vorhanden.',
+  description: 'Die Pflichtdateien (site.yaml, organisation.yaml, council.yaml, mindestens eine Folgenabschätzung und eine Vereinbarung) sind vorhanden.',
   check(content) {
     const out: Diagnostic[] = [];
     const prefix = commonPrefix(content.files);
@@ -12,8 +12,9 @@ export const requiredFiles: Rule = {
       if (content.files.includes(prefix + file)) return;
       out.push({ file: prefix + file, message: `Die Datei fehlt (${what}).`, hint: `Legen Sie sie nach dem Muster in content/${readmeOf(file)} an.`, rule: this.id, severity: 'error' });
     };
-    if (!content.site) missing('site.yaml', 'Angaben zum Herausgeber');
-    if (!content.council) missing('council/council.yaml', 'Stadtratsvorlagen und Beschlüsse');
+    if (!content.site) missing('site.yaml', 'Angaben zur Website');
+    if (!content.organisation) missing('organisation.yaml', 'Angaben zur Körperschaft: Name, Vertretung, Amt, Rat');
+    if (!content.council) missing('council/council.yaml', 'Vorlagen, Beratungen und Beschlüsse des Rates');
     // A version folder without dpia.yaml is reported by the parser; here only a missing DPIA altogether.
     if (content.dpia.versions.length === 0 && !content.files.some((f) => f.startsWith(`${prefix}dpia/`))) {
       out.push({ file: `${prefix}dpia/`, message: 'Es gibt keine Datenschutz-Folgenabschätzung: der Ordner dpia/ enthält keine Version mit dpia.yaml.', hint: 'Legen Sie je Version einen Ordner an (z. B. dpia/1.0/) mit dpia.yaml, risks.yaml und sections/, nach dem Muster in content/dpia/README.md.', rule: this.id, severity: 'error' });
@@ -26,7 +27,7 @@ export const requiredFiles: Rule = {
 };
 
 function commonPrefix(files: string[]): string {
-  const known = ['site.yaml', 'agreements/', 'toms/', 'dpia/', 'parties/', 'ledger/', 'council/'];
+  const known = ['site.yaml', 'organisation.yaml', 'agreements/', 'toms/', 'dpia/', 'parties/', 'ledger/', 'council/'];
   for (const file of files) {
     for (const k of known) {
       const i = file.indexOf(k);
