@@ -8,11 +8,15 @@ import { didYouMeanWord } from '../src/lib/suggest.ts';
 import { writeFileAtomic } from '../src/io/atomic-dir.ts';
 import { ContentError, parseCli, runCli, UsageError } from '../src/io/cli.ts';
 import { buildPdfs } from '../src/io/pdf/build-pdfs.ts';
+import { mergeShardOutputs } from '../src/io/pdf/merge-shards.ts';
 import { validateContentDir } from '../src/io/validate-content.ts';
+import { displayPrefixFor } from '../src/io/load-content.ts';
+import { programFingerprint } from '../src/io/program-fingerprint.ts';
 
 const USAGE = `Aufruf: npm run pdf -- [--content ORDNER] [--out ORDNER] [--private-out ORDNER] [--cache-dir ORDNER]
                        [--party KENNUNG[,KENNUNG…]] [--shard K/N] [--concurrency N]
        npm run pdf -- merge-manifests DATEI… --out dist/pdf/manifest.json
+       npm run pdf -- merge-shards [--out ORDNER] [--private-out ORDNER]
 
 Erzeugt die persönlichen PDF-Ausfertigungen (ohne Website) nach ORDNER/pdf/ und das Verzeichnis
 pdf/manifest.json. Ausfertigungen für natürliche Personen gehen nur in den nicht öffentlichen
@@ -22,6 +26,11 @@ Ordner (--private-out, Standard dist-private). Unveränderte PDFs kommen aus dem
   --shard K/N  nur den K-ten von N Teilen (nach Kennung), schreibt pdf/manifest-shard-K-of-N.json;
                die Teile verschiedener Rechner führt „merge-manifests“ zusammen
 
+„merge-shards“ ist der letzte Schritt nach Läufen mit --shard auf mehreren Rechnern (CI): Liegen
+deren Ordner pdf/ in --out und --private-out beisammen, schreibt er daraus pdf/manifest.json und
+entfernt die Teilverzeichnisse – die Ausgabe ist dann dieselbe wie die eines einzigen Laufs.
+Fehlt ein Teil oder ein PDF, bricht er ab, ohne etwas zu schreiben.
+
 Mit --party oder --shard ergänzt der Lauf pdf/manifest.json um seine Einträge: die übrigen PDFs und
 ihre Einträge bleiben, das Verzeichnis nennt immer jedes PDF im Ordner. Wer nur die neuen PDFs
 sehen will, gibt mit --out einen eigenen Ordner an.
@@ -30,6 +39,7 @@ sehen will, gibt mit --out einen eigenen Ordner an.
 await runCli(async () => {
   const argv = process.argv.slice(2);
   if (argv[0] === 'merge-manifests') return mergeCommand(argv.slice(1));
+  if (argv[0] === 'merge-shards') return mergeShardsCommand(argv.slice(1));
   const { values, positionals } = parseCli(
     argv,
     {
@@ -48,7 +58,7 @@ await runCli(async () => {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests'])}\n\n${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`Unbekannter Befehl „${positionals[0]}“.${didYouMeanWord(positionals[0]!, ['merge-manifests', 'merge-shards'])}\n\n${USAGE}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) {
     throw new UsageError(`--shard erwartet K/N mit 1 ≤ K ≤ N, z. B. „--shard 2/4“; erhalten: „${values.shard}“.`);
@@ -57,7 +67,7 @@ await runCli(async () => {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     throw new UsageError(`--concurrency erwartet eine ganze Zahl von 1 bis 16, erhalten: „${values.concurrency}“.`);
   }
-  const validation = await validateContentDir(values.content);
+  const validation = await validateContentDir(values.content, {}, { cacheDir: path.resolve(values['cache-dir']) });
   for (const d of validation.diagnostics) console.log(formatDiagnostic(d));
   if (validation.errors > 0) {
     throw new ContentError(`\n${summarizeDiagnostics(validation.diagnostics, validation.content.files.length)}\nKeine PDFs erzeugt.`);
@@ -71,6 +81,8 @@ await runCli(async () => {
     parties: (values.party ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean),
     shard,
     concurrency,
+    contentFiles: { digests: validation.fileDigests, displayPrefix: displayPrefixFor(path.resolve(values.content)) },
+    program: await programFingerprint(),
     log: (line) => console.log(line),
   });
   const rate = result.rendered > 0 ? ` (${(result.rendered / result.seconds).toLocaleString('de-DE', { maximumFractionDigits: 1 })} PDFs/s)` : '';
@@ -118,5 +130,23 @@ async function mergeCommand(argv: string[]): Promise<number> {
   const merged = mergeManifests(inputs);
   await writeFileAtomic(values.out, renderManifestJson(merged));
   console.log(`✓ ${merged.entries.length} Einträge aus ${inputs.length} Dateien → ${values.out}`);
+  return 0;
+}
+
+async function mergeShardsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(
+    argv,
+    { out: { type: 'string', default: 'dist' }, 'private-out': { type: 'string', default: 'dist-private' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`merge-shards nimmt keine Dateien, sondern --out und --private-out; erhalten: „${positionals[0]}“.\n\n${USAGE}`);
+  const merged = await mergeShardOutputs(path.resolve(values.out), path.resolve(values['private-out']));
+  const documents = merged.documents > 0 ? ` und ${merged.documents} weitere PDFs` : '';
+  const hidden = merged.privateEntries > 0 ? `; nicht öffentlich: ${merged.privateEntries} → ${path.join(values['private-out'], 'pdf', 'manifest.json')}` : '';
+  console.log(`✓ ${merged.shards} Teile zusammengeführt: ${merged.entries} Ausfertigungen${documents} → ${path.join(values.out, 'pdf', 'manifest.json')}${hidden}`);
   return 0;
 }

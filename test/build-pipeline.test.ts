@@ -89,11 +89,15 @@ describe('build pipeline', () => {
   });
 
   it('refuses a second build into the same output while one is running', async () => {
-    const [one, two] = await Promise.all([build(contentA), new Promise((r) => setTimeout(r, 150)).then(() => build(contentA))]);
+    // Other content than the output holds, so the first build has work to do (unchanged content is done at once).
+    const [one, two] = await Promise.all([build(contentB), new Promise((r) => setTimeout(r, 150)).then(() => build(contentA))]);
     const codes = [one.code, two.code].sort();
     expect(codes).toEqual([0, 1]);
     const refused = one.code === 1 ? one : two;
     expect(refused.stderr).toContain('Ein anderer Build');
+    expect(await hashTree(out)).toEqual(one.code === 0 ? hashB : hashA);
+    const back = await build(contentA);
+    expect(back.code, back.stderr).toBe(0);
     expect(await hashTree(out)).toEqual(hashA);
   });
 

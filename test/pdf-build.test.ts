@@ -177,12 +177,21 @@ describe('PDF build of the fixture', () => {
 
   it('renders nothing when nothing changed, and the output stays the same', async () => {
     const before = await hashTree(out('dist'));
+    // Unchanged inputs: the stage does not run at all, its output is carried over.
     const again = await build('dist', 'cache');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
-    // The Word files too come from the cache (a full build keeps what it used).
-    expect(again.stdout).toContain('Word-Arbeitskopien: 7, 0 neu');
+    expect(again.stdout).toContain('✓ PDFs erzeugen');
+    expect(again.stdout).toMatch(/PDFs erzeugen \([^)]*\): unverändert, aus dem letzten Build übernommen/);
     expect(again.stdout).not.toContain('Browser:');
+    expect(await hashTree(out('dist'))).toEqual(before);
+    // Without the record of the last build the stage runs, and every PDF comes from the cache.
+    await rm(path.join(out('cache'), 'builds'), { recursive: true, force: true });
+    const fromCache = await build('dist', 'cache');
+    expect(fromCache.code, fromCache.stderr).toBe(0);
+    expect(fromCache.stdout).toContain('5 PDFs, davon 1 nicht öffentlich: 0 neu, 5 aus dem Cache');
+    // The Word files too come from the cache (a full build keeps what it used).
+    expect(fromCache.stdout).toContain('Word-Arbeitskopien: 7, 0 neu');
+    expect(fromCache.stdout).not.toContain('Browser:');
     expect(await hashTree(out('dist'))).toEqual(before);
   });
 

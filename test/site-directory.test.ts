@@ -73,7 +73,7 @@ describe('the directory of a kind (directory: true)', () => {
   it('shows units and downloads, the signing status only when published, never private contacts', async () => {
     const content = await loadSiteFixture();
     const published = buildPartyPageView(content, 'traeger', 'traeger-001', [entry('1.1', 84_213, 11)]);
-    expect(published.path).toBe('/traeger/traeger-001/');
+    expect(published.page.path).toBe('/traeger/traeger-001/');
     expect(published.kicker).toEqual({ href: '/traeger/', label: 'Träger' });
     expect(published.noDownloadsText).toBe('Für diesen Träger liegt in diesem Stand der Website noch keine PDF-Ausfertigung vor.');
     expect(published.signingConsentText).toBe('Der Träger hat der Veröffentlichung zugestimmt.');

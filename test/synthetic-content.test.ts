@@ -64,6 +64,24 @@ describe('synthetic content for the benchmark', () => {
     expect(eligibleParties(content, content.agreements[0]!).length).toBeGreaterThan(5);
   });
 
+  it('gives every agreement made with the kind (one of them only a draft) a ledger of the generated parties, and keeps other kinds\' entries', async () => {
+    const decoder = new TextDecoder();
+    const bundled = new Map((await readContentFiles(path.join(ROOT, 'content'))).map((f) => [f.path, decoder.decode(f.bytes)]));
+    const files = buildSyntheticContent(bundled, { parties: 25, seed: 3 });
+    const { content, diagnostics } = parse(files);
+    const errors = [...diagnostics, ...runRules(content, {})].filter((d) => d.severity === 'error');
+    expect(errors).toEqual([]);
+    const ids = new Set(content.parties.filter((p) => p.kind === 'traeger').map((p) => p.id));
+    const withKind = content.agreements.filter((a) => a.party_kinds.includes('traeger'));
+    expect(withKind.length).toBeGreaterThan(1);
+    for (const agreement of withKind) {
+      for (const entry of content.ledgers.find((l) => l.agreement === agreement.id)?.entries ?? []) expect(ids.has(entry.party)).toBe(true);
+    }
+    expect(content.ledgers.find((l) => l.agreement === 'kita-planer-2')!.entries.length).toBeGreaterThan(20);
+    // The childminders' ledger is not the generated kind's: it stays as it was.
+    expect(files.get('ledger/kindertagespflege.yaml')).toBe(bundled.get('ledger/kindertagespflege.yaml'));
+  });
+
   it('draws numbers in [0, 1) reproducibly', () => {
     const r = createRandom(42);
     const values = Array.from({ length: 1000 }, r);

@@ -23,12 +23,26 @@ export interface SiteContext {
 export const SITE_CONTEXT_MODULE = 'virtual:vertragswerk/site-context';
 const RESOLVED = `\0${SITE_CONTEXT_MODULE}`;
 
+export interface SiteContextOptions {
+  /** `npm run dev`: reload the pages when content changes. */
+  watch?: boolean;
+  /**
+   * A build: the module reads the context from this file (written by the site stage) instead of
+   * holding it. Its code is then the same in every build into one output – it is part of every
+   * page's dependency hash, which decides whether a page of an incremental build must be rendered.
+   */
+  contextFile?: string;
+}
+
 /** The Vite plugin that serves the context; with `watch`, it also reloads the pages when content changes. */
-export function siteContextPlugin(context: SiteContext, options: { watch?: boolean } = {}): Plugin {
+export function siteContextPlugin(context: SiteContext, options: SiteContextOptions = {}): Plugin {
+  const code = options.contextFile
+    ? `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(options.contextFile)}, 'utf8'));\n`
+    : `export default ${JSON.stringify(context)};\n`;
   return {
     name: 'vertragswerk-site-context',
     resolveId: (id) => (id === SITE_CONTEXT_MODULE ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(context)};\n` : undefined),
+    load: (id) => (id === RESOLVED ? code : undefined),
     async configureServer(server: ViteDevServer) {
       if (!options.watch) return;
       // Before Astro's own middleware: invalid content gets the validator's messages, not Astro's
@@ -56,7 +70,7 @@ export function siteContextPlugin(context: SiteContext, options: { watch?: boole
   };
 }
 
-function siteContextIntegration(context: SiteContext, options: { watch?: boolean }): AstroIntegration {
+function siteContextIntegration(context: SiteContext, options: SiteContextOptions): AstroIntegration {
   return {
     name: 'vertragswerk-site-context',
     hooks: {
@@ -74,8 +88,12 @@ export const DEFAULT_SITE_URL = 'https://vereinbarungen.example';
  * The one Astro configuration: astro.config.mjs uses it with the defaults, the build stage and
  * `npm run dev` with their own context (and `configFile: false`, so nothing is merged twice).
  */
-export function astroConfig(context: SiteContext, options: { siteUrl?: string; watch?: boolean } = {}): AstroUserConfig {
+export function astroConfig(context: SiteContext, options: SiteContextOptions & { siteUrl?: string } = {}): AstroUserConfig {
   return {
+    // A page whose route returns a cacheKey is rendered only when the key or its code changed
+    // (the provider pages: src/pages/traeger/[id].astro); its previous HTML comes from cacheDir.
+    // Only builds with a context file: there the dependency hashes stay the same between builds.
+    ...(options.contextFile ? { experimental: { incrementalBuild: true } } : {}),
     site: options.siteUrl ?? DEFAULT_SITE_URL,
     trailingSlash: 'always',
     build: { format: 'directory' },

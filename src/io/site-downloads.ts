@@ -46,8 +46,16 @@ export async function loadSentLetters(content: Content): Promise<SentLetter[]> {
   return runs.flatMap((run) => sentLettersOfRun(run.record));
 }
 
-/** The Word working copies beside the public PDFs, from the same manifest. */
-export async function loadWorkingCopies(): Promise<WorkingCopyEntry[]> {
-  const data = await readManifestData();
-  return data === undefined ? [] : parseWorkingCopies(data);
+let workingCopies: Promise<WorkingCopyEntry[]> | undefined;
+
+/**
+ * The Word working copies beside the public PDFs, from the same manifest; read once per build, so
+ * every provider page gets the same list (and the views built from it once).
+ */
+export function loadWorkingCopies(): Promise<WorkingCopyEntry[]> {
+  workingCopies ??= (async () => {
+    const data = await readManifestData();
+    return data === undefined ? [] : parseWorkingCopies(data);
+  })();
+  return workingCopies;
 }

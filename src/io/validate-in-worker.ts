@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../lib/content-model.ts';
 import type { RuleOptions } from '../validate/rule.ts';
-import { validateContentDir, type ValidationResult } from './validate-content.ts';
+import type { ValidateOptions, ValidationResult } from './validate-content.ts';
 
-type WorkerReply = { ok: true; content: Omit<Content, 'lineOf' | 'hasField'>; diagnostics: ValidationResult['diagnostics']; errors: number } | { ok: false };
+type WorkerReply = ({ ok: true; content: Omit<Content, 'lineOf' | 'hasField'> } & Omit<ValidationResult, 'content'>) | { ok: false };
 
 /**
  * Validates in a worker thread, so the main thread can load the next stages' modules meanwhile
@@ -15,11 +15,16 @@ type WorkerReply = { ok: true; content: Omit<Content, 'lineOf' | 'hasField'>; di
 export async function validateContentDirInWorker(
   contentDir: string,
   options: RuleOptions = {},
+  validateOptions: ValidateOptions = {},
 ): Promise<ValidationResult & { inWorker: boolean }> {
-  const here = async () => ({ ...(await validateContentDir(contentDir, options)), inWorker: false });
+  // Loaded only when needed: the parser and the rules are the worker's, not this thread's.
+  const here = async () => {
+    const { validateContentDir } = await import('./validate-content.ts');
+    return { ...(await validateContentDir(contentDir, options, validateOptions)), inWorker: false };
+  };
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { contentDir, options } });
+    worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { contentDir, options, validateOptions } });
   } catch {
     return here();
   }
@@ -30,5 +35,6 @@ export async function validateContentDirInWorker(
   });
   void worker.terminate();
   if (!reply.ok) return here();
-  return { content: { ...reply.content, lineOf: () => undefined, hasField: () => false }, diagnostics: reply.diagnostics, errors: reply.errors, inWorker: true };
+  const { content, diagnostics, errors, fileDigests } = reply;
+  return { content: { ...content, lineOf: () => undefined, hasField: () => false }, diagnostics, errors, fileDigests, inWorker: true };
 }

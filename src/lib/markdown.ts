@@ -27,8 +27,26 @@ const ABSATZ = /^\((\d+)\)\s/;
  * Renders a content body (Markdown only; the validator has refused MDX code) to HTML.
  * Raw HTML in the source is dropped, never passed through. Each Absatz „(n)“ gets the
  * stable anchor `<anchorPrefix>-abs-<n>`.
+ *
+ * A pure function of its two arguments, and called with the same text many times in one build
+ * (each data-protection reading of a version shares most §§; site and PDFs render the same
+ * text): the result is remembered, and each caller gets its own copy.
  */
 export function renderMarkdownBody(markdown: string, anchorPrefix: string): RenderedBody {
+  const key = `${anchorPrefix}\0${markdown}`;
+  let rendered = rendered_.get(key);
+  if (!rendered) {
+    if (rendered_.size >= MAX_REMEMBERED) rendered_.clear();
+    rendered = render(markdown, anchorPrefix);
+    rendered_.set(key, rendered);
+  }
+  return { html: rendered.html, paragraphs: rendered.paragraphs.map((p) => ({ ...p })), text: rendered.text };
+}
+
+const MAX_REMEMBERED = 10_000;
+const rendered_ = new Map<string, RenderedBody>();
+
+function render(markdown: string, anchorPrefix: string): RenderedBody {
   const paragraphs: ParagraphAnchor[] = [];
   const processor = unified()
     .use(remarkParse)
@@ -55,9 +73,10 @@ export function renderMarkdownBody(markdown: string, anchorPrefix: string): Rend
       }
     })
     .use(rehypeStringify);
-  const mdTree = unified().use(remarkParse).parse(markdown) as MdRoot;
-  const html = String(processor.processSync(markdown));
+  // One parse for both: the plain text from the Markdown tree, then the HTML from the same tree.
+  const mdTree = processor.parse(markdown) as MdRoot;
   const text = mdTree.children.map((n) => toString(n)).join('\n\n');
+  const html = processor.stringify(processor.runSync(mdTree) as Root);
   return { html, paragraphs, text };
 }
 

@@ -26,11 +26,11 @@ import type {
   Vocabularies,
 } from './content-model.ts';
 import { compareDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
-import { parseMarkdownSource, parseMdxSource } from './mdx-source.ts';
+import { parseMarkdownSource, parseMdxSource, type MdxParseResult } from './mdx-source.ts';
 import { didYouMean } from './suggest.ts';
 import { decodeContentFile } from './source-text.ts';
 import { checkSchema } from './zod-diagnostics.ts';
-import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { parseYamlSource, type YamlParseResult, type YamlSource } from './yaml-source.ts';
 
 export interface ContentFile {
   /** Path relative to the content root, with forward slashes, e.g. `toms/vertraulichkeit.yaml`. */
@@ -52,6 +52,8 @@ export interface ParseOptions {
   defaults?: readonly DefaultFile[];
   /** Names of the bundled templates a content folder may override in `templates/`; absent: any name. */
   templateNames?: ReadonlySet<string>;
+  /** How texts are parsed (default: the parsers themselves; `src/io/source-cache.ts` remembers their results). */
+  parsers?: SourceParsers;
 }
 
 /** Kinds of things other content refers to by id. */
@@ -85,12 +87,24 @@ export interface ParseContentResult {
 }
 
 /**
+ * How a file's text becomes a parsed source: the parsers themselves, or (`src/io/source-cache.ts`)
+ * their remembered results for texts parsed in an earlier build – the same results either way.
+ */
+export interface SourceParsers {
+  yaml(file: string, text: string): YamlParseResult;
+  mdx(file: string, text: string): MdxParseResult;
+}
+
+export const DIRECT_PARSERS: SourceParsers = { yaml: (file, text) => parseYamlSource(file, text), mdx: parseMdxSource };
+
+/**
  * Turns the files of a content folder into the content model. Pure: it takes bytes and
  * returns data plus every problem found (all of them, not only the first). What can be
  * read is kept even when a neighbour in the same file is broken, so later checks still run.
  * `displayPrefix` is put before each path in messages (e.g. `content/`).
  */
 export function parseContent(files: readonly ContentFile[], displayPrefix = '', options: ParseOptions = {}): ParseContentResult {
+  const parsers = options.parsers ?? DIRECT_PARSERS;
   const diagnostics: Diagnostic[] = [];
   const yamlSources = new Map<string, YamlSource>();
   const display = (path: string) => displayPrefix + path;
@@ -212,7 +226,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
     }
 
     if (kind.type === 'section' || kind.type === 'dpia-section') {
-      const mdx = parseMdxSource(shown, decoded.text);
+      const mdx = parsers.mdx(shown, decoded.text);
       diagnostics.push(...mdx.diagnostics);
       if (!mdx.source) {
         unreadable();
@@ -241,7 +255,7 @@ export function parseContent(files: readonly ContentFile[], displayPrefix = '', 
       continue;
     }
 
-    const yaml = parseYamlSource(shown, decoded.text);
+    const yaml = parsers.yaml(shown, decoded.text);
     if (!yaml.ok) {
       diagnostics.push(...yaml.diagnostics);
       unreadable();

@@ -46,11 +46,20 @@ function addDays(iso: string, days: number): string {
 type Yaml = Record<string, unknown>;
 type RegisterRefYaml = { register?: string; plan: string; entry: string };
 
-interface Target {
-  kind: Yaml & { id: string; units?: { listed?: boolean }; weight?: unknown; natural_person?: boolean; words: { many: string } };
-  agreement: { id: string; plan: string; register: string };
+interface TargetAgreement {
+  id: string;
+  plan: string;
+  register: string;
   /** Adopted versions with their adoption date, oldest first. */
   versions: { version: string; adopted: string }[];
+}
+
+interface Target {
+  kind: Yaml & { id: string; units?: { listed?: boolean }; weight?: unknown; natural_person?: boolean; words: { many: string } };
+  agreement: TargetAgreement;
+  versions: TargetAgreement['versions'];
+  /** Every agreement made with the kind (the target's included): each gets a ledger of the generated parties. */
+  siblings: TargetAgreement[];
   parties: Yaml[];
 }
 
@@ -61,6 +70,21 @@ function findTarget(base: ContentFiles): Target {
     .filter(([file]) => /^agreements\/[^/]+\/agreement\.yaml$/.test(file))
     .map(([, text]) => parse(text) as { id: string; party_kinds?: string[]; eligibility?: { register: string; plan: string } })
     .sort((a, b) => (a.id === site.main_agreement ? -1 : b.id === site.main_agreement ? 1 : a.id < b.id ? -1 : 1));
+  const resolve = (agreement: (typeof agreements)[number]): TargetAgreement => {
+    let plan = agreement.eligibility!.plan;
+    if (plan === 'in-force') {
+      const register = parse(base.get(`registers/${agreement.eligibility!.register}.yaml`) ?? 'periods: []') as { periods: { plan: string; from: string }[] };
+      plan = [...register.periods].sort((a, b) => (a.from < b.from ? -1 : 1)).at(-1)?.plan ?? plan;
+    }
+    const versions: TargetAgreement['versions'] = [];
+    for (const [vf, vtext] of base) {
+      if (!vf.startsWith(`agreements/${agreement.id}/`) || !vf.endsWith('/version.yaml')) continue;
+      const v = parse(vtext) as { version: string; status: string; adopted?: string };
+      if (v.status !== 'entwurf' && v.adopted) versions.push({ version: v.version, adopted: v.adopted });
+    }
+    versions.sort((a, b) => (a.adopted < b.adopted ? -1 : 1));
+    return { id: agreement.id, plan, register: agreement.eligibility!.register, versions };
+  };
   for (const agreement of agreements) {
     const kindId = agreement.party_kinds?.[0];
     const kindText = kindId ? base.get(`parties/${kindId}.yaml`) : undefined;
@@ -68,19 +92,9 @@ function findTarget(base: ContentFiles): Target {
     const kind = parse(kindText) as Target['kind'];
     const parties = [...base].filter(([file]) => file.startsWith(`parties/${kindId}/`) && file.endsWith('.yaml')).map(([, text]) => parse(text) as Yaml);
     if (parties.length === 0) continue;
-    let plan = agreement.eligibility.plan;
-    if (plan === 'in-force') {
-      const register = parse(base.get(`registers/${agreement.eligibility.register}.yaml`) ?? 'periods: []') as { periods: { plan: string; from: string }[] };
-      plan = [...register.periods].sort((a, b) => (a.from < b.from ? -1 : 1)).at(-1)?.plan ?? plan;
-    }
-    const versions: Target['versions'] = [];
-    for (const [vf, vtext] of base) {
-      if (!vf.startsWith(`agreements/${agreement.id}/`) || !vf.endsWith('/version.yaml')) continue;
-      const v = parse(vtext) as { version: string; status: string; adopted?: string };
-      if (v.status !== 'entwurf' && v.adopted) versions.push({ version: v.version, adopted: v.adopted });
-    }
-    versions.sort((a, b) => (a.adopted < b.adopted ? -1 : 1));
-    return { kind, agreement: { id: agreement.id, plan, register: agreement.eligibility.register }, versions, parties };
+    const target = resolve(agreement);
+    const siblings = agreements.filter((a) => a.eligibility && a.party_kinds?.includes(kindId)).map(resolve);
+    return { kind, agreement: target, versions: target.versions, siblings, parties };
   }
   throw new Error('Die Inhalte enthalten keine Vereinbarung mit einer beschriebenen Art von Vertragspartnern (party_kinds, parties/<art>.yaml) und deren Partnern.');
 }
@@ -118,11 +132,20 @@ export function buildSynthetic(base: ContentFiles, options: SyntheticOptions): {
   const out: ContentFiles = new Map();
   for (const [file, text] of base) {
     if (file.startsWith(`parties/${kind.id}/`) && file.endsWith('.yaml')) continue;
-    if (file === `ledger/${agreement.id}.yaml`) continue;
+    if (target.siblings.some((a) => file === `ledger/${a.id}.yaml`)) continue;
     out.set(file, text);
   }
+  // The ledgers of every agreement made with the kind lose the real parties of the kind (the
+  // generated ones take their place); entries of other kinds' parties stay.
+  const realIds = new Set(target.parties.map((p) => String(p.id)));
+  const ledgers = new Map(
+    target.siblings.map((a) => {
+      const real = base.get(`ledger/${a.id}.yaml`);
+      const kept = real ? ((parse(real) as { entries?: Yaml[] } | null)?.entries ?? []).filter((e) => !realIds.has(String(e.party))) : [];
+      return [a.id, kept];
+    }),
+  );
   const width = Math.max(3, String(options.parties).length);
-  const ledger: Record<string, unknown>[] = [];
   let entryNumber = 0;
   // The kind's own register is the default of an entry; another one is named.
   const registerId = agreement.register === (kind as { register?: string }).register ? {} : { register: agreement.register };
@@ -160,25 +183,28 @@ export function buildSynthetic(base: ContentFiles, options: SyntheticOptions): {
     }
     out.set(`parties/${kind.id}/${id}.yaml`, stringify(party, { lineWidth: 0 }));
     if (!inPlan) continue;
-    for (const version of target.versions) {
-      if (random() < 0.15) continue;
-      const offered = addDays(version.adopted, int(3, 20));
-      const entry: Record<string, unknown> = { party: id, version: version.version, offered };
-      const outcome = random();
-      if (outcome < 0.6) {
-        entry.signed = addDays(offered, int(5, 120));
-        entry.form = random() < 0.7 ? 'schriftlich' : 'elektronisch';
-        const signer = contacts.length > 0 ? (pick(contacts) as { name: string; function: string }) : { name: String(party.name), function: kind.words.many };
-        entry.signatory = { name: signer.name, function: signer.function };
-      } else if (outcome < 0.7) {
-        entry.declined = addDays(offered, int(5, 120));
-      } else if (outcome < 0.85) {
-        entry.intent = addDays(offered, int(5, 60));
+    // Every agreement with the same register and plan offers its adopted versions (a draft none yet).
+    for (const signed of target.siblings.filter((a) => a.register === agreement.register && a.plan === agreement.plan)) {
+      for (const version of signed.versions) {
+        if (random() < 0.15) continue;
+        const offered = addDays(version.adopted, int(3, 20));
+        const entry: Record<string, unknown> = { party: id, version: version.version, offered };
+        const outcome = random();
+        if (outcome < 0.6) {
+          entry.signed = addDays(offered, int(5, 120));
+          entry.form = random() < 0.7 ? 'schriftlich' : 'elektronisch';
+          const signer = contacts.length > 0 ? (pick(contacts) as { name: string; function: string }) : { name: String(party.name), function: kind.words.many };
+          entry.signatory = { name: signer.name, function: signer.function };
+        } else if (outcome < 0.7) {
+          entry.declined = addDays(offered, int(5, 120));
+        } else if (outcome < 0.85) {
+          entry.intent = addDays(offered, int(5, 60));
+        }
+        ledgers.get(signed.id)!.push(entry);
       }
-      ledger.push(entry);
     }
   }
-  out.set(`ledger/${agreement.id}.yaml`, stringify({ agreement: agreement.id, entries: ledger }, { lineWidth: 0 }));
+  for (const [id, entries] of ledgers) out.set(`ledger/${id}.yaml`, stringify({ agreement: id, entries }, { lineWidth: 0 }));
   // The council's recorded figures are those of the real parties: synthetic ones would contradict them.
   const council = out.get('council/council.yaml');
   if (council) out.set('council/council.yaml', council.replace(/^\s*reported:.*\n/gm, ''));

@@ -156,6 +156,23 @@ function offsetOf(doc: Document, path: readonly PathSegment[]): number {
 const INDENT_HINT = 'Rücken Sie Felder derselben Ebene gleich weit ein, nur mit Leerzeichen (je Ebene zwei).';
 const QUOTE_HINT = 'Setzen Sie den ganzen Wert in Anführungszeichen, z. B. title: "Teil A: Auftragsverarbeitung".';
 
+/** Whether parsed YAML data has a field at `path` (as the document's `hasIn`: a key with an empty value counts). */
+export function dataHas(data: unknown, path: readonly PathSegment[]): boolean {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (Array.isArray(node)) {
+      if (typeof segment !== 'number' || segment < 0 || segment >= node.length) return false;
+      node = node[segment];
+    } else if (node !== null && typeof node === 'object') {
+      if (!Object.prototype.hasOwnProperty.call(node, segment)) return false;
+      node = (node as Record<string, unknown>)[String(segment)];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** A German description of a `yaml` parser error, placed where the author must fix it. */
 export function describeYamlError(text: string, error: YAMLError): { offset: number; message: string; hint: string } {
   const offset = error.pos[0];

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { DOCX_PIPELINE_VERSION, renderWorkingCopyDocx, type WorkingCopyInput, type WorkingCopyParts } from '../../lib/docx/working-copy.ts';
 import { sha256Hex, type PartyDocument } from '../../lib/pdf/party-document.ts';
 import { renderPartyPrintJob, type PdfTemplates } from '../../lib/pdf/render-html.ts';
@@ -28,22 +29,34 @@ export interface PlannedWorkingCopy {
   input: () => WorkingCopyInput;
 }
 
-export function partyWorkingCopy(doc: PartyDocument, templates: PdfTemplates, templatesHash: string): PlannedWorkingCopy {
+/**
+ * A party's Word file: from its document, or from a copy planned from memory (build-pdfs.ts), whose
+ * document is built (`copy.doc`) only when the file must be made.
+ */
+export function partyWorkingCopy(
+  copy: PartyDocument | (Pick<PartyDocument, 'job' | 'documentId' | 'digest'> & { readonly doc: PartyDocument }),
+  templates: PdfTemplates,
+  templatesHash: string,
+): PlannedWorkingCopy {
+  const documentOf = (): PartyDocument => ('doc' in copy ? copy.doc : copy);
   return {
-    pdfPath: doc.job.path,
-    isPrivate: doc.job.isPrivate,
-    documentId: doc.documentId,
-    digest: doc.digest,
+    pdfPath: copy.job.path,
+    isPrivate: copy.job.isPrivate,
+    documentId: copy.documentId,
+    digest: copy.digest,
     templatesHash,
-    input: () => ({
-      html: renderPartyPrintJob(doc, templates).html,
-      orientation: 'portrait',
-      documentId: doc.documentId,
-      ...(doc.textSha256 ? { textSha256: doc.textSha256 } : {}),
-      checkUrl: doc.publisher.checkUrl,
-      what: 'Ausfertigung',
-      metadata: doc.metadata,
-    }),
+    input: () => {
+      const doc = documentOf();
+      return {
+        html: renderPartyPrintJob(doc, templates).html,
+        orientation: 'portrait',
+        documentId: doc.documentId,
+        ...(doc.textSha256 ? { textSha256: doc.textSha256 } : {}),
+        checkUrl: doc.publisher.checkUrl,
+        what: 'Ausfertigung',
+        metadata: doc.metadata,
+      };
+    },
   };
 }
 
@@ -98,6 +111,19 @@ export async function writeWorkingCopies(
   // The agreement text and annexes every copy of a version shares are converted once per build.
   const parts: WorkingCopyParts = new Map();
   const run: WorkingCopyRun = { publicEntries: [], privateEntries: [], keys: new Set(), made: 0, seconds: 0 };
+  // Size and SHA-256 of each cached file by its key, so an unchanged file is placed without being read.
+  const indexFile = path.join(options.cacheDir, 'index.bin');
+  const index = await readFile(indexFile).then(
+    (b) => {
+      try {
+        return deserialize(b) as Map<string, { bytes: number; sha256: string }>;
+      } catch {
+        return new Map<string, { bytes: number; sha256: string }>();
+      }
+    },
+    () => new Map<string, { bytes: number; sha256: string }>(),
+  );
+  const nextIndex = new Map<string, { bytes: number; sha256: string }>();
   // Writes run while the next file is made (each waits for the disk); at most this many at once.
   const pending = new Set<Promise<void>>();
   let failure: unknown;
@@ -112,11 +138,15 @@ export async function writeWorkingCopies(
     const cached = path.join(options.cacheDir, key.slice(0, 2), `${key}.docx`);
     const docxPath = item.pdfPath.replace(/\.pdf$/, '.docx');
     const target = path.join(item.isPrivate ? options.privateOutDir : options.outDir, docxPath);
-    const known = await readFile(cached).catch(() => undefined);
-    const bytes = known ?? (await renderWorkingCopyDocx(item.input(), parts));
-    if (!known) run.made++;
-    (item.isPrivate ? run.privateEntries : run.publicEntries).push({ path: docxPath, of: item.pdfPath, bytes: bytes.length, sha256: sha256Hex(bytes), documentId: item.documentId });
-    const write = (known ? Promise.resolve() : writeFileAtomic(cached, bytes)).then(() => options.place(cached, target));
+    const indexed = index.get(key);
+    const listed = indexed && (await stat(cached).then((info) => info.size === indexed.bytes, () => false)) ? indexed : undefined;
+    const known = listed ? undefined : await readFile(cached).catch(() => undefined);
+    const bytes = listed ? undefined : (known ?? (await renderWorkingCopyDocx(item.input(), parts)));
+    if (!listed && !known) run.made++;
+    const meta = listed ?? { bytes: bytes!.length, sha256: sha256Hex(bytes!) };
+    nextIndex.set(key, meta);
+    (item.isPrivate ? run.privateEntries : run.publicEntries).push({ path: docxPath, of: item.pdfPath, bytes: meta.bytes, sha256: meta.sha256, documentId: item.documentId });
+    const write = (listed || known ? Promise.resolve() : writeFileAtomic(cached, bytes!)).then(() => options.place(cached, target));
     const tracked: Promise<void> = write
       .catch((error: unknown) => {
         failure ??= error;
@@ -126,6 +156,10 @@ export async function writeWorkingCopies(
     await settle(16);
   }
   await settle(0);
+  // Entries of this run join those of others (a --party run plans a few); an index that cannot be
+  // written costs reading next time, nothing else.
+  const changed = [...nextIndex].some(([key, meta]) => index.get(key)?.sha256 !== meta.sha256);
+  if (changed) await writeFileAtomic(indexFile, serialize(new Map([...index, ...nextIndex]))).catch(() => undefined);
   run.seconds = (performance.now() - started) / 1000;
   return run;
 }

@@ -40,6 +40,7 @@ import { allParties, findParty } from '../../lib/parties/lookup.ts';
 import { organisationOf } from '../../lib/organisation/profile.ts';
 import { loadPdfAssets, type PdfAssets } from './assets.ts';
 import { createFinalizePool, type FinalizePool, type SharedPart } from './finalize-pool.ts';
+import { openCopyMemo, type ContentFileDigests } from './copy-memo.ts';
 import { createProgress } from './progress.ts';
 import { partyWorkingCopy, synopsisWorkingCopy, writeWorkingCopies } from './build-docx.ts';
 import { PdfPrinter, PrintTimeoutError, type PrintFn, type PrintJob } from './renderer.ts';
@@ -63,6 +64,13 @@ export interface PdfBuildOptions {
   log: (line: string) => void;
   /** For tests: print without a browser. */
   print?: PrintFn;
+  /**
+   * The content files the content was read from: copies whose files are unchanged since the last
+   * run are planned from memory (cache key and document id) instead of building their documents.
+   */
+  contentFiles?: ContentFileDigests;
+  /** Fingerprint of the program: a remembered plan holds only for the same code. */
+  program?: string;
   /**
    * Print the parts every party of an agreement version and regime shares (agreement text with
    * Anlage 1, Anlage 3) once and assemble each PDF from them and the party's own print (default:
@@ -104,7 +112,10 @@ interface CacheMeta {
 
 interface Planned {
   job: PdfJob;
-  doc: PartyDocument;
+  /** Built on first use: a copy planned from memory needs it only when it must be printed. */
+  readonly doc: PartyDocument;
+  documentId: string;
+  digest: string;
   key: string;
   cachePdf: string;
   cacheMeta: string;
@@ -162,11 +173,27 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const views: AgreementViewCache = new Map();
   const viewDigests = new WeakMap<AgreementView, ViewDigests>();
   const pdfCache = path.join(options.cacheDir, 'pdf');
+  const memo = options.contentFiles && options.program ? await openCopyMemo(options.cacheDir, options.content, options.contentFiles, `${options.program}\0${keyPrefix}`) : undefined;
   const planned: Planned[] = jobs.map((job) => {
-    const doc = buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests });
-    const key = sha256Hex(keyPrefix + doc.digest);
+    let doc: PartyDocument | undefined;
+    const documentOf = () => (doc ??= buildPartyDocument(options.content, job.agreementId, job.version, job.partyId, { views, viewDigests }));
+    const remembered = memo?.recall(job);
+    const digest = remembered?.digest ?? documentOf().digest;
+    const key = remembered?.key ?? sha256Hex(keyPrefix + digest);
+    const documentId = remembered?.documentId ?? documentOf().documentId;
+    if (!remembered) memo?.remember(job, { key, documentId, digest });
     const dir = path.join(pdfCache, key.slice(0, 2));
-    return { job, doc, key, cachePdf: path.join(dir, `${key}.pdf`), cacheMeta: path.join(dir, `${key}.json`) };
+    return {
+      job,
+      get doc() {
+        return documentOf();
+      },
+      documentId,
+      digest,
+      key,
+      cachePdf: path.join(dir, `${key}.pdf`),
+      cacheMeta: path.join(dir, `${key}.json`),
+    };
   });
 
   const missing: Planned[] = [];
@@ -225,7 +252,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
       bytes: meta.bytes,
       pages: meta.pages,
       sha256: meta.sha256,
-      documentId: p.doc.documentId,
+      documentId: p.documentId,
       // The cache key holds the browser, so a cached copy was printed by this one too.
       browser: executable?.label,
     };
@@ -242,7 +269,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   // made while the browser prints, they took its processor time and the build grew more (measured).
   const docxCache = path.join(options.cacheDir, 'docx');
   const words = await writeWorkingCopies(
-    [...planned.map((p) => partyWorkingCopy(p.doc, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
+    [...planned.map((p) => partyWorkingCopy(p, assets.templates, assets.hash)), ...synopsisDocs.map((doc) => synopsisWorkingCopy(doc, assets.templates, assets.synopsis))],
     { cacheDir: docxCache, outDir: options.outDir, privateOutDir: options.privateOutDir, place: placeFile },
   );
   // Every PDF was printed by this browser: its name and version are part of the cache key.
@@ -255,7 +282,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   if (options.shard) {
     // The shard's own list, for „merge-manifests“ when the shards ran on different machines.
     await writeFileAtomic(publicManifestPath, renderManifestJson(publicManifest));
-    if (privateEntries.length > 0) await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
+    // Also when empty: merging the shards then knows every shard's private part arrived.
+    await writeFileAtomic(privateManifestPath, renderManifestJson(privateManifest));
   }
   if (partial) {
     // A partial run never shrinks the published list: its entries join the full manifest.
@@ -274,14 +302,21 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     if (removed.length > 0) options.log(`${what} aus einem früheren Lauf entfernt: die Inhalte sehen ${removed.length === 1 ? (pdfs === 1 ? 'es' : 'sie') : 'sie'} nicht mehr vor.`);
   }
 
+  await memo?.save(!partial);
+
   if (!partial) {
     await pruneCache(pdfCache, new Set([...planned, ...documentsPlanned].map((p) => p.key)));
     await pruneCache(docxCache, words.keys);
-    if (assemble) {
+    // Planned from memory, the shared parts are the ones the last run kept: their documents are
+    // not built just to prune (the shared basis changed → every copy is planned afresh → pruned then).
+    if (assemble && (memo?.stats.remembered ?? 0) === 0) {
       // The shared prints of one agreement version and regime are the same for all its parties:
       // one document of each group names the ones still in use.
       const groups = new Map<string, PartyDocument>();
-      for (const p of planned) groups.set(`${p.job.agreementId}\0${p.job.version}\0${p.job.regime}`, p.doc);
+      for (const p of planned) {
+        const group = `${p.job.agreementId}\0${p.job.version}\0${p.job.regime}`;
+        if (!groups.has(group)) groups.set(group, p.doc);
+      }
       const keep = new Set<string>();
       for (const doc of groups.values()) for (const key of sharedKeys(renderSplitPrintJobs(doc, assets.templates), keyPrefix)) keep.add(key);
       await pruneCache(sharedCache, keep);

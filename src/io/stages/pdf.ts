@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManifestError, manifestPaths, parseManifest } from '../../lib/pdf/manifest.ts';
+import { findBrowser } from '../browser.ts';
 import type { BuildStage } from '../build-pipeline.ts';
+import { digestOfFiles, fingerprint, sha256Of } from '../build-record.ts';
+import { displayPrefixFor } from '../load-content.ts';
 
 /**
  * Personal PDFs into the staging folders: providers' copies and `pdf/manifest.json` into the
@@ -13,7 +16,26 @@ export const pdfStage: BuildStage = {
   label: 'PDFs erzeugen',
   outputs: { public: ['pdf'], private: true },
   prepare: () => import('../pdf/build-pdfs.ts'),
-  async run({ options, content, stagingOut, stagingPrivate, handover }) {
+  /**
+   * A copy is made of the content without the ledger (a record: signatures and reminders never
+   * change its bytes, test/copy-independent-of-ledger.test.ts), the templates and the browser;
+   * the ledger decides only which copies exist, and the list of them stands in for it here.
+   */
+  async inputs({ content, fileDigests, program, options }) {
+    const executable = await findBrowser().catch(() => undefined);
+    // Without a browser the stage runs and says what is missing.
+    if (!executable) return undefined;
+    const { planPdfJobs } = await import('../../lib/pdf/party-document.ts');
+    const prefix = displayPrefixFor(path.resolve(options.contentDir));
+    const ledgers = new Set(content.ledgers.map((l) => l.source.file.slice(prefix.length)));
+    return fingerprint({
+      program,
+      browser: executable.label,
+      content: digestOfFiles(fileDigests, (file) => !ledgers.has(file)),
+      copies: sha256Of(JSON.stringify(planPdfJobs(content))),
+    });
+  },
+  async run({ options, content, stagingOut, stagingPrivate, handover, fileDigests, program }) {
     // Loaded here (or in prepare, during validation): `--skip pdf` saves the 0.2 s.
     const { buildPdfs } = await import('../pdf/build-pdfs.ts');
     const result = await buildPdfs({
@@ -22,6 +44,8 @@ export const pdfStage: BuildStage = {
       outDir: stagingOut,
       privateOutDir: stagingPrivate,
       cacheDir: path.resolve(options.cacheDir),
+      contentFiles: { digests: fileDigests, displayPrefix: displayPrefixFor(path.resolve(options.contentDir)) },
+      program,
       log: options.log,
     });
     handover.pdfManifestPath = result.publicManifestPath;
@@ -33,8 +57,12 @@ export const pdfStage: BuildStage = {
     return `${result.total} PDFs${privateNote}: ${result.rendered} neu, ${result.cached} aus dem Cache${dpiaNote}${synopsisNote}${wordNote}`;
   },
   // The site shows the carried-over copies with their checksums, or none when there are none.
-  async carriedOver({ stagingOut, outDir, handover }) {
+  async carriedOver({ stagingOut, outDir, handover }, _files, why) {
     const manifestPath = path.join(stagingOut, 'pdf', 'manifest.json');
+    if (why === 'unchanged') {
+      handover.pdfManifestPath = manifestPath;
+      return;
+    }
     const text = await readFile(manifestPath, 'utf8').catch(() => undefined);
     if (text === undefined) {
       return 'die Website zeigt keine PDF-Ausfertigungen. Ein Build ohne --skip pdf erzeugt sie.';

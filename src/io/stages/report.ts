@@ -1,11 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderReportHtml, renderReportIndexHtml, renderReportMarkdown } from '../../lib/report/render.ts';
-import { publishedReports, reportUrls } from '../../lib/report/urls.ts';
-import { buildBeschlusskontrolleView, reportIndexTexts, type BeschlusskontrolleView } from '../../lib/report/view.ts';
-import { urls } from '../../lib/site/urls.ts';
+import { reportUrls } from '../../lib/report/urls.ts';
+import type { BeschlusskontrolleView } from '../../lib/report/view.ts';
 import type { BuildStage } from '../build-pipeline.ts';
-import { loadReportFontCss } from '../report/fonts.ts';
+import { digestOfFiles, fingerprint } from '../build-record.ts';
 
 /**
  * The Beschlusskontrolle letters as HTML and Markdown under /beschlusskontrolle/bericht/: one per
@@ -16,7 +14,16 @@ export const reportStage: BuildStage = {
   name: 'report',
   label: 'Bericht zur Beschlusskontrolle erzeugen',
   outputs: { public: [reportUrls.index()] },
+  inputs: async ({ fileDigests, program, options }) => fingerprint({ program, asOf: options.asOf, content: digestOfFiles(fileDigests) }),
   async run({ content, stagingOut, options }) {
+    // Loaded here: a build whose report is unchanged does not need them.
+    const [{ renderReportHtml, renderReportIndexHtml, renderReportMarkdown }, { publishedReports }, { buildBeschlusskontrolleView, reportIndexTexts }, { urls }, { loadReportFontCss }] = await Promise.all([
+      import('../../lib/report/render.ts'),
+      import('../../lib/report/urls.ts'),
+      import('../../lib/report/view.ts'),
+      import('../../lib/site/urls.ts'),
+      import('../report/fonts.ts'),
+    ]);
     const fontCss = await loadReportFontCss();
     const views: BeschlusskontrolleView[] = [];
     for (const { agreement, asOf } of publishedReports(content, options.asOf)) {

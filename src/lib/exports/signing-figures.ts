@@ -5,7 +5,7 @@ import { memo } from '../memo.ts';
 import { agreementsInOrder } from '../agreement/versions.ts';
 import { beschlusskontrolleFor } from '../council/resolutions.ts';
 import type { AgreementEntry, Content } from '../content-model.ts';
-import { buildSigningFigures, dayAfter, ledgerByParty, statusDate, type SigningFigures } from '../signing/figures.ts';
+import { buildSigningFigures, dayAfter, ledgerByParty, signingCountsOnDays, statusDate, type SigningCounts } from '../signing/figures.ts';
 import { BINDING_RULE } from '../signing/sentences.ts';
 import { OPEN_RULE, PARTY_FIGURE_LABELS } from '../signing/terms.ts';
 import { renderCsv } from './csv.ts';
@@ -65,7 +65,9 @@ export function figureDates(content: Content, agreement: AgreementEntry, until: 
   }
   for (const b of beschlusskontrolleFor(content, agreement)) if (b.date <= until) days.add(b.date);
   // A termination changes the figures the day after it ends.
-  for (const day of [...days]) for (const t of buildSigningFigures(content, agreement, day).terminating) if (t.termination.endsOn < until) days.add(dayAfter(t.termination.endsOn));
+  for (const counts of signingCountsOnDays(content, agreement, [...days])) {
+    for (const t of counts.terminating) if (t.termination.endsOn < until) days.add(dayAfter(t.termination.endsOn));
+  }
   return [...days].sort();
 }
 
@@ -87,7 +89,7 @@ export interface SigningFigureRow {
   [weightColumn: `${string}_berechtigt` | `${string}_unterzeichnet`]: number | undefined;
 }
 
-function rowsOf(content: Content, agreement: AgreementEntry, f: SigningFigures): SigningFigureRow[] {
+function rowsOf(content: Content, agreement: AgreementEntry, f: SigningCounts): SigningFigureRow[] {
   const base = { vereinbarung: f.agreementId, stichtag: f.asOf };
   const weight = agreementWeight(content, agreement);
   return [
@@ -122,7 +124,8 @@ export function signingFigureRowsOn(content: Content, agreement: AgreementEntry,
 export function buildSigningFigureRows(content: Content): SigningFigureRow[] {
   const until = statusDate(content);
   if (!until) return [];
-  return agreementsInOrder(content).flatMap((agreement) => figureDates(content, agreement, until).flatMap((day) => signingFigureRowsOn(content, agreement, day)));
+  // Counted for all days in one sweep: recounting every party on every day grows with parties × days.
+  return agreementsInOrder(content).flatMap((agreement) => signingCountsOnDays(content, agreement, figureDates(content, agreement, until)).flatMap((f) => rowsOf(content, agreement, f)));
 }
 
 function signingCsvHeader(content: Content): string[] {

@@ -1,12 +1,12 @@
 import { adoptedVersions, currentVersionOn, isAdoptedOn } from '../agreement/versions.ts';
-import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry } from '../content-model.ts';
-import { eligibilityChangeDays, eligibleParties, isEligible, weightOf } from '../parties/eligibility.ts';
+import type { AgreementEntry, Content, LedgerEntryLocated, PartyEntry, Version } from '../content-model.ts';
+import { eligibilityChangeDays, isEligible, weightOf } from '../parties/eligibility.ts';
 import { PLAN_IN_FORCE } from '../../schemas/register.ts';
 import { partiesFor, registerOf } from '../parties/kinds.ts';
 import { regimeIds } from '../vocabulary.ts';
 import { memo } from '../memo.ts';
 import { partyStandingOn, terminationOf, type PartyStanding, type Termination } from './binding.ts';
-import { isOpen, offerStateAmong } from './terms.ts';
+import { isOpen, offerStateAmong, type OfferState } from './terms.ts';
 
 /**
  * The signing figures of an agreement on a day: the one computation behind the home page, the
@@ -110,65 +110,205 @@ export function buildSigningFigures(content: Content, agreement: AgreementEntry,
   return memo(content, `signing-figures:${agreement.id}:${asOf}`, () => computeFigures(content, agreement, asOf));
 }
 
-function computeFigures(content: Content, agreement: AgreementEntry, asOf: string): SigningFigures {
-  const eligible = eligibleParties(content, agreement, asOf);
-  const parties = eligible.map((party) => partyStanding(content, agreement, party, asOf));
-  const count = (state: PartyStanding['state']) => parties.filter((p) => p.state === state).length;
-  const adopted = adoptedVersions(agreement).filter((v) => isAdoptedOn(v, asOf));
-  const boundByVersion = [...adopted].reverse().map((v) => ({ version: v.version, bound: parties.filter((p) => p.binding?.version === v.version).length }));
-  const isBound = (p: PartyStanding) => p.state === 'gebunden';
-  const weight = (p: PartyStanding) => weightOf(content, p.party, agreement, asOf);
-  const byRegime = Object.fromEntries(
-    regimeIds(content).map((regime) => {
-      const inRegime = parties.filter((p) => p.party.regime === regime);
-      return [regime, { eligible: inRegime.length, bound: inRegime.filter(isBound).length }];
-    }),
-  );
-  const offers: VersionOffers[] = adopted.map((v) => {
-    let offered = 0, signed = 0, open = 0, intent = 0, declined = 0, replaced = 0, openWhileBound = 0;
-    for (const p of parties) {
-      const state = offerStateAmong(ledgerEntryOf(content, agreement.id, p.party.id, v.version), p.latestOffer?.version, asOf);
-      if (state === 'nicht-angeboten') continue;
-      offered++;
-      if (state === 'unterzeichnet') signed++;
-      else if (state === 'abgelehnt') declined++;
-      else if (state === 'ersetzt') replaced++;
-      else {
-        open++;
-        if (state === 'absicht') intent++;
-        if (p.binding && p.binding.version !== v.version) openWhileBound++;
-      }
+/** The figures of a day without each party's standing: what `signingCountsOnDays` counts for many days at once. */
+export type SigningCounts = Omit<SigningFigures, 'parties'>;
+
+/** What one eligible party adds to the figures of a day. */
+interface PartyShare {
+  /** Position among the agreement's parties (id order): the order of `terminating` and `ended`. */
+  index: number;
+  standing: PartyStanding;
+  /** Its weight (places, pupils …) in the plan; 0 for a kind without weight. */
+  weight: number;
+  /** Its answer to the offer of each adopted version (`adoptedVersions` order). */
+  offers: OfferState[];
+}
+
+function shareOf(content: Content, agreement: AgreementEntry, versions: readonly Version[], party: PartyEntry, index: number, asOf: string): PartyShare | undefined {
+  if (!isEligible(content, party, agreement, asOf)) return undefined;
+  const standing = partyStanding(content, agreement, party, asOf);
+  const offers = versions.map((v) => offerStateAmong(ledgerEntryOf(content, agreement.id, party.id, v.version), standing.latestOffer?.version, asOf));
+  return { index, standing, weight: weightOf(content, party, agreement, asOf), offers };
+}
+
+type OfferTally = Omit<VersionOffers, 'version' | 'adopted' | 'noAnswer'>;
+
+/**
+ * The sums over the eligible parties, kept so that one party's share can be taken out and put
+ * back: a day's figures from the previous day's and the few parties whose standing changed.
+ */
+class FigureTally {
+  eligible = 0;
+  readonly states: Record<PartyStanding['state'], number> = { gebunden: 0, beendet: 0, 'keine-antwort': 0, absicht: 0, abgelehnt: 0, 'nicht-angeboten': 0 };
+  /** Bound or ended parties whose newest offer is open (a newer version not yet answered). */
+  openWhileBound = 0;
+  openAfterEnd = 0;
+  weightEligible = 0;
+  weightBound = 0;
+  readonly boundBy = new Map<string, number>();
+  readonly byRegime: Record<string, { eligible: number; bound: number }>;
+  readonly offers: OfferTally[];
+  readonly terminating = new Map<number, { party: string; termination: Termination }>();
+  readonly ended = new Map<number, { party: string; termination: Termination }>();
+  readonly versions: readonly Version[];
+  /** The vocabulary's regime ids, in its order. */
+  readonly regimes: readonly string[];
+
+  constructor(versions: readonly Version[], regimes: readonly string[]) {
+    this.versions = versions;
+    this.regimes = regimes;
+    this.byRegime = Object.fromEntries(regimes.map((r) => [r, { eligible: 0, bound: 0 }]));
+    this.offers = versions.map(() => ({ offered: 0, signed: 0, open: 0, intent: 0, declined: 0, replaced: 0, openWhileBound: 0 }));
+  }
+
+  /** Adds a share (`sign` 1) or takes it out again (`sign` -1). */
+  add(share: PartyShare, sign: 1 | -1): void {
+    const { standing: p, weight } = share;
+    const bound = p.state === 'gebunden';
+    this.eligible += sign;
+    this.states[p.state] += sign;
+    if (p.latestOffer !== undefined && isOpen(p.latestOffer.state)) {
+      if (bound) this.openWhileBound += sign;
+      else if (p.state === 'beendet') this.openAfterEnd += sign;
     }
-    return { version: v.version, adopted: v.adopted, offered, signed, open, intent, noAnswer: open - intent, declined, replaced, openWhileBound };
+    this.weightEligible += sign * weight;
+    if (bound) this.weightBound += sign * weight;
+    if (p.binding) this.boundBy.set(p.binding.version, (this.boundBy.get(p.binding.version) ?? 0) + sign);
+    const regime = this.byRegime[p.party.regime];
+    if (regime) {
+      regime.eligible += sign;
+      if (bound) regime.bound += sign;
+    }
+    if (p.binding?.termination) {
+      if (sign > 0) this.terminating.set(share.index, { party: p.party.id, termination: p.binding.termination });
+      else this.terminating.delete(share.index);
+    }
+    if (p.ended) {
+      if (sign > 0) this.ended.set(share.index, { party: p.party.id, termination: p.ended.termination });
+      else this.ended.delete(share.index);
+    }
+    share.offers.forEach((state, i) => {
+      if (state === 'nicht-angeboten') return;
+      const o = this.offers[i]!;
+      o.offered += sign;
+      if (state === 'unterzeichnet') o.signed += sign;
+      else if (state === 'abgelehnt') o.declined += sign;
+      else if (state === 'ersetzt') o.replaced += sign;
+      else {
+        o.open += sign;
+        if (state === 'absicht') o.intent += sign;
+        if (p.binding && p.binding.version !== this.versions[i]!.version) o.openWhileBound += sign;
+      }
+    });
+  }
+
+  countsOn(agreement: AgreementEntry, asOf: string): SigningCounts {
+    const adopted = this.versions.map((version, i) => ({ version, i })).filter(({ version }) => isAdoptedOn(version, asOf));
+    const inOrder = <T>(map: Map<number, T>) => [...map].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+    const unbound = this.states['keine-antwort'] + this.states.absicht;
+    return {
+      agreementId: agreement.id,
+      asOf,
+      currentVersion: currentVersionOn(agreement, asOf)?.version,
+      eligible: this.eligible,
+      bound: this.states.gebunden,
+      boundByVersion: [...adopted].reverse().map(({ version }) => ({ version: version.version, bound: this.boundBy.get(version.version) ?? 0 })),
+      terminating: inOrder(this.terminating),
+      ended: inOrder(this.ended),
+      open: unbound,
+      intent: this.states.absicht,
+      noAnswer: this.states['keine-antwort'],
+      openOffers: { total: unbound + this.openWhileBound + this.openAfterEnd, unbound, whileBound: this.openWhileBound, afterEnd: this.openAfterEnd },
+      declined: this.states.abgelehnt,
+      notOffered: this.states['nicht-angeboten'],
+      offered: this.eligible - this.states['nicht-angeboten'],
+      offers: adopted.map(({ version, i }) => {
+        const o = this.offers[i]!;
+        return { version: version.version, adopted: version.adopted, offered: o.offered, signed: o.signed, open: o.open, intent: o.intent, noAnswer: o.open - o.intent, declined: o.declined, replaced: o.replaced, openWhileBound: o.openWhileBound };
+      }),
+      weightEligible: this.weightEligible,
+      weightBound: this.weightBound,
+      byRegime: Object.fromEntries(this.regimes.map((r) => [r, { ...this.byRegime[r]! }])),
+    };
+  }
+}
+
+function computeFigures(content: Content, agreement: AgreementEntry, asOf: string): SigningFigures {
+  const tally = new FigureTally(adoptedVersions(agreement), regimeIds(content));
+  const parties: PartyStanding[] = [];
+  partiesFor(content, agreement).forEach((party, index) => {
+    const share = shareOf(content, agreement, tally.versions, party, index, asOf);
+    if (!share) return;
+    tally.add(share, 1);
+    parties.push(share.standing);
   });
-  const notOffered = count('nicht-angeboten');
-  const newestOpen = (p: PartyStanding) => p.latestOffer !== undefined && isOpen(p.latestOffer.state);
-  const openOf = (state: PartyStanding['state']) => parties.filter((p) => p.state === state && newestOpen(p)).length;
-  const unbound = count('keine-antwort') + count('absicht');
-  const whileBound = openOf('gebunden');
-  const afterEnd = openOf('beendet');
-  return {
-    agreementId: agreement.id,
-    asOf,
-    currentVersion: currentVersionOn(agreement, asOf)?.version,
-    eligible: parties.length,
-    bound: parties.filter(isBound).length,
-    boundByVersion,
-    terminating: parties.filter((p) => p.binding?.termination).map((p) => ({ party: p.party.id, termination: p.binding!.termination! })),
-    ended: parties.filter((p) => p.ended).map((p) => ({ party: p.party.id, termination: p.ended!.termination })),
-    open: unbound,
-    intent: count('absicht'),
-    noAnswer: count('keine-antwort'),
-    openOffers: { total: unbound + whileBound + afterEnd, unbound, whileBound, afterEnd },
-    declined: count('abgelehnt'),
-    notOffered,
-    offered: parties.length - notOffered,
-    offers,
-    weightEligible: parties.reduce((sum, p) => sum + weight(p), 0),
-    weightBound: parties.filter(isBound).reduce((sum, p) => sum + weight(p), 0),
-    byRegime,
-    parties,
-  };
+  return { ...tally.countsOn(agreement, asOf), parties };
+}
+
+/**
+ * The days on which a party's share of the figures can change: its ledger events, the day after a
+ * termination runs out, and its entries entering or leaving the register. Between them (and the
+ * days the rule itself changes, see eligibilityRuleChangeDays) every comparison
+ * `buildSigningFigures` makes for it with the day comes out the same.
+ */
+function shareChangeDays(content: Content, party: PartyEntry, entries: readonly LedgerEntryLocated[], agreement: AgreementEntry): string[] {
+  const days: string[] = [];
+  for (const e of entries) {
+    for (const d of [e.offered, e.intent, e.signed, e.declined, e.withdrawn]) if (d) days.push(d);
+    if (e.withdrawn) days.push(dayAfter(terminationOf(e, agreement, e.withdrawn)!.endsOn));
+  }
+  days.push(...eligibilityChangeDays(content, party));
+  return days;
+}
+
+/**
+ * The figures of many days at once (`buildSigningFigures` without `parties`, one per day, in the
+ * order given). Swept over the days: each day starts from the previous day's sums and counts again
+ * only the parties with a change since, instead of every party every day – the open data's rows for
+ * every day of a large ledger.
+ */
+export function signingCountsOnDays(content: Content, agreement: AgreementEntry, days: readonly string[]): SigningCounts[] {
+  const sorted = [...new Set(days)].sort();
+  if (sorted.length === 0) return [];
+  const parties = partiesFor(content, agreement);
+  const byParty = ledgerByParty(content, agreement.id);
+  // For each day, the parties whose share may differ from the day before; on a day the rule or
+  // its plan changes (eligibilityRuleChangeDays), every party.
+  const recount: number[][] = sorted.map(() => []);
+  parties.forEach((party, index) => {
+    for (const day of shareChangeDays(content, party, byParty.get(party.id) ?? [], agreement)) {
+      const at = firstIndexFrom(sorted, day);
+      if (at > 0 && at < sorted.length) recount[at]!.push(index);
+    }
+  });
+  const recountAll = new Set(eligibilityRuleChangeDays(content, agreement).map((day) => firstIndexFrom(sorted, day)));
+  const tally = new FigureTally(adoptedVersions(agreement), regimeIds(content));
+  const shares: (PartyShare | undefined)[] = [];
+  const counts = new Map<string, SigningCounts>();
+  sorted.forEach((day, at) => {
+    const changed = at === 0 || recountAll.has(at) ? parties.map((_, index) => index) : new Set(recount[at]);
+    for (const index of changed) {
+      const previous = shares[index];
+      if (previous) tally.add(previous, -1);
+      const share = shareOf(content, agreement, tally.versions, parties[index]!, index, day);
+      shares[index] = share;
+      if (share) tally.add(share, 1);
+    }
+    counts.set(day, tally.countsOn(agreement, day));
+  });
+  return days.map((day) => counts.get(day)!);
+}
+
+/** Index of the first of the sorted `days` on or after `day` (`days.length` when none). */
+function firstIndexFrom(days: readonly string[], day: string): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (days[mid]! < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The latest date any ledger event of the content carries: „today“ as far as the content knows. */

@@ -11,6 +11,7 @@ import { compareGerman, formatCount, formatNumber } from '../format.ts';
 import { memo } from '../memo.ts';
 import { exampleMarkOf, type ExampleMarkView } from '../example-data.ts';
 import type { WorkingCopyEntry } from '../../schemas/manifest.ts';
+import { pageCacheKey, type PageMeta } from './layout.ts';
 import { urls } from './urls.ts';
 
 /**
@@ -49,11 +50,10 @@ export interface DirectoryView {
 }
 
 export interface PartyPageView {
+  /** Address, title and description of the page (BaseLayout's props). */
+  page: PageMeta;
   id: string;
   name: string;
-  path: string;
-  /** For the page's meta description. */
-  description: string;
   kicker: { href: string; label: string };
   legalForm?: string;
   regimeLabel: string;
@@ -185,6 +185,22 @@ export function partyRoutes(content: Content): PartyRoute[] {
   return directoryRoutes(content).flatMap((d) => directoryParties(content, d.kind).map((p) => ({ kind: d.kind, slug: d.slug, id: p.id })));
 }
 
+/**
+ * Every party page with its view and the key of everything it shows: Astro renders a page of an
+ * incremental build again only when its key (or its code) changed since the last build.
+ */
+export function partyPages(
+  content: Content,
+  downloadsOf: (partyId: string) => readonly PdfManifestEntry[],
+  buildAsOf?: string,
+  workingCopies: readonly WorkingCopyEntry[] = [],
+): { kind: string; slug: string; id: string; view: PartyPageView; cacheKey: string }[] {
+  return partyRoutes(content).map(({ kind, slug, id }) => {
+    const view = buildPartyPageView(content, kind, id, downloadsOf(id), buildAsOf, workingCopies);
+    return { kind, slug, id, view, cacheKey: pageCacheKey(content, view.page, view) };
+  });
+}
+
 export function buildPartyPageView(
   content: Content,
   kindId: string,
@@ -224,10 +240,9 @@ export function buildPartyPageView(
   const listed = units?.listed ? units : undefined;
   const plan = register ? ` ${inRegister(register)}` : '';
   return {
+    page: { path: urls.party(slug, party.id), title: party.name, description: `${party.name}: ${listed ? `${listed.many} und persönliche` : 'Persönliche'} Ausfertigungen der Vereinbarung` },
     id: party.id,
     name: party.name,
-    path: urls.party(slug, party.id),
-    description: `${party.name}: ${listed ? `${listed.many} und persönliche` : 'Persönliche'} Ausfertigungen der Vereinbarung`,
     kicker: { href: urls.directory(slug), label: words.many },
     legalForm: party.legal_form,
     regimeLabel: regimeLabel(content, party.regime),

@@ -42,14 +42,24 @@ export function parseWorkingCopies(data: unknown): WorkingCopyEntry[] {
   return result.data;
 }
 
-/** The Word file of each PDF, by the PDF's path. */
+const wordsByPdf = new WeakMap<readonly WorkingCopyEntry[], Map<string, WorkingCopyDownloadView>>();
+
+/**
+ * The Word file of each PDF, by the PDF's path; computed once per list, since every provider page
+ * of a build asks for its few (a thousand pages each mapping all Word files took seconds).
+ */
 export function workingCopiesByPdf(workingCopies: readonly WorkingCopyEntry[]): Map<string, WorkingCopyDownloadView> {
-  return new Map(
-    workingCopies.map((w) => [
-      w.of,
-      { href: `/${w.path.replace(/^\/+/, '')}`, fileName: w.path.split('/').pop() ?? w.path, details: `Word (DOCX), ${formatBytes(w.bytes)}`, sha256: w.sha256 },
-    ]),
-  );
+  let map = wordsByPdf.get(workingCopies);
+  if (!map) {
+    map = new Map(
+      workingCopies.map((w) => [
+        w.of,
+        { href: `/${w.path.replace(/^\/+/, '')}`, fileName: w.path.split('/').pop() ?? w.path, details: `Word (DOCX), ${formatBytes(w.bytes)}`, sha256: w.sha256 },
+      ]),
+    );
+    wordsByPdf.set(workingCopies, map);
+  }
+  return map;
 }
 
 export interface DownloadView {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Content } from '../content-model.ts';
 import { organisationOf } from '../organisation/profile.ts';
 import { mainAgreement } from '../agreement/versions.ts';
@@ -86,4 +87,13 @@ export function buildLayoutView(content: Content, page: PageMeta): LayoutView {
       { href: urls.sitemap(), label: 'Sitemap' },
     ],
   };
+}
+
+/**
+ * A key of everything a page shows: its own view and the layout around it (header, navigation,
+ * footer, example mark). Pages that render only these get the same HTML for the same key, so an
+ * incremental build can keep the HTML of an unchanged key (its code is tracked by Astro).
+ */
+export function pageCacheKey(content: Content, page: PageMeta, view: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ layout: buildLayoutView(content, page), view })).digest('base64url');
 }
